@@ -1,0 +1,9 @@
+/** Limits shared by servers and clients. */
+export const LIMITS = {
+  /** Largest JSON request body any Corridor API accepts. */
+  maxJsonBodyBytes: 1_000_000,
+  /** How long the BFF waits for a control plane before answering 503. */
+  upstreamTimeoutMs: 1500,
+  /** Site search box length. */
+  maxSearchLength: 80,
+} as const;

@@ -1,0 +1,72 @@
+import type { Cluster, FleetFile, Jurisdiction, LandingStation, LinkInput, Operator, SiteInput } from '../index.ts';
+
+let seq = 0;
+const next = (prefix: string) => `${prefix}-${++seq}`;
+
+export function buildJurisdiction(overrides: Partial<Jurisdiction> = {}): Jurisdiction {
+  return { code: 'MA', name: 'Morocco', blocs: [], ...overrides };
+}
+
+export function buildOperator(overrides: Partial<Operator> = {}): Operator {
+  return { id: next('operator'), name: 'Test Operator', controlledBy: 'MA', ...overrides };
+}
+
+export function buildCluster(overrides: Partial<Cluster> = {}): Cluster {
+  return { id: next('cluster'), name: 'Hall A', gpuModel: 'H100', gpuCount: 512, kwPerGpu: 1.3, ...overrides };
+}
+
+export function buildSite(overrides: Partial<SiteInput> = {}): SiteInput {
+  return {
+    id: next('site'),
+    name: 'Test Site',
+    operatorId: 'operator-test',
+    country: 'MA',
+    city: 'Casablanca',
+    lat: 33.57,
+    lon: -7.59,
+    status: 'operational',
+    itCapacityMw: 7.5,
+    designPue: 1.3,
+    certifications: [],
+    onSiteSolarMw: 0,
+    gridCarbonGPerKwh: 551,
+    energyPriceUsdPerKwh: 0.107,
+    clusters: [buildCluster()],
+    source: 'test builder',
+    ...overrides,
+  };
+}
+
+export function buildLandingStation(overrides: Partial<LandingStation> = {}): LandingStation {
+  return { id: next('landing'), name: 'Test Landing', country: 'MA', lat: 35.17, lon: -2.93, ...overrides };
+}
+
+export function buildLink(overrides: Partial<LinkInput> & Pick<LinkInput, 'from' | 'to'>): LinkInput {
+  return {
+    id: next('link'),
+    name: 'Test Link',
+    cable: 'Test Cable',
+    kind: 'terrestrial',
+    lengthKm: 300,
+    rttMs: 4.5,
+    rttSource: 'modelled',
+    path: [],
+    source: 'test builder',
+    ...overrides,
+  };
+}
+
+/** A small valid fleet: one operator, two Moroccan sites and a link between them. */
+export function buildFleetFile(overrides: Partial<FleetFile> = {}): FleetFile {
+  const operator = buildOperator({ id: 'operator-test' });
+  const a = buildSite({ id: 'site-a', name: 'Site A', operatorId: operator.id });
+  const b = buildSite({ id: 'site-b', name: 'Site B', operatorId: operator.id, city: 'Rabat', lat: 34.02, lon: -6.83 });
+  return {
+    jurisdictions: [buildJurisdiction()],
+    operators: [operator],
+    sites: [a, b],
+    landingStations: [],
+    links: [buildLink({ id: 'link-a-b', from: a.id, to: b.id })],
+    ...overrides,
+  };
+}
