@@ -9,3 +9,4 @@ export * from './schemas/health.ts';
 export * from './schemas/views.ts';
 export * from './summary.ts';
 export * from './limits.ts';
+export * from './errors.ts';

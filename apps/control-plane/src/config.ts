@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const ConfigSchema = z.object({
+  CONTROL_PLANE_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  CONTROL_PLANE_HOST: z.string().default('127.0.0.1'),
+  CORRIDOR_DATA_DIR: z.string().default(resolve(REPO_ROOT, 'var')),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CORRIDOR_FLEET_FILE: z.string().default(resolve(REPO_ROOT, 'data/fleet.yaml')),
+});
+
+export type ControlPlaneConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  fleetFile: string;
+};
+
+/** Reads the environment; throws one message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`control plane configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  return {
+    port: c.CONTROL_PLANE_PORT,
+    host: c.CONTROL_PLANE_HOST,
+    dataDir: resolve(c.CORRIDOR_DATA_DIR),
+    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
+    fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
+  };
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { stringify } from 'yaml';
+import type { FleetFile } from '@corridor/shared';
+import type { ControlPlaneConfig } from '../src/config.ts';
+
+export const STORE_KINDS = ['pglite', 'postgres'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+/** A clean store of the given kind: an empty PGlite dir, or a new database on the test server. */
+export async function freshStore(kind: StoreKind): Promise<{ dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'corridor-cp-'));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  if (kind === 'pglite') return { dataDir, cleanup: async () => removeDir() };
+
+  const adminUrl = inject('postgresUrl');
+  const name = `corridor_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: url.toString(),
+    async cleanup() {
+      removeDir();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Writes a fleet to a temp YAML file and returns a config that starts a control plane on a free port with it. */
+export function configFor(store: { dataDir: string; databaseUrl?: string }, fleet: FleetFile | string): ControlPlaneConfig {
+  const fleetFile = join(store.dataDir, 'fleet.yaml');
+  writeFileSync(fleetFile, typeof fleet === 'string' ? fleet : stringify(fleet));
+  return { port: 0, host: '127.0.0.1', dataDir: store.dataDir, fleetFile, ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}) };
+}
