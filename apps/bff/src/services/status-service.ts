@@ -1,0 +1,25 @@
+import type { ConsoleStatus } from '@corridor/shared';
+import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+
+/** Probes every control plane; answers are shared for `freshMs` so many consoles cost one probe. */
+export class StatusService {
+  private last?: { at: number; status: Promise<ConsoleStatus> };
+
+  constructor(
+    private readonly clients: ControlPlaneClient[],
+    private readonly freshMs = 1000,
+  ) {}
+
+  current(): Promise<ConsoleStatus> {
+    const now = Date.now();
+    if (!this.last || now - this.last.at >= this.freshMs) this.last = { at: now, status: this.probe() };
+    return this.last.status;
+  }
+
+  private async probe(): Promise<ConsoleStatus> {
+    const upstreams = await Promise.all(
+      this.clients.map(async (c) => ({ name: c.name, url: c.url, ...(await c.probe()) })),
+    );
+    return { ok: upstreams.every((u) => u.ok), checkedAt: new Date().toISOString(), upstreams };
+  }
+}
