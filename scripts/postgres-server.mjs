@@ -2,9 +2,9 @@
 // As root, initdb refuses to run, so the server runs as the `postgres` system user.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './stack.mjs';
 
 export function findPostgresBin() {
   const candidates = [process.env.PG_BIN, '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/17/bin'];
@@ -14,16 +14,6 @@ export function findPostgresBin() {
   return candidates.find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 /** As root, spawn options that run a command as the `postgres` user (Node sets uid/gid itself, so signals reach it). */
