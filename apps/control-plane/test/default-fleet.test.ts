@@ -7,7 +7,7 @@ const { fleet } = loadFleetFile(fileURLToPath(new URL('../../../data/fleet.yaml'
 describe('the default fleet (data/fleet.yaml)', () => {
   it('spans Morocco, Spain, France, the US and at least three West African countries', () => {
     expect(fleet.sites.length).toBeGreaterThanOrEqual(15);
-    const countries = new Set(fleet.sites.map((s) => s.country));
+    const countries = new Set<string>(fleet.sites.map((s) => s.country));
     for (const c of ['MA', 'ES', 'FR', 'US']) expect(countries).toContain(c);
     expect(['SN', 'CI', 'GH', 'NG'].filter((c) => countries.has(c)).length).toBeGreaterThanOrEqual(3);
   });

@@ -10,3 +10,4 @@ export * from './schemas/views.ts';
 export * from './summary.ts';
 export * from './limits.ts';
 export * from './errors.ts';
+export * from './metrics.ts';
