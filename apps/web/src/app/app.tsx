@@ -1,0 +1,93 @@
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { ErrorScreen } from '../components/error-screen.tsx';
+import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
+import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
+import { MapLegend } from '../features/map/components/map-legend.tsx';
+import { NetworkMap } from '../features/map/components/network-map.tsx';
+import { SiteFilters } from '../features/sites/components/site-filters.tsx';
+import { SiteList } from '../features/sites/components/site-list.tsx';
+import { SitePanel } from '../features/sites/components/site-panel.tsx';
+import { filterOptions, filterSites } from '../features/sites/model/site-list.ts';
+import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
+import { OutageBanner } from '../features/status/components/outage-banner.tsx';
+import { describeOutage } from '../features/status/model/outage.ts';
+import { formatCount } from '../lib/format.ts';
+import { useFleetData } from './use-fleet-data.ts';
+import { useUrlState } from './use-url-state.ts';
+
+/** Width of the site panel over the map's right edge (keep in step with app.css). */
+const PANEL_WIDTH_PX = 400;
+
+/** The console: header totals, the site list, the map, and the selected site's panel. */
+export function App() {
+  const [url, setUrl] = useUrlState();
+  const source = useMemo(() => ({ synthetic: url.synthetic }), [url.synthetic]);
+  const fleet = useFleetData(source);
+  const health = useConsoleHealth(!url.synthetic);
+
+  const q = useDeferredValue(url.q);
+  const filters = useMemo(() => ({ country: url.country, status: url.status, operator: url.operator, q }), [url.country, url.status, url.operator, q]);
+  const visible = useMemo(() => filterSites(fleet.rows, filters), [fleet.rows, filters]);
+  const options = useMemo(() => filterOptions(fleet.rows), [fleet.rows]);
+  const selectedRow = useMemo(() => fleet.rows.find((s) => s.id === url.site), [fleet.rows, url.site]);
+  const selection = useMemo(
+    () => selectedRow && { id: selectedRow.id, lat: selectedRow.lat, lon: selectedRow.lon, itCapacityMw: selectedRow.itCapacityMw },
+    [selectedRow],
+  );
+  const outage = describeOutage({ status: health.status, statusError: health.statusError, dataErrors: fleet.errors, hasData: !!fleet.sites.data });
+
+  const select = useCallback((id: string) => setUrl({ site: id }), [setUrl]);
+  const closePanel = useCallback(() => {
+    const id = url.site;
+    setUrl({ site: undefined });
+    requestAnimationFrame(() => {
+      const row = id ? document.querySelector<HTMLElement>(`[data-site-id="${CSS.escape(id)}"]`) : null;
+      (row ?? document.querySelector<HTMLElement>('.network-map'))?.focus();
+    });
+  }, [setUrl, url.site]);
+
+  const initialError = fleet.sites.isError && !fleet.sites.data;
+  return (
+    <div className="app">
+      <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable} />
+      <OutageBanner outage={outage} />
+      {initialError ? (
+        <ErrorScreen
+          title="The fleet could not be loaded"
+          message={fleet.sites.error?.message ?? 'Unknown error.'}
+          onRetry={() => void fleet.retry()}
+          retrying={fleet.sites.isFetching}
+          announce={outage.kind === 'none'}
+        />
+      ) : (
+        <div className="workspace">
+          <nav className="sidebar" aria-label="Sites">
+            <div className="sidebar-head">
+              <h2>Sites</h2>
+              <p className="muted" aria-live="polite">
+                {fleet.sites.isPending ? 'Loading…' : `${formatCount(visible.length)} of ${formatCount(fleet.rows.length)} shown`}
+              </p>
+            </div>
+            <SiteFilters filters={{ ...filters, q: url.q }} options={options} onChange={setUrl} />
+            {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <SiteList sites={visible} selectedId={url.site} onSelect={select} />}
+          </nav>
+          <main className="map-area">
+            <NetworkMap
+              sites={visible}
+              links={fleet.links}
+              selection={selection}
+              onSelectSite={select}
+              boundary={url.boundary}
+              coveredRightPx={url.site ? PANEL_WIDTH_PX : 0}
+            />
+            <div className="map-overlays">
+              {!import.meta.env.VITE_TILE_URL && <BoundaryToggle value={url.boundary} onChange={(boundary) => setUrl({ boundary }, { replace: true })} />}
+              <MapLegend />
+            </div>
+          </main>
+          {url.site && <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} />}
+        </div>
+      )}
+    </div>
+  );
+}

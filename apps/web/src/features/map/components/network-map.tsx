@@ -1,0 +1,89 @@
+import './map.css';
+import type { Link, SiteRow } from '@corridor/shared';
+import type { LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
+import { useEffect } from 'react';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import type { BoundaryMode } from '../model/basemap.ts';
+import { useBasemapLayer } from './use-basemap-layer.ts';
+import { useLinkLines } from './use-link-lines.ts';
+import { useMapResize } from './use-map-resize.ts';
+import { useFlyToSelection, useSelectionRing, type MapSelection } from './use-selection.ts';
+import { useSiteMarkers } from './use-site-markers.ts';
+
+declare global {
+  interface Window {
+    /** The Leaflet map, for end-to-end tests and benchmarks that pan and zoom it. */
+    __corridorMap?: LeafletMap;
+  }
+}
+
+/** Europe, Africa and the Americas. */
+const DEFAULT_BOUNDS: LatLngBoundsExpression = [[-38, -125], [63, 48]];
+const TILE_URL = import.meta.env.VITE_TILE_URL;
+const TILE_ATTRIBUTION = import.meta.env.VITE_TILE_ATTRIBUTION ?? '';
+
+export interface NetworkMapProps {
+  /** Sites to draw (already filtered). */
+  sites: readonly SiteRow[];
+  links: readonly Link[];
+  selection?: MapSelection;
+  onSelectSite: (id: string) => void;
+  boundary: BoundaryMode;
+  /** Width in px hidden by the site panel on the right, kept clear when flying to a site. */
+  coveredRightPx: number;
+}
+
+/** Labels the Leaflet container itself and hands the map to tests and benchmarks. */
+function useMapIdentity(map: LeafletMap): void {
+  useEffect(() => {
+    const container = map.getContainer();
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', 'Network map');
+    container.dataset.siteCount ??= '0';
+    window.__corridorMap = map;
+    return () => {
+      if (window.__corridorMap === map) delete window.__corridorMap;
+    };
+  }, [map]);
+}
+
+function MapLayers({ sites, links, selection, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
+  const map = useMap();
+  useMapIdentity(map);
+  useMapResize(map, DEFAULT_BOUNDS);
+  useBasemapLayer(map, boundary, !TILE_URL);
+  useLinkLines(map, links);
+  useSiteMarkers(map, sites, onSelectSite);
+  useSelectionRing(map, selection);
+  useFlyToSelection(map, selection, coveredRightPx);
+  return TILE_URL ? <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} /> : null;
+}
+
+/** The full-window map: offline basemap, links, and every site as a canvas marker. */
+export function NetworkMap(props: NetworkMapProps) {
+  return (
+    <MapContainer
+      className="network-map"
+      bounds={DEFAULT_BOUNDS}
+      minZoom={2}
+      maxZoom={12}
+      zoomSnap={0.25}
+      zoomDelta={0.5}
+      worldCopyJump={false}
+      attributionControl
+    >
+      <MapLayers {...props} />
+      {!TILE_URL && <NaturalEarthAttribution />}
+    </MapContainer>
+  );
+}
+
+function NaturalEarthAttribution() {
+  const map = useMap();
+  useEffect(() => {
+    const text = 'Basemap: Natural Earth (public domain), offline';
+    map.attributionControl.setPrefix(false).addAttribution(text).setPosition('bottomleft');
+    return () => void map.attributionControl.removeAttribution(text);
+  }, [map]);
+  return null;
+}

@@ -1,0 +1,51 @@
+import { circleMarker, type Map as LeafletMap } from 'leaflet';
+import { useEffect, useMemo, useRef } from 'react';
+import { markerRadius } from '../model/marker-style.ts';
+import { paneRenderer } from './panes.ts';
+
+/** Where the selected site is: enough to ring it and fly to it. */
+export interface MapSelection {
+  id: string;
+  lat: number;
+  lon: number;
+  itCapacityMw: number;
+}
+
+const SELECT_ZOOM = 6;
+
+/** A ring around the selected site, above every marker. */
+export function useSelectionRing(map: LeafletMap, selection: MapSelection | undefined): void {
+  const renderer = useMemo(() => paneRenderer(map, 'selection'), [map]);
+  useEffect(() => {
+    if (!selection) return;
+    const ring = circleMarker([selection.lat, selection.lon], {
+      renderer,
+      interactive: false,
+      radius: markerRadius(selection.itCapacityMw) + 5,
+      color: '#f8fafc',
+      weight: 2.5,
+      fill: false,
+    }).addTo(map);
+    return () => void ring.remove();
+  }, [map, renderer, selection?.id, selection?.lat, selection?.lon, selection?.itCapacityMw]);
+}
+
+/**
+ * Pans and zooms to a newly selected site, once per selection, keeping it clear of the site
+ * panel that covers the right of the map.
+ */
+export function useFlyToSelection(map: LeafletMap, selection: MapSelection | undefined, coveredRightPx: number): void {
+  const flownTo = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!selection) {
+      flownTo.current = undefined;
+      return;
+    }
+    if (flownTo.current === selection.id) return;
+    flownTo.current = selection.id;
+    const zoom = Math.max(map.getZoom(), SELECT_ZOOM);
+    const point = map.project([selection.lat, selection.lon], zoom).add([coveredRightPx / 2, 0]);
+    map.fire('corridor:flyto');
+    map.flyTo(map.unproject(point, zoom), zoom, { duration: 0.8 });
+  }, [map, selection, coveredRightPx]);
+}

@@ -1,0 +1,28 @@
+import type { SiteStatus } from '@corridor/shared';
+import type { CircleMarkerOptions } from 'leaflet';
+import { STATUS_STYLES } from '../../../lib/site-status.ts';
+
+const MIN_RADIUS_PX = 3;
+const MAX_RADIUS_PX = 22;
+
+/** Marker radius in px: area grows with IT capacity (radius ∝ √MW), clamped so tiny and huge sites stay readable. */
+export function markerRadius(itCapacityMw: number): number {
+  const radius = 2.5 + 2.3 * Math.sqrt(Math.max(0, itCapacityMw));
+  return Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, Math.round(radius * 10) / 10));
+}
+
+/** Canvas circle style for a site: fill by status; planned sites hollow. */
+export function markerStyle(status: SiteStatus, itCapacityMw: number): CircleMarkerOptions {
+  const { colour, hollow } = STATUS_STYLES[status];
+  return {
+    radius: markerRadius(itCapacityMw),
+    color: hollow ? colour : '#0b1016',
+    weight: hollow ? 1.5 : 1,
+    opacity: 1,
+    fillColor: colour,
+    fillOpacity: hollow ? 0 : 0.85,
+  };
+}
+
+/** Sort key so the worst health is drawn last, on top of its neighbours. */
+export const drawOrder = (status: SiteStatus): number => STATUS_STYLES[status].severity;

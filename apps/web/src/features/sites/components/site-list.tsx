@@ -1,0 +1,70 @@
+import './sites.css';
+import type { SiteRow } from '@corridor/shared';
+import { useMemo } from 'react';
+import { StatusBadge } from '../../../components/status-badge.tsx';
+import { formatCount, formatMw } from '../../../lib/format.ts';
+import { groupByCountry } from '../model/site-list.ts';
+
+/** Beyond this many rows the list asks for a narrower search (the map still draws every site). */
+export const MAX_LIST_ROWS = 200;
+
+interface SiteListProps {
+  sites: readonly SiteRow[];
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}
+
+/** Sites grouped by country; each row is a button whose name starts with the site's name. */
+export function SiteList({ sites, selectedId, onSelect }: SiteListProps) {
+  const shown = useMemo(() => {
+    if (sites.length <= MAX_LIST_ROWS) return sites;
+    const first = sites.slice(0, MAX_LIST_ROWS);
+    const selected = selectedId && !first.some((s) => s.id === selectedId) ? sites.find((s) => s.id === selectedId) : undefined;
+    return selected ? [...first, selected] : first;
+  }, [sites, selectedId]);
+  const groups = useMemo(() => groupByCountry(shown), [shown]);
+
+  if (sites.length === 0) return <p className="list-empty">No site matches these filters.</p>;
+  return (
+    <div className="site-list">
+      {sites.length > MAX_LIST_ROWS && (
+        <p className="list-note" role="note">
+          Showing {formatCount(MAX_LIST_ROWS)} of {formatCount(sites.length)} sites — search or filter to narrow the list.
+        </p>
+      )}
+      {groups.map((group) => (
+        <section key={group.country} className="country-group" aria-labelledby={`country-${group.country}`}>
+          <h3 id={`country-${group.country}`}>
+            <span>{group.name}</span>
+            <span className="count">
+              {formatCount(group.sites.length)}
+              <span className="visually-hidden"> sites</span>
+            </span>
+          </h3>
+          <ul>
+            {group.sites.map((site) => (
+              <li key={site.id}>
+                <button
+                  type="button"
+                  className="site-row"
+                  data-site-id={site.id}
+                  aria-current={site.id === selectedId ? 'true' : undefined}
+                  onClick={() => onSelect(site.id)}
+                >
+                  <span className="site-row-name">{site.name}</span>
+                  <span className="site-row-meta">
+                    {site.city} · {site.operatorName}
+                  </span>
+                  <span className="site-row-figures">
+                    <StatusBadge status={site.status} />
+                    <span>{formatMw(site.itCapacityMw)}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateSyntheticFleet } from '../model/synthetic-fleet.ts';
+import { SitePanel } from './site-panel.tsx';
+
+const fleet = generateSyntheticFleet(3);
+
+function renderPanel(siteId: string, onClose = vi.fn()) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <SitePanel siteId={siteId} row={fleet.find((s) => s.id === siteId)} source={{ synthetic: 3 }} onClose={onClose} />
+    </QueryClientProvider>,
+  );
+  return onClose;
+}
+
+afterEach(cleanup);
+
+describe('SitePanel', () => {
+  it('is a region named after the site, with the focus on its heading', async () => {
+    const site = fleet[1]!;
+    renderPanel(site.id);
+    const panel = screen.getByRole('complementary', { name: site.name });
+    const heading = screen.getByRole('heading', { level: 2, name: site.name });
+    expect(panel.contains(heading)).toBe(true);
+    expect(document.activeElement).toBe(heading);
+    await waitFor(() => expect(screen.getByText('IT capacity')).toBeTruthy());
+    expect(screen.getAllByText(/MW$/).length).toBeGreaterThan(0);
+    expect(screen.getByText(/· controlled by /)).toBeTruthy();
+  });
+
+  it('closes on Escape and with its close button', () => {
+    const onClose = renderPanel(fleet[0]!.id);
+    fireEvent.keyDown(document, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close site panel' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when the site does not exist', async () => {
+    renderPanel('syn-99999');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('No site with id'));
+  });
+});

@@ -1,0 +1,35 @@
+/** Number formatting with units: every figure the console shows carries its unit. */
+const en = (maximumFractionDigits: number, minimumFractionDigits = 0) =>
+  new Intl.NumberFormat('en-US', { maximumFractionDigits, minimumFractionDigits });
+
+const int = en(0);
+const oneDecimal = en(1);
+
+export const formatCount = (n: number): string => int.format(n);
+
+/** "7.5 MW", "120 MW". */
+export const formatMw = (mw: number): string => `${oneDecimal.format(mw)} MW`;
+
+export const formatGpus = (n: number): string => `${int.format(n)} GPU${n === 1 ? '' : 's'}`;
+
+export const formatKm = (km: number): string => `${int.format(km)} km`;
+
+/** RTT keeps one decimal below 10 ms, where it matters. */
+export const formatMs = (ms: number): string => `${(ms < 10 ? oneDecimal : int).format(ms)} ms`;
+
+export const formatKwPerGpu = (kw: number): string => `${en(2).format(kw)} kW/GPU`;
+
+export const formatCarbon = (gPerKwh: number): string => `${int.format(gPerKwh)} gCO₂/kWh`;
+
+export const formatPrice = (usdPerKwh: number): string => `$${en(3, 2).format(usdPerKwh)}/kWh`;
+
+export const formatPue = (pue: number): string => en(2, 2).format(pue);
+
+export const formatArea = (m2: number): string => `${int.format(m2)} m²`;
+
+/** "30 June 2027" from an ISO date, read in UTC so the day never shifts. */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
