@@ -6,8 +6,11 @@ import { LIMITS } from '@corridor/shared';
 import type { BffConfig } from './config.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { fleetRoutes } from './routes/fleet.routes.ts';
+import { streamRoutes } from './routes/stream.routes.ts';
+import { telemetryRoutes } from './routes/telemetry.routes.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { StatusService } from './services/status-service.ts';
+import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import { ControlPlaneClient } from './upstream/control-plane-client.ts';
 
 export interface BffDeps {
@@ -15,15 +18,18 @@ export interface BffDeps {
   logger: Logger;
   /** Tests may pass clients with a shorter deadline. */
   clients?: ControlPlaneClient[];
+  /** Tests may shrink the live stream's buffer, timeouts and backoff. */
+  stream?: Partial<LiveStreamOptions>;
 }
 
 /** The BFF app (no listen; server.ts listens): /api/* JSON and the built console. */
-export function createApp({ config, logger, clients: given }: BffDeps) {
+export function createApp({ config, logger, clients: given, stream }: BffDeps) {
   const clients =
     given ??
     config.controlPlaneUrls.map((url, i) => new ControlPlaneClient({ name: config.controlPlaneUrls.length > 1 ? `control plane ${i + 1}` : 'control plane', url }));
   const fleet = new FleetService(clients, config.fleetFreshMs);
-  const status = new StatusService(clients);
+  const live: LiveStream = new LiveStream(clients, logger, stream, () => status.current(0));
+  const status = new StatusService(clients, undefined, () => live.status());
 
   const app = express();
   app.disable('x-powered-by');
@@ -39,6 +45,8 @@ export function createApp({ config, logger, clients: given }: BffDeps) {
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
   api.use(fleetRoutes({ fleet, status }));
+  api.use(telemetryRoutes({ clients }));
+  api.use(streamRoutes({ live }));
   api.use(notFound());
   app.use('/api', api);
 
@@ -56,5 +64,5 @@ export function createApp({ config, logger, clients: given }: BffDeps) {
   app.use(notFound());
   app.use(errorHandler(logger));
 
-  return Object.assign(app, { close: () => Promise.all(clients.map((c) => c.close())).then(() => undefined) });
+  return Object.assign(app, { close: () => Promise.all([live.close(), ...clients.map((c) => c.close())]).then(() => undefined) });
 }

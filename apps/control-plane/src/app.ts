@@ -2,23 +2,35 @@ import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from './store/db.ts';
-import { FleetService } from './fleet/fleet-service.ts';
+import type { EventBus } from './events/event-bus.ts';
+import type { LiveState } from './events/live-state.ts';
+import { streamRoutes } from './events/stream.routes.ts';
+import type { FleetService } from './fleet/fleet-service.ts';
 import { fleetRoutes } from './fleet/fleet.routes.ts';
 import { readFleetVersion } from './fleet/fleet-store.ts';
+import type { Simulator } from './simulator/simulator.ts';
+import { simulatorRoutes } from './simulator/simulator.routes.ts';
+import type { TelemetryStore } from './telemetry/telemetry-store.ts';
+import { telemetryRoutes } from './telemetry/telemetry.routes.ts';
 
 export interface ControlPlaneDeps {
   db: Db;
   logger: Logger;
+  fleet: FleetService;
+  bus: EventBus;
+  live: LiveState;
+  telemetry: TelemetryStore;
+  /** Absent when the simulator is switched off. */
+  simulator?: Simulator;
 }
 
 /** The control plane's HTTP app; server.ts listens. */
-export function createApp({ db, logger }: ControlPlaneDeps) {
+export function createApp({ db, logger, fleet, bus, live, telemetry, simulator }: ControlPlaneDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId());
   app.use(accessLog(logger));
-  app.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -34,7 +46,12 @@ export function createApp({ db, logger }: ControlPlaneDeps) {
     }
   });
 
-  app.use('/v1', fleetRoutes({ fleet: new FleetService(db) }));
+  // Telemetry ingest parses its own (larger) bodies, so it goes before the general JSON parser.
+  app.use('/v1', telemetryRoutes({ telemetry, live }));
+  app.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
+  app.use('/v1', fleetRoutes({ fleet }));
+  app.use('/v1', streamRoutes({ bus, live }));
+  app.use('/v1', simulatorRoutes({ simulator, live }));
   app.use(notFound());
   app.use(errorHandler(logger));
   return app;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SimulatorOptions } from './simulator/simulator.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -14,6 +15,11 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CORRIDOR_FLEET_FILE: z.string().default(resolve(REPO_ROOT, 'data/fleet.yaml')),
+  CORRIDOR_SIMULATOR: z.enum(['on', 'off']).default('on'),
+  CORRIDOR_SIM_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
+  CORRIDOR_SIM_TIME_WARP: z.coerce.number().min(0.01).max(100_000).default(1),
+  CORRIDOR_RAW_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 90).default(48),
 });
 
 export type ControlPlaneConfig = {
@@ -22,6 +28,10 @@ export type ControlPlaneConfig = {
   dataDir: string;
   databaseUrl?: string;
   fleetFile: string;
+  /** Absent when the simulator is off. */
+  simulator?: SimulatorOptions;
+  /** How long raw samples are kept (rollups keep longer); default 48 h. */
+  rawRetentionMs?: number;
 };
 
 /** Reads the environment; throws one message listing every bad variable. */
@@ -38,5 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     dataDir: resolve(c.CORRIDOR_DATA_DIR),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
+    ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
+    rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
   };
 }

@@ -3,44 +3,67 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@corridor/http-kit';
 import { createApp } from './app.ts';
 import type { ControlPlaneConfig } from './config.ts';
+import { EventBus } from './events/event-bus.ts';
+import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
+import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
+import { Simulator } from './simulator/simulator.ts';
 import { openDb, type Db } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
+import { createTelemetryStore } from './telemetry/telemetry-store-sql.ts';
 
 export interface RunningControlPlane {
   url: string;
   db: Db;
+  simulator?: Simulator;
   close(): Promise<void>;
 }
 
-/** Opens the store, migrates it, seeds the fleet and listens. Used by server.ts and by tests. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** Opens the store, migrates it, seeds the fleet, starts the simulator and listens. Used by server.ts and tests. */
 export async function startControlPlane(config: ControlPlaneConfig, logger: Logger = createLogger('control-plane')): Promise<RunningControlPlane> {
   // Validate the fleet file before touching the store: a bad file must stop the start, naming the entry.
-  const { fleet, version } = loadFleetFile(config.fleetFile);
+  const { fleet: fleetFile, version } = loadFleetFile(config.fleetFile);
   const db = await openDb(config);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const changed = await syncFleet(db, fleet, version);
-    logger.info({ version, changed, sites: fleet.sites.length, links: fleet.links.length, store: db.kind }, 'fleet ready');
+    const changed = await syncFleet(db, fleetFile, version);
+    logger.info({ version, changed, sites: fleetFile.sites.length, links: fleetFile.links.length, store: db.kind }, 'fleet ready');
   } catch (error) {
     await db.close();
     throw error;
   }
 
-  const server: Server = createApp({ db, logger }).listen(config.port, config.host);
+  const fleet = new FleetService(db);
+  const bus = new EventBus();
+  const live = new LiveState(bus);
+  const telemetry = createTelemetryStore(db, { rawRetentionMs: config.rawRetentionMs });
+  const simulator = config.simulator ? new Simulator({ fleet, telemetry, live, logger, options: config.simulator }) : undefined;
+
+  const server: Server = createApp({ db, logger, fleet, bus, live, telemetry, simulator }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
+  simulator?.start();
+  const prune = setInterval(() => {
+    telemetry.prune().catch((error: Error) => logger.error({ err: error }, 'pruning raw telemetry failed'));
+  }, PRUNE_EVERY_MS);
+  prune.unref();
+
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   return {
     url,
     db,
+    ...(simulator ? { simulator } : {}),
     async close() {
+      clearInterval(prune);
+      await simulator?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-import type { ConsoleStatus } from '@corridor/shared';
+import type { ConsoleStatus, LiveStreamStatus } from '@corridor/shared';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
 
 /** Probes every control plane; answers are shared for `freshMs` so many consoles cost one probe. */
@@ -8,12 +8,16 @@ export class StatusService {
   constructor(
     private readonly clients: ControlPlaneClient[],
     private readonly freshMs = 1000,
+    /** The live stream's state, read fresh on every call (it costs no request). */
+    private readonly stream?: () => LiveStreamStatus | undefined,
   ) {}
 
-  current(): Promise<ConsoleStatus> {
+  /** `maxAgeMs: 0` probes now (the live stream announcing a change must not repeat an older answer). */
+  current(maxAgeMs = this.freshMs): Promise<ConsoleStatus> {
     const now = Date.now();
-    if (!this.last || now - this.last.at >= this.freshMs) this.last = { at: now, status: this.probe() };
-    return this.last.status;
+    if (!this.last || now - this.last.at >= maxAgeMs) this.last = { at: now, status: this.probe() };
+    const stream = this.stream?.();
+    return stream ? this.last.status.then((s) => ({ ...s, stream })) : this.last.status;
   }
 
   private async probe(): Promise<ConsoleStatus> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiveStreamStatusSchema } from './stream.ts';
 
 export const UpstreamHealthSchema = z.object({
   name: z.string(),
@@ -13,6 +14,8 @@ export const ConsoleStatusSchema = z.object({
   ok: z.boolean(),
   checkedAt: z.string(),
   upstreams: z.array(UpstreamHealthSchema),
+  /** The live stream, when the BFF runs one. */
+  stream: LiveStreamStatusSchema.optional(),
 });
 export type ConsoleStatus = z.infer<typeof ConsoleStatusSchema>;
 

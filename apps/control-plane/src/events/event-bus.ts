@@ -1,0 +1,47 @@
+import type { StreamEvent, StreamEventType } from '@corridor/shared';
+
+type DataOf<T extends StreamEventType> = Extract<StreamEvent, { type: T }>['data'];
+export type Listener = (event: StreamEvent) => void;
+
+/**
+ * The control plane's live events: increasing ids, a bounded replay buffer and synchronous fan-out.
+ * Ids start from the wall clock (ms × 1000) so a restarted control plane never reuses an id: a client
+ * resuming from an older instance's id falls before the buffer and is told to resync.
+ */
+export class EventBus {
+  private nextId: number;
+  private readonly buffer: StreamEvent[] = [];
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    readonly capacity = 1000,
+    now: () => number = Date.now,
+  ) {
+    this.nextId = now() * 1000 + 1;
+  }
+
+  get lastId(): number {
+    return this.nextId - 1;
+  }
+
+  publish<T extends StreamEventType>(type: T, data: DataOf<T>): StreamEvent {
+    const event = { id: this.nextId++, type, data } as StreamEvent;
+    this.buffer.push(event);
+    if (this.buffer.length > this.capacity) this.buffer.shift();
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+
+  /** Events after `lastId`, or undefined when some of them have left the buffer (the client must resync). */
+  since(lastId: number): StreamEvent[] | undefined {
+    if (lastId >= this.lastId) return [];
+    const oldest = this.buffer[0];
+    if (!oldest || lastId < oldest.id - 1) return undefined;
+    return this.buffer.filter((e) => e.id > lastId);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

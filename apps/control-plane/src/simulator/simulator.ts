@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, InputError, NotFoundError, type FaultView, type Sample } from '@corridor/shared';
+import type { Logger } from '@corridor/http-kit';
+import type { LiveState } from '../events/live-state.ts';
+import type { FleetService } from '../fleet/fleet-service.ts';
+import type { TelemetryStore } from '../telemetry/telemetry-store.ts';
+import { backgroundUtilisation } from './demand.ts';
+import type { Fault } from './faults.ts';
+import { simulateLink, simulateSite, toSamples } from './simulate.ts';
+
+export interface SimulatorOptions {
+  seed: number;
+  /** Real milliseconds between ticks. */
+  tickMs: number;
+  /** Simulated time runs this many times faster than the wall clock (the sun moves faster for demos). */
+  timeWarp: number;
+}
+
+export interface SimulatorDeps {
+  fleet: FleetService;
+  telemetry: TelemetryStore;
+  live: LiveState;
+  logger: Logger;
+  options: SimulatorOptions;
+  now?: () => number;
+}
+
+const REASONS: Partial<Record<string, string>> = {
+  offline: 'site down (injected fault)',
+  degraded: 'cooling failure (injected fault)',
+};
+
+/**
+ * Drives the physics every tick: each site's and link's samples for the simulated instant, stored and
+ * published as one frame, plus health changes. Samples carry the wall-clock time they were produced at;
+ * the physics (sun, season, faults) runs on simulated time, which moves `timeWarp` times faster.
+ */
+export class Simulator {
+  private readonly faults = new Map<string, Fault & { id: string; sinceMs: number }>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly now: () => number;
+  private readonly startedAt: number;
+
+  constructor(private readonly deps: SimulatorDeps) {
+    this.now = deps.now ?? Date.now;
+    this.startedAt = this.now();
+  }
+
+  /** Simulated epoch ms for a wall-clock instant. */
+  simTime(wallMs = this.now()): number {
+    return Math.round(this.startedAt + (wallMs - this.startedAt) * this.deps.options.timeWarp);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    void this.tickSafely();
+    this.timer = setInterval(() => void this.tickSafely(), this.deps.options.tickMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One tick; a tick still running when the next is due is not overlapped (the later one is skipped). */
+  tickSafely(): Promise<void> {
+    if (this.running) return this.running;
+    const run = this.tick()
+      .then(() => undefined)
+      .catch((error: Error) => this.deps.logger.error({ err: error }, 'simulator tick failed; the next tick will retry'))
+      .finally(() => (this.running = undefined));
+    this.running = run;
+    return run;
+  }
+
+  /** A tick that sees a change just made: waits out a tick already under way (it predates the change). */
+  private async tickAfterChange(): Promise<void> {
+    await this.running;
+    await this.tickSafely();
+  }
+
+  async tick(wallMs = this.now()): Promise<Sample[]> {
+    const { fleet, telemetry, live, options } = this.deps;
+    const simMs = this.simTime(wallMs);
+    const view = await fleet.current();
+    const faults = [...this.faults.values()];
+    const samples: Sample[] = [];
+    for (const site of view.sites) {
+      const utilisation = backgroundUtilisation(site, simMs, options.seed);
+      const snapshot = simulateSite(site, simMs, { utilisation, faults, seed: options.seed, windowMs: options.tickMs * options.timeWarp });
+      samples.push(...toSamples({ siteId: site.id }, wallMs, snapshot.values));
+      const current = live.healthOf(site.id);
+      if (!current || current.status !== snapshot.status) {
+        const reason = snapshot.status !== site.status ? REASONS[snapshot.status] : undefined;
+        live.setHealth({ siteId: site.id, status: snapshot.status, ...(reason ? { reason } : {}), since: wallMs });
+      }
+    }
+    for (const link of view.links) {
+      const midLon = (link.from.lon + link.to.lon) / 2;
+      const snapshot = simulateLink({ id: link.id, rttMs: link.rttMs, lengthKm: link.lengthKm, midLon }, simMs, { seed: options.seed, faults });
+      samples.push(...toSamples({ linkId: link.id }, wallMs, snapshot.values));
+    }
+    if (samples.length) {
+      await telemetry.insert(samples);
+      live.publishSamples(samples);
+    }
+    return samples;
+  }
+
+  /** Injects a fault on a site or link of the fleet; its effect shows at the tick this triggers. */
+  async inject(input: Fault): Promise<FaultView> {
+    const view = await this.deps.fleet.current();
+    if (input.kind === 'cable-cut') {
+      if (!view.links.some((l) => l.id === input.linkId)) throw new NotFoundError(`no link "${input.linkId}"`);
+    } else if (!view.siteById.has(input.siteId)) {
+      throw new NotFoundError(`no site "${input.siteId}"`);
+    }
+    const target = input.kind === 'cable-cut' ? input.linkId : input.siteId;
+    for (const f of this.faults.values()) {
+      if (f.kind === input.kind && (f.kind === 'cable-cut' ? f.linkId : f.siteId) === target) {
+        throw new ConflictError(`a ${input.kind} is already in force on "${target}" (fault ${f.id})`);
+      }
+    }
+    if (input.sinceMs !== undefined && input.sinceMs > this.simTime() + 86_400_000) {
+      throw new InputError('sinceMs is more than a day ahead of simulated time', [{ field: 'sinceMs', message: 'too far in the future' }]);
+    }
+    const fault = { ...input, id: randomUUID(), sinceMs: input.sinceMs ?? this.simTime() };
+    this.faults.set(fault.id, fault);
+    this.deps.live.faultInjected(fault as FaultView);
+    await this.tickAfterChange();
+    return fault as FaultView;
+  }
+
+  async clear(id: string): Promise<FaultView> {
+    const fault = this.faults.get(id);
+    if (!fault) throw new NotFoundError(`no fault "${id}"`);
+    this.faults.delete(id);
+    this.deps.live.faultCleared(fault as FaultView);
+    await this.tickAfterChange();
+    return fault as FaultView;
+  }
+}

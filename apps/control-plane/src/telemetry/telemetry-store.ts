@@ -1,0 +1,54 @@
+import type { MetricName, Sample, SeriesResolution } from '@corridor/shared';
+
+export type EntityKind = 'site' | 'link';
+
+/** How long each level of the store keeps data. */
+export interface Retention {
+  rawMs: number;
+  minuteMs: number;
+  hourMs: number;
+}
+
+/** Raw samples 48 h (CORRIDOR_RAW_RETENTION_HOURS), 1-minute rollups 30 d, 1-hour rollups 400 d. */
+export const DEFAULT_RETENTION: Retention = { rawMs: 48 * 3_600_000, minuteMs: 30 * 86_400_000, hourMs: 400 * 86_400_000 };
+
+/** One series read: which entity and metric, which level, and the step-aligned window [fromMs, toMs). */
+export interface SeriesRead {
+  entityKind: EntityKind;
+  entityId: string;
+  metric: MetricName;
+  resolution: SeriesResolution;
+  stepMs: number;
+  fromMs: number;
+  toMs: number;
+}
+
+/** The aggregates of one step-wide bucket (only buckets holding samples are answered). */
+export interface SeriesBucket {
+  t: number;
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+  last: number;
+}
+
+/**
+ * Where samples are kept: raw rows for a retention window and 1-minute / 1-hour rollups maintained
+ * as data arrives. Implemented over the store (PGlite or PostgreSQL) in telemetry-store-sql.ts.
+ */
+export interface TelemetryStore {
+  readonly retention: Retention;
+  /**
+   * Stores a batch atomically (all samples or none), updating the rollups in the same statement.
+   * Idempotent: a sample whose (metric, entity, at) is already stored is skipped and not rolled up
+   * again; `inserted` counts the new ones.
+   */
+  insert(samples: readonly Sample[]): Promise<{ inserted: number }>;
+  /** Buckets of one series, oldest first; undefined when the site (or link) is not in the fleet. */
+  series(read: SeriesRead): Promise<SeriesBucket[] | undefined>;
+  /** The ids among `ids` that name a site (or link) of the fleet. */
+  knownEntities(kind: EntityKind, ids: readonly string[]): Promise<Set<string>>;
+  /** Deletes what is past each level's retention as of `nowMs`; answers the rows deleted per level. */
+  prune(nowMs?: number): Promise<{ raw: number; minute: number; hour: number }>;
+}

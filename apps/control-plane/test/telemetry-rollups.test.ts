@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Sample } from '@corridor/shared';
+import { STORE_KINDS } from './stores.ts';
+import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
+
+const M = 60_000;
+const H = 60 * M;
+const T0 = Date.UTC(2026, 5, 21, 10);
+
+interface Aggregate {
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+  last: number;
+  lastAt: number;
+}
+
+/** min/max/sum/count/last per (series, bucket) computed in JS from the rows the raw table holds. */
+function aggregate(rows: { key: string; at: number; value: number }[], bucketMs: number): Map<string, Aggregate> {
+  const out = new Map<string, Aggregate>();
+  for (const { key, at, value } of rows) {
+    const k = `${key}@${at - (at % bucketMs)}`;
+    const a = out.get(k);
+    if (!a) out.set(k, { min: value, max: value, sum: value, count: 1, last: value, lastAt: at });
+    else {
+      a.min = Math.min(a.min, value);
+      a.max = Math.max(a.max, value);
+      a.sum += value;
+      a.count++;
+      if (at > a.lastAt) Object.assign(a, { last: value, lastAt: at });
+    }
+  }
+  return out;
+}
+
+describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
+  let h: TelemetryHarness;
+  beforeAll(async () => {
+    h = await telemetryHarness(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const rawRows = async (entity: string) =>
+    (
+      await h.db.query<{ key: string; at: number; value: number }>(
+        `SELECT s.metric || '/' || s.entity_id AS key, r.at_ms::float8 AS at, r.value
+           FROM telemetry_samples r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+        [entity],
+      )
+    ).rows;
+  const rollupRows = async (table: string, entity: string) => {
+    const { rows } = await h.db.query<Aggregate & { key: string; bucket: number }>(
+      `SELECT s.metric || '/' || s.entity_id AS key, r.bucket_ms::float8 AS bucket, r.min, r.max, r.sum, r.count, r.last, r.last_at_ms::float8 AS "lastAt"
+         FROM ${table} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+      [entity],
+    );
+    return new Map(rows.map(({ key, bucket, ...a }) => [`${key}@${bucket}`, a]));
+  };
+
+  it('keeps the 1-minute and 1-hour rollups equal to min/max/avg/last of the raw samples, whatever the batching and duplicates', async () => {
+    let run = 0;
+    const sampleArb = fc.record({
+      metric: fc.constantFrom('site_it_power_watts' as const, 'gpu_temperature_mean_celsius' as const),
+      offsetMs: fc.integer({ min: 0, max: 3 * H }),
+      value: fc.double({ min: 0, max: 150, noNaN: true }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), async (draws, cuts, repeats) => {
+        const entity = `rollup-${kind}-${++run}`;
+        // Coarse offsets so that repeats of one instant (duplicates) are common.
+        const samples: Sample[] = draws.map((d) => ({ metric: d.metric, siteId: entity, at: T0 + d.offsetMs - (d.offsetMs % 1000), value: d.value }));
+        const bounds = [...new Set(cuts.map((c) => c % samples.length))].sort((a, b) => a - b);
+        const batches = [0, ...bounds, samples.length].slice(1).map((end, i, ends) => samples.slice(i === 0 ? 0 : ends[i - 1], end));
+        for (const batch of batches) if (batch.length) await h.telemetry.insert(batch);
+        for (let i = 0; i < repeats; i++) await h.telemetry.insert(batches[i % batches.length]!.length ? batches[i % batches.length]! : samples);
+
+        const raw = await rawRows(entity);
+        expect(raw.length).toBe(new Set(samples.map((s) => `${s.metric}@${s.at}`)).size);
+        for (const [table, bucketMs] of [['telemetry_rollup_1m', M], ['telemetry_rollup_1h', H]] as const) {
+          const expected = aggregate(raw, bucketMs);
+          const actual = await rollupRows(table, entity);
+          expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+          for (const [key, e] of expected) {
+            const a = actual.get(key)!;
+            expect({ ...a, sum: 0 }, key).toEqual({ ...e, sum: 0 });
+            expect(a.sum / a.count).toBeCloseTo(e.sum / e.count, 9);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('answers the same buckets from raw samples, 1-minute and 1-hour rollups', async () => {
+    const entity = 'site-b'; // a site of the fleet: a series of an unknown site reads as undefined
+    const samples: Sample[] = Array.from({ length: 2 * 720 }, (_, i) => ({
+      metric: 'site_pue_ratio',
+      siteId: entity,
+      at: T0 + i * 5000 + (i % 3),
+      value: 1.2 + 0.1 * Math.sin(i / 50),
+    }));
+    await h.telemetry.insert(samples);
+    const read = (resolution: 'raw' | '1m' | '1h') =>
+      h.telemetry.series({ entityKind: 'site', entityId: entity, metric: 'site_pue_ratio', resolution, stepMs: H, fromMs: T0, toMs: T0 + 2 * H });
+    const [raw, minute, hour] = [(await read('raw'))!, (await read('1m'))!, (await read('1h'))!];
+    expect(raw).toHaveLength(2);
+    for (const level of [minute, hour]) {
+      expect(level.map((b) => [b.t, b.min, b.max, b.count, b.last])).toEqual(raw.map((b) => [b.t, b.min, b.max, b.count, b.last]));
+      level.forEach((b, i) => expect(b.sum).toBeCloseTo(raw[i]!.sum, 6));
+    }
+  });
+
+  it('counts a batch once when the same and overlapping batches are stored concurrently', async () => {
+    const entity = `concurrent-${kind}`;
+    const batch = (from: number, n: number): Sample[] =>
+      Array.from({ length: n }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: T0 + (from + i) * 1000, value: from + i }));
+    const a = batch(0, 500);
+    const b = batch(250, 500).reverse();
+    const results = await Promise.all([a, b, a, b, a].map((x) => h.telemetry.insert(x)));
+    expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(750);
+    const { rows } = await h.db.query<{ count: number; sum: number }>(
+      `SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM telemetry_rollup_1h r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+      [entity],
+    );
+    expect(rows[0]).toEqual({ count: 750, sum: (749 * 750) / 2 });
+  });
+
+  it('reads no series for a site that is not in the fleet', async () => {
+    await h.telemetry.insert([{ metric: 'site_pue_ratio', siteId: 'gone', at: T0, value: 1.2 }]);
+    expect(await h.telemetry.series({ entityKind: 'site', entityId: 'gone', metric: 'site_pue_ratio', resolution: 'raw', stepMs: H, fromMs: T0, toMs: T0 + H })).toBeUndefined();
+  });
+
+  it('prunes each level past its own retention', async () => {
+    const now = Date.UTC(2026, 5, 21, 12);
+    const entity = `prune-${kind}`;
+    const at = (agoMs: number) => ({ metric: 'site_pue_ratio' as const, siteId: entity, at: now - agoMs, value: 1.3 });
+    await h.telemetry.insert([at(H), at(3 * 24 * H), at(40 * 24 * H), at(500 * 24 * H)]);
+    const gone = await h.telemetry.prune(now);
+    expect(gone.raw).toBeGreaterThanOrEqual(3);
+    const left = async (table: string, column: string) =>
+      (await h.db.query<{ ago: number }>(`SELECT ($2::bigint - ${column})::float8 AS ago FROM ${table} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1 ORDER BY 1`, [entity, now])).rows.map((r) => r.ago);
+    expect(await left('telemetry_samples', 'at_ms')).toEqual([H]);
+    expect((await left('telemetry_rollup_1m', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3]);
+    expect((await left('telemetry_rollup_1h', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3, 40]);
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { IdSchema } from './common.ts';
+import { SiteStatusSchema } from './site.ts';
+import { MetricNameSchema } from '../metrics.ts';
+
+/** Latest values per entity: metric name → value in its base unit. */
+const ValuesSchema = z.partialRecord(MetricNameSchema, z.number());
+
+/** One tick of telemetry for many sites and links, compact enough to fan out to every console. */
+export const TelemetryFrameSchema = z.object({
+  /** Epoch ms of the samples in this frame. */
+  at: z.number().int(),
+  sites: z.record(IdSchema, ValuesSchema),
+  links: z.record(IdSchema, ValuesSchema),
+});
+export type TelemetryFrame = z.infer<typeof TelemetryFrameSchema>;
+
+/** A site's observed health changed (e.g. down → offline, cooling failure → degraded). */
+export const SiteHealthSchema = z.object({
+  siteId: IdSchema,
+  status: SiteStatusSchema,
+  /** Why, in words, when the observed status differs from the fleet's. */
+  reason: z.string().optional(),
+  /** Epoch ms when this status was first observed. */
+  since: z.number().int(),
+});
+export type SiteHealth = z.infer<typeof SiteHealthSchema>;
+
+export const STREAM_EVENT_TYPES = ['telemetry', 'site-health', 'fault'] as const;
+
+export const FaultViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['cooling-failure', 'site-down', 'cable-cut']),
+  siteId: IdSchema.optional(),
+  linkId: IdSchema.optional(),
+  sinceMs: z.number().int(),
+  mode: z.enum(['reroute', 'unreachable']).optional(),
+});
+export type FaultView = z.infer<typeof FaultViewSchema>;
+
+/** Events on the live stream, each with an increasing id (SSE `id:`), type (SSE `event:`) and data. */
+export const StreamEventSchema = z.discriminatedUnion('type', [
+  z.object({ id: z.number().int().positive(), type: z.literal('telemetry'), data: TelemetryFrameSchema }),
+  z.object({ id: z.number().int().positive(), type: z.literal('site-health'), data: SiteHealthSchema }),
+  z.object({ id: z.number().int().positive(), type: z.literal('fault'), data: z.object({ action: z.enum(['injected', 'cleared']), fault: FaultViewSchema }) }),
+]);
+export type StreamEvent = z.infer<typeof StreamEventSchema>;
+export type StreamEventType = StreamEvent['type'];
+
+/** What a client loads before following the stream: the state as of `lastEventId`. */
+export const LiveSnapshotSchema = z.object({
+  lastEventId: z.number().int().min(0),
+  frame: TelemetryFrameSchema,
+  health: z.record(IdSchema, SiteHealthSchema),
+  faults: z.array(FaultViewSchema),
+});
+export type LiveSnapshot = z.infer<typeof LiveSnapshotSchema>;
+
+/** The BFF's live stream as /api/status reports it: the console shows stale data while it is down. */
+export const LiveStreamStatusSchema = z.object({
+  /** Every control plane's subscription is open. */
+  connected: z.boolean(),
+  /** Browsers following /api/stream on this BFF. */
+  clients: z.number().int().min(0),
+  /** The BFF's id of the last event it relayed. */
+  lastEventId: z.number().int().min(0),
+  upstreams: z.array(
+    z.object({
+      name: z.string(),
+      connected: z.boolean(),
+      /** Subscriptions opened to this control plane since the BFF started. */
+      subscriptions: z.number().int().min(0),
+      /** Epoch ms of the last byte received (events and heartbeats). */
+      lastByteAt: z.number().int().nullable(),
+    }),
+  ),
+});
+export type LiveStreamStatus = z.infer<typeof LiveStreamStatusSchema>;
