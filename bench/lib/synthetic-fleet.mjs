@@ -9,17 +9,8 @@ import { tsImport } from 'tsx/esm/api';
 const shared = await tsImport('@corridor/shared', import.meta.url);
 const builders = await tsImport('@corridor/shared/testing', import.meta.url);
 
-/** mulberry32: small seedable PRNG, so the same count always gives the same fleet. */
-function createRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the same count always gives the same fleet. */
+const createRandom = shared.mulberry32;
 
 const REGIONS = [
   { country: 'MA', box: [30, 34.5, -9, -3], cities: ['Casablanca', 'Rabat', 'Tangier', 'Nador'], carbon: 551, price: 0.107 },

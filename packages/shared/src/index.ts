@@ -13,3 +13,4 @@ export * from './limits.ts';
 export * from './errors.ts';
 export * from './metrics.ts';
 export * from './schemas/series.ts';
+export * from './random.ts';

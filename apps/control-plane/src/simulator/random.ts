@@ -4,6 +4,10 @@
  * order sites are simulated in, and each quantity has its own stream.
  */
 
+import { mulberry32 } from '@corridor/shared';
+
+export { mulberry32 };
+
 /** A simulation seed. */
 export type Seed = number | string;
 export type KeyPart = string | number;
@@ -23,18 +27,6 @@ function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x21f0aaad);
   x = Math.imul(x ^ (x >>> 15), 0x735a2d97);
   return (x ^ (x >>> 15)) >>> 0;
-}
-
-/** mulberry32: a small, fast PRNG with a 32-bit state; returns uniforms in [0, 1). */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A uniform [0, 1) stream keyed by its parts, e.g. `rng(seed, siteId, atMs, 'xid')`. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { geoJSON, layerGroup, type Canvas, type GeoJSONOptions, type Map as LeafletMap, type PathOptions } from 'leaflet';
-import { useEffect, useMemo } from 'react';
-import { mapQueries } from '../api/map-queries.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { mapQueries, type BasemapDetail } from '../api/map-queries.ts';
 import type { BoundaryMode } from '../model/basemap.ts';
 import { mercatorPolygon } from './mercator-polygon.ts';
 import { paneRenderer } from './panes.ts';
@@ -13,13 +13,34 @@ const ALT_BORDER = { color: '#9fb0c4', weight: 1.4, opacity: 0.9, dashArray: '5 
 /** GeoJSON options hand their renderer to each polygon (Leaflet's typings leave it out). */
 const drawnWith = (renderer: Canvas, style: PathOptions) => ({ renderer, interactive: false, style: () => style }) as GeoJSONOptions;
 
+/** From this zoom on, coastlines are drawn from the 1:50m shapes; below it 1:110m is as sharp on screen. */
+export const FINE_BASEMAP_ZOOM = 4;
+
+const detailAt = (zoom: number): BasemapDetail => (zoom >= FINE_BASEMAP_ZOOM ? 'fine' : 'coarse');
+
+/** The detail the map's zoom calls for, following zoom changes. */
+function useBasemapDetail(map: LeafletMap): BasemapDetail {
+  const [detail, setDetail] = useState(() => detailAt(map.getZoom()));
+  useEffect(() => {
+    const onZoom = () => setDetail(detailAt(map.getZoom()));
+    map.on('zoomend', onZoom);
+    return () => void map.off('zoomend', onZoom);
+  }, [map]);
+  return detail;
+}
+
 /**
- * The offline basemap: Natural Earth countries as canvas polygons. The alternative Morocco
- * boundary is an overlay switched on and off without rebuilding the countries.
+ * The offline basemap: Natural Earth countries as canvas polygons, 1:110m in the continental view and
+ * 1:50m when zoomed in (loaded the first time it is needed). The alternative Morocco boundary is an
+ * overlay switched on and off without rebuilding the countries.
  */
 export function useBasemapLayer(map: LeafletMap, mode: BoundaryMode, enabled: boolean): { ready: boolean; error?: Error } {
-  const query = useQuery({ ...mapQueries.basemap(), enabled });
-  const basemap = query.data;
+  const detail = useBasemapDetail(map);
+  const coarse = useQuery({ ...mapQueries.basemap('coarse'), enabled });
+  const fine = useQuery({ ...mapQueries.basemap('fine'), enabled: enabled && detail === 'fine' });
+  // Until the fine shapes arrive, the coarse ones stay on screen.
+  const basemap = (detail === 'fine' && fine.data) || coarse.data;
+  const query = detail === 'fine' && fine.error ? fine : coarse;
   const renderer = useMemo(() => paneRenderer(map, 'basemap'), [map]);
 
   useEffect(() => {

@@ -1,21 +1,12 @@
-import type { JurisdictionCode, SiteDetail, SiteRow, SiteStatus } from '@corridor/shared';
+import { mulberry32, type JurisdictionCode, type SiteDetail, type SiteRow, type SiteStatus } from '@corridor/shared';
 
 /**
  * A deterministic synthetic fleet (?synthetic=N) for trying the map at scale without a server.
  * Same N and seed → same sites; the first k sites do not depend on N.
  */
 
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Same seed, same stream. */
+export const createRandom = mulberry32;
 
 interface Region {
   country: JurisdictionCode;
