@@ -21,7 +21,8 @@ async function launchStack(label: string): Promise<{ stack: Stack; dispose(): Pr
     port: await freePort(),
     controlPlanePort: await freePort(),
     dataDir,
-    env: { LOG_LEVEL: 'warn' },
+    // A 1 s simulator tick: live tests see a few ticks (and three missed ones) within seconds.
+    env: { LOG_LEVEL: 'warn', CORRIDOR_SIM_TICK_MS: '1000' },
     stdio: ['ignore', log, log],
   });
   return {

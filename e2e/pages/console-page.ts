@@ -33,6 +33,36 @@ export class ConsolePage {
     await this.map.click({ position: { x: point.x, y: point.y } });
   }
 
+  /**
+   * The status a site's marker is drawn with, read from the sites canvas at the site's projected point:
+   * the status whose colour is nearest the pixel (undefined where nothing is drawn).
+   */
+  async markerStatusAt(lat: number, lon: number): Promise<string | undefined> {
+    return this.page.evaluate(
+      ([la, lo, colours]) => {
+        const map = (window as unknown as { __corridorMap: { latLngToContainerPoint(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement; getPane(n: string): HTMLElement | undefined } }).__corridorMap;
+        const canvas = map.getPane('corridor-sites')?.querySelector('canvas');
+        if (!canvas) return undefined;
+        const point = map.latLngToContainerPoint([la as number, lo as number]);
+        const mapBox = map.getContainer().getBoundingClientRect();
+        const box = canvas.getBoundingClientRect();
+        const x = Math.round(((mapBox.left + point.x - box.left) * canvas.width) / box.width);
+        const y = Math.round(((mapBox.top + point.y - box.top) * canvas.height) / box.height);
+        const [r, g, b, a] = canvas.getContext('2d')!.getImageData(x, y, 1, 1).data as unknown as number[];
+        if (a! < 128) return undefined;
+        let best: string | undefined;
+        let bestDistance = Infinity;
+        for (const [status, hex] of Object.entries(colours as Record<string, string>)) {
+          const [cr, cg, cb] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+          const distance = (r! - cr!) ** 2 + (g! - cg!) ** 2 + (b! - cb!) ** 2;
+          if (distance < bestDistance) [best, bestDistance] = [status, distance];
+        }
+        return best;
+      },
+      [lat, lon, MARKER_COLOURS] as const,
+    );
+  }
+
   /** Zooms the map so that a site is in view, without the animation. */
   async centreOn(lat: number, lon: number, zoom = 7) {
     await this.page.evaluate(
@@ -43,5 +73,8 @@ export class ConsolePage {
     );
   }
 }
+
+/** Marker fill colours of the live statuses, as the console's legend shows them. */
+const MARKER_COLOURS = { operational: '#2ecc71', maintenance: '#3b82f6', degraded: '#f5a524', offline: '#ef4444' };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,17 +1,25 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
 import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
+import { liveQueries } from '../features/live/api/live-queries.ts';
+import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-stream.ts';
+import { LiveKpis } from '../features/live/components/live-kpis.tsx';
+import { SiteLive } from '../features/live/components/site-live.tsx';
+import { StaleBadge } from '../features/live/components/stale-badge.tsx';
+import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
-import { NetworkMap } from '../features/map/components/network-map.tsx';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
 import { SiteList } from '../features/sites/components/site-list.tsx';
 import { SitePanel } from '../features/sites/components/site-panel.tsx';
 import { filterOptions, filterSites } from '../features/sites/model/site-list.ts';
+import { statusQueries } from '../features/status/api/status-queries.ts';
 import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
 import { OutageBanner } from '../features/status/components/outage-banner.tsx';
 import { describeOutage } from '../features/status/model/outage.ts';
 import { formatCount } from '../lib/format.ts';
+import { LiveNetworkMap } from './live-network-map.tsx';
 import { useFleetData } from './use-fleet-data.ts';
 import { useUrlState } from './use-url-state.ts';
 
@@ -24,6 +32,11 @@ export function App() {
   const source = useMemo(() => ({ synthetic: url.synthetic }), [url.synthetic]);
   const fleet = useFleetData(source);
   const health = useConsoleHealth(!url.synthetic);
+  const live = useLiveConsole(!url.synthetic);
+  useEffect(() => {
+    if (health.status) live.noteStatus(health.status);
+  }, [live, health.status]);
+  const freshness = useLiveFreshness(live);
 
   const q = useDeferredValue(url.q);
   const filters = useMemo(() => ({ country: url.country, status: url.status, operator: url.operator, q }), [url.country, url.status, url.operator, q]);
@@ -37,6 +50,7 @@ export function App() {
   const outage = describeOutage({ status: health.status, statusError: health.statusError, dataErrors: fleet.errors, hasData: !!fleet.sites.data });
 
   const select = useCallback((id: string) => setUrl({ site: id }), [setUrl]);
+  const setRange = useCallback((range: ChartRange) => setUrl({ range }, { replace: true }), [setUrl]);
   const closePanel = useCallback(() => {
     const id = url.site;
     setUrl({ site: undefined });
@@ -49,7 +63,10 @@ export function App() {
   const initialError = fleet.sites.isError && !fleet.sites.data;
   return (
     <div className="app">
-      <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable} />
+      <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
+        <LiveKpis />
+        {!url.synthetic && <StaleBadge freshness={freshness} />}
+      </FleetHeader>
       <OutageBanner outage={outage} />
       {initialError ? (
         <ErrorScreen
@@ -72,7 +89,7 @@ export function App() {
             {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <SiteList sites={visible} selectedId={url.site} onSelect={select} />}
           </nav>
           <main className="map-area">
-            <NetworkMap
+            <LiveNetworkMap
               sites={visible}
               links={fleet.links}
               selection={selection}
@@ -85,9 +102,27 @@ export function App() {
               <MapLegend />
             </div>
           </main>
-          {url.site && <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} />}
+          {url.site && (
+            <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel}>
+              {!url.synthetic && <SiteLive siteId={url.site} fleetStatus={selectedRow?.status} range={url.range} onRangeChange={setRange} />}
+            </SitePanel>
+          )}
         </div>
       )}
     </div>
   );
+}
+
+/**
+ * The live feed, wired to the console's status: a `status` event replaces the status query's data, and
+ * a stream that drops, resumes or falls silent makes the console ask /api/status once (it never polls).
+ * Charts that followed the stream are refreshed when it resumes after a gap.
+ */
+function useLiveConsole(follow: boolean) {
+  const queryClient = useQueryClient();
+  return useLiveStream(follow, {
+    onStatus: (status) => queryClient.setQueryData(statusQueries.console().queryKey, status),
+    onCheckStatus: () => void queryClient.refetchQueries({ queryKey: statusQueries.console().queryKey }, { cancelRefetch: false }),
+    onResumed: () => void queryClient.invalidateQueries({ queryKey: liveQueries.allSeries() }),
+  });
 }

@@ -1,4 +1,5 @@
 import { LIMITS, type SiteStatus } from '@corridor/shared';
+import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from '../features/live/model/chart-range.ts';
 import { isSiteStatus } from '../lib/site-status.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
@@ -14,10 +15,12 @@ export interface UrlState {
   boundary: BoundaryMode;
   /** Size of the synthetic fleet that replaces the real one (?synthetic=5000). */
   synthetic?: number;
+  /** Range of the site panel's charts (?range=24h); 1 h when absent. */
+  range: ChartRange;
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
-const OWN_KEYS = ['site', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic'] as const;
+const OWN_KEYS = ['site', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
 
 const clean = (value: string | null, maxLength = 64): string | undefined => {
   const trimmed = value?.trim();
@@ -36,6 +39,7 @@ export function parseUrlState(search: string): UrlState {
     q: clean(params.get('q'), LIMITS.maxSearchLength),
     boundary: params.get('boundary') === 'alt' ? 'alt' : 'official',
     synthetic: Number.isFinite(synthetic) && synthetic > 0 ? Math.min(synthetic, MAX_SYNTHETIC_SITES) : undefined,
+    range: isChartRange(params.get('range')) ? (params.get('range') as ChartRange) : DEFAULT_CHART_RANGE,
   };
 }
 
@@ -51,6 +55,7 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['q', state.q],
     ['boundary', state.boundary === 'alt' ? 'alt' : undefined],
     ['synthetic', state.synthetic ? String(state.synthetic) : undefined],
+    ['range', state.range !== DEFAULT_CHART_RANGE ? state.range : undefined],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
   const query = params.toString();

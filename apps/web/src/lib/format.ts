@@ -33,3 +33,18 @@ export function formatDate(isoDate: string): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** "6,153 kW". */
+export const formatKw = (kw: number): string => `${int.format(kw)} kW`;
+
+/** A 0–1 ratio as a percentage: "37 %" (one decimal under 10 %, where it matters). */
+export const formatPercent = (ratio: number): string => {
+  const pct = ratio * 100;
+  return `${(Math.abs(pct) < 10 && pct !== 0 ? oneDecimal : int).format(pct)} %`;
+};
+
+export const formatCelsius = (c: number): string => `${oneDecimal.format(c)} °C`;
+
+/** Clock time in the viewer's zone: "14:03:22". */
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const formatClock = (epochMs: number): string => clock.format(epochMs);

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client.ts';
 
-/** Client errors (4xx) will not fix themselves; an outage is retried once, then the status poll takes over. */
+/** Client errors (4xx) will not fix themselves; an outage is retried once, then the live stream tells when it is over. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 1;

@@ -1,5 +1,5 @@
 import type { FleetSummary } from '@corridor/shared';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { formatCount, formatGpus, formatMw } from '../../../lib/format.ts';
 import { STATUS_ORDER, STATUS_STYLES } from '../../../lib/site-status.ts';
 
@@ -9,10 +9,12 @@ interface FleetHeaderProps {
   synthetic?: number;
   /** The totals could not be loaded (and none are known yet). */
   unavailable?: boolean;
+  /** Live figures and the live badge, after the totals. */
+  children?: ReactNode;
 }
 
 /** The console's banner: name, and the fleet's totals with their units. */
-export function FleetHeader({ summary, synthetic, unavailable }: FleetHeaderProps) {
+export function FleetHeader({ summary, synthetic, unavailable, children }: FleetHeaderProps) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -52,6 +54,7 @@ export function FleetHeader({ summary, synthetic, unavailable }: FleetHeaderProp
       ) : (
         <p className="totals muted">{unavailable ? 'Fleet totals unavailable' : 'Loading fleet totals…'}</p>
       )}
+      {children}
     </header>
   );
 }

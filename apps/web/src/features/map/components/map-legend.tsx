@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react';
 import { STATUS_ORDER, STATUS_STYLES } from '../../../lib/site-status.ts';
+import { LINK_CONDITION_STYLES } from '../model/link-health.ts';
 
-/** Key to the map: status colours, marker size, link styles. */
+/** Key to the map: status colours, marker size, link styles and the live link scale. */
 export function MapLegend() {
   return (
     <section className="map-control map-legend" aria-label="Map legend">
@@ -17,8 +18,14 @@ export function MapLegend() {
         })}
         <li><span className="legend-line submarine" aria-hidden="true" />Submarine cable</li>
         <li><span className="legend-line terrestrial" aria-hidden="true" />Terrestrial link</li>
+        {Object.entries(LINK_CONDITION_STYLES).map(([condition, { label, colour }]) => (
+          <li key={condition}>
+            <span className={`legend-line live ${condition}`} style={{ '--line': colour } as CSSProperties} aria-hidden="true" />
+            {label}
+          </li>
+        ))}
       </ul>
-      <p>Marker area ∝ IT capacity (MW)</p>
+      <p>Marker area ∝ IT capacity (MW); links coloured by live RTT and loss</p>
     </section>
   );
 }

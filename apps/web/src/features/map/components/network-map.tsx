@@ -5,10 +5,10 @@ import { useEffect } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { BoundaryMode } from '../model/basemap.ts';
 import { useBasemapLayer } from './use-basemap-layer.ts';
-import { useLinkLines } from './use-link-lines.ts';
+import { useLinkLines, type LinkReadings } from './use-link-lines.ts';
 import { useMapResize } from './use-map-resize.ts';
 import { useFlyToSelection, useSelectionRing, type MapSelection } from './use-selection.ts';
-import { useSiteMarkers } from './use-site-markers.ts';
+import { useSiteMarkers, type SiteHealthMap } from './use-site-markers.ts';
 
 declare global {
   interface Window {
@@ -26,6 +26,10 @@ export interface NetworkMapProps {
   /** Sites to draw (already filtered). */
   sites: readonly SiteRow[];
   links: readonly Link[];
+  /** Observed health per site (live): a marker's colour follows it over the fleet status. */
+  health?: SiteHealthMap;
+  /** Latest RTT and loss per link (live): links are coloured by them. */
+  linkReadings?: LinkReadings;
   selection?: MapSelection;
   onSelectSite: (id: string) => void;
   boundary: BoundaryMode;
@@ -47,13 +51,13 @@ function useMapIdentity(map: LeafletMap): void {
   }, [map]);
 }
 
-function MapLayers({ sites, links, selection, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
+function MapLayers({ sites, links, health, linkReadings, selection, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
   const map = useMap();
   useMapIdentity(map);
   useMapResize(map, DEFAULT_BOUNDS);
   useBasemapLayer(map, boundary, !TILE_URL);
-  useLinkLines(map, links);
-  useSiteMarkers(map, sites, onSelectSite);
+  useLinkLines(map, links, linkReadings);
+  useSiteMarkers(map, sites, health, onSelectSite);
   useSelectionRing(map, selection);
   useFlyToSelection(map, selection, coveredRightPx);
   return TILE_URL ? <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} /> : null;

@@ -10,9 +10,16 @@ export function useMapResize(map: LeafletMap, initialBounds: LatLngBoundsExpress
   useEffect(() => {
     const container = map.getContainer();
     let userMoved = false;
+    let fitting = false;
     const markMoved = () => {
       userMoved = true;
     };
+    // Any move but our own refit (a pan in code, a test's setView) also ends it: a header that grows
+    // later (live figures arriving) must not throw the view back.
+    const onMoveStart = () => {
+      if (!fitting) userMoved = true;
+    };
+    map.on('movestart', onMoveStart);
     // A user interaction, or flying to a selected site, ends the "initial view" period.
     container.addEventListener('pointerdown', markMoved, { once: true });
     container.addEventListener('wheel', markMoved, { once: true, passive: true });
@@ -25,7 +32,11 @@ export function useMapResize(map: LeafletMap, initialBounds: LatLngBoundsExpress
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         map.invalidateSize({ pan: false });
-        if (!userMoved && container.clientHeight > 0) map.fitBounds(initialBounds, { animate: false });
+        if (!userMoved && container.clientHeight > 0) {
+          fitting = true;
+          map.fitBounds(initialBounds, { animate: false });
+          fitting = false;
+        }
       });
     });
     observer.observe(container);
@@ -36,6 +47,7 @@ export function useMapResize(map: LeafletMap, initialBounds: LatLngBoundsExpress
       container.removeEventListener('wheel', markMoved);
       container.removeEventListener('keydown', markMoved);
       map.off('corridor:flyto', onFly);
+      map.off('movestart', onMoveStart);
     };
   }, [map, initialBounds]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkLatLngs, linkStyle, linkTooltipLines } from './link-style.ts';
-import { drawOrder, markerRadius, markerStyle } from './marker-style.ts';
+import { drawOrder, effectiveStatus, markerRadius, markerStyle } from './marker-style.ts';
+import { LINK_CONDITION_STYLES, linkCondition, linkLiveLine, liveLinkStyle } from './link-health.ts';
 
 const end = (id: string, name: string, lat: number, lon: number) => ({ id, name, kind: 'site' as const, country: 'MA' as const, lat, lon });
 
@@ -49,5 +50,40 @@ describe('link style', () => {
 
   it('says cable, length and RTT with units', () => {
     expect(linkTooltipLines(link)).toEqual(['Nador landing – Marseille', 'Medusa (submarine) · 1,100 km · RTT 14 ms modelled']);
+  });
+});
+
+describe('live health on the map', () => {
+  const reading = (rttMs: number | undefined, loss: number | undefined) => ({ values: { link_rtt_seconds: rttMs === undefined ? undefined : rttMs / 1000, link_loss_ratio: loss } });
+
+  it('colours a site by what is observed now, else by its fleet status', () => {
+    expect(effectiveStatus('operational', { status: 'degraded' })).toBe('degraded');
+    expect(effectiveStatus('operational')).toBe('operational');
+    expect(markerStyle(effectiveStatus('operational', { status: 'degraded' }), 7.5).fillColor).toBe('#f5a524');
+  });
+
+  it('grades links: normal, RTT elevated against the base, lossy from 1 %, cut from 30 %', () => {
+    expect(linkCondition(14, undefined)).toBe('unknown');
+    expect(linkCondition(14, reading(14.3, 0.00001))).toBe('normal');
+    // 1.5× a 2 ms base is only 1 ms more: queueing noise on a short link, not elevated.
+    expect(linkCondition(2, reading(3.5, 0))).toBe('normal');
+    expect(linkCondition(14, reading(35, 0.001))).toBe('elevated');
+    expect(linkCondition(14, reading(15, 0.02))).toBe('lossy');
+    expect(linkCondition(14, reading(35, 0.4))).toBe('cut');
+    expect(linkCondition(14, reading(undefined, 1))).toBe('cut');
+  });
+
+  it('draws a cut as a thick dashed red line and keeps the kind colour when normal', () => {
+    expect(liveLinkStyle('submarine', 'normal')).toEqual(linkStyle('submarine'));
+    expect(liveLinkStyle('terrestrial', 'cut')).toMatchObject({ color: '#ef4444', dashArray: '2 7', weight: 3 });
+    expect(liveLinkStyle('terrestrial', 'lossy').color).toBe(LINK_CONDITION_STYLES.lossy.colour);
+    expect(LINK_CONDITION_STYLES.cut.label).toBe('Cut (≥ 30 % loss)');
+  });
+
+  it('says live RTT in ms and loss in % in the tooltip', () => {
+    expect(linkLiveLine(undefined)).toBeUndefined();
+    expect(linkLiveLine(reading(14.234, 0.00002))).toBe('Live: RTT 14 ms · loss 0.00 %');
+    expect(linkLiveLine(reading(4.46, 0.35))).toBe('Live: RTT 4.5 ms · loss 35.0 %');
+    expect(linkLiveLine(reading(undefined, 1))).toBe('Live: no RTT (unreachable) · loss 100.0 %');
   });
 });

@@ -26,3 +26,8 @@ export function markerStyle(status: SiteStatus, itCapacityMw: number): CircleMar
 
 /** Sort key so the worst health is drawn last, on top of its neighbours. */
 export const drawOrder = (status: SiteStatus): number => STATUS_STYLES[status].severity;
+
+/** A site's colour follows what is observed now (its live health) before what the fleet says it should be. */
+export function effectiveStatus(fleetStatus: SiteStatus, observed?: { status: SiteStatus }): SiteStatus {
+  return observed?.status ?? fleetStatus;
+}

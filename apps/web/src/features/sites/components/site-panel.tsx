@@ -1,6 +1,6 @@
 import type { SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { ApiError, isUnavailableError } from '../../../lib/api-client.ts';
 import { siteQueries, type FleetSource } from '../api/sites-queries.ts';
@@ -12,10 +12,12 @@ interface SitePanelProps {
   row?: SiteRow;
   source: FleetSource;
   onClose: () => void;
+  /** Sections the console adds under the status line (the live figures and charts). */
+  children?: ReactNode;
 }
 
-/** The drawer for the selected site: its figures, clusters and links. Escape closes it. */
-export function SitePanel({ siteId, row, source, onClose }: SitePanelProps) {
+/** The drawer for the selected site: what the console adds (live figures), then its facts, clusters and links. Escape closes it. */
+export function SitePanel({ siteId, row, source, onClose, children }: SitePanelProps) {
   const detail = useQuery(siteQueries.detail(siteId, source));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const site = detail.data?.site;
@@ -49,6 +51,7 @@ export function SitePanel({ siteId, row, source, onClose }: SitePanelProps) {
           <StatusBadge status={(site ?? row)!.status} /> {(site ?? row)!.city}
         </p>
       )}
+      {children}
       {detail.isPending && <p className="panel-state">Loading site details…</p>}
       {detail.isError && !site && (
         // An outage is announced once, by the console's banner; other failures are announced here.

@@ -6,7 +6,7 @@ import { statusQueries } from './status-queries.ts';
 /* Queries opt out of the recovery refetch with meta: { refetchOnRecovery: false } (status itself, static assets). */
 
 /**
- * Polls GET /api/status and heals the console: when the control plane answers again (or any query
+ * Follows the console's status (loaded once, then kept current by the live stream) and heals the console: when the control plane answers again (or any query
  * still holds an outage error while the status is fine) every data query is refetched.
  */
 export function useConsoleHealth(enabled: boolean) {

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { liveQueries } from '../api/live-queries.ts';
+import type { LiveState } from '../model/live-state.ts';
+import { LiveKpis } from './live-kpis.tsx';
+import { SiteLive } from './site-live.tsx';
+import { StaleBadge } from './stale-badge.tsx';
+
+const state: LiveState = {
+  lastEventId: 1,
+  at: Date.UTC(2026, 5, 21, 12),
+  sites: {
+    big: { at: 0, values: { site_facility_power_watts: 12e6, site_it_power_watts: 10e6, site_renewable_share_ratio: 0.1, site_gpus_busy: 900, site_gpus_free: 100, site_pue_ratio: 1.2 } },
+    small: { at: 0, values: { site_facility_power_watts: 2e6, site_it_power_watts: 1e6, site_renewable_share_ratio: 0.8, site_gpus_busy: 10, site_gpus_free: 90 } },
+  },
+  links: {},
+  health: { big: { siteId: 'big', status: 'degraded', reason: 'cooling failure (injected fault)', since: 0 } },
+  faults: {},
+};
+
+function withCache(children: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  client.setQueryData(liveQueries.snapshot().queryKey, state);
+  return render(<QueryClientProvider client={client}>{children}</QueryClientProvider>);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('live components', () => {
+  it('header KPIs read the live cache, with units', () => {
+    withCache(<LiveKpis />);
+    const kpis = screen.getByLabelText('Live fleet figures');
+    expect(kpis.textContent).toContain('14 MW facility');
+    expect(kpis.textContent).toContain('1.27 power-weighted');
+    expect(kpis.textContent).toContain('20 % of power');
+    expect(kpis.textContent).toContain('910 of 1,100 in service');
+  });
+
+  it('the badge is a status that says why data is stale', () => {
+    render(<StaleBadge freshness={{ kind: 'stale', reason: 'stream', message: 'Live data stale — stream disconnected' }} />);
+    expect(screen.getByRole('status').textContent).toBe('Live data stale — stream disconnected');
+  });
+
+  it('a site panel shows live figures, the observed health, and an empty state without telemetry', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const metric = new URL(url, 'http://x').searchParams.get('metric');
+        const body = { metric, unit: 'watts', kind: 'gauge', siteId: 'big', resolution: '1m', stepMs: 15_000, from: 0, to: 15_000, points: [] };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const onRangeChange = vi.fn();
+    withCache(<SiteLive siteId="big" fleetStatus="operational" range="1h" onRangeChange={onRangeChange} />);
+    expect(screen.getByLabelText('Live figures').textContent).toContain('PUE (interim)1.20');
+    expect(screen.getByText(/cooling failure/).textContent).toContain('cooling failure (injected fault)');
+    await waitFor(() => expect(screen.getByText('No telemetry yet for this site.')).toBeTruthy());
+    expect(screen.getByRole('button', { name: '1 h' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: '24 h' }));
+    expect(onRangeChange).toHaveBeenCalledWith('24h');
+  });
+});

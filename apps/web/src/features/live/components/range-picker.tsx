@@ -1,0 +1,14 @@
+import { CHART_RANGES, RANGE_SPECS, type ChartRange } from '../model/chart-range.ts';
+
+/** 1 h / 24 h / 7 d: toggle buttons, the pressed one is the range shown. */
+export function RangePicker({ value, onChange }: { value: ChartRange; onChange: (range: ChartRange) => void }) {
+  return (
+    <div className="range-picker" role="group" aria-label="Chart range">
+      {CHART_RANGES.map((range) => (
+        <button key={range} type="button" aria-pressed={range === value} onClick={() => onChange(range)}>
+          {RANGE_SPECS[range].label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { METRICS, type SiteMetricName } from '@corridor/shared';
+import type { ChartRow } from './chart-rows.ts';
+
+export type AxisSide = 'left' | 'right';
+
+/** One line of a chart: a metric in its display unit. */
+export interface ChartLine {
+  metric: SiteMetricName;
+  label: string;
+  colour: string;
+  axis: AxisSide;
+  /** Dashed, to tell apart two lines of one unit. */
+  dashed?: boolean;
+}
+
+/** One chart of the site panel: its title (the chart's accessible name starts with it) and its lines. */
+export interface SiteChartSpec {
+  id: string;
+  title: string;
+  lines: ChartLine[];
+  /** Unit of each axis used, as the axis label and every tooltip value show it ('' for PUE). */
+  units: Partial<Record<AxisSide, string>>;
+  /** Decimals on the axis ticks and in the tooltip. */
+  decimals: Partial<Record<AxisSide, number>>;
+  /** Smallest span an axis shows, in display units: a flat line stays flat instead of filling the height with noise. */
+  minSpan: Partial<Record<AxisSide, number>>;
+}
+
+/** The unit the console shows for a metric (gCO₂/kWh with its subscript). */
+export function displayUnit(metric: SiteMetricName): string {
+  return METRICS[metric].displayUnit.replace('CO2', 'CO₂');
+}
+
+export const SITE_CHARTS: readonly SiteChartSpec[] = [
+  {
+    id: 'power',
+    title: 'IT vs facility power',
+    lines: [
+      { metric: 'site_facility_power_watts', label: 'Facility power', colour: '#4fb3ff', axis: 'left' },
+      { metric: 'site_it_power_watts', label: 'IT power', colour: '#2ecc71', axis: 'left', dashed: true },
+    ],
+    units: { left: 'kW' },
+    decimals: { left: 0 },
+    minSpan: { left: 100 },
+  },
+  {
+    id: 'pue',
+    title: 'PUE (interim, facility ÷ IT power)',
+    lines: [{ metric: 'site_pue_ratio', label: 'PUE', colour: '#f5a524', axis: 'left' }],
+    units: { left: '' },
+    decimals: { left: 2 },
+    minSpan: { left: 0.1 },
+  },
+  {
+    id: 'gpu',
+    title: 'GPU utilisation and temperature',
+    lines: [
+      { metric: 'gpu_sm_active_ratio', label: 'SM active', colour: '#a78bfa', axis: 'left' },
+      { metric: 'gpu_temperature_mean_celsius', label: 'Temperature mean', colour: '#fb923c', axis: 'right' },
+      { metric: 'gpu_temperature_max_celsius', label: 'Temperature max', colour: '#ef4444', axis: 'right', dashed: true },
+    ],
+    units: { left: '%', right: '°C' },
+    decimals: { left: 0, right: 0 },
+    minSpan: { left: 10, right: 5 },
+  },
+  {
+    id: 'energy',
+    title: 'Renewable share and carbon intensity',
+    lines: [
+      { metric: 'site_renewable_share_ratio', label: 'Renewable share', colour: '#2dd4bf', axis: 'left' },
+      { metric: 'site_carbon_intensity_grams_per_kilowatt_hour', label: 'Carbon intensity', colour: '#9aa5b1', axis: 'right' },
+    ],
+    units: { left: '%', right: 'gCO₂/kWh' },
+    decimals: { left: 0, right: 0 },
+    minSpan: { left: 10, right: 20 },
+  },
+];
+
+/** Every metric the charts draw, once. */
+export const CHART_METRICS: readonly SiteMetricName[] = [...new Set(SITE_CHARTS.flatMap((c) => c.lines.map((l) => l.metric)))];
+
+/** What one chart draws: its spec, its rows in display units, and its x domain (epoch ms). */
+export interface ChartData {
+  spec: SiteChartSpec;
+  rows: ChartRow[];
+  domain: [number, number];
+}
+
+/**
+ * An axis domain around the data, at least `minSpan` wide, centred on it, and not below 0 when the
+ * data is not (a percentage axis does not dip under 0 %).
+ */
+export function paddedDomain(dataMin: number, dataMax: number, minSpan: number): [number, number] {
+  if (!Number.isFinite(dataMin) || !Number.isFinite(dataMax)) return [0, minSpan || 1];
+  const span = Math.max(dataMax - dataMin, minSpan);
+  let low = (dataMin + dataMax) / 2 - span / 2;
+  if (dataMin >= 0 && low < 0) low = 0;
+  return [low, low + span];
+}
+
+/** A round step at or above `rough`: 1, 2 or 5 × 10ⁿ (ticks then need no more decimals than the step). */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const unit = rough / power;
+  const EPS = 1e-9;
+  return (unit <= 1 + EPS ? 1 : unit <= 2 + EPS ? 2 : unit <= 5 + EPS ? 5 : 10) * power;
+}
+
+/**
+ * The y scale of one axis: the padded data range widened to round ticks (two to four intervals), so the
+ * axis reads 3,500 · 4,000 · 4,500 rather than 3,540 · 3,890 · 4,813.
+ */
+export function axisScale(rows: readonly ChartRow[], keys: readonly string[], minSpan: number): { domain: [number, number]; ticks: number[] } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    for (const key of keys) {
+      const v = row[key];
+      if (v === undefined) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const [low, high] = paddedDomain(min, max, minSpan);
+  const step = niceStep((high - low) / 4 || 1);
+  const start = Math.floor(low / step + 1e-9) * step;
+  const end = Math.ceil(high / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let t = start; t <= end + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}

@@ -1,0 +1,33 @@
+import type { MetricName } from '@corridor/shared';
+import { formatCarbon, formatCelsius, formatCount, formatKw, formatPercent, formatPue } from '../../../lib/format.ts';
+
+/** One live figure of a site: what it is and its value with its unit. */
+export interface LiveFact {
+  label: string;
+  value: string;
+}
+
+type Values = Partial<Record<MetricName, number>>;
+
+/**
+ * A site's current figures as the panel lists them, each with its unit. Figures the site does not
+ * report are left out (a dark site reports no GPU temperature).
+ */
+export function siteLiveFacts(v: Values): LiveFact[] {
+  const facts: LiveFact[] = [];
+  const add = (label: string, value: string | undefined) => value !== undefined && facts.push({ label, value });
+  const has = (...keys: MetricName[]) => keys.every((k) => v[k] !== undefined);
+
+  add('IT power', has('site_it_power_watts') ? formatKw(v.site_it_power_watts! / 1000) : undefined);
+  add('Facility power', has('site_facility_power_watts') ? formatKw(v.site_facility_power_watts! / 1000) : undefined);
+  add('PUE (interim)', has('site_pue_ratio') ? formatPue(v.site_pue_ratio!) : undefined);
+  add('GPU SM active', has('gpu_sm_active_ratio') ? formatPercent(v.gpu_sm_active_ratio!) : undefined);
+  if (has('gpu_temperature_mean_celsius', 'gpu_temperature_max_celsius')) {
+    add('GPU temperature', `${formatCelsius(v.gpu_temperature_mean_celsius!)} mean · ${formatCelsius(v.gpu_temperature_max_celsius!)} max`);
+  }
+  add('Renewable share', has('site_renewable_share_ratio') ? formatPercent(v.site_renewable_share_ratio!) : undefined);
+  add('Carbon intensity', has('site_carbon_intensity_grams_per_kilowatt_hour') ? formatCarbon(v.site_carbon_intensity_grams_per_kilowatt_hour!) : undefined);
+  if (has('site_gpus_busy', 'site_gpus_free')) add('GPUs', `${formatCount(v.site_gpus_busy!)} busy · ${formatCount(v.site_gpus_free!)} free`);
+  add('Ambient', has('site_ambient_temperature_celsius') ? formatCelsius(v.site_ambient_temperature_celsius!) : undefined);
+  return facts;
+}
