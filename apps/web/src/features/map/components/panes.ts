@@ -13,7 +13,7 @@ type PaneKey = keyof typeof PANES;
 interface RendererOptions {
   padding?: number;
   tolerance?: number;
-  /** Redraw after a pan or zoom in a task of its own, so it never adds to the basemap's. */
+  /** Redraw after a pan or zoom in a task of its own, so no two layers repaint in one long task. */
   deferred?: boolean;
 }
 

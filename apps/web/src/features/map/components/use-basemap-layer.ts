@@ -41,7 +41,7 @@ export function useBasemapLayer(map: LeafletMap, mode: BoundaryMode, enabled: bo
   // Until the fine shapes arrive, the coarse ones stay on screen.
   const basemap = (detail === 'fine' && fine.data) || coarse.data;
   const query = detail === 'fine' && fine.error ? fine : coarse;
-  const renderer = useMemo(() => paneRenderer(map, 'basemap'), [map]);
+  const renderer = useMemo(() => paneRenderer(map, 'basemap', { deferred: true }), [map]);
 
   useEffect(() => {
     if (!basemap) return;

@@ -30,7 +30,7 @@ export type LinkReadings = Readonly<Record<string, LinkReading>>;
  * readings recolour them in place (setStyle) by RTT and loss; the lines are built once per link list.
  */
 export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: LinkReadings | undefined): void {
-  const renderer = useMemo(() => paneRenderer(map, 'links', { tolerance: 4 }), [map]);
+  const renderer = useMemo(() => paneRenderer(map, 'links', { tolerance: 4, deferred: true }), [map]);
   const drawn = useRef(new Map<string, DrawnLink>());
   const readingsRef = useRef(readings);
 
