@@ -4,6 +4,7 @@ import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS } from '@corridor/shared';
 import type { BffConfig } from './config.ts';
+import { precompressedAssets } from './middleware/precompressed-assets.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { fleetRoutes } from './routes/fleet.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
@@ -52,6 +53,7 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
+    app.use('/assets', precompressedAssets(join(config.webDist, 'assets')));
     app.use('/assets', express.static(join(config.webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
     app.use(express.static(config.webDist, { index: false, maxAge: 0 }));
     app.get(/^\/(?!api\/).*/, (_req, res) => {

@@ -63,6 +63,7 @@ function toHttpError(error: unknown): HttpError {
   const e = error as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.too.large') return new HttpError(413, 'PAYLOAD_TOO_LARGE', 'request body is too large');
   if (e?.type === 'entity.parse.failed') return new InputError('request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);
+  if (e?.status === 404) return new NotFoundError('not found');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new InputError(e.message ?? 'bad request');
   return new HttpError(500, 'INTERNAL', 'internal error');
 }
