@@ -208,7 +208,7 @@ function readPoint(raw: unknown, ctx: PointContext): PointCandidate | string | n
   const wrongScope = resolved.find((t) => METRICS[t.metric].scope !== entityKind);
   if (wrongScope) return `${ctx.name} maps to ${wrongScope.metric}, a ${METRICS[wrongScope.metric].scope} metric: it needs ${METRICS[wrongScope.metric].scope}.id`;
 
-  const temporality = typeof ctx.temporality === 'string' ? (TEMPORALITY[ctx.temporality] ?? 0) : (ctx.temporality ?? 0);
+  const temporality = typeof ctx.temporality === 'string' ? (Object.hasOwn(TEMPORALITY, ctx.temporality) ? TEMPORALITY[ctx.temporality]! : 0) : (ctx.temporality ?? 0);
   const targets: PointCandidate['targets'] = [];
   for (const target of resolved) {
     let mode: PointCandidate['targets'][number]['mode'] = 'value';
