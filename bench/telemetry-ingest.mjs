@@ -1,6 +1,7 @@
-// Telemetry ingest: samples/s into the telemetry store (raw samples + 1-minute and 1-hour rollups,
-// one statement per batch), on PGlite and on a PostgreSQL server, batched against single-row inserts
-// in the same run.
+// Telemetry ingest: samples/s into the telemetry store (raw samples + 1-minute rollups, and 1-hour
+// rollups for samples of hours already closed; one statement per batch), on PGlite and on a PostgreSQL
+// server, batched against single-row inserts in the same run. Closing hours (folding their 1-minute
+// rows into 1-hour rows) is prune()'s work, not timed here.
 //
 //   node bench/telemetry-ingest.mjs            (from the repository root; ~1 minute)
 //

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Sample } from '@corridor/shared';
 import { STORE_KINDS } from './stores.ts';
 import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
+import { hourRows } from '../src/telemetry/telemetry-store-sql.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -60,6 +61,8 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     );
     return new Map(rows.map(({ key, bucket, ...a }) => [`${key}@${bucket}`, a]));
   };
+  /** The 1-hour rows as the store reads them: closed hours from the table, open ones from the 1-minute rows. */
+  const HOURS = `(SELECT s.id AS series_id, h.* FROM telemetry_series s, LATERAL (${hourRows('s.id', '0', '9223372036854775807')}) h)`;
 
   it('keeps the 1-minute and 1-hour rollups equal to min/max/avg/last of the raw samples, whatever the batching and duplicates', async () => {
     let run = 0;
@@ -69,20 +72,29 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       value: fc.double({ min: 0, max: 150, noNaN: true }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), async (draws, cuts, repeats) => {
+      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), fc.nat({ max: 4 }), async (draws, cuts, repeats, closeAt) => {
         const entity = `rollup-${kind}-${++run}`;
+        const base = T0 + run * 4 * H; // hours of its own, so that every run starts with open hours
         // Coarse offsets so that repeats of one instant (duplicates) are common.
-        const samples: Sample[] = draws.map((d) => ({ metric: d.metric, siteId: entity, at: T0 + d.offsetMs - (d.offsetMs % 1000), value: d.value }));
+        const samples: Sample[] = draws.map((d) => ({ metric: d.metric, siteId: entity, at: base + d.offsetMs - (d.offsetMs % 1000), value: d.value }));
         const bounds = [...new Set(cuts.map((c) => c % samples.length))].sort((a, b) => a - b);
         const batches = [0, ...bounds, samples.length].slice(1).map((end, i, ends) => samples.slice(i === 0 ? 0 : ends[i - 1], end));
-        for (const batch of batches) if (batch.length) await h.telemetry.insert(batch);
+        // Hours close part-way (the mark only moves forward across runs): samples then go into the
+        // 1-hour table at ingest (closed hours), at the close (fold) or stay open (read from 1-minute rows).
+        for (const [i, batch] of batches.entries()) {
+          if (i === 1) await h.telemetry.closeHours(base + closeAt * H);
+          if (batch.length) await h.telemetry.insert(batch);
+        }
         for (let i = 0; i < repeats; i++) await h.telemetry.insert(batches[i % batches.length]!.length ? batches[i % batches.length]! : samples);
 
         const raw = await rawRows(entity);
         expect(raw.length).toBe(new Set(samples.map((s) => `${s.metric}@${s.at}`)).size);
-        for (const [table, bucketMs] of [['telemetry_rollup_1m', M], ['telemetry_rollup_1h', H]] as const) {
+        const levels = [['telemetry_rollup_1m', M], [HOURS, H], ['closed', H]] as const;
+        for (const [table, bucketMs] of levels) {
+          // Last, every hour closed: the 1-hour table alone must then hold them all.
+          if (table === 'closed') await h.telemetry.closeHours(base + 4 * H);
           const expected = aggregate(raw, bucketMs);
-          const actual = await rollupRows(table, entity);
+          const actual = await rollupRows(table === 'closed' ? 'telemetry_rollup_1h' : table, entity);
           expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
           for (const [key, e] of expected) {
             const a = actual.get(key)!;
@@ -123,10 +135,49 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     const results = await Promise.all([a, b, a, b, a].map((x) => h.telemetry.insert(x)));
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(750);
     const { rows } = await h.db.query<{ count: number; sum: number }>(
-      `SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM telemetry_rollup_1h r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+      `SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${HOURS} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
       [entity],
     );
     expect(rows[0]).toEqual({ count: 750, sum: (749 * 750) / 2 });
+  });
+
+  it('loses and double counts nothing when hours close while batches of those hours are stored', async () => {
+    const entity = `close-race-${kind}`;
+    const base = T0 + 2000 * H; // past the hours the other tests close
+    const batch = (k: number): Sample[] =>
+      Array.from({ length: 300 }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: base + ((k * 300 + i) * 1000) % (4 * H), value: k * 300 + i }));
+    const work = Array.from({ length: 40 }, (_, k) => (k % 8 === 7 ? h.telemetry.closeHours(base + ((k + 1) / 8) * H) : h.telemetry.insert(batch(k))));
+    await Promise.all(work);
+    await h.telemetry.closeHours(base + 5 * H);
+    const totals = async (from: string) =>
+      (await h.db.query<{ count: number; sum: number }>(`SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${from} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0];
+    const raw = (await h.db.query<{ count: number; sum: number }>(`SELECT count(*)::float8 AS count, sum(value) AS sum FROM telemetry_samples r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0]!;
+    expect(raw.count).toBe(35 * 300);
+    expect(await totals('telemetry_rollup_1m')).toEqual(raw);
+    expect(await totals('telemetry_rollup_1h')).toEqual(raw);
+  });
+
+  it('rolls a batch up into the 1-hour table when its hour closed while it waited for the close', async () => {
+    const entity = `close-wait-${kind}`;
+    const base = T0 + 3000 * H;
+    const samples: Sample[] = Array.from({ length: 100 }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: base + i * 1000, value: i }));
+    await h.telemetry.insert(samples.slice(0, 1)); // registers the series, so that the batch below is the ingest statement alone
+    let stored: Promise<unknown> = Promise.resolve();
+    await h.db.transaction(async (tx) => {
+      // A close in progress: the mark moved past the samples' hour and the hour folded (the one sample
+      // stored so far), not yet committed. On PostgreSQL the batch blocks on the mark until the commit,
+      // then must go by the new mark: into the 1-hour table, as the fold has passed.
+      await tx.query('UPDATE telemetry_rollup_1h_closed SET upto_ms = $1', [base + 2 * H]);
+      await tx.query(`INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_rollup_1m r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
+      stored = h.telemetry.insert(samples.slice(1));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await stored;
+    const { rows } = await h.db.query<{ count: number; sum: number }>(
+      `SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${HOURS} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+      [entity],
+    );
+    expect(rows[0]).toEqual({ count: 100, sum: (99 * 100) / 2 });
   });
 
   it('reads no series for a site that is not in the fleet', async () => {

@@ -2,21 +2,26 @@ import type { Sample } from '@corridor/shared';
 import type { Db } from '../store/db.ts';
 import { DEFAULT_RETENTION, type EntityKind, type Retention, type SeriesBucket, type TelemetryStore } from './telemetry-store.ts';
 
-/** Folds a batch's new rows into a rollup table: min/max widen, sum/count add, last follows the latest sample. */
-function rollup(table: string, bucketMs: number): string {
-  return `INSERT INTO ${table} AS r (series_id, bucket_ms, min, max, sum, count, last, last_at_ms)
-    SELECT series_id, at_ms - at_ms % ${bucketMs}, min(value), max(value), sum(value), count(*),
-           (array_agg(value ORDER BY at_ms DESC))[1], max(at_ms)
-      FROM ins
-     GROUP BY 1, 2
-     ORDER BY 1, 2
-    ON CONFLICT (series_id, bucket_ms) DO UPDATE SET
+const H = 3_600_000;
+
+const MERGE = `ON CONFLICT (series_id, bucket_ms) DO UPDATE SET
       min = LEAST(r.min, EXCLUDED.min),
       max = GREATEST(r.max, EXCLUDED.max),
       sum = r.sum + EXCLUDED.sum,
       count = r.count + EXCLUDED.count,
       last = CASE WHEN EXCLUDED.last_at_ms >= r.last_at_ms THEN EXCLUDED.last ELSE r.last END,
       last_at_ms = GREATEST(r.last_at_ms, EXCLUDED.last_at_ms)`;
+
+/** Folds a batch's new rows into a rollup table: min/max widen, sum/count add, last follows the latest sample. */
+function rollup(table: string, bucketMs: number, where = 'true'): string {
+  return `INSERT INTO ${table} AS r (series_id, bucket_ms, min, max, sum, count, last, last_at_ms)
+    SELECT series_id, at_ms - at_ms % ${bucketMs}, min(value), max(value), sum(value), count(*),
+           (array_agg(value ORDER BY at_ms DESC))[1], max(at_ms)
+      FROM ins
+     WHERE ${where}
+     GROUP BY 1, 2
+     ORDER BY 1, 2
+    ${MERGE}`;
 }
 
 /**
@@ -24,6 +29,12 @@ function rollup(table: string, bucketMs: number): string {
  * already stored, and only the rows it actually inserted (RETURNING) are rolled up, so a retried
  * batch never counts twice. Being one statement, it is atomic on its own. Rows go in key order so
  * that concurrent batches take their row locks in the same order and cannot deadlock.
+ *
+ * The 1-hour rollup holds closed hours only (migration 003): a sample of an open hour goes into the
+ * raw and 1-minute tables, and the 1-hour read adds those hours from the 1-minute rows (hourRows).
+ * Only late samples, older than the closed mark, go into the 1-hour rollup here. The mark is read FOR
+ * SHARE: a close (closeHours) waits until this batch commits, and a batch that waited on a close gets
+ * the new mark (in READ COMMITTED, the locked row is the latest version).
  */
 const INSERT_BATCH = `
 WITH ins AS (
@@ -32,12 +43,43 @@ WITH ins AS (
    ORDER BY 1, 2
   ON CONFLICT DO NOTHING
   RETURNING series_id, at_ms, value
+), closed AS (
+  SELECT upto_ms FROM telemetry_rollup_1h_closed FOR SHARE
 ), minute AS (
   ${rollup('telemetry_rollup_1m', 60_000)}
 ), hour AS (
-  ${rollup('telemetry_rollup_1h', 3_600_000)}
+  ${rollup('telemetry_rollup_1h', H, 'at_ms < (SELECT upto_ms FROM closed)')}
 )
 SELECT count(*)::int AS inserted FROM ins`;
+
+/** Moves the closed mark forward to $1 (never back); answers the old mark when it moved. */
+const MOVE_CLOSED_MARK = `
+WITH old AS (SELECT upto_ms FROM telemetry_rollup_1h_closed FOR UPDATE)
+UPDATE telemetry_rollup_1h_closed c SET upto_ms = $1::bigint FROM old WHERE old.upto_ms < $1::bigint RETURNING old.upto_ms::float8 AS from_ms`;
+/** Folds the 1-minute rows of the hours [$1, $2) into 1-hour rows. */
+const FOLD_HOURS = `
+INSERT INTO telemetry_rollup_1h AS r (series_id, bucket_ms, min, max, sum, count, last, last_at_ms)
+SELECT series_id, bucket_ms - bucket_ms % ${H}, min(min), max(max), sum(sum), sum(count),
+       (array_agg(last ORDER BY last_at_ms DESC))[1], max(last_at_ms)
+  FROM telemetry_rollup_1m
+ WHERE bucket_ms >= $1::bigint AND bucket_ms < $2::bigint
+ GROUP BY 1, 2
+ ORDER BY 1, 2
+${MERGE}`;
+
+/**
+ * The 1-hour rollup rows of a series over [from, to) (SQL expressions) as the store answers them:
+ * closed hours from the 1-hour table, open ones folded from the 1-minute rows (no hour is in both:
+ * see migration 003). Columns: bucket_ms, min, max, sum, count, last, last_at_ms. Exported for the tests.
+ */
+export const hourRows = (seriesId: string, fromMs: string, toMs: string) => `
+  SELECT bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_rollup_1h
+   WHERE series_id = ${seriesId} AND bucket_ms >= ${fromMs} AND bucket_ms < ${toMs}
+  UNION ALL
+  SELECT bucket_ms - bucket_ms % ${H}, min(min), max(max), sum(sum), sum(count)::int, (array_agg(last ORDER BY last_at_ms DESC))[1], max(last_at_ms)
+    FROM telemetry_rollup_1m
+   WHERE series_id = ${seriesId} AND bucket_ms >= greatest(${fromMs}, (SELECT upto_ms FROM telemetry_rollup_1h_closed)) AND bucket_ms < ${toMs}
+   GROUP BY 1`;
 
 /**
  * Ids of the given series, registering the new ones. The second SELECT sees the table as it was when
@@ -82,15 +124,18 @@ const SERIES_RAW = asJson(`
    WHERE series_id = ${SERIES_ID} AND at_ms >= $4::bigint AND at_ms < $5::bigint
    GROUP BY 1`);
 
-const seriesRollup = (table: string) =>
+const seriesRollup = (rows: string) =>
   asJson(`
   SELECT bucket_ms - bucket_ms % $6::bigint AS t, min(min) AS min, max(max) AS max, sum(sum) AS sum, sum(count) AS count,
          (array_agg(last ORDER BY last_at_ms DESC))[1] AS last
-    FROM ${table}
-   WHERE series_id = ${SERIES_ID} AND bucket_ms >= $4::bigint AND bucket_ms < $5::bigint
+    FROM (${rows}) l
    GROUP BY 1`);
 
-const READS = { raw: SERIES_RAW, '1m': seriesRollup('telemetry_rollup_1m'), '1h': seriesRollup('telemetry_rollup_1h') } as const;
+const READS = {
+  raw: SERIES_RAW,
+  '1m': seriesRollup(`SELECT * FROM telemetry_rollup_1m WHERE series_id = ${SERIES_ID} AND bucket_ms >= $4::bigint AND bucket_ms < $5::bigint`),
+  '1h': seriesRollup(hourRows(SERIES_ID, '$4::bigint', '$5::bigint')),
+} as const;
 const SERIES_SQL = {
   site: Object.fromEntries(Object.entries(READS).map(([level, read]) => [level, withEntity('site', read)])),
   link: Object.fromEntries(Object.entries(READS).map(([level, read]) => [level, withEntity('link', read)])),
@@ -119,6 +164,16 @@ export function createTelemetryStore(db: Db, options: TelemetryStoreOptions = {}
     remember((await db.query<SeriesRow>(REGISTER_SERIES, columns(keys))).rows);
     const raced = keys.filter((k) => !seriesIds.has(seriesKey(k.metric, k.kind, k.id)));
     if (raced.length) remember((await db.query<SeriesRow>(SELECT_SERIES, columns(raced))).rows);
+  }
+
+  async function closeHours(nowMs = Date.now()): Promise<void> {
+    const uptoMs = nowMs - (nowMs % H);
+    await db.transaction(async (tx) => {
+      // Two statements: the fold's snapshot is taken after the mark's row lock, so it sees every
+      // batch that decided against the old mark (they held it FOR SHARE until they committed).
+      const moved = (await tx.query<{ from_ms: number }>(MOVE_CLOSED_MARK, [uptoMs])).rows[0];
+      if (moved) await tx.query(FOLD_HOURS, [moved.from_ms, uptoMs]);
+    });
   }
 
   return {
@@ -159,7 +214,11 @@ export function createTelemetryStore(db: Db, options: TelemetryStoreOptions = {}
       return new Set(rows.map((r) => r.id));
     },
 
+    closeHours,
+
     async prune(nowMs = Date.now()) {
+      // Close the past hours first: the 1-minute rows of an open hour are what its 1-hour read is made of.
+      await closeHours(nowMs);
       const deleted = async (sql: string, cutoffMs: number) => (await db.query<{ n: number }>(sql, [cutoffMs])).rows[0]?.n ?? 0;
       const gone = {
         raw: await deleted(pruneSql('telemetry_samples', 'at_ms'), nowMs - retention.rawMs),

@@ -40,7 +40,8 @@ export interface SeriesBucket {
 export interface TelemetryStore {
   readonly retention: Retention;
   /**
-   * Stores a batch atomically (all samples or none), updating the rollups in the same statement.
+   * Stores a batch atomically (all samples or none), updating the 1-minute rollup (and the 1-hour one
+   * for closed hours, see closeHours) in the same statement.
    * Idempotent: a sample whose (metric, entity, at) is already stored is skipped and not rolled up
    * again; `inserted` counts the new ones.
    */
@@ -49,6 +50,12 @@ export interface TelemetryStore {
   series(read: SeriesRead): Promise<SeriesBucket[] | undefined>;
   /** The ids among `ids` that name a site (or link) of the fleet. */
   knownEntities(kind: EntityKind, ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Folds the 1-minute rollups of the hours before `nowMs`'s hour into 1-hour rows. Until then the
+   * 1-hour reads fold those hours from the 1-minute rows themselves: the answers are the same either
+   * way. prune() does it first.
+   */
+  closeHours(nowMs?: number): Promise<void>;
   /** Deletes what is past each level's retention as of `nowMs`; answers the rows deleted per level. */
   prune(nowMs?: number): Promise<{ raw: number; minute: number; hour: number }>;
 }
