@@ -1,16 +1,16 @@
 // `npm run bench`: every benchmark of bench/, one after the other, each in a process of its own.
 // Installs what is missing and (re)builds the console when its sources are newer than apps/web/dist,
-// then runs bff-throughput, bundle-size and map-render, and ends with one verdict line each.
+// then runs bff-throughput, bundle-size, map-render, sse-fanout and live-map, and ends with one verdict line each.
 // Figures and their reading are in BENCHMARKS.md. Exit code: 0 when every target is met.
 //
-//   npm run bench                      all three
-//   npm run bench -- map-render        only the named ones (bff-throughput, bundle-size, map-render)
+//   npm run bench                      all of them
+//   npm run bench -- map-render        only the named ones (bff-throughput, bundle-size, map-render, sse-fanout, live-map)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies, ensurePnpm, ensureWebBuild, step } from './setup.mjs';
 import { ROOT } from './stack.mjs';
 
-const ALL = ['bff-throughput', 'bundle-size', 'map-render'];
+const ALL = ['bff-throughput', 'bundle-size', 'map-render', 'sse-fanout', 'live-map'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !ALL.includes(name));
 if (unknown.length) {
