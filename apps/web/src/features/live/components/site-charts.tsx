@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatPointTime, formatTick, RANGE_SPECS, timeTicks, type ChartRange } from '../model/chart-range.ts';
 import type { ChartRow } from '../model/chart-rows.ts';
@@ -78,7 +78,8 @@ function yAxis({ spec, rows }: ChartData, side: AxisSide) {
   );
 }
 
-function SiteChart({ data, range }: { data: ChartData; range: ChartRange }) {
+/** Memoised: a chart redraws only when its own rows or range change, not with every live figure. */
+const SiteChart = memo(function SiteChart({ data, range }: { data: ChartData; range: ChartRange }) {
   const { spec, rows, domain } = data;
   const titleId = `chart-${spec.id}-title`;
   return (
@@ -130,10 +131,10 @@ function SiteChart({ data, range }: { data: ChartData; range: ChartRange }) {
       </ul>
     </figure>
   );
-}
+});
 
 /** The site's history charts (Recharts, in a chunk of its own loaded on first use). */
-export default function SiteCharts({ charts, range }: { charts: readonly ChartData[]; range: ChartRange }) {
+function SiteCharts({ charts, range }: { charts: readonly ChartData[]; range: ChartRange }) {
   return (
     <div className="site-charts">
       {charts.map((data) => (
@@ -142,3 +143,5 @@ export default function SiteCharts({ charts, range }: { charts: readonly ChartDa
     </div>
   );
 }
+
+export default memo(SiteCharts);
