@@ -1,16 +1,17 @@
 // `npm run bench`: every benchmark of bench/, one after the other, each in a process of its own.
 // Installs what is missing and (re)builds the console when its sources are newer than apps/web/dist,
-// then runs bff-throughput, bundle-size, map-render, sse-fanout and live-map, and ends with one verdict line each.
+// then runs bff-throughput, bundle-size, map-render, sse-fanout, live-map, telemetry-ingest and
+// series-query, and ends with one verdict line each.
 // Figures and their reading are in BENCHMARKS.md. Exit code: 0 when every target is met.
 //
 //   npm run bench                      all of them
-//   npm run bench -- map-render        only the named ones (bff-throughput, bundle-size, map-render, sse-fanout, live-map)
+//   npm run bench -- map-render        only the named ones (any of the list above)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies, ensurePnpm, ensureWebBuild, step } from './setup.mjs';
 import { ROOT } from './stack.mjs';
 
-const ALL = ['bff-throughput', 'bundle-size', 'map-render', 'sse-fanout', 'live-map'];
+const ALL = ['bff-throughput', 'bundle-size', 'map-render', 'sse-fanout', 'live-map', 'telemetry-ingest', 'series-query'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !ALL.includes(name));
 if (unknown.length) {
@@ -22,7 +23,7 @@ const benches = wanted.length ? ALL.filter((name) => wanted.includes(name)) : AL
 try {
   ensurePnpm();
   ensureDependencies();
-  if (benches.some((name) => name !== 'bff-throughput')) ensureWebBuild();
+  if (benches.some((name) => ['bundle-size', 'map-render', 'live-map'].includes(name))) ensureWebBuild();
 } catch (error) {
   console.error(`\n✖ ${error.message}`);
   process.exit(1);
