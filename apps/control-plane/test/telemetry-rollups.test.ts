@@ -5,6 +5,17 @@ import { STORE_KINDS } from './stores.ts';
 import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
 import { hourRows } from '../src/telemetry/telemetry-store-sql.ts';
 
+/** Resolves once another session of this database waits on a lock; fails after 5 s. */
+async function untilBlocked(db: { query<R>(sql: string): Promise<{ rows: R[] }> }): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (rows[0]!.n > 0) return;
+    if (Date.now() > deadline) throw new Error('the batch never waited on the close');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 const M = 60_000;
 const H = 60 * M;
 const T0 = Date.UTC(2026, 5, 21, 10);
@@ -170,7 +181,9 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       await tx.query('UPDATE telemetry_rollup_1h_closed SET upto_ms = $1', [base + 2 * H]);
       await tx.query(`INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_rollup_1m r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
       stored = h.telemetry.insert(samples.slice(1));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // PGlite runs one statement at a time, so the batch simply waits for this commit. On PostgreSQL,
+      // hold the close open until the batch is seen waiting on a lock (bounded), then commit.
+      if (h.db.kind === 'postgres') await untilBlocked(h.db);
     });
     await stored;
     const { rows } = await h.db.query<{ count: number; sum: number }>(
