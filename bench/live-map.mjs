@@ -47,7 +47,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, startStack } from '../scripts/stack.mjs';
-import { fmt, machineLine, onSignal, table } from './lib/common.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, onSignal, table } from './lib/common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'apps/web');
@@ -56,9 +56,6 @@ const SITES = Number(process.env.BENCH_LIVE_SITES ?? 2000);
 const WINDOW_S = Number(process.env.BENCH_LIVE_WINDOW_S ?? 30);
 const WITH_PANEL = process.env.BENCH_LIVE_PANEL !== '0';
 const HARD_STOP_S = Number(process.env.BENCH_LIVE_HARD_STOP_S ?? 180);
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-const VIEWPORT = { width: 1440, height: 900 };
 const LONG_TASK_TARGET_MS = 50;
 const DISTINCT_FRAMES = 30;
 const HEALTH_EVERY_MS = 5000;
@@ -79,36 +76,13 @@ const GRID = {
   NG: { carbon: 410, lowCarbon: 0.2 },
 };
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-
-/** cos of the solar zenith angle at (lat, lon) and epoch ms (declination + hour angle; good to a degree). */
-function cosZenith(lat, lon, atMs) {
-  const d = new Date(atMs);
-  const day = (atMs - Date.UTC(d.getUTCFullYear(), 0, 0)) / 86_400_000;
-  const decl = (-23.44 * Math.PI) / 180 * Math.cos(((2 * Math.PI) / 365) * (day + 10));
-  const solarHour = (d.getUTCHours() + d.getUTCMinutes() / 60 + lon / 15 + 24) % 24;
-  const hourAngle = ((solarHour - 12) * 15 * Math.PI) / 180;
-  const phi = (lat * Math.PI) / 180;
-  return Math.sin(phi) * Math.sin(decl) + Math.cos(phi) * Math.cos(decl) * Math.cos(hourAngle);
-}
 
 /**
  * DISTINCT_FRAMES telemetry frames for `sites` (normalised rows), one second apart, every site with every
  * site metric. Each site keeps a state (utilisation, ambient) that walks from frame to frame. Answers the
  * frames as JSON without their opening `{` (the page prefixes `{"at":<now>,`) and one parsed frame to check.
  */
-function buildFrames(sites, siteMetrics, seed) {
-  const random = mulberry32(seed);
+function buildFrames(sites, siteMetrics, random) {
   const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
   const t0 = Date.now();
   const state = sites.map((s) => {
@@ -563,14 +537,14 @@ async function main() {
   const synPool = synRows.filter((r) => r.status === 'operational').map((r) => ({ id: r.id, lat: r.lat, lon: r.lon }));
   const synSelected = synPool[0].id;
   const tGen = Date.now();
-  const synFrames = buildFrames(synSites, shared.SITE_METRICS, 1);
+  const synFrames = buildFrames(synSites, shared.SITE_METRICS, shared.mulberry32(1));
   checkFrames(shared, synFrames);
   // The panel page: the fleet file the control plane loads (same generator as the file written below).
   const fleet = syntheticFleet(SITES);
   const fleetSites = normaliseFleetFile(fleet.sites);
   const fleetPool = fleet.sites.filter((s) => s.status === 'operational').map((s) => ({ id: s.id, lat: s.lat, lon: s.lon }));
   const fleetSelected = fleetPool[0].id;
-  const fleetFrames = WITH_PANEL ? buildFrames(fleetSites, shared.SITE_METRICS, 2) : undefined;
+  const fleetFrames = WITH_PANEL ? buildFrames(fleetSites, shared.SITE_METRICS, shared.mulberry32(2)) : undefined;
   if (fleetFrames) checkFrames(shared, fleetFrames);
   const frameKb = synFrames.bodies.reduce((s, b) => s + b.length, 0) / synFrames.bodies.length / 1024;
   console.log(

@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, startStack } from '../scripts/stack.mjs';
-import { fmt, machineLine, mean, onSignal, table } from './lib/common.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, mean, onSignal, table } from './lib/common.mjs';
 import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -38,9 +38,6 @@ const DIST = process.env.CORRIDOR_WEB_DIST ?? join(WEB, 'dist');
 const SITES = Number(process.env.BENCH_MAP_SITES ?? 5000);
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 2);
 const ONLY = process.env.BENCH_MAP_ONLY;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-const VIEWPORT = { width: 1440, height: 900 };
 const FIRST_RENDER_TARGET_MS = 1000;
 const LONG_TASK_TARGET_MS = 50;
 const RENDER_TIMEOUT_MS = 30_000;
