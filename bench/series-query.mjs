@@ -12,13 +12,10 @@
 // Target: p95 ≤ 20 ms for the 24 h query from the rollups (1m), the verdict; the same read over HTTP
 // is reported beside it. Ends with a BENCH_RESULT {json} line; exit code 0 when both stores meet the
 // target, 1 otherwise, 2 if it could not run.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import express from 'express';
-import { machineLine, onSignal, table } from './lib/common.mjs';
-import { startPostgres } from '../scripts/postgres-server.mjs';
+import { machineLine, table } from './lib/common.mjs';
+import { onBothStores } from './lib/stores.mjs';
 
 register();
 const cp = new URL('../apps/control-plane/src/', import.meta.url);
@@ -115,26 +112,7 @@ async function measure(kind, options) {
 
 console.log(`series query — ${machineLine()}`);
 console.log(`${SITES} sites × ${METRICS.length} metrics × 24 h of 5-s samples; ${RUNS} queries per kind after ${WARMUP} warm-up\n`);
-const results = [];
-const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-series-'));
-let pg;
-const stop = onSignal(async () => {
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-try {
-  results.push(await measure('PGlite', { dataDir: dir }));
-  pg = await startPostgres();
-  results.push(await measure('PostgreSQL', { dataDir: dir, databaseUrl: pg.url }));
-} catch (error) {
-  console.error(`could not run: ${error.stack ?? error.message}`);
-  process.exitCode = 2;
-} finally {
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  stop();
-}
-if (process.exitCode === 2) process.exit(2);
+const results = await onBothStores('series', measure);
 
 const ms = (n) => `${n.toFixed(1)} ms`;
 const three = (t) => `${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.p99)}`;

@@ -12,12 +12,9 @@
 // Single-row: the same store, one sample per insert. Target: ≥ 100,000 samples/s batched.
 // Ends with a BENCH_RESULT {json} line; exit code 0 when both stores meet the target with both batch
 // shapes, 1 otherwise, 2 if it could not run.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
-import { machineLine, onSignal, table } from './lib/common.mjs';
-import { startPostgres } from '../scripts/postgres-server.mjs';
+import { machineLine, table } from './lib/common.mjs';
+import { onBothStores } from './lib/stores.mjs';
 
 register();
 const cp = new URL('../apps/control-plane/src/', import.meta.url);
@@ -111,26 +108,7 @@ async function measure(kind, options) {
 
 console.log(`telemetry ingest — ${machineLine()}`);
 console.log(`${BATCHES} batches of ${BATCH} samples per shape, after one warm-up batch; single-row for ${SINGLE_ROW_MS / 1000} s\n`);
-const results = [];
-const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-ingest-'));
-let pg;
-const stop = onSignal(async () => {
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-try {
-  results.push(await measure('PGlite', { dataDir: dir }));
-  pg = await startPostgres();
-  results.push(await measure('PostgreSQL', { dataDir: dir, databaseUrl: pg.url }));
-} catch (error) {
-  console.error(`could not run: ${error.message}`);
-  process.exitCode = 2;
-} finally {
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  stop();
-}
-if (process.exitCode === 2) process.exit(2);
+const results = await onBothStores('ingest', measure);
 
 const k = (n) => `${Math.round(n).toLocaleString('en-US')}/s`;
 console.log(
