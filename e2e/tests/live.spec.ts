@@ -110,6 +110,8 @@ test.describe('live telemetry', () => {
     const fault = (await res.json()) as { id: string };
     try {
       await expect.poll(() => console.markerStatusAt(site.lat, site.lon), { timeout: 10_000 }).toBe('degraded');
+      // The list agrees with the map.
+      await expect(console.siteRow(site.name)).toContainText('Degraded');
       await expect(panel).toContainText('cooling failure');
       await expect.poll(async () => Number(await liveFigure(panel, 'PUE (interim)').textContent()), { timeout: 10_000 }).toBeGreaterThan(pueBefore + 0.05);
       // The chart's live tail follows: its latest point rises without a reload.
@@ -118,6 +120,7 @@ test.describe('live telemetry', () => {
       expect((await page.request.delete(`${stack.controlPlaneUrl}/v1/faults/${fault.id}`)).status()).toBe(204);
     }
     await expect.poll(() => console.markerStatusAt(site.lat, site.lon), { timeout: 10_000 }).toBe('operational');
+    await expect(console.siteRow(site.name)).toContainText('Operational');
   });
 
   test('when the control plane stops the live data is marked stale, and it resumes once it is back', async ({ page, privateStack }) => {

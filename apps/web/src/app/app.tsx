@@ -11,7 +11,6 @@ import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
-import { SiteList } from '../features/sites/components/site-list.tsx';
 import { SitePanel } from '../features/sites/components/site-panel.tsx';
 import { filterOptions, filterSites } from '../features/sites/model/site-list.ts';
 import { statusQueries } from '../features/status/api/status-queries.ts';
@@ -20,6 +19,7 @@ import { OutageBanner } from '../features/status/components/outage-banner.tsx';
 import { describeOutage } from '../features/status/model/outage.ts';
 import { formatCount } from '../lib/format.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
+import { LiveSiteList } from './live-site-list.tsx';
 import { useFleetData } from './use-fleet-data.ts';
 import { useUrlState } from './use-url-state.ts';
 
@@ -86,7 +86,7 @@ export function App() {
               </p>
             </div>
             <SiteFilters filters={{ ...filters, q: url.q }} options={options} onChange={setUrl} />
-            {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <SiteList sites={visible} selectedId={url.site} onSelect={select} />}
+            {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <LiveSiteList sites={visible} selectedId={url.site} onSelect={select} />}
           </nav>
           <main className="map-area">
             <LiveNetworkMap

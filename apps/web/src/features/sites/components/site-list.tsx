@@ -1,5 +1,5 @@
 import './sites.css';
-import type { SiteRow } from '@corridor/shared';
+import type { SiteHealth, SiteRow } from '@corridor/shared';
 import { useMemo } from 'react';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { formatCount, formatMw } from '../../../lib/format.ts';
@@ -10,12 +10,14 @@ export const MAX_LIST_ROWS = 200;
 
 interface SiteListProps {
   sites: readonly SiteRow[];
+  /** Observed health from the live stream; a row shows it instead of the fleet status when known. */
+  health?: Readonly<Record<string, SiteHealth>>;
   selectedId?: string;
   onSelect: (id: string) => void;
 }
 
 /** Sites grouped by country; each row is a button whose name starts with the site's name. */
-export function SiteList({ sites, selectedId, onSelect }: SiteListProps) {
+export function SiteList({ sites, health, selectedId, onSelect }: SiteListProps) {
   const shown = useMemo(() => {
     if (sites.length <= MAX_LIST_ROWS) return sites;
     const first = sites.slice(0, MAX_LIST_ROWS);
@@ -56,7 +58,7 @@ export function SiteList({ sites, selectedId, onSelect }: SiteListProps) {
                     {site.city} · {site.operatorName}
                   </span>
                   <span className="site-row-figures">
-                    <StatusBadge status={site.status} />
+                    <StatusBadge status={health?.[site.id]?.status ?? site.status} />
                     <span>{formatMw(site.itCapacityMw)}</span>
                   </span>
                 </button>
