@@ -2,10 +2,9 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { vi } from 'vitest';
 import { createLogger } from '@corridor/http-kit';
-import type { LiveSnapshot, StreamEventType, TelemetryFrame } from '@corridor/shared';
+import { SseParser, type LiveSnapshot, type SseMessage, type StreamEventType, type TelemetryFrame } from '@corridor/shared';
 import { createApp } from '../src/app.ts';
 import type { LiveStreamOptions, LiveStreamStats } from '../src/stream/live-stream.ts';
-import { SseParser, type SseMessage } from '../src/stream/sse-parser.ts';
 import { ControlPlaneClient } from '../src/upstream/control-plane-client.ts';
 
 const silent = createLogger('test', 'silent');

@@ -1,45 +1,26 @@
-/** A minimal SSE reader for tests: collects events from a streaming fetch until told to stop. */
-export interface ReceivedEvent {
-  id?: string;
-  event: string;
-  data: string;
-}
+import { SseParser, type SseMessage } from '@corridor/shared';
+
+/** An SSE reader for tests: collects events from a streaming fetch until told to stop. */
+export type ReceivedEvent = SseMessage;
 
 export function openStream(url: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
   const events: ReceivedEvent[] = [];
   const waiters: { predicate: (e: ReceivedEvent[]) => boolean; resolve: () => void }[] = [];
+  const parser = new SseParser({
+    onMessage(message) {
+      events.push(message);
+      for (const w of [...waiters]) {
+        if (!w.predicate(events)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    },
+  });
   const done = (async () => {
     const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: ReceivedEvent = { event: 'message', data: '' };
-          let hasData = false;
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue;
-            const [field, ...rest] = line.split(':');
-            const value = rest.join(':').replace(/^ /, '');
-            if (field === 'id') event.id = value;
-            else if (field === 'event') event.event = value;
-            else if (field === 'data') {
-              event.data += (hasData ? '\n' : '') + value;
-              hasData = true;
-            }
-          }
-          if (hasData) events.push(event);
-          for (const w of [...waiters]) if (w.predicate(events)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve();
-          }
-        }
-      }
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) parser.push(chunk);
     } catch (error) {
       if ((error as Error).name !== 'AbortError') throw error;
     }

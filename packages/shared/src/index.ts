@@ -14,3 +14,4 @@ export * from './errors.ts';
 export * from './metrics.ts';
 export * from './schemas/series.ts';
 export * from './random.ts';
+export * from './sse-parser.ts';

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'undici';
 import type { Logger } from '@corridor/http-kit';
-import { STREAM_EVENT_TYPES, StreamEventSchema, type StreamEvent } from '@corridor/shared';
-import { SseParser, type SseMessage } from './sse-parser.ts';
+import { SseParser, STREAM_EVENT_TYPES, StreamEventSchema, type SseMessage, type StreamEvent } from '@corridor/shared';
 
 export interface UpstreamStreamOptions {
   /** No byte at all (not even a heartbeat) for this long: the connection is dead, reconnect. */
