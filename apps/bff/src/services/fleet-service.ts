@@ -13,7 +13,7 @@ import {
   type SiteRow,
 } from '@corridor/shared';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
-import { RevalidatingCache } from '../upstream/revalidating-cache.ts';
+import { RevalidatingCache, type Versioned } from '../upstream/revalidating-cache.ts';
 
 /** A response body serialised once per fleet version, with the ETag browsers revalidate against. */
 export interface Presented {
@@ -21,9 +21,11 @@ export interface Presented {
   etag: string;
 }
 
-interface Versioned<T> {
-  value: T;
-  etag?: string;
+/** A strong ETag from a view's name and what it was built from. */
+function tag(view: string, ...parts: (string | Buffer)[]): string {
+  const hash = createHash('sha1').update(view);
+  for (const part of parts) hash.update(part);
+  return `"${hash.digest('base64url').slice(0, 20)}"`;
 }
 
 /** Presents a site as the map and list need it (the list view carries no clusters, links or prose). */
@@ -98,19 +100,21 @@ export class FleetService {
 
   private async present<S extends z.ZodType, V>(view: string, path: string, schema: S, shape: (parts: z.infer<S>[]) => V): Promise<Presented> {
     const parts = await Promise.all(this.clients.map((c) => this.read(c, path, schema)));
-    const etag = `"${createHash('sha1').update(view + parts.map((p) => p.etag ?? Math.random()).join()).digest('base64url').slice(0, 20)}"`;
-    let presented = this.presented.get(view);
-    if (presented?.etag !== etag) {
-      presented = { body: Buffer.from(JSON.stringify(shape(parts.map((p) => p.value)))), etag };
-      this.presented.set(view, presented);
-    }
+    const versioned = parts.every((p) => p.etag !== undefined);
+    const etag = versioned ? tag(view, ...parts.map((p) => p.etag!)) : undefined;
+    const held = this.presented.get(view);
+    if (etag !== undefined && held?.etag === etag) return held;
+    const body = Buffer.from(JSON.stringify(shape(parts.map((p) => p.value))));
+    // An upstream without ETags: the body itself is the version.
+    const presented = { body, etag: etag ?? tag(view, body) };
+    this.presented.set(view, presented);
     return presented;
   }
 
   private read<S extends z.ZodType>(client: ControlPlaneClient, path: string, schema: S): Promise<Versioned<z.infer<S>>> {
     return this.cache.get(`${client.url}${path}`, async (etag) => {
       const fetched = await client.get(path, schema, etag);
-      return fetched && { value: { value: fetched.data, etag: fetched.etag }, etag: fetched.etag };
+      return fetched && { value: fetched.data, etag: fetched.etag };
     }) as Promise<Versioned<z.infer<S>>>;
   }
 }
