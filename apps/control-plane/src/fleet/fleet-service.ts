@@ -6,6 +6,8 @@ import { readFleet, readFleetVersion, type FleetSnapshot } from './fleet-store.t
 export interface FleetView extends FleetSnapshot {
   summary: FleetSummary;
   siteById: Map<string, SiteDetail>;
+  /** A response body serialised once for this version (the fleet is read far more often than it changes). */
+  json(key: string, make: () => unknown): Buffer;
 }
 
 /**
@@ -34,5 +36,11 @@ function buildView(snapshot: FleetSnapshot): FleetView {
   for (const site of snapshot.sites) {
     siteById.set(site.id, { site, links: snapshot.links.filter((l) => l.from.id === site.id || l.to.id === site.id) });
   }
-  return { ...snapshot, summary: summarizeFleet(snapshot.sites, snapshot.links.length), siteById };
+  const bodies = new Map<string, Buffer>();
+  const json = (key: string, make: () => unknown) => {
+    let body = bodies.get(key);
+    if (!body) bodies.set(key, (body = Buffer.from(JSON.stringify(make()))));
+    return body;
+  };
+  return { ...snapshot, summary: summarizeFleet(snapshot.sites, snapshot.links.length), siteById, json };
 }

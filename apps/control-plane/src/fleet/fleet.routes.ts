@@ -20,7 +20,7 @@ export function fleetRoutes({ fleet }: { fleet: FleetService }): Router {
 
   router.get('/sites', async (req, res) => {
     const view = await fleet.current();
-    if (!fresh(req, res, view.version)) res.json({ sites: view.sites });
+    if (!fresh(req, res, view.version)) res.type('json').send(view.json('sites', () => ({ sites: view.sites })));
   });
 
   router.get('/sites/:id', async (req, res) => {
@@ -28,17 +28,17 @@ export function fleetRoutes({ fleet }: { fleet: FleetService }): Router {
     const view = await fleet.current();
     const detail = view.siteById.get(id);
     if (!detail) throw new NotFoundError(`no site "${id}"`);
-    if (!fresh(req, res, view.version)) res.json(detail);
+    if (!fresh(req, res, view.version)) res.type('json').send(view.json(`site:${id}`, () => detail));
   });
 
   router.get('/links', async (req, res) => {
     const view = await fleet.current();
-    if (!fresh(req, res, view.version)) res.json({ links: view.links });
+    if (!fresh(req, res, view.version)) res.type('json').send(view.json('links', () => ({ links: view.links })));
   });
 
   router.get('/fleet/summary', async (req, res) => {
     const view = await fleet.current();
-    if (!fresh(req, res, view.version)) res.json(view.summary);
+    if (!fresh(req, res, view.version)) res.type('json').send(view.json('summary', () => view.summary));
   });
 
   return router;
