@@ -64,7 +64,6 @@ const WARMUP_FRAMES = 3;
 const LOAD_TIMEOUT_MS = 30_000;
 /** Injected events get ids far above anything the BFF has sent, so they are never "older". */
 const FIRST_EVENT_ID = 10_000_000;
-const COLOURS = { operational: '#2ecc71', degraded: '#f5a524', offline: '#ef4444' };
 
 // ───────────────────────────── frames (Node, before anything is measured) ─────────────────────────────
 
@@ -530,6 +529,8 @@ async function main() {
   const { generateSyntheticFleet } = await tsImport(join(WEB, 'src/features/sites/model/synthetic-fleet.ts'), import.meta.url);
   const { syntheticFleet, writeSyntheticFleet } = await import('./lib/synthetic-fleet.mjs');
   const { CHART_METRICS } = await tsImport(join(WEB, 'src/features/live/model/site-charts.ts'), import.meta.url);
+  const { STATUS_STYLES } = await tsImport(join(WEB, 'src/lib/site-status.ts'), import.meta.url);
+  const markerColours = Object.fromEntries(['operational', 'degraded', 'offline'].map((status) => [status, STATUS_STYLES[status].colour]));
 
   // The map page: the very rows the console generates for ?synthetic=N, from its own generator.
   const synRows = generateSyntheticFleet(SITES);
@@ -584,7 +585,7 @@ async function main() {
     const windows = [];
     const notes = [];
     const durationMs = WINDOW_S * 1000;
-    const common = { durationMs, healthEveryMs: HEALTH_EVERY_MS, perBatch: HEALTH_PER_BATCH, colours: COLOURS };
+    const common = { durationMs, healthEveryMs: HEALTH_EVERY_MS, perBatch: HEALTH_PER_BATCH, colours: markerColours };
 
     // ── map page: ?synthetic=N with one site's panel ──
     {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { STATUS_STYLES } from '../../apps/web/src/lib/site-status.ts';
 
 /** The console's map and panel, for tests: markers are canvas pixels, so clicks go through the map's projection. */
 export class ConsolePage {
@@ -75,6 +76,8 @@ export class ConsolePage {
 }
 
 /** Marker fill colours of the live statuses, as the console's legend shows them. */
-const MARKER_COLOURS = { operational: '#2ecc71', maintenance: '#3b82f6', degraded: '#f5a524', offline: '#ef4444' };
+const MARKER_COLOURS = Object.fromEntries(
+  (['operational', 'maintenance', 'degraded', 'offline'] as const).map((status) => [status, STATUS_STYLES[status].colour]),
+);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
