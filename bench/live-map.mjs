@@ -75,6 +75,18 @@ const GRID = {
   NG: { carbon: 410, lowCarbon: 0.2 },
 };
 
+const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+
+/** cos of the solar zenith angle at (lat, lon) and epoch ms (declination + hour angle; good to a degree). */
+function cosZenith(lat, lon, atMs) {
+  const d = new Date(atMs);
+  const day = (atMs - Date.UTC(d.getUTCFullYear(), 0, 0)) / 86_400_000;
+  const decl = (-23.44 * Math.PI) / 180 * Math.cos(((2 * Math.PI) / 365) * (day + 10));
+  const solarHour = (d.getUTCHours() + d.getUTCMinutes() / 60 + lon / 15 + 24) % 24;
+  const hourAngle = ((solarHour - 12) * 15 * Math.PI) / 180;
+  const phi = (lat * Math.PI) / 180;
+  return Math.sin(phi) * Math.sin(decl) + Math.cos(phi) * Math.cos(decl) * Math.cos(hourAngle);
+}
 
 /**
  * DISTINCT_FRAMES telemetry frames for `sites` (normalised rows), one second apart, every site with every
