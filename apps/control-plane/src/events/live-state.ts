@@ -14,12 +14,61 @@ export function framesOf(samples: readonly Sample[]): TelemetryFrame[] {
 }
 
 /**
- * What the console needs to draw "now": the latest value of every metric per site and link, each
- * site's observed health and the faults in force. It is kept in step with the event bus, so a snapshot
+ * A metric a site or link stops reporting is dropped once it has gone unreported for more than this
+ * many of its own reporting intervals (the gap between its last two reports; for a metric reported only
+ * once, the slowest cadence of the entity's other metrics). At the simulator's tick that is the third
+ * tick in a row without it — 15 s at the default 5 s tick — whatever the tick or an ingest source's
+ * cadence; one or two missed frames never drop it, and 2.5 rather than 3 so timer jitter cannot delay
+ * the drop by a tick. A site that goes down stops reporting PUE and GPU temperatures: without this the
+ * snapshot would carry their last values from before the outage as current. The console applies the
+ * same rule to the frames it receives (apps/web/src/features/live/model/live-state.ts).
+ */
+export const STALE_AFTER_INTERVALS = 2.5;
+
+/** When each metric of one site or link was last reported, and its cadence. */
+interface Reports {
+  /** Epoch ms of the entity's newest frame. */
+  at: number;
+  /** Epoch ms of each metric's last report, dropped metrics included (a late frame cannot bring one back). */
+  seen: Record<string, number>;
+  /** Ms between each metric's last two reports. */
+  every: Record<string, number>;
+}
+
+function isStale(reports: Reports, metric: string, nowMs: number): boolean {
+  const seen = reports.seen[metric];
+  if (seen === undefined) return true;
+  let cadence = reports.every[metric];
+  if (cadence === undefined) for (const other in reports.every) cadence = Math.max(cadence ?? 0, reports.every[other]!);
+  return cadence !== undefined && nowMs - seen > STALE_AFTER_INTERVALS * cadence;
+}
+
+/**
+ * Merges one entity's reports from a frame into its latest values (in place): each metric keeps its
+ * newest report, so a late frame never overwrites newer values, and a metric unreported for more than
+ * STALE_AFTER_INTERVALS of its cadence is dropped.
+ */
+function mergeReports(latest: Record<string, number>, reports: Reports, at: number, values: Record<string, number>): void {
+  const now = Math.max(reports.at, at);
+  reports.at = now;
+  for (const [metric, value] of Object.entries(values)) {
+    const seen = reports.seen[metric];
+    if (seen !== undefined && at < seen) continue;
+    if (seen !== undefined && at > seen) reports.every[metric] = at - seen;
+    reports.seen[metric] = at;
+    if (!isStale(reports, metric, now)) latest[metric] = value;
+  }
+  for (const metric in latest) if (isStale(reports, metric, now)) delete latest[metric];
+}
+
+/**
+ * What the console needs to draw "now": the latest value of every metric per site and link (those
+ * still reported: see STALE_AFTER_INTERVALS), each site's observed health and the faults in force. It is kept in step with the event bus, so a snapshot
  * plus the events after its `lastEventId` is exactly the live state.
  */
 export class LiveState {
   private readonly latest: TelemetryFrame = { at: 0, sites: {}, links: {} };
+  private readonly reports = { sites: new Map<string, Reports>(), links: new Map<string, Reports>() };
   private readonly health = new Map<string, SiteHealth>();
   private readonly faults = new Map<string, FaultView>();
 
@@ -29,8 +78,13 @@ export class LiveState {
   publishSamples(samples: readonly Sample[]): void {
     for (const frame of framesOf(samples)) {
       if (frame.at >= this.latest.at) this.latest.at = frame.at;
-      for (const [id, values] of Object.entries(frame.sites)) Object.assign((this.latest.sites[id] ??= {}), values);
-      for (const [id, values] of Object.entries(frame.links)) Object.assign((this.latest.links[id] ??= {}), values);
+      for (const kind of ['sites', 'links'] as const) {
+        for (const [id, values] of Object.entries(frame[kind])) {
+          let reports = this.reports[kind].get(id);
+          if (!reports) this.reports[kind].set(id, (reports = { at: frame.at, seen: {}, every: {} }));
+          mergeReports((this.latest[kind][id] ??= {}), reports, frame.at, values);
+        }
+      }
       this.bus.publish('telemetry', frame);
     }
   }
@@ -61,10 +115,24 @@ export class LiveState {
     return [...this.faults.values()];
   }
 
+  /**
+   * The live state now. Each entity's values are those still current by its own frames; a site or link
+   * that has stopped sending frames altogether also loses the metrics that are stale by the newest frame
+   * of all (the console stamps a snapshot's values with that instant, so they would pass for current).
+   */
   snapshot(): LiveSnapshot {
+    const frame = structuredClone(this.latest);
+    for (const kind of ['sites', 'links'] as const) {
+      for (const id in frame[kind]) {
+        const values = frame[kind][id]!;
+        const reports = this.reports[kind].get(id);
+        if (reports && reports.at < frame.at) for (const metric in values) if (isStale(reports, metric, frame.at)) delete values[metric as keyof typeof values];
+        if (Object.keys(values).length === 0) delete frame[kind][id];
+      }
+    }
     return {
       lastEventId: this.bus.lastId,
-      frame: structuredClone(this.latest),
+      frame,
       health: Object.fromEntries(this.health),
       faults: this.listFaults(),
     };

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { liveQueries } from '../api/live-queries.ts';
-import type { LiveState } from '../model/live-state.ts';
+import { applyBatch, emptyBatch, fromSnapshot, type LiveState } from '../model/live-state.ts';
 import { LiveKpis } from './live-kpis.tsx';
 import { SiteLive } from './site-live.tsx';
 import { StaleBadge } from './stale-badge.tsx';
@@ -21,9 +21,9 @@ const state: LiveState = {
   faults: {},
 };
 
-function withCache(children: ReactNode) {
+function withCache(children: ReactNode, live: LiveState = state) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  client.setQueryData(liveQueries.snapshot().queryKey, state);
+  client.setQueryData(liveQueries.snapshot().queryKey, live);
   return render(<QueryClientProvider client={client}>{children}</QueryClientProvider>);
 }
 
@@ -64,5 +64,20 @@ describe('live components', () => {
     expect(screen.getByRole('button', { name: '1 h' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '24 h' }));
     expect(onRangeChange).toHaveBeenCalledWith('24h');
+  });
+
+  it('a site that went down shows 0 kW and 0 % availability, and no PUE or GPU temperature from before', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 503 })));
+    const up = { site_it_power_watts: 5e6, site_facility_power_watts: 6e6, site_pue_ratio: 1.2, gpu_temperature_mean_celsius: 61, gpu_temperature_max_celsius: 74, site_availability_ratio: 1 };
+    // What the simulator reports for a site down (its `site-down` fault), at a 1 s tick.
+    const down = { site_it_power_watts: 0, site_facility_power_watts: 0, site_gpus_busy: 0, site_gpus_free: 0, site_availability_ratio: 0, site_ambient_temperature_celsius: 20 };
+    let live = fromSnapshot({ lastEventId: 0, frame: { at: 0, sites: {}, links: {} }, health: {}, faults: [] });
+    for (let i = 1; i <= 8; i++) live = applyBatch(live, { ...emptyBatch(), frames: [{ at: i * 1000, sites: { rabat: i <= 5 ? up : down }, links: {} }] });
+    withCache(<SiteLive siteId="rabat" fleetStatus="operational" range="1h" onRangeChange={() => {}} />, live);
+    const figures = screen.getByLabelText('Live figures').textContent;
+    expect(figures).toContain('IT power0 kW');
+    expect(figures).toContain('Availability0 %');
+    expect(figures).not.toContain('PUE');
+    expect(figures).not.toContain('GPU temperature');
   });
 });

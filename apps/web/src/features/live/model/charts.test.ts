@@ -132,6 +132,7 @@ describe('site live facts', () => {
       site_carbon_intensity_grams_per_kilowatt_hour: 412.4,
       site_gpus_busy: 1200,
       site_gpus_free: 300,
+      site_availability_ratio: 1,
       site_ambient_temperature_celsius: 25,
     });
     expect(Object.fromEntries(facts.map((f) => [f.label, f.value]))).toEqual({
@@ -143,9 +144,20 @@ describe('site live facts', () => {
       'Renewable share': '31 %',
       'Carbon intensity': '412 gCO₂/kWh',
       GPUs: '1,200 busy · 300 free',
+      Availability: '100 %',
       Ambient: '25 °C',
     });
     expect(siteLiveFacts({ site_ambient_temperature_celsius: 12.25 })).toEqual([{ label: 'Ambient', value: '12.3 °C' }]);
+    // A dark site (what the simulator reports for one down): no PUE, no GPU temperature, nothing stale.
+    const dark = siteLiveFacts({ site_it_power_watts: 0, site_facility_power_watts: 0, gpu_sm_active_ratio: 0, site_gpus_busy: 0, site_gpus_free: 0, site_availability_ratio: 0, site_ambient_temperature_celsius: 25 });
+    expect(Object.fromEntries(dark.map((f) => [f.label, f.value]))).toEqual({
+      'IT power': '0 kW',
+      'Facility power': '0 kW',
+      'GPU SM active': '0 %',
+      GPUs: '0 busy · 0 free',
+      Availability: '0 %',
+      Ambient: '25 °C',
+    });
   });
 });
 

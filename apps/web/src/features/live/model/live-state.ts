@@ -4,7 +4,15 @@ import type { FaultView, LiveSnapshot, MetricName, SiteHealth, TelemetryFrame } 
 export interface EntityValues {
   /** Epoch ms of the newest frame merged in. */
   at: number;
+  /** The metrics still current: one not reported for a while is dropped (see STALE_AFTER_INTERVALS). */
   values: Partial<Record<MetricName, number>>;
+  /**
+   * Epoch ms each metric was last reported, dropped ones included (so an old frame cannot bring one
+   * back). A metric of `values` missing here was reported at `at` (an entity straight from a snapshot).
+   */
+  seen?: Partial<Record<MetricName, number>>;
+  /** Ms between each metric's last two reports: its own cadence. */
+  every?: Partial<Record<MetricName, number>>;
 }
 
 /**
@@ -58,27 +66,80 @@ export function fromSnapshot(snapshot: LiveSnapshot): LiveState {
 }
 
 /**
- * Merges one entity's values from a frame. A newer (or same-instant) frame sets its metrics; an older
- * one only fills metrics the entity has never had, so a late or replayed frame never overwrites
- * newer values. Returns the same object when nothing changes.
+ * A metric an entity stops reporting is dropped once it has gone unreported for more than this many of
+ * its own reporting intervals (the gap between its last two reports; for a metric reported only once,
+ * the slowest cadence of the entity's other metrics). At the simulator's tick that is the third frame in
+ * a row without it — 15 s at the default 5 s tick, 3 s at a 1 s tick: the console does not know the
+ * tick, the frames' instants tell it. One or two missed frames never blank a figure; 2.5 rather than 3
+ * so timer jitter cannot delay the drop by a tick. Without this a site that goes down (it stops
+ * reporting PUE and GPU temperatures) would show its last figures from before the outage as current.
+ */
+export const STALE_AFTER_INTERVALS = 2.5;
+
+function lastSeen(entity: EntityValues, metric: MetricName): number | undefined {
+  return entity.seen?.[metric] ?? (entity.values[metric] !== undefined ? entity.at : undefined);
+}
+
+/** The cadence a metric is expected at: its own, else the slowest known of the entity's metrics. */
+function cadenceOf(every: EntityValues['every'], metric: MetricName): number | undefined {
+  const own = every?.[metric];
+  if (own !== undefined) return own;
+  let slowest: number | undefined;
+  for (const key in every) slowest = Math.max(slowest ?? 0, every[key as MetricName]!);
+  return slowest;
+}
+
+/**
+ * Whether a metric of an entity is stale at `nowMs` (epoch ms of the entity's newest frame): not
+ * reported for more than STALE_AFTER_INTERVALS of its cadence. Never stale while no cadence is known.
+ */
+export function isStaleMetric(entity: EntityValues, metric: MetricName, nowMs: number): boolean {
+  const seen = lastSeen(entity, metric);
+  if (seen === undefined) return true;
+  const cadence = cadenceOf(entity.every, metric);
+  return cadence !== undefined && nowMs - seen > STALE_AFTER_INTERVALS * cadence;
+}
+
+/**
+ * Merges one entity's values from a frame. Each metric keeps its newest report: a frame sets the
+ * metrics it reports at least as recently as the entity last had them, so a late or replayed frame
+ * never overwrites newer values (nor brings back one dropped as stale), and may fill a metric never
+ * reported. A metric absent from the entity's frames for more than STALE_AFTER_INTERVALS of its
+ * cadence is dropped: the panel shows nothing rather than a figure from before an outage. Returns the
+ * same object when nothing changes.
  */
 export function mergeEntity(current: EntityValues | undefined, at: number, values: EntityValues['values']): EntityValues {
   if (!current) return { at, values: { ...values } };
-  if (at >= current.at) {
-    let changed = at !== current.at;
-    for (const key in values) {
-      if (current.values[key as MetricName] !== values[key as MetricName]) {
-        changed = true;
-        break;
-      }
-    }
-    return changed ? { at, values: { ...current.values, ...values } } : current;
-  }
-  let filled: EntityValues['values'] | undefined;
+  const now = Math.max(at, current.at);
+  let changed = now !== current.at;
+  const next: Required<EntityValues> = { at: now, values: { ...current.values }, seen: { ...current.seen }, every: { ...current.every } };
+  // Reports implied by a snapshot (stamped with the entity's instant) become explicit before it moves on.
+  for (const key in current.values) next.seen[key as MetricName] ??= current.at;
+
   for (const key in values) {
-    if (current.values[key as MetricName] === undefined) (filled ??= { ...current.values })[key as MetricName] = values[key as MetricName];
+    const metric = key as MetricName;
+    const value = values[metric]!;
+    const seen = next.seen[metric];
+    if (seen !== undefined && at < seen) continue;
+    if (seen !== undefined && at > seen) next.every[metric] = at - seen;
+    if (seen === undefined || at > seen) {
+      next.seen[metric] = at;
+      changed = true;
+    }
+    // A late report already too old to show sets nothing (the loop below drops the metric if it was shown).
+    if (isStaleMetric(next, metric, now)) continue;
+    if (next.values[metric] !== value) {
+      next.values[metric] = value;
+      changed = true;
+    }
   }
-  return filled ? { at: current.at, values: filled } : current;
+  for (const key in next.values) {
+    if (isStaleMetric(next, key as MetricName, now)) {
+      delete next.values[key as MetricName];
+      changed = true;
+    }
+  }
+  return changed ? next : current;
 }
 
 function mergeFrames(current: LiveState['sites'], frames: readonly TelemetryFrame[], pick: (f: TelemetryFrame) => TelemetryFrame['sites']) {

@@ -11,7 +11,9 @@ type Values = Partial<Record<MetricName, number>>;
 
 /**
  * A site's current figures as the panel lists them, each with its unit. Figures the site does not
- * report are left out (a dark site reports no GPU temperature).
+ * report are left out, rather than shown as they last were: a dark site reports 0 kW and 0 %
+ * availability but no PUE or GPU temperature, and the live state drops those a few ticks after its
+ * last report of them.
  */
 export function siteLiveFacts(v: Values): LiveFact[] {
   const facts: LiveFact[] = [];
@@ -28,6 +30,7 @@ export function siteLiveFacts(v: Values): LiveFact[] {
   add('Renewable share', has('site_renewable_share_ratio') ? formatPercent(v.site_renewable_share_ratio!) : undefined);
   add('Carbon intensity', has('site_carbon_intensity_grams_per_kilowatt_hour') ? formatCarbon(v.site_carbon_intensity_grams_per_kilowatt_hour!) : undefined);
   if (has('site_gpus_busy', 'site_gpus_free')) add('GPUs', `${formatCount(v.site_gpus_busy!)} busy · ${formatCount(v.site_gpus_free!)} free`);
+  add('Availability', has('site_availability_ratio') ? formatPercent(v.site_availability_ratio!) : undefined);
   add('Ambient', has('site_ambient_temperature_celsius') ? formatCelsius(v.site_ambient_temperature_celsius!) : undefined);
   return facts;
 }
