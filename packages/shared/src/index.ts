@@ -15,3 +15,6 @@ export * from './metrics.ts';
 export * from './schemas/series.ts';
 export * from './random.ts';
 export * from './sse-parser.ts';
+export * from './schemas/placement.ts';
+export * from './places.ts';
+export * from './schemas/capacity.ts';

@@ -1,0 +1,306 @@
+import { z } from 'zod';
+import { IdSchema, LatitudeSchema, LongitudeSchema } from './common.ts';
+import { JurisdictionCodeSchema } from './jurisdiction.ts';
+import { GpuModelSchema } from './site.ts';
+
+// ─── The workload vocabulary (DESIGN.md, Domain vocabulary) ──────────────────────────────────────
+
+export const WORKLOAD_KINDS = ['training', 'fine-tuning', 'inference', 'batch'] as const;
+export const WorkloadKindSchema = z.enum(WORKLOAD_KINDS);
+export type WorkloadKind = z.infer<typeof WorkloadKindSchema>;
+
+export const SECTORS = ['government', 'finance', 'healthcare', 'energy', 'defense', 'telecom', 'research', 'commercial'] as const;
+export const SectorSchema = z.enum(SECTORS);
+export type Sector = z.infer<typeof SectorSchema>;
+
+export const DATA_CLASSES = ['public', 'internal', 'personal', 'sensitive-personal', 'state-sensitive', 'classified'] as const;
+export const DataClassSchema = z.enum(DATA_CLASSES);
+export type DataClass = z.infer<typeof DataClassSchema>;
+
+export const WORKLOAD_STATES = ['pending', 'placed', 'running', 'migrating', 'stranded', 'released'] as const;
+export const WorkloadStateSchema = z.enum(WORKLOAD_STATES);
+export type WorkloadState = z.infer<typeof WorkloadStateSchema>;
+
+/** Why a site cannot take a workload. Stable: extend, never rename (DESIGN.md). */
+export const REASON_CODES = [
+  'JURISDICTION_NOT_ALLOWED',
+  'OPERATOR_CONTROL',
+  'CERTIFICATION_MISSING',
+  'SITE_NOT_OPERATIONAL',
+  'INSUFFICIENT_GPUS',
+  'GPU_MODEL_UNAVAILABLE',
+  'POWER_HEADROOM',
+  'LATENCY_OBJECTIVE',
+] as const;
+export const ReasonCodeSchema = z.enum(REASON_CODES);
+export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
+
+/** Id of a condition a request can affirm (defined by the policy pack, e.g. `sccs-signed`). */
+export const ConditionIdSchema = IdSchema;
+
+// ─── The request ─────────────────────────────────────────────────────────────────────────────────
+
+export const GeoPointSchema = z.object({ lat: LatitudeSchema, lon: LongitudeSchema });
+export type GeoPoint = z.infer<typeof GeoPointSchema>;
+
+/** Relative weights of the score parts; they need not sum to 1 (the engine normalises). */
+export const PlacementWeightsSchema = z
+  .object({
+    latency: z.number().min(0).max(1),
+    carbon: z.number().min(0).max(1),
+    cost: z.number().min(0).max(1),
+    capacity: z.number().min(0).max(1),
+  })
+  .partial()
+  .refine((w) => Object.values(w).some((v) => v !== undefined && v > 0) || Object.values(w).every((v) => v === undefined), {
+    message: 'at least one weight must be above 0',
+  });
+export type PlacementWeights = z.infer<typeof PlacementWeightsSchema>;
+
+export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.3, cost: 0.2, capacity: 0.15 } as const satisfies Required<PlacementWeights>;
+
+export const LatencyObjectiveSchema = z.object({
+  /** Where the users are: a point, or a known city name (e.g. "Casablanca") or site id. */
+  from: z.union([GeoPointSchema, z.string().trim().min(1).max(80)]),
+  /** Largest acceptable round-trip time from there to the site, in ms. */
+  maxRttMs: z.number().positive().max(1000),
+});
+export type LatencyObjective = z.infer<typeof LatencyObjectiveSchema>;
+
+export const WorkloadRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  tenant: IdSchema,
+  kind: WorkloadKindSchema,
+  sector: SectorSchema,
+  dataClass: DataClassSchema,
+  /** The jurisdiction of the data's subjects or owner. */
+  dataOrigin: JurisdictionCodeSchema,
+  gpus: z.object({
+    count: z.number().int().min(1).max(100_000),
+    /** Any model when absent. */
+    model: GpuModelSchema.optional(),
+  }),
+  /** IT power the workload draws, kW; derived from the GPUs' kW each when absent. */
+  powerKw: z.number().positive().max(1_000_000).optional(),
+  latency: LatencyObjectiveSchema.optional(),
+  weights: PlacementWeightsSchema.optional(),
+  /** Conditions the requester affirms (ids from the policy pack), e.g. `sccs-signed`. */
+  conditions: z.array(ConditionIdSchema).max(20).default([]),
+});
+/** What a workload needs, in the shared vocabulary: the body of a plan or a commit. */
+export type WorkloadRequest = z.infer<typeof WorkloadRequestSchema>;
+export type WorkloadRequestInput = z.input<typeof WorkloadRequestSchema>;
+
+// ─── The plan ────────────────────────────────────────────────────────────────────────────────────
+
+export const MarginSchema = z.object({
+  needed: z.number(),
+  available: z.number(),
+  /** e.g. "GPUs", "H100", "kW", "ms". */
+  unit: z.string(),
+});
+export type Margin = z.infer<typeof MarginSchema>;
+
+export const RejectionReasonSchema = z.object({
+  code: ReasonCodeSchema,
+  /** One sentence a person can read, e.g. "Needs 64 H100, 40 free." */
+  message: z.string(),
+  /** The policy rule behind it, for policy reasons. */
+  ruleId: z.string().optional(),
+  margin: MarginSchema.optional(),
+});
+export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
+
+export const ScorePartSchema = z.object({
+  /** 0–1, higher is better. */
+  score: z.number().min(0).max(1),
+  /** The normalised weight this part carried (weights sum to 1). */
+  weight: z.number().min(0).max(1),
+  /** The figure the score came from, in `unit`. */
+  value: z.number(),
+  unit: z.string(),
+  /** Where the figure came from, e.g. "measured link RTT", "live telemetry", "fleet file". */
+  basis: z.string(),
+});
+export type ScorePart = z.infer<typeof ScorePartSchema>;
+
+export const CandidateSchema = z.object({
+  siteId: IdSchema,
+  /** 1 is best. */
+  rank: z.number().int().min(1),
+  /** Weighted sum of the parts, 0–1. */
+  score: z.number().min(0).max(1),
+  parts: z.object({ latency: ScorePartSchema, carbon: ScorePartSchema, cost: ScorePartSchema, capacity: ScorePartSchema }),
+  /** The GPU model the workload would get there, and how many of that model are free now. */
+  gpuModel: GpuModelSchema,
+  freeGpus: z.number().int().min(0),
+  /** IT power the workload would draw there, kW. */
+  powerKw: z.number().min(0),
+  /** Estimated RTT from the latency objective's place, ms; absent without an objective. */
+  rttMs: z.number().min(0).optional(),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export const RejectedSiteSchema = z.object({
+  siteId: IdSchema,
+  /** Every failing reason, not only the first. Never empty. */
+  reasons: z.array(RejectionReasonSchema).min(1),
+});
+export type RejectedSite = z.infer<typeof RejectedSiteSchema>;
+
+export const MatchedRuleSchema = z.object({ id: z.string(), title: z.string() });
+
+export const PlanSchema = z.object({
+  policyVersion: z.string(),
+  fleetVersion: z.string(),
+  /** ISO 8601 time the plan was computed for. */
+  at: z.string(),
+  /** The rules that matched the request; empty means no rule matched and every jurisdiction is allowed. */
+  matchedRules: z.array(MatchedRuleSchema),
+  /** Notes for the reader, e.g. "No policy rule matched: allowed everywhere." */
+  notes: z.array(z.string()),
+  /** Ranked best first. */
+  candidates: z.array(CandidateSchema),
+  rejected: z.array(RejectedSiteSchema),
+});
+/** Where a workload can run: every site of the fleet, a candidate or rejected with all its reasons. */
+export type Plan = z.infer<typeof PlanSchema>;
+
+// ─── Workloads ───────────────────────────────────────────────────────────────────────────────────
+
+export const WorkloadSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tenant: IdSchema,
+  kind: WorkloadKindSchema,
+  sector: SectorSchema,
+  dataClass: DataClassSchema,
+  dataOrigin: JurisdictionCodeSchema,
+  state: WorkloadStateSchema,
+  /** Where it runs (or ran); absent while pending or stranded. */
+  siteId: IdSchema.optional(),
+  gpuModel: GpuModelSchema.optional(),
+  gpuCount: z.number().int().min(1),
+  /** IT power reserved, kW. */
+  powerKw: z.number().min(0),
+  /** The request as committed. */
+  request: WorkloadRequestSchema,
+  /** Why it could not be re-placed, when stranded. */
+  strandedReasons: z.array(RejectedSiteSchema).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  releasedAt: z.string().optional(),
+});
+export type Workload = z.infer<typeof WorkloadSchema>;
+
+export const WorkloadListSchema = z.object({ workloads: z.array(WorkloadSchema) });
+export type WorkloadList = z.infer<typeof WorkloadListSchema>;
+
+export const WorkloadFilterSchema = z.object({
+  state: WorkloadStateSchema.optional(),
+  site: IdSchema.optional(),
+  tenant: IdSchema.optional(),
+  sector: SectorSchema.optional(),
+});
+export type WorkloadFilter = z.infer<typeof WorkloadFilterSchema>;
+
+// ─── Audit ───────────────────────────────────────────────────────────────────────────────────────
+
+export const AUDIT_ACTIONS = ['plan', 'commit', 'commit-rejected', 'release', 'migrate', 'strand', 'start', 'policy-load', 'login', 'login-failed', 'logout', 'maintenance'] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditRecordSchema = z.object({
+  seq: z.number().int().min(1),
+  at: z.string(),
+  /** Who did it: a user name, `system`, or `simulator`. */
+  actor: z.string(),
+  action: AuditActionSchema,
+  /** What it was about, e.g. `workload:wl-…`, `policy:<version>`. */
+  subject: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  /** Hash of the previous record (64 zeros for the first). */
+  prevHash: z.string(),
+  /** sha256(prevHash ‖ canonical JSON of this record without hash). */
+  hash: z.string(),
+});
+export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+export const AuditListSchema = z.object({ records: z.array(AuditRecordSchema), nextBefore: z.number().int().optional() });
+export type AuditList = z.infer<typeof AuditListSchema>;
+
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  /** Records checked. */
+  count: z.number().int().min(0),
+  /** The first record whose hash does not match, when not ok. */
+  brokenAt: z.number().int().optional(),
+  headHash: z.string().optional(),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const WorkloadDetailSchema = z.object({
+  workload: WorkloadSchema,
+  /** The plan that placed it (the latest, after a migration). */
+  plan: PlanSchema.optional(),
+  audit: z.array(AuditRecordSchema),
+});
+export type WorkloadDetail = z.infer<typeof WorkloadDetailSchema>;
+
+/** 409 body of a commit that found no site: the plan shows why. */
+export const NoSiteFitsSchema = z.object({
+  error: z.object({ code: z.literal('CONFLICT'), message: z.string(), requestId: z.string().optional() }),
+  plan: PlanSchema,
+});
+export type NoSiteFits = z.infer<typeof NoSiteFitsSchema>;
+
+// ─── Policy as data ──────────────────────────────────────────────────────────────────────────────
+
+/** A jurisdiction code, a group name from the pack (e.g. `EEA`), `ORIGIN` (the data's origin) or `*` (anywhere). */
+export const JurisdictionRefSchema = z.string().regex(/^([A-Z]{2}|[A-Z][A-Z0-9_]{2,31}|\*)$/, 'must be a country code, a group name, ORIGIN or *');
+
+export const PolicyRuleSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(160),
+  /** Which requests the rule governs; an absent list matches anything. */
+  match: z.object({
+    sectors: z.array(SectorSchema).min(1).optional(),
+    dataClasses: z.array(DataClassSchema).min(1).optional(),
+    /** Countries or group names of the data's origin. */
+    origins: z.array(JurisdictionRefSchema).min(1).optional(),
+  }),
+  /** Where the workload may run: a site's country must be in one entry whose conditions are all affirmed. */
+  allow: z
+    .array(
+      z.object({
+        jurisdictions: z.array(JurisdictionRefSchema).min(1),
+        /** Conditions the request must affirm for this entry to apply. */
+        requires: z.array(ConditionIdSchema).default([]),
+      }),
+    )
+    .min(1),
+  /** Certifications the site must hold, all of them (names as in the fleet file). */
+  certifications: z.array(z.string().min(1)).default([]),
+  /** The operator must be controlled from one of these (countries, groups, ORIGIN). */
+  operatorControl: z.object({ allowed: z.array(JurisdictionRefSchema).min(1) }).optional(),
+  /** The law in words. */
+  legalBasis: z.string().min(1),
+  note: z.string().default('Illustrative, not legal advice.'),
+});
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+
+export const PolicyConditionSchema = z.object({ id: ConditionIdSchema, label: z.string().min(1) });
+export type PolicyCondition = z.infer<typeof PolicyConditionSchema>;
+
+/** The policy pack as written in data/policy/ (its content hash is the version). */
+export const PolicyPackFileSchema = z.object({
+  /** Named groups of countries, e.g. EU, EEA, ECOWAS, GDPR_ADEQUATE (a two-letter name must not be a country's code). */
+  groups: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/), z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)),
+  conditions: z.array(PolicyConditionSchema),
+  rules: z.array(PolicyRuleSchema).min(1),
+});
+export type PolicyPackFile = z.infer<typeof PolicyPackFileSchema>;
+
+export const PolicySchema = PolicyPackFileSchema.extend({ version: z.string() });
+/** The policy pack as served: its rules and its version. */
+export type Policy = z.infer<typeof PolicySchema>;
