@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { SimulatorOptions } from './simulator/simulator.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The default placement policy pack, data/policy/. */
+export const DEFAULT_POLICY_DIR = resolve(REPO_ROOT, 'data/policy');
 
 const ConfigSchema = z.object({
   CONTROL_PLANE_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
@@ -15,6 +17,7 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CORRIDOR_FLEET_FILE: z.string().default(resolve(REPO_ROOT, 'data/fleet.yaml')),
+  CORRIDOR_POLICY_DIR: z.string().default(DEFAULT_POLICY_DIR),
   CORRIDOR_SIMULATOR: z.enum(['on', 'off']).default('on'),
   CORRIDOR_SIM_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
@@ -28,6 +31,8 @@ export type ControlPlaneConfig = {
   dataDir: string;
   databaseUrl?: string;
   fleetFile: string;
+  /** Folder of the placement policy pack (every *.yaml in it); DEFAULT_POLICY_DIR unless configured. */
+  policyDir: string;
   /** Absent when the simulator is off. */
   simulator?: SimulatorOptions;
   /** How long raw samples are kept (rollups keep longer); default 48 h. */
@@ -48,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     dataDir: resolve(c.CORRIDOR_DATA_DIR),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
+    policyDir: resolve(c.CORRIDOR_POLICY_DIR),
     ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
     rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
   };

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { stringify } from 'yaml';
 import type { FleetFile } from '@corridor/shared';
-import type { ControlPlaneConfig } from '../src/config.ts';
+import { DEFAULT_POLICY_DIR, type ControlPlaneConfig } from '../src/config.ts';
 
 export const STORE_KINDS = ['pglite', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -42,5 +42,5 @@ export async function freshStore(kind: StoreKind): Promise<{ dataDir: string; da
 export function configFor(store: { dataDir: string; databaseUrl?: string }, fleet: FleetFile | string): ControlPlaneConfig {
   const fleetFile = join(store.dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, typeof fleet === 'string' ? fleet : stringify(fleet));
-  return { port: 0, host: '127.0.0.1', dataDir: store.dataDir, fleetFile, ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}) };
+  return { port: 0, host: '127.0.0.1', dataDir: store.dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}) };
 }
