@@ -6,6 +6,8 @@ import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
 import { streamRoutes } from './events/stream.routes.ts';
 import type { FleetService } from './fleet/fleet-service.ts';
+import { placementRoutes } from './placement/placement.routes.ts';
+import type { WorkloadService } from './placement/workload-service.ts';
 import { fleetRoutes } from './fleet/fleet.routes.ts';
 import { readFleetVersion } from './fleet/fleet-store.ts';
 import type { Simulator } from './simulator/simulator.ts';
@@ -20,12 +22,13 @@ export interface ControlPlaneDeps {
   bus: EventBus;
   live: LiveState;
   telemetry: TelemetryStore;
+  workloads: WorkloadService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
 }
 
 /** The control plane's HTTP app; server.ts listens. */
-export function createApp({ db, logger, fleet, bus, live, telemetry, simulator }: ControlPlaneDeps) {
+export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator }: ControlPlaneDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -52,6 +55,7 @@ export function createApp({ db, logger, fleet, bus, live, telemetry, simulator }
   app.use('/v1', fleetRoutes({ fleet }));
   app.use('/v1', streamRoutes({ bus, live }));
   app.use('/v1', simulatorRoutes({ simulator, live }));
+  app.use('/v1', placementRoutes({ workloads, db }));
   app.use(notFound());
   app.use(errorHandler(logger));
   return app;

@@ -8,6 +8,11 @@ import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
 import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
+import { recordPolicyLoad } from './placement/audit-log.ts';
+import { loadPolicyPack } from './placement/policy-pack.ts';
+import { Supervisor } from './placement/supervisor.ts';
+import { WorkloadService } from './placement/workload-service.ts';
+import { runningGpusBySite } from './placement/workload-store.ts';
 import { Simulator } from './simulator/simulator.ts';
 import { openDb, type Db } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
@@ -17,21 +22,32 @@ export interface RunningControlPlane {
   url: string;
   db: Db;
   simulator?: Simulator;
+  /** The workload lifecycle; tests step it to see placed workloads start or leave a site that is down. */
+  supervisor: Supervisor;
   close(): Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** Lifecycle step interval when no simulator ticks (with one, each tick steps it). */
+const LIFECYCLE_STEP_MS = 5000;
 
-/** Opens the store, migrates it, seeds the fleet, starts the simulator and listens. Used by server.ts and tests. */
+/**
+ * Opens the store, migrates it, seeds the fleet, loads the policy pack, starts the simulator and the
+ * workload lifecycle, and listens. Used by server.ts and tests.
+ */
 export async function startControlPlane(config: ControlPlaneConfig, logger: Logger = createLogger('control-plane')): Promise<RunningControlPlane> {
-  // Validate the fleet file before touching the store: a bad file must stop the start, naming the entry.
+  // Validate the fleet file and the policy pack before touching the store: a bad one must stop the
+  // start, naming the file, entry and field.
   const { fleet: fleetFile, version } = loadFleetFile(config.fleetFile);
+  const policy = loadPolicyPack(config.policyDir);
   const db = await openDb(config);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     const changed = await syncFleet(db, fleetFile, version);
     logger.info({ version, changed, sites: fleetFile.sites.length, links: fleetFile.links.length, store: db.kind }, 'fleet ready');
+    const recorded = await recordPolicyLoad(db, policy, new Date());
+    logger.info({ policyVersion: policy.version, rules: policy.pack.rules.length, recorded }, 'policy ready');
   } catch (error) {
     await db.close();
     throw error;
@@ -41,15 +57,19 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   const bus = new EventBus();
   const live = new LiveState(bus);
   const telemetry = createTelemetryStore(db, { rawRetentionMs: config.rawRetentionMs });
-  const simulator = config.simulator ? new Simulator({ fleet, telemetry, live, logger, options: config.simulator }) : undefined;
+  const workloads = new WorkloadService({ db, fleet, live, policy });
+  const supervisor = new Supervisor({ db, fleet, workloads, logger });
+  const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
+  const simulator = config.simulator ? new Simulator({ fleet, telemetry, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const server: Server = createApp({ db, logger, fleet, bus, live, telemetry, simulator }).listen(config.port, config.host);
+  const server: Server = createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
-  simulator?.start();
+  if (simulator) simulator.start();
+  else supervisor.start(LIFECYCLE_STEP_MS);
   const prune = setInterval(() => {
     telemetry.prune().catch((error: Error) => logger.error({ err: error }, 'pruning raw telemetry failed'));
   }, PRUNE_EVERY_MS);
@@ -61,9 +81,11 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     url,
     db,
     ...(simulator ? { simulator } : {}),
+    supervisor,
     async close() {
       clearInterval(prune);
       await simulator?.stop();
+      await supervisor.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

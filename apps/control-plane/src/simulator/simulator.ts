@@ -4,7 +4,7 @@ import type { Logger } from '@corridor/http-kit';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import type { TelemetryStore } from '../telemetry/telemetry-store.ts';
-import { backgroundUtilisation } from './demand.ts';
+import { backgroundUtilisation, siteUtilisation, type RunningGpus } from './demand.ts';
 import type { Fault } from './faults.ts';
 import { simulateLink, simulateSite, toSamples } from './simulate.ts';
 
@@ -16,12 +16,22 @@ export interface SimulatorOptions {
   timeWarp: number;
 }
 
+/** The workloads a simulator draws its sites' load from, and the lifecycle it steps once per tick. */
+export interface SimWorkloads {
+  /** GPUs of the workloads running per site id. */
+  running(): Promise<ReadonlyMap<string, readonly RunningGpus[]>>;
+  /** Runs at the end of each tick, once its observed health is published (placed → running, migrations). */
+  step(): Promise<unknown>;
+}
+
 export interface SimulatorDeps {
   fleet: FleetService;
   telemetry: TelemetryStore;
   live: LiveState;
   logger: Logger;
   options: SimulatorOptions;
+  /** Absent: every site runs on background demand alone. */
+  workloads?: SimWorkloads;
   now?: () => number;
 }
 
@@ -32,7 +42,9 @@ const REASONS: Partial<Record<string, string>> = {
 
 /**
  * Drives the physics every tick: each site's and link's samples for the simulated instant, stored and
- * published as one frame, plus health changes. Samples carry the wall-clock time they were produced at;
+ * published as one frame, plus health changes, then one step of the workload lifecycle. A site's load
+ * comes from the workloads running there (and background demand on its other GPUs), so a workload
+ * started at the end of one tick shows in its site's power from the next. Samples carry the wall-clock time they were produced at;
  * the physics (sun, season, faults) runs on simulated time, which moves `timeWarp` times faster.
  */
 export class Simulator {
@@ -83,13 +95,14 @@ export class Simulator {
   }
 
   async tick(wallMs = this.now()): Promise<Sample[]> {
-    const { fleet, telemetry, live, options } = this.deps;
+    const { fleet, telemetry, live, options, workloads } = this.deps;
     const simMs = this.simTime(wallMs);
     const view = await fleet.current();
+    const running = (await workloads?.running()) ?? new Map<string, readonly RunningGpus[]>();
     const faults = [...this.faults.values()];
     const samples: Sample[] = [];
     for (const site of view.sites) {
-      const utilisation = backgroundUtilisation(site, simMs, options.seed);
+      const utilisation = siteUtilisation(site.gpuCount, running.get(site.id) ?? [], backgroundUtilisation(site, simMs, options.seed));
       const snapshot = simulateSite(site, simMs, { utilisation, faults, seed: options.seed, windowMs: options.tickMs * options.timeWarp });
       samples.push(...toSamples({ siteId: site.id }, wallMs, snapshot.values));
       const current = live.healthOf(site.id);
@@ -107,6 +120,7 @@ export class Simulator {
       await telemetry.insert(samples);
       live.publishSamples(samples);
     }
+    await workloads?.step();
     return samples;
   }
 

@@ -1,0 +1,93 @@
+import type { Logger } from '@corridor/http-kit';
+import type { FleetService } from '../fleet/fleet-service.ts';
+import type { Db } from '../store/db.ts';
+import { appendAudit } from './audit-log.ts';
+import { DOWN_STATUSES, type WorkloadService } from './workload-service.ts';
+import { ACTIVE_STATES, markMigrating, startPlaced, workloadIdsIn } from './workload-store.ts';
+
+export interface SupervisorDeps {
+  db: Db;
+  fleet: FleetService;
+  workloads: WorkloadService;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** What one lifecycle step did, by workload id. */
+export interface StepReport {
+  started: string[];
+  migrating: string[];
+}
+
+/** Lifecycle changes are made by the control plane itself. */
+const ACTOR = 'system';
+
+/**
+ * The workload lifecycle, one step per simulator tick (or on its own timer with the simulator off):
+ * placed workloads start running; workloads on a site that is down (observed offline or in
+ * maintenance, or gone from the fleet) go migrating, and each migrating one is re-planned elsewhere or
+ * stranded. The `migrating` state is stored first, so a step cut short resumes at the next one.
+ */
+export class Supervisor {
+  private stepping?: Promise<StepReport>;
+  private timer?: NodeJS.Timeout;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SupervisorDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** A step that sees every change made before the call: a step already under way is waited out first. */
+  async step(): Promise<StepReport> {
+    while (this.stepping) await this.stepping.catch(() => undefined);
+    const step = this.run().finally(() => (this.stepping = undefined));
+    this.stepping = step;
+    return step;
+  }
+
+  /** Steps every `intervalMs` on its own (when no simulator drives the steps); a late step is skipped. */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => {
+      if (this.stepping) return;
+      this.step().catch((error: Error) => this.deps.logger.error({ err: error }, 'workload lifecycle step failed; the next step will retry'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.stepping?.catch(() => undefined);
+  }
+
+  private async run(): Promise<StepReport> {
+    const { db, fleet, workloads } = this.deps;
+    const view = await fleet.current();
+    const live = workloads.liveFigures(view.sites);
+    const isDown = (siteId: string | null) => {
+      const site = siteId ? view.siteById.get(siteId)?.site : undefined;
+      return !site || DOWN_STATUSES.has(live.get(site.id)?.status ?? site.status);
+    };
+    const active = await workloadIdsIn(db, ACTIVE_STATES);
+    const at = new Date(this.now()).toISOString();
+
+    const leaving = active.filter((w) => w.state !== 'migrating' && isDown(w.siteId)).map((w) => w.id);
+    const migrating = leaving.length ? await db.transaction((tx) => markMigrating(tx, leaving, at)) : [];
+
+    const started = active.some((w) => w.state === 'placed' && !isDown(w.siteId))
+      ? await db.transaction(async (tx) => {
+          const upSiteIds = view.sites.filter((s) => !isDown(s.id)).map((s) => s.id);
+          const list = await startPlaced(tx, upSiteIds, at);
+          for (const w of list) {
+            await appendAudit(tx, { actor: ACTOR, action: 'start', subject: `workload:${w.id}`, detail: { siteId: w.siteId, gpuModel: w.gpuModel, gpuCount: w.gpuCount } }, new Date(at));
+          }
+          return list.map((w) => w.id);
+        })
+      : [];
+
+    const toMove = [...active.filter((w) => w.state === 'migrating').map((w) => w.id), ...migrating];
+    for (const id of toMove) await workloads.migrate(id, ACTOR);
+    if (toMove.length) this.deps.logger.info({ workloads: toMove }, 'workloads re-planned off sites that are down');
+    return { started, migrating: toMove };
+  }
+}

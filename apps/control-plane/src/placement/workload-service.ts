@@ -1,0 +1,322 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ConflictError,
+  NotFoundError,
+  type AuditRecord,
+  type Candidate,
+  type Capacity,
+  type ErrorBody,
+  type Plan,
+  type Site,
+  type SiteMetricName,
+  type Workload,
+  type WorkloadDetail,
+  type WorkloadFilter,
+  type WorkloadRequest,
+} from '@corridor/shared';
+import type { LiveState } from '../events/live-state.ts';
+import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from './audit-log.ts';
+import { planPlacement } from './engine.ts';
+import { fits, siteCapacity, type Reservation } from './capacity.ts';
+import type { LoadedPolicy, SiteLive } from './plan-input.ts';
+import {
+  claimIdempotencyKey,
+  findIdempotent,
+  insertWorkload,
+  listWorkloads,
+  lockSite,
+  readUsage,
+  readWorkload,
+  updateWorkload,
+  type StoredCommit,
+} from './workload-store.ts';
+
+/** 409 of a commit no site can take: the one error body plus the plan that shows why (NoSiteFitsSchema). */
+export class NoSiteFitsError extends ConflictError {
+  constructor(
+    message: string,
+    readonly plan: Plan,
+  ) {
+    super(message);
+  }
+
+  override toBody(requestId?: string): ErrorBody & { plan: Plan } {
+    return { ...super.toBody(requestId), plan: this.plan };
+  }
+}
+
+export interface WorkloadServiceDeps {
+  db: Db;
+  fleet: FleetService;
+  live: Pick<LiveState, 'snapshot'>;
+  policy: LoadedPolicy;
+  now?: () => number;
+}
+
+export interface CommitOptions {
+  actor: string;
+  /** The Idempotency-Key header: the same key and body answer the first commit again. */
+  idempotencyKey?: string;
+}
+
+/** Site statuses under which a site's workloads must move elsewhere. */
+export const DOWN_STATUSES: ReadonlySet<Site['status']> = new Set(['offline', 'maintenance']);
+
+const CARBON_METRIC = 'site_carbon_intensity_grams_per_kilowatt_hour' satisfies SiteMetricName;
+
+/**
+ * Plans and commits workloads. A commit plans with the usage of the moment, then tries the candidates
+ * in rank order, each in a transaction of its own that locks the site's row, re-reads what is reserved
+ * there and inserts only if the workload still fits: whatever the concurrency, a site is never
+ * overbooked, and one transaction never holds two site locks (no deadlock between commits).
+ */
+export class WorkloadService {
+  readonly policy: LoadedPolicy;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: WorkloadServiceDeps) {
+    this.policy = deps.policy;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Observed status (when it differs from the fleet's) and live carbon intensity, per site. */
+  liveFigures(sites: readonly Site[]): Map<string, SiteLive> {
+    const { frame, health } = this.deps.live.snapshot();
+    const figures = new Map<string, SiteLive>();
+    for (const site of sites) {
+      const carbon = frame.sites[site.id]?.[CARBON_METRIC];
+      const status = health[site.id]?.status;
+      const entry: SiteLive = {
+        ...(carbon !== undefined ? { carbonGPerKwh: carbon } : {}),
+        ...(status !== undefined && status !== site.status ? { status } : {}),
+      };
+      if (Object.keys(entry).length > 0) figures.set(site.id, entry);
+    }
+    return figures;
+  }
+
+  /** A plan with the usage, telemetry and fleet of this moment. */
+  async makePlan(request: WorkloadRequest, exclude?: ReadonlySet<string>): Promise<Plan> {
+    return (await this.planWithFleet(request, exclude)).plan;
+  }
+
+  /** A plan and the fleet it was made on, so a commit re-checks against the same sites. */
+  private async planWithFleet(request: WorkloadRequest, exclude?: ReadonlySet<string>): Promise<{ plan: Plan; fleet: FleetView }> {
+    const fleet = await this.deps.fleet.current();
+    const usage = await readUsage(this.deps.db);
+    const plan = planPlacement({
+      request,
+      fleet,
+      usage,
+      live: this.liveFigures(fleet.sites),
+      policy: this.policy,
+      at: new Date(this.now()),
+      ...(exclude ? { exclude } : {}),
+    });
+    return { plan, fleet };
+  }
+
+  /** A dry run: nothing is held; the plan is audited. */
+  async plan(request: WorkloadRequest, actor: string): Promise<Plan> {
+    const plan = await this.makePlan(request);
+    await this.record({ actor, action: 'plan', subject: `tenant:${request.tenant}`, detail: planSummary(request, plan) });
+    return plan;
+  }
+
+  /** Plans and commits; `replayed` when an earlier commit with the same Idempotency-Key answers. */
+  async commit(request: WorkloadRequest, options: CommitOptions): Promise<{ workload: Workload; replayed: boolean }> {
+    const requestHash = sha256Hex(canonicalJson(request));
+    const key = options.idempotencyKey;
+    if (key) {
+      const stored = await findIdempotent(this.deps.db, key);
+      if (stored) return { workload: replay(stored, key, requestHash), replayed: true };
+    }
+
+    const { plan, fleet } = await this.planWithFleet(request);
+    for (const candidate of plan.candidates) {
+      const at = new Date(this.now());
+      const workload = newWorkload(request, candidate, at);
+      const committed = await this.reserve(fleet, { ...candidate, gpuCount: request.gpus.count }, async (tx) => {
+        await insertWorkload(tx, workload, plan);
+        if (key && !(await claimIdempotencyKey(tx, key, requestHash, workload))) throw new KeyTaken();
+        await appendAudit(tx, { actor: options.actor, action: 'commit', subject: `workload:${workload.id}`, detail: commitDetail(workload, candidate, plan) }, at);
+        return workload;
+      }).catch(async (error: unknown) => {
+        if (!(error instanceof KeyTaken)) throw error;
+        // A concurrent commit with the same key won: answer what it committed.
+        return replay((await findIdempotent(this.deps.db, key!))!, key!, requestHash);
+      });
+      if (committed) return { workload: committed, replayed: committed.id !== workload.id };
+    }
+
+    // Every candidate was full by the time it was tried, or there was none: show why, as of now.
+    const fresh = plan.candidates.length > 0 ? await this.makePlan(request) : plan;
+    await this.record({ actor: options.actor, action: 'commit-rejected', subject: `tenant:${request.tenant}`, detail: planSummary(request, fresh) });
+    const message =
+      plan.candidates.length > 0
+        ? `no site can take this workload: the ${plan.candidates.length} candidate site(s) filled up before the commit; see the plan`
+        : 'no site can take this workload: every site is rejected; see the plan for each site’s reasons';
+    throw new NoSiteFitsError(message, fresh);
+  }
+
+  /**
+   * Runs `write` in one transaction holding the site's lock, if the reservation still fits with what
+   * is held there now; answers undefined (nothing written) when it does not.
+   */
+  private async reserve<T>(fleet: FleetView, reservation: Reservation, write: (tx: Queryable) => Promise<T>): Promise<T | undefined> {
+    const site = fleet.siteById.get(reservation.siteId)?.site;
+    if (!site) return undefined;
+    return this.deps.db.transaction(async (tx) => {
+      if (!(await lockSite(tx, site.id))) return undefined;
+      const usage = (await readUsage(tx, site.id)).get(site.id);
+      return fits(site, usage, reservation) ? write(tx) : undefined;
+    });
+  }
+
+  list(filter: WorkloadFilter): Promise<Workload[]> {
+    return listWorkloads(this.deps.db, filter);
+  }
+
+  async detail(id: string): Promise<WorkloadDetail> {
+    const found = await readWorkload(this.deps.db, id);
+    if (!found) throw new NotFoundError(`no workload "${id}"`);
+    return { ...found, audit: await auditOf(this.deps.db, `workload:${id}`) };
+  }
+
+  /** Frees the workload's reservation. Releasing a released workload changes nothing and answers it as it is. */
+  async release(id: string, actor: string): Promise<Workload> {
+    return this.deps.db.transaction(async (tx) => {
+      const found = await readWorkload(tx, id, true);
+      if (!found) throw new NotFoundError(`no workload "${id}"`);
+      const { workload } = found;
+      if (workload.state === 'released') return workload;
+      const at = new Date(this.now());
+      const released = await updateWorkload(tx, id, { state: 'released', at: at.toISOString() });
+      const detail = { from: workload.state, ...(workload.siteId ? { siteId: workload.siteId } : {}), gpuModel: workload.gpuModel, gpuCount: workload.gpuCount, powerKw: workload.powerKw };
+      await appendAudit(tx, { actor, action: 'release', subject: `workload:${id}`, detail }, at);
+      return released;
+    });
+  }
+
+  /**
+   * Re-plans a migrating workload without the site it leaves and moves its reservation to the best
+   * candidate that still fits (→ running, audit `migrate`), or marks it stranded with every site's
+   * reasons (audit `strand`). Nothing happens if it is no longer migrating (e.g. released meanwhile).
+   */
+  async migrate(id: string, actor: string): Promise<Workload | undefined> {
+    const found = await readWorkload(this.deps.db, id);
+    if (found?.workload.state !== 'migrating') return undefined;
+    const { request, siteId: from, gpuCount } = found.workload;
+    const exclude = new Set(from ? [from] : []);
+    const { plan, fleet } = await this.planWithFleet(request, exclude);
+    for (const candidate of plan.candidates) {
+      const at = new Date(this.now());
+      // null: no longer migrating (nothing to do); undefined: this site no longer fits (try the next).
+      const moved = await this.reserve(fleet, { ...candidate, gpuCount }, async (tx) => {
+        if (!(await this.stillMigrating(tx, id))) return null;
+        const placement = { siteId: candidate.siteId, gpuModel: candidate.gpuModel, powerKw: candidate.powerKw, plan };
+        const workload = await updateWorkload(tx, id, { state: 'running', at: at.toISOString(), placement });
+        const detail = { from, to: candidate.siteId, rank: candidate.rank, gpuModel: candidate.gpuModel, gpuCount, policyVersion: plan.policyVersion };
+        await appendAudit(tx, { actor, action: 'migrate', subject: `workload:${id}`, detail }, at);
+        return workload;
+      });
+      if (moved !== undefined) return moved ?? undefined;
+    }
+
+    const fresh = plan.candidates.length > 0 ? await this.makePlan(request, exclude) : plan;
+    const at = new Date(this.now());
+    return this.deps.db.transaction(async (tx) => {
+      if (!(await this.stillMigrating(tx, id))) return undefined;
+      const workload = await updateWorkload(tx, id, { state: 'stranded', at: at.toISOString(), strandedReasons: fresh.rejected });
+      const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
+      const detail = { from, sites: fresh.rejected.length, codes, policyVersion: fresh.policyVersion };
+      await appendAudit(tx, { actor, action: 'strand', subject: `workload:${id}`, detail }, at);
+      return workload;
+    });
+  }
+
+  /** Locks the workload's row; true while it is still migrating. */
+  private async stillMigrating(tx: Queryable, id: string): Promise<boolean> {
+    return (await readWorkload(tx, id, true))?.workload.state === 'migrating';
+  }
+
+  /** Per site: GPUs by model installed, reserved and free; power capacity, reserved and free. */
+  async capacity(): Promise<Capacity> {
+    const fleet = await this.deps.fleet.current();
+    const usage = await readUsage(this.deps.db);
+    const live = this.liveFigures(fleet.sites);
+    return { fleetVersion: fleet.version, sites: fleet.sites.map((site) => siteCapacity(site, usage.get(site.id), live.get(site.id)?.status)) };
+  }
+
+  /** Appends one record in a transaction of its own. */
+  private record(entry: AuditEntry): Promise<AuditRecord> {
+    return recordAudit(this.deps.db, entry, new Date(this.now()));
+  }
+}
+
+/** Thrown inside a commit's transaction to roll it back when its Idempotency-Key is already taken. */
+class KeyTaken extends Error {}
+
+function replay(stored: StoredCommit, key: string, requestHash: string): Workload {
+  if (stored.requestHash !== requestHash) {
+    throw new ConflictError(`Idempotency-Key "${key}" was already used for another request body; use a new key for a new workload`);
+  }
+  return stored.response;
+}
+
+export function newWorkloadId(): string {
+  return `wl-${randomBytes(8).toString('hex')}`;
+}
+
+function newWorkload(request: WorkloadRequest, candidate: Candidate, at: Date): Workload {
+  const time = at.toISOString();
+  return {
+    id: newWorkloadId(),
+    name: request.name,
+    tenant: request.tenant,
+    kind: request.kind,
+    sector: request.sector,
+    dataClass: request.dataClass,
+    dataOrigin: request.dataOrigin,
+    state: 'placed',
+    siteId: candidate.siteId,
+    gpuModel: candidate.gpuModel,
+    gpuCount: request.gpus.count,
+    powerKw: candidate.powerKw,
+    request,
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
+/** What an audit record keeps of a plan: small, yet enough to see what was asked and offered. */
+function planSummary(request: WorkloadRequest, plan: Plan): Record<string, unknown> {
+  return {
+    request: requestSummary(request),
+    candidates: plan.candidates.slice(0, 3).map((c) => c.siteId),
+    candidateCount: plan.candidates.length,
+    rejectedCount: plan.rejected.length,
+    policyVersion: plan.policyVersion,
+    fleetVersion: plan.fleetVersion,
+  };
+}
+
+function requestSummary(r: WorkloadRequest): Record<string, unknown> {
+  return { name: r.name, tenant: r.tenant, kind: r.kind, sector: r.sector, dataClass: r.dataClass, dataOrigin: r.dataOrigin, gpus: r.gpus };
+}
+
+function commitDetail(workload: Workload, candidate: Candidate, plan: Plan): Record<string, unknown> {
+  return {
+    request: requestSummary(workload.request),
+    siteId: candidate.siteId,
+    rank: candidate.rank,
+    score: candidate.score,
+    gpuModel: candidate.gpuModel,
+    gpuCount: workload.gpuCount,
+    powerKw: workload.powerKw,
+    policyVersion: plan.policyVersion,
+    fleetVersion: plan.fleetVersion,
+  };
+}
