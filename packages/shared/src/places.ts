@@ -67,3 +67,21 @@ export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** Light in fibre covers ~200 km per ms, so 100 km of fibre costs 1 ms of round trip: the fibre floor. */
+export const FIBRE_KM_PER_RTT_MS = 100;
+/** Route length ÷ great-circle distance for a modelled path (real routes run 1.3–2.1×; FACTS.md, "Latency"). */
+export const ROUTE_FACTOR = 1.6;
+
+/**
+ * The placement engine's latency model in one paragraph (apps/control-plane/src/placement/latency.ts
+ * implements it); the API documentation quotes it, so the figures can only change in one place.
+ */
+export const LATENCY_MODEL = [
+  "A candidate's `rttMs` and its latency score are the estimated round trip from where the users are (`latency.from`:",
+  `a point { lat, lon }, a site id, or a known city: ${PLACES.map((p) => p.name).join(', ')}) to the site, along the shortest`,
+  'path over the network graph, whose nodes are the sites and the landing stations of the fleet. The users reach any node',
+  `over an access hop modelled as great-circle distance × a route factor (${ROUTE_FACTOR}; real routes run 1.3–2.1×) at the fibre`,
+  `floor of 1 ms round trip per ${FIBRE_KM_PER_RTT_MS} km; from there they ride the fleet’s links and cables, each at its RTT: measured`,
+  'where a measurement is known, otherwise modelled from its length. The latency part’s `basis` says which path was taken.',
+].join(' ');

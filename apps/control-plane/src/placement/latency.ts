@@ -1,4 +1,15 @@
-import { findPlace, greatCircleKm, InputError, PLACES, type LatencyObjective, type Link, type Site } from '@corridor/shared';
+import {
+  FIBRE_KM_PER_RTT_MS,
+  findPlace,
+  greatCircleKm,
+  InputError,
+  LATENCY_MODEL,
+  PLACES,
+  ROUTE_FACTOR,
+  type LatencyObjective,
+  type Link,
+  type Site,
+} from '@corridor/shared';
 
 /**
  * The latency model: how long a round trip takes from where the users are to a site.
@@ -14,16 +25,7 @@ import { findPlace, greatCircleKm, InputError, PLACES, type LatencyObjective, ty
  *   per plan for every site at once): a measured cable beats the modelled straight line when it is
  *   faster, and a site no link reaches still gets its modelled direct RTT.
  */
-export const FIBRE_KM_PER_RTT_MS = 100;
-/** Route length ÷ great-circle distance for an access path (real routes: 1.3–2.1×). */
-export const ROUTE_FACTOR = 1.6;
-
-/** The model in one paragraph, for the API documentation (OpenAPI description of `latency`). */
-export const LATENCY_MODEL =
-  `Estimated round-trip time from latency.from (a point, a known city or a site id) to each site: the shortest path over ` +
-  `the fleet's links (cables and backbones, each at its measured RTT where one is known, else modelled from its length), ` +
-  `reached from the point by a modelled access path of great-circle distance × ${ROUTE_FACTOR} (real routes run ` +
-  `1.3–2.1× the great-circle distance) at ${FIBRE_KM_PER_RTT_MS} km per ms of round trip (the fibre floor).`;
+export { FIBRE_KM_PER_RTT_MS, LATENCY_MODEL, ROUTE_FACTOR };
 
 /** Modelled RTT of a path of `greatCircleKm` km, ms. */
 export function modelledRttMs(km: number): number {

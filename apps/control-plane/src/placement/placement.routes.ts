@@ -1,30 +1,9 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { parseInput } from '@corridor/http-kit';
-import { IdSchema, WorkloadFilterSchema, WorkloadRequestSchema, type Policy } from '@corridor/shared';
+import { ActorSchema, AuditQuerySchema, IdempotencyKeySchema, IdSchema, WorkloadFilterSchema, WorkloadRequestSchema, type Policy } from '@corridor/shared';
 import type { Db } from '../store/db.ts';
 import { listAudit, verifyAudit } from './audit-log.ts';
 import type { WorkloadService } from './workload-service.ts';
-
-/**
- * PostgreSQL text and jsonb cannot hold U+0000: refuse it at the edge with the field's name rather
- * than fail in the store. (Every other string of the request is a slug or an enum.)
- */
-const StorableRequestSchema = WorkloadRequestSchema.superRefine((request, ctx) => {
-  const message = 'must not contain the NUL character';
-  if (request.name.includes('\u0000')) ctx.addIssue({ code: 'custom', path: ['name'], message });
-  const from = request.latency?.from;
-  if (typeof from === 'string' && from.includes('\u0000')) ctx.addIssue({ code: 'custom', path: ['latency', 'from'], message });
-});
-
-/** Who is acting, until identity arrives: a name a log line can carry safely. */
-const ActorSchema = z.string().regex(/^[\w.@:-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ : -');
-/** Printable ASCII, as the Idempotency-Key header draft expects. */
-const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
-const AuditPageSchema = z.object({
-  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 function actorOf(req: Request): string {
   const header = req.get('x-corridor-actor');
@@ -36,7 +15,7 @@ export function placementRoutes({ workloads, db }: { workloads: WorkloadService;
 
   router.post('/placements/plan', async (req, res) => {
     const actor = actorOf(req);
-    const request = parseInput(StorableRequestSchema, req.body, 'workload request');
+    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
     res.json(await workloads.plan(request, actor));
   });
 
@@ -44,7 +23,7 @@ export function placementRoutes({ workloads, db }: { workloads: WorkloadService;
     const actor = actorOf(req);
     const header = req.get('idempotency-key');
     const idempotencyKey = header === undefined ? undefined : parseInput(IdempotencyKeySchema, header, 'Idempotency-Key header');
-    const request = parseInput(StorableRequestSchema, req.body, 'workload request');
+    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
     const { workload, replayed } = await workloads.commit(request, { actor, ...(idempotencyKey ? { idempotencyKey } : {}) });
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(`/v1/workloads/${workload.id}`).json(workload);
@@ -76,7 +55,7 @@ export function placementRoutes({ workloads, db }: { workloads: WorkloadService;
   });
 
   router.get('/audit', async (req, res) => {
-    const page = parseInput(AuditPageSchema, req.query, 'audit query');
+    const page = parseInput(AuditQuerySchema, req.query, 'audit query');
     res.json(await listAudit(db, page));
   });
 

@@ -40,6 +40,12 @@ export const ConditionIdSchema = IdSchema;
 
 // ─── The request ─────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Free text that is stored: PostgreSQL text and jsonb cannot hold U+0000, so it is refused at the
+ * edge with the field's name rather than failing in the store.
+ */
+const StorableText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
+
 export const GeoPointSchema = z.object({ lat: LatitudeSchema, lon: LongitudeSchema });
 export type GeoPoint = z.infer<typeof GeoPointSchema>;
 
@@ -61,14 +67,14 @@ export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.3, cost: 0.2, capacity
 
 export const LatencyObjectiveSchema = z.object({
   /** Where the users are: a point, or a known city name (e.g. "Casablanca") or site id. */
-  from: z.union([GeoPointSchema, z.string().trim().min(1).max(80)]),
+  from: z.union([GeoPointSchema, StorableText(80)]),
   /** Largest acceptable round-trip time from there to the site, in ms. */
   maxRttMs: z.number().positive().max(1000),
 });
 export type LatencyObjective = z.infer<typeof LatencyObjectiveSchema>;
 
 export const WorkloadRequestSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: StorableText(120),
   tenant: IdSchema,
   kind: WorkloadKindSchema,
   sector: SectorSchema,
@@ -196,6 +202,14 @@ export type Workload = z.infer<typeof WorkloadSchema>;
 export const WorkloadListSchema = z.object({ workloads: z.array(WorkloadSchema) });
 export type WorkloadList = z.infer<typeof WorkloadListSchema>;
 
+/** A client's key for a commit (`Idempotency-Key` header): the same key and body answer the first commit again. Printable ASCII. */
+export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
+
+/** The header that tells the control plane who acts, for its audit log. */
+export const ACTOR_HEADER = 'X-Corridor-Actor';
+/** Who is acting: a name a log line and an audit record can carry safely. */
+export const ActorSchema = z.string().regex(/^[\w.@:-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ : -');
+
 export const WorkloadFilterSchema = z.object({
   state: WorkloadStateSchema.optional(),
   site: IdSchema.optional(),
@@ -225,6 +239,13 @@ export const AuditRecordSchema = z.object({
   hash: z.string(),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+/** Audit paging: records before a sequence number, newest first, at most `limit` of them. */
+export const AuditQuerySchema = z.object({
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditListSchema = z.object({ records: z.array(AuditRecordSchema), nextBefore: z.number().int().optional() });
 export type AuditList = z.infer<typeof AuditListSchema>;
