@@ -4,12 +4,16 @@ import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS } from '@corridor/shared';
 import type { BffConfig } from './config.ts';
+import { requireCsrfHeader } from './middleware/csrf.ts';
 import { precompressedAssets } from './middleware/precompressed-assets.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { fleetRoutes } from './routes/fleet.routes.ts';
+import { openApiRoutes } from './routes/openapi.routes.ts';
+import { placementRoutes } from './routes/placement.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { telemetryRoutes } from './routes/telemetry.routes.ts';
 import { FleetService } from './services/fleet-service.ts';
+import { PlacementService } from './services/placement-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import { ControlPlaneClient } from './upstream/control-plane-client.ts';
@@ -31,6 +35,7 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
   const fleet = new FleetService(clients, config.fleetFreshMs);
   const live: LiveStream = new LiveStream(clients, logger, stream, () => status.current(0));
   const status = new StatusService(clients, undefined, () => live.status());
+  const placement = new PlacementService(clients);
 
   const app = express();
   app.disable('x-powered-by');
@@ -44,10 +49,13 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
   });
 
   const api = express.Router();
+  api.use(requireCsrfHeader());
   api.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
   api.use(fleetRoutes({ fleet, status }));
   api.use(telemetryRoutes({ clients }));
   api.use(streamRoutes({ live }));
+  api.use(placementRoutes({ placement }));
+  api.use(openApiRoutes());
   api.use(notFound());
   app.use('/api', api);
 

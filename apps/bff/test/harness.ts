@@ -6,18 +6,20 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { createLogger } from '@corridor/http-kit';
 import { startControlPlane, type RunningControlPlane } from '@corridor/control-plane';
+import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
 import type { FleetFile } from '@corridor/shared';
 import { createApp } from '../src/app.ts';
 import { ControlPlaneClient } from '../src/upstream/control-plane-client.ts';
 
 export const silent = createLogger('test', 'silent');
 
-/** A real control plane on a free port with its own PGlite dir, seeded with `fleet`. */
+/** A real control plane on a free port with its own PGlite dir, seeded with `fleet`, under the default policy pack. */
 export async function realControlPlane(fleet: FleetFile, dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-'))) {
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(fleet));
-  const cp = await startControlPlane({ port: 0, host: '127.0.0.1', dataDir, fleetFile }, silent);
-  return { cp, dataDir, restart: (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile }, silent), cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR }, silent);
+  const cp = await start(0);
+  return { cp, dataDir, restart: start, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 /** The BFF on a free port in front of the given control plane URLs. */

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { ConsoleStatusSchema, LiveSnapshotSchema, TelemetryFrameSchema } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { startControlPlane } from '@corridor/control-plane';
+import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
 import { silent } from './harness.ts';
 import { eventually, openBrowser, startStreamBff, type Browser } from './stream-helpers.ts';
 
@@ -20,7 +21,7 @@ async function simulatedControlPlane() {
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));
-  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
+  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
   const cp = await start(0);
   return { cp, port: Number(new URL(cp.url).port), start };
 }

@@ -1,6 +1,6 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
-import { BadGatewayError, ErrorBodySchema, HttpError, LIMITS, NotFoundError, ServiceUnavailableError } from '@corridor/shared';
+import { BadGatewayError, ConflictError, ErrorBodySchema, HttpError, LIMITS, NotFoundError, ServiceUnavailableError, type ErrorBody } from '@corridor/shared';
 
 export interface ClientOptions {
   /** Name used in messages and logs, e.g. "control plane MA". */
@@ -16,12 +16,56 @@ export interface Fetched<T> {
   etag?: string;
 }
 
+/** A write to a control plane. */
+export interface WriteOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Forwarded as they are, e.g. `X-Corridor-Actor`, `Idempotency-Key`. */
+  headers?: Record<string, string>;
+  /**
+   * Schema of a 409 body that carries more than the error (a commit's NoSiteFits carries the plan). A 409
+   * that matches it is passed on with that detail; any other 409 is an ordinary conflict.
+   */
+  conflict?: z.ZodType<{ error: { message: string } }>;
+}
+
+/** A conflict the control plane explained with more than a message; the BFF's error body carries the same detail. */
+export class DetailedConflictError extends ConflictError {
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  override toBody(requestId?: string): ErrorBody {
+    return { ...this.detail, ...super.toBody(requestId) };
+  }
+}
+
+interface Exchange {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  etag?: string;
+}
+
+/** An error body and nothing else: a conflict with no detail. */
+const BareErrorBodySchema = ErrorBodySchema.strict();
+
 const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * HTTP client of one control plane: a keep-alive connection pool, a deadline per call, one retry of an
  * idempotent read on a refused or reset connection, every body parsed with the shared schema, and
- * failures mapped to the BFF's typed errors (unreachable or slow → 503, malformed → 502).
+ * failures mapped to the BFF's typed errors (unreachable or slow → 503, malformed → 502). Writes are
+ * never retried: the control plane may have acted on a request whose answer was lost.
  */
 export class ControlPlaneClient {
   readonly name: string;
@@ -37,12 +81,16 @@ export class ControlPlaneClient {
   }
 
   /** GET a path and parse it; with `etag`, a 304 answers `undefined` (the caller's copy is current). */
+  get<S extends z.ZodType>(path: string, schema: S): Promise<Fetched<z.infer<S>>>;
+  get<S extends z.ZodType>(path: string, schema: S, etag: string | undefined): Promise<Fetched<z.infer<S>> | undefined>;
   async get<S extends z.ZodType>(path: string, schema: S, etag?: string): Promise<Fetched<z.infer<S>> | undefined> {
     const deadline = Date.now() + this.timeoutMs;
+    const headers = etag ? { 'if-none-match': etag } : undefined;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - Date.now();
       try {
-        return await this.once(path, schema, etag, Math.max(remaining, 1));
+        const answer = await this.exchange({ method: 'GET', path, ...(headers ? { headers } : {}) }, Math.max(remaining, 1));
+        return answer.status === 304 ? undefined : this.accept(answer, path, schema);
       } catch (error) {
         const code = (error as { code?: string }).code;
         const retry = attempt === 0 && code !== undefined && RETRYABLE.has(code) && deadline - Date.now() > 200;
@@ -51,38 +99,66 @@ export class ControlPlaneClient {
     }
   }
 
-  private async once<S extends z.ZodType>(path: string, schema: S, etag: string | undefined, budgetMs: number) {
+  /** POST or DELETE once within the deadline and parse the answer; never retried. */
+  async write<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, { body, headers, conflict }: WriteOptions = {}): Promise<Fetched<z.infer<S>>> {
+    try {
+      const answer = await this.exchange({ method, path, body, ...(headers ? { headers } : {}) }, this.timeoutMs);
+      if (answer.status === 409 && conflict) throw this.conflictFrom(answer.text, path, conflict);
+      return this.accept(answer, path, schema);
+    } catch (error) {
+      throw this.mapError(error, path);
+    }
+  }
+
+  /** A 409 with its detail, a bare 409 (only the error), or 502 when the detail breaks the contract. */
+  private conflictFrom(text: string, path: string, conflict: NonNullable<WriteOptions['conflict']>): HttpError {
+    const json = safeJson(text);
+    const detailed = conflict.safeParse(json);
+    if (detailed.success) {
+      const { error, ...detail } = detailed.data;
+      return new DetailedConflictError(error.message, detail);
+    }
+    const bare = BareErrorBodySchema.safeParse(json);
+    if (bare.success) return new HttpError(409, bare.data.error.code, bare.data.error.message, bare.data.error.fields);
+    return this.malformed(path, detailed.error);
+  }
+
+  private async exchange({ method, path, headers, body }: Exchange, budgetMs: number): Promise<Answer> {
     const res = await this.pool.request({
       path,
-      method: 'GET',
-      headers: { accept: 'application/json', ...(etag ? { 'if-none-match': etag } : {}) },
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       headersTimeout: budgetMs,
       bodyTimeout: budgetMs,
       signal: AbortSignal.timeout(budgetMs),
     });
+    const etag = res.headers.etag;
     if (res.statusCode === 304) {
       await res.body.dump();
-      return undefined;
+      return { status: 304, text: '' };
     }
-    const text = await res.body.text();
-    if (res.statusCode >= 400) throw this.errorFromStatus(res.statusCode, text, path);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new BadGatewayError(`${this.name} answered ${path} with a body that is not JSON`);
-    }
+    return { status: res.statusCode, text: await res.body.text(), ...(typeof etag === 'string' ? { etag } : {}) };
+  }
+
+  /** An answer's body parsed with its schema, or the typed error its status or shape calls for. */
+  private accept<S extends z.ZodType>({ status, text, etag }: Answer, path: string, schema: S): Fetched<z.infer<S>> {
+    if (status >= 400) throw this.errorFromStatus(status, text, path);
+    const json = safeJson(text);
+    if (json === undefined) throw new BadGatewayError(`${this.name} answered ${path} with a body that is not JSON`);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new BadGatewayError(`${this.name} answered ${path} with a malformed body (${first?.path.join('.') || 'body'}: ${first?.message})`);
-    }
-    const responseEtag = res.headers.etag;
-    return { data: parsed.data, ...(typeof responseEtag === 'string' ? { etag: responseEtag } : {}) };
+    if (!parsed.success) throw this.malformed(path, parsed.error);
+    return { data: parsed.data, ...(etag === undefined ? {} : { etag }) };
+  }
+
+  private malformed(path: string, error: z.ZodError): BadGatewayError {
+    const first = error.issues[0];
+    return new BadGatewayError(`${this.name} answered ${path} with a malformed body (${first?.path.join('.') || 'body'}: ${first?.message})`);
   }
 
   private errorFromStatus(status: number, text: string, path: string): HttpError {
-    const body = safeErrorBody(text);
+    const parsed = ErrorBodySchema.safeParse(safeJson(text));
+    const body = parsed.success ? parsed.data : undefined;
     if (status === 404) return new NotFoundError(body?.error.message ?? `${path} not found`);
     if (status === 503) return new ServiceUnavailableError(`${this.name} is not ready: ${body?.error.message ?? 'unavailable'}`);
     if (status < 500 && body) return new HttpError(status, body.error.code, body.error.message, body.error.fields);
@@ -116,10 +192,10 @@ export class ControlPlaneClient {
   }
 }
 
-function safeErrorBody(text: string) {
+/** The JSON value of a body, or undefined when it is not JSON. */
+function safeJson(text: string): unknown {
   try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import { HttpError } from '@corridor/shared';
+
+/** The header the console sends on every write (apps/web/src/lib/api-client.ts). */
+export const CSRF_HEADER = 'X-CSRF';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Writes must carry `X-CSRF: 1`. A cross-site form or image cannot set a custom header, and a cross-site
+ * fetch that sets one needs a CORS preflight the BFF never grants, so the header proves the request came
+ * from the console's own origin. Checked before the body is read.
+ */
+export function requireCsrfHeader(): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method) || req.get(CSRF_HEADER) === '1') {
+      next();
+      return;
+    }
+    next(new HttpError(403, 'FORBIDDEN', `${req.method} ${req.path} needs the ${CSRF_HEADER}: 1 header`));
+  };
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { WorkloadRequestSchema, type WorkloadRequestInput } from '@corridor/shared';
+import { createApp } from '../src/app.ts';
+import type { OpenApiDocument } from '../src/openapi.ts';
+import { toOpenApiPath } from '../src/openapi.ts';
+import { silent, startBff } from './harness.ts';
+
+/** The little of Express's router internals needed to list what is mounted. */
+interface Layer {
+  rawPath?: string;
+  slash?: boolean;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/** Every `METHOD /path` the app serves, walked from its router, so a route added without docs shows up here. */
+function mountedRoutes(stack: Layer[], prefix = ''): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) return Object.keys(layer.route.methods).map((m) => `${m} ${prefix}${layer.route!.path}`);
+    if (layer.handle?.stack) return mountedRoutes(layer.handle.stack, layer.slash ? prefix : `${prefix}${layer.rawPath ?? ''}`);
+    return [];
+  });
+}
+
+/** Every `$ref` anywhere in a JSON value. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [v] : refsIn(v)));
+}
+
+function resolve(doc: unknown, ref: string): unknown {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+}
+
+const apiRoutes = () => {
+  const app = createApp({ config: { controlPlaneUrls: ['http://127.0.0.1:9'], webDist: '/nonexistent', fleetFreshMs: 0, https: false }, logger: silent });
+  const routes = mountedRoutes((app.router as unknown as { stack: Layer[] }).stack).filter((r) => r.includes(' /api/'));
+  return { routes, close: app.close };
+};
+
+const goodRequest: WorkloadRequestInput = {
+  name: 'Claims triage',
+  tenant: 'cnss',
+  kind: 'inference',
+  sector: 'healthcare',
+  dataClass: 'personal',
+  dataOrigin: 'MA',
+  gpus: { count: 64, model: 'H100' },
+  latency: { from: 'Casablanca', maxRttMs: 20 },
+};
+
+describe('GET /api/openapi.json', () => {
+  let bff: Awaited<ReturnType<typeof startBff>>;
+  let doc: OpenApiDocument;
+
+  beforeAll(async () => {
+    // The document needs no control plane: nothing listens on port 9.
+    bff = await startBff(['http://127.0.0.1:9']);
+    const res = await fetch(`${bff.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    doc = (await res.json()) as OpenApiDocument;
+  });
+  afterAll(() => bff?.close());
+
+  it('is an OpenAPI 3.1 document whose every $ref resolves', () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(resolve(doc, ref), ref).toBeTypeOf('object');
+    for (const schema of Object.values(doc.components.schemas)) expect(schema).not.toHaveProperty('$schema');
+  });
+
+  it('documents exactly the /api routes the app mounts', async () => {
+    const { routes, close } = apiRoutes();
+    await close();
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+    const mounted = routes.map((r) => {
+      const [method, path] = r.split(' ');
+      return `${method} ${toOpenApiPath(path!.replace(/^\/api/, ''))}`;
+    });
+    expect(mounted).toContain('post /api/workloads');
+    expect(documented.sort()).toEqual([...new Set(mounted)].sort());
+  });
+
+  it('declares every path parameter, a success and the error body for each operation', () => {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const { parameters = [], responses } = op as { parameters?: { name: string; in: string }[]; responses: Record<string, { $ref?: string }> };
+        const named = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect(parameters.filter((p) => p.in === 'path').map((p) => p.name), `${method} ${path}`).toEqual(named);
+        expect(Object.keys(responses).some((s) => s.startsWith('2')), `${method} ${path}`).toBe(true);
+        if (method !== 'get') {
+          expect(parameters).toContainEqual(expect.objectContaining({ name: 'X-CSRF', in: 'header', required: true }));
+          expect(responses['403']?.$ref).toBe('#/components/responses/Forbidden');
+        }
+      }
+    }
+    expect(doc.components.responses.BadRequest).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } });
+    const commit = doc.paths['/api/workloads']!.post as { responses: Record<string, unknown> };
+    expect(commit.responses['409']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/NoSiteFits' } } } });
+  });
+
+  it('describes the latency model and every reason code', () => {
+    expect(doc.info.description).toMatch(/measured/);
+    expect(doc.info.description).toMatch(/great-circle distance × a route factor/);
+    for (const code of ['JURISDICTION_NOT_ALLOWED', 'INSUFFICIENT_GPUS', 'LATENCY_OBJECTIVE']) expect(doc.info.description).toContain(`\`${code}\``);
+  });
+
+  it('has a request body schema that accepts and rejects what the zod schema does', () => {
+    const plan = doc.paths['/api/placements/plan']!.post as { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } };
+    const documented = z.fromJSONSchema(resolve(doc, plan.requestBody.content['application/json'].schema.$ref) as z.core.JSONSchema.JSONSchema);
+    const cases: unknown[] = [
+      goodRequest,
+      { ...goodRequest, conditions: ['sccs-signed'], weights: { carbon: 1 }, latency: { from: { lat: 33.57, lon: -7.59 }, maxRttMs: 5 } },
+      { ...goodRequest, gpus: { count: 0 } },
+      { ...goodRequest, dataOrigin: 'XX' },
+      { ...goodRequest, tenant: 'Not A Slug' },
+      { ...goodRequest, name: undefined },
+      { ...goodRequest, latency: { from: { lat: 100, lon: 0 }, maxRttMs: 20 } },
+    ];
+    const verdicts = cases.map((c) => [documented.safeParse(c).success, WorkloadRequestSchema.safeParse(c).success]);
+    expect(verdicts.map(([doc]) => doc)).toEqual([true, true, false, false, false, false, false]);
+    for (const [byDoc, byZod] of verdicts) expect(byDoc).toBe(byZod);
+  });
+});
