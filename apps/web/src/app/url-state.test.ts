@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState } from './url-state.ts';
+import { parseUrlState, serializeUrlState, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
 
 describe('url state', () => {
   it('parses selection, filters and map options', () => {
@@ -18,6 +18,30 @@ describe('url state', () => {
   it('defaults to the official boundary and ignores junk', () => {
     const state = parseUrlState('?status=melting&synthetic=-3&q=%20%20&boundary=other&range=2y');
     expect(state).toEqual({ boundary: 'official', range: '1h', site: undefined, country: undefined, status: undefined, operator: undefined, q: undefined, synthetic: undefined });
+  });
+
+  it('parses the view, the workload and the workloads list filters', () => {
+    expect(parseUrlState('?view=workloads&state=running&wsite=usdc-tangier-1&tenant=chu-casablanca&sector=healthcare')).toMatchObject({
+      view: 'workloads',
+      workloadState: 'running',
+      workloadSite: 'usdc-tangier-1',
+      tenant: 'chu-casablanca',
+      sector: 'healthcare',
+    });
+    expect(parseUrlState('?workload=wl-42').workload).toBe('wl-42');
+    expect(parseUrlState('?view=admin&state=melting&sector=mining')).toMatchObject({ view: undefined, workloadState: undefined, sector: undefined });
+  });
+
+  it('round-trips a workload page with the list filters it came from', () => {
+    const search = serializeUrlState({ ...parseUrlState(''), view: 'workloads', workload: 'wl-42', workloadState: 'running', workloadSite: 'usdc-tangier-1' });
+    expect(search).toBe('?view=workloads&workload=wl-42&state=running&wsite=usdc-tangier-1');
+    expect(parseUrlState(search)).toMatchObject({ view: 'workloads', workload: 'wl-42', workloadState: 'running', workloadSite: 'usdc-tangier-1' });
+  });
+
+  it('maps the workloads list filter to and from the URL, touching only the keys changed', () => {
+    const state = parseUrlState('?view=workloads&state=running&wsite=usdc-tangier-1&site=usdc-rabat-1');
+    expect(workloadFilterOf(state)).toEqual({ state: 'running', site: 'usdc-tangier-1', tenant: undefined, sector: undefined });
+    expect(urlPatchOfWorkloadFilter({ site: undefined, sector: 'healthcare' })).toEqual({ workloadSite: undefined, sector: 'healthcare' });
   });
 
   it('caps the synthetic fleet', () => {

@@ -1,12 +1,24 @@
-import { LIMITS, type SiteStatus } from '@corridor/shared';
+import { LIMITS, SECTORS, WORKLOAD_STATES, type Sector, type SiteStatus, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
 import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from '../features/live/model/chart-range.ts';
 import { isSiteStatus } from '../lib/site-status.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
 export type BoundaryMode = 'official' | 'alt';
 
-/** Everything the URL carries: selection, filters, map options. Reload and back restore it. */
+/** The console's pages besides the map: placing a workload, and the workloads list. */
+export type ConsoleView = 'place' | 'workloads';
+const VIEWS: readonly ConsoleView[] = ['place', 'workloads'];
+
+/** Everything the URL carries: view, selection, filters, map options. Reload and back restore it. */
 export interface UrlState {
+  /** The page shown; the map when absent. A workload id (?workload=) opens that workload's page over any view. */
+  view?: ConsoleView;
+  workload?: string;
+  /** The workloads list's filters (?state=&wsite=&tenant=&sector=); `wsite`, because `site` is the map's selection. */
+  workloadState?: WorkloadState;
+  workloadSite?: string;
+  tenant?: string;
+  sector?: Sector;
   site?: string;
   country?: string;
   status?: SiteStatus;
@@ -20,7 +32,10 @@ export interface UrlState {
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
-const OWN_KEYS = ['site', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
+const OWN_KEYS = ['view', 'workload', 'state', 'wsite', 'tenant', 'sector', 'site', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
+
+const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined =>
+  value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
 const clean = (value: string | null, maxLength = 64): string | undefined => {
   const trimmed = value?.trim();
@@ -32,6 +47,12 @@ export function parseUrlState(search: string): UrlState {
   const status = clean(params.get('status'));
   const synthetic = Number.parseInt(params.get('synthetic') ?? '', 10);
   return {
+    view: oneOf(VIEWS, clean(params.get('view'))),
+    workload: clean(params.get('workload')),
+    workloadState: oneOf(WORKLOAD_STATES, clean(params.get('state'))),
+    workloadSite: clean(params.get('wsite')),
+    tenant: clean(params.get('tenant')),
+    sector: oneOf(SECTORS, clean(params.get('sector'))),
     site: clean(params.get('site')),
     country: clean(params.get('country'))?.toUpperCase(),
     status: status && isSiteStatus(status) ? status : undefined,
@@ -48,6 +69,12 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
   const params = new URLSearchParams(currentSearch);
   for (const key of OWN_KEYS) params.delete(key);
   const entries: [string, string | undefined][] = [
+    ['view', state.view],
+    ['workload', state.workload],
+    ['state', state.workloadState],
+    ['wsite', state.workloadSite],
+    ['tenant', state.tenant],
+    ['sector', state.sector],
     ['site', state.site],
     ['country', state.country],
     ['status', state.status],
@@ -60,4 +87,17 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
   for (const [key, value] of entries) if (value) params.set(key, value);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** The workloads list's filter, as the API takes it, from the URL's state. */
+export const workloadFilterOf = (state: UrlState): WorkloadFilter => ({ state: state.workloadState, site: state.workloadSite, tenant: state.tenant, sector: state.sector });
+
+/** A change of the workloads list's filter as a change of the URL's state (only the keys the patch has). */
+export function urlPatchOfWorkloadFilter(patch: Partial<WorkloadFilter>): Partial<UrlState> {
+  return {
+    ...('state' in patch ? { workloadState: patch.state } : {}),
+    ...('site' in patch ? { workloadSite: patch.site } : {}),
+    ...('tenant' in patch ? { tenant: patch.tenant } : {}),
+    ...('sector' in patch ? { sector: patch.sector } : {}),
+  };
 }

@@ -10,14 +10,17 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fields?: FieldIssue[];
   readonly requestId?: string;
+  /** The error response's whole JSON body, for answers that carry more than the error (e.g. a 409 with a plan). */
+  readonly body?: unknown;
 
-  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldIssue[]; requestId?: string }) {
+  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldIssue[]; requestId?: string; body?: unknown }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields;
     this.requestId = init.requestId;
+    this.body = init.body;
   }
 }
 
@@ -32,6 +35,8 @@ interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 const codeForStatus = (status: number): ErrorCode => {
@@ -62,7 +67,7 @@ async function readJson(response: Response): Promise<unknown> {
  */
 export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (method !== 'GET') headers['X-CSRF'] = '1';
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -85,9 +90,9 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
     const parsed = ErrorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, fields, requestId } = parsed.data.error;
-      throw new ApiError({ status: response.status, code, message, fields, requestId });
+      throw new ApiError({ status: response.status, code, message, fields, requestId, body });
     }
-    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: `${method} ${path} failed with HTTP ${response.status}.` });
+    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: `${method} ${path} failed with HTTP ${response.status}.`, body });
   }
 
   const parsed = schema.safeParse(body);

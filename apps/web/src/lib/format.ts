@@ -45,6 +45,14 @@ export const formatPercent = (ratio: number): string => {
 
 export const formatCelsius = (c: number): string => `${oneDecimal.format(c)} °C`;
 
-/** Clock time in the viewer's zone: "14:03:22". */
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** Clock time in the viewer's zone, 24-hour as NOCs read it: "14:03:22". */
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 export const formatClock = (epochMs: number): string => clock.format(epochMs);
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** "22 Nov, 23:51:02" in the viewer's zone; the text as given when it is no date. */
+export function formatDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : dateTime.format(ms);
+}

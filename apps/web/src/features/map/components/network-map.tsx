@@ -8,7 +8,8 @@ import { useBasemapLayer } from './use-basemap-layer.ts';
 import { useLinkLines, type LinkReadings } from './use-link-lines.ts';
 import { useMapResize } from './use-map-resize.ts';
 import { useFlyToSelection, useSelectionRing, type MapSelection } from './use-selection.ts';
-import { useSiteMarkers, type SiteHealthMap } from './use-site-markers.ts';
+import { useRankBadges } from './use-rank-badges.ts';
+import { useSiteMarkers, type SiteHealthMap, type SiteMarks } from './use-site-markers.ts';
 
 declare global {
   interface Window {
@@ -31,6 +32,8 @@ export interface NetworkMapProps {
   /** Latest RTT and loss per link (live): links are coloured by them. */
   linkReadings?: LinkReadings;
   selection?: MapSelection;
+  /** Numbers, greying and hover notes a view puts on sites (a placement plan). */
+  marks?: SiteMarks;
   onSelectSite: (id: string) => void;
   boundary: BoundaryMode;
   /** Width in px hidden by the site panel on the right, kept clear when flying to a site. */
@@ -51,13 +54,14 @@ function useMapIdentity(map: LeafletMap): void {
   }, [map]);
 }
 
-function MapLayers({ sites, links, health, linkReadings, selection, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
+function MapLayers({ sites, links, health, linkReadings, selection, marks, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
   const map = useMap();
   useMapIdentity(map);
   useMapResize(map, DEFAULT_BOUNDS);
   useBasemapLayer(map, boundary, !TILE_URL);
   useLinkLines(map, links, linkReadings);
-  useSiteMarkers(map, sites, health, onSelectSite);
+  useSiteMarkers(map, sites, health, onSelectSite, marks);
+  useRankBadges(map, sites, marks?.ranks);
   useSelectionRing(map, selection);
   useFlyToSelection(map, selection, coveredRightPx);
   return TILE_URL ? <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} /> : null;

@@ -1,20 +1,35 @@
 import { Canvas, type Map as LeafletMap } from 'leaflet';
 
-/** Map panes, bottom to top: basemap under links under sites under the selection ring. */
+/** Map panes, bottom to top: basemap under links under sites under rank badges under the selection ring. */
 export const PANES = {
   basemap: { name: 'corridor-basemap', zIndex: 250 },
   links: { name: 'corridor-links', zIndex: 410 },
   sites: { name: 'corridor-sites', zIndex: 420 },
+  ranks: { name: 'corridor-ranks', zIndex: 425 },
   selection: { name: 'corridor-selection', zIndex: 430 },
 } as const;
 
 type PaneKey = keyof typeof PANES;
+
+/** Panes drawn over the sites that must not catch the pointer: hovering and clicking reach the site below. */
+const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'selection'];
+
+/** The console's font (app.css --font), for text drawn on a canvas. */
+const LABEL_FONT = "700 11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 interface RendererOptions {
   padding?: number;
   tolerance?: number;
   /** Redraw after a pan or zoom in a task of its own, so no two layers repaint in one long task. */
   deferred?: boolean;
+  /** Write each circle's `label` option in its centre (rank badges). */
+  labels?: boolean;
+}
+
+/** A circle marker whose canvas draws a short text in its middle. */
+export interface LabelledCircleOptions {
+  label?: string;
+  labelColour?: string;
 }
 
 type CanvasInternals = { _map?: LeafletMap; _update(): void; _deferredUpdate?: ReturnType<typeof setTimeout> };
@@ -37,14 +52,35 @@ const DeferredCanvas = Canvas.extend({
   },
 }) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
+type CircleInternals = { options: LabelledCircleOptions; _point: { x: number; y: number }; _empty(): boolean };
+
+/**
+ * A canvas that writes a circle's label over it, in the same pass: numbered badges cost one fillText
+ * each, no DOM element per badge.
+ */
+const LabelCanvas = Canvas.extend({
+  _updateCircle(this: { _drawing?: boolean; _ctx: CanvasRenderingContext2D }, layer: CircleInternals) {
+    (Canvas.prototype as unknown as { _updateCircle(this: unknown, layer: unknown): void })._updateCircle.call(this, layer);
+    const { label, labelColour } = layer.options;
+    if (!label || !this._drawing || layer._empty()) return;
+    const ctx = this._ctx;
+    ctx.font = LABEL_FONT;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = labelColour ?? '#000';
+    ctx.fillText(label, layer._point.x, layer._point.y + 0.5);
+  },
+}) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
+
 /** A canvas renderer drawing into its own pane, so one layer's redraw never repaints another's. */
 export function paneRenderer(map: LeafletMap, key: PaneKey, options: RendererOptions = {}): Canvas {
   const { name, zIndex } = PANES[key];
   if (!map.getPane(name)) {
     const pane = map.createPane(name);
     pane.style.zIndex = String(zIndex);
-    if (key === 'selection') pane.style.pointerEvents = 'none';
+    if (PASS_THROUGH.includes(key)) pane.style.pointerEvents = 'none';
   }
   const rendererOptions = { pane: name, padding: options.padding ?? 0.1, tolerance: options.tolerance ?? 0 };
+  if (options.labels) return new LabelCanvas(rendererOptions);
   return options.deferred ? new DeferredCanvas(rendererOptions) : new Canvas(rendererOptions);
 }

@@ -9,25 +9,47 @@ import { paneRenderer } from './panes.ts';
 /** Observed health per site id, as the live feed reports it. */
 export type SiteHealthMap = Readonly<Record<string, Pick<SiteHealth, 'status' | 'reason'>>>;
 
+/** What a view marks on the map (e.g. a placement plan): numbered sites, greyed sites, and a note per site shown on hover. */
+export interface SiteMarks {
+  /** Numbers drawn on sites, 1 first. */
+  ranks: ReadonlyMap<string, number>;
+  greyed: ReadonlySet<string>;
+  /** Lines added to a site's hover label. */
+  notes: ReadonlyMap<string, string>;
+}
+
 interface DrawnSite {
   marker: CircleMarker;
   row: SiteRow;
   /** The status the marker is drawn with (observed health, else the fleet's status). */
   status: SiteStatus;
+  greyed: boolean;
 }
+
+const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed'>) => markerStyle(drawn.status, drawn.row.itCapacityMw, drawn.greyed);
 
 /**
  * Site markers as canvas circles in one feature group, created imperatively: no React component
  * per site, so thousands stay smooth. Markers are reused across filter changes; the worst health
  * is drawn last. Live health recolours a marker in place (setStyle) and lifts it above its
- * neighbours when it gets worse. The map container's data-site-count says how many markers are drawn.
+ * neighbours when it gets worse; marks grey sites the same way, only those whose mark changed.
+ * The map container's data-site-count says how many markers are drawn.
  */
-export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], health: SiteHealthMap | undefined, onSelect: (id: string) => void): void {
+export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], health: SiteHealthMap | undefined, onSelect: (id: string) => void, marks?: SiteMarks): void {
   const onSelectRef = useRef(onSelect);
   const healthRef = useRef(health);
+  const marksRef = useRef(marks);
   const layer = useMemo(() => {
     const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true });
-    return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, DrawnSite>(), order: '', health: undefined as SiteHealthMap | undefined };
+    return {
+      renderer,
+      group: featureGroup(),
+      cache: new Map<string, DrawnSite>(),
+      byMarker: new WeakMap<object, DrawnSite>(),
+      order: '',
+      health: undefined as SiteHealthMap | undefined,
+      greyed: undefined as ReadonlySet<string> | undefined,
+    };
   }, [map]);
 
   useEffect(() => {
@@ -47,7 +69,8 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
       const drawn = byMarker.get(marker);
       if (!drawn) return;
       const reason = healthRef.current?.[drawn.row.id]?.reason;
-      label.textContent = `${drawn.row.name} · ${STATUS_STYLES[drawn.status].label}${reason ? ` (${reason})` : ''} · ${formatMw(drawn.row.itCapacityMw)}`;
+      const note = marksRef.current?.notes.get(drawn.row.id);
+      label.textContent = `${drawn.row.name} · ${STATUS_STYLES[drawn.status].label}${reason ? ` (${reason})` : ''} · ${formatMw(drawn.row.itCapacityMw)}${note ? `\n${note}` : ''}`;
       hover.options.offset = [0, -marker.getRadius()];
       hover.setLatLng(marker.getLatLng());
       map.openTooltip(hover);
@@ -64,22 +87,26 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
   useEffect(() => {
     const { renderer, group, cache, byMarker } = layer;
     const observed = healthRef.current;
+    const greyedIds = layer.greyed;
     for (const row of sites) {
       const status = effectiveStatus(row.status, observed?.[row.id]);
+      const greyed = greyedIds?.has(row.id) ?? false;
       const cached = cache.get(row.id);
       if (!cached) {
-        const marker = circleMarker([row.lat, row.lon], { ...markerStyle(status, row.itCapacityMw), renderer, bubblingMouseEvents: false });
-        const drawn = { marker, row, status };
+        const marker = circleMarker([row.lat, row.lon], { ...styleOf({ row, status, greyed }), renderer, bubblingMouseEvents: false });
+        const drawn = { marker, row, status, greyed };
         cache.set(row.id, drawn);
         byMarker.set(marker, drawn);
-      } else if (cached.row !== row || cached.status !== status) {
-        const sameLook = cached.status === status && cached.row.itCapacityMw === row.itCapacityMw && cached.row.lat === row.lat && cached.row.lon === row.lon;
-        if (!sameLook) {
-          const style = markerStyle(status, row.itCapacityMw);
-          cached.marker.setLatLng([row.lat, row.lon]).setStyle(style).setRadius(style.radius ?? cached.marker.getRadius());
-        }
+      } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed) {
+        const sameLook =
+          cached.status === status && cached.greyed === greyed && cached.row.itCapacityMw === row.itCapacityMw && cached.row.lat === row.lat && cached.row.lon === row.lon;
         cached.row = row;
         cached.status = status;
+        cached.greyed = greyed;
+        if (!sameLook) {
+          const style = styleOf(cached);
+          cached.marker.setLatLng([row.lat, row.lon]).setStyle(style).setRadius(style.radius ?? cached.marker.getRadius());
+        }
       }
     }
     const visible = [...sites].sort((a, b) => drawOrder(cache.get(a.id)!.status) - drawOrder(cache.get(b.id)!.status) || a.id.localeCompare(b.id));
@@ -108,8 +135,27 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
       if (status === drawn.status) continue;
       const worse = drawOrder(status) > drawOrder(drawn.status);
       drawn.status = status;
-      drawn.marker.setStyle(markerStyle(status, drawn.row.itCapacityMw));
+      drawn.marker.setStyle(styleOf(drawn));
       if (worse && layer.group.hasLayer(drawn.marker)) drawn.marker.bringToFront();
     }
   }, [layer, health]);
+
+  // Marks: only the sites greyed or ungreyed are restyled, in place. data-greyed-count says how many are grey.
+  useEffect(() => {
+    marksRef.current = marks;
+    const before = layer.greyed;
+    const now = marks?.greyed;
+    layer.greyed = now;
+    map.getContainer().dataset.greyedCount = String(now?.size ?? 0);
+    if (now === before) return;
+    const changed = new Set<string>();
+    for (const id of now ?? []) if (!before?.has(id)) changed.add(id);
+    for (const id of before ?? []) if (!now?.has(id)) changed.add(id);
+    for (const id of changed) {
+      const drawn = layer.cache.get(id);
+      if (!drawn) continue;
+      drawn.greyed = now?.has(id) ?? false;
+      drawn.marker.setStyle(styleOf(drawn));
+    }
+  }, [map, layer, marks]);
 }

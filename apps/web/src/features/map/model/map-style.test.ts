@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkLatLngs, linkStyle, linkTooltipLines } from './link-style.ts';
-import { drawOrder, effectiveStatus, markerRadius, markerStyle } from './marker-style.ts';
+import { GREYED_COLOUR, drawOrder, effectiveStatus, markerRadius, markerStyle } from './marker-style.ts';
 import { LINK_CONDITION_STYLES, linkCondition, linkLiveLine, liveLinkStyle } from './link-health.ts';
 
 const end = (id: string, name: string, lat: number, lon: number) => ({ id, name, kind: 'site' as const, country: 'MA' as const, lat, lon });
@@ -18,6 +18,12 @@ describe('marker style', () => {
     expect(markerStyle('offline', 7.5).fillColor).toBe('#ef4444');
     expect(markerStyle('planned', 7.5).fillOpacity).toBe(0);
     expect(markerStyle('planned', 7.5).color).toBe('#9aa5b1');
+  });
+
+  it('greys a site whatever its status, at its usual size', () => {
+    expect(markerStyle('operational', 7.5, true).fillColor).toBe(GREYED_COLOUR);
+    expect(markerStyle('offline', 7.5, true).fillColor).toBe(GREYED_COLOUR);
+    expect(markerStyle('planned', 30, true).radius).toBe(markerRadius(30));
   });
 
   it('draws the worst health on top', () => {

@@ -11,8 +11,12 @@ export function markerRadius(itCapacityMw: number): number {
   return Math.min(MAX_RADIUS_PX, Math.max(MIN_RADIUS_PX, Math.round(radius * 10) / 10));
 }
 
-/** Canvas circle style for a site: fill by status; planned sites hollow. */
-export function markerStyle(status: SiteStatus, itCapacityMw: number): CircleMarkerOptions {
+/** Fill of a greyed site (e.g. rejected by the plan being drawn): present, but out of the question. */
+export const GREYED_COLOUR = '#4b5563';
+
+/** Canvas circle style for a site: fill by status; planned sites hollow; greyed sites grey whatever their status. */
+export function markerStyle(status: SiteStatus, itCapacityMw: number, greyed = false): CircleMarkerOptions {
+  if (greyed) return { radius: markerRadius(itCapacityMw), color: '#0b1016', weight: 1, opacity: 1, fillColor: GREYED_COLOUR, fillOpacity: 0.6 };
   const { colour, hollow } = STATUS_STYLES[status];
   return {
     radius: markerRadius(itCapacityMw),

@@ -1,0 +1,86 @@
+import type { SiteRow } from '@corridor/shared';
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { SiteLive } from '../features/live/components/site-live.tsx';
+import type { ChartRange } from '../features/live/model/chart-range.ts';
+import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
+import { MapLegend } from '../features/map/components/map-legend.tsx';
+import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
+import type { FleetSource } from '../features/sites/api/sites-queries.ts';
+import { SiteFilters } from '../features/sites/components/site-filters.tsx';
+import { SitePanel } from '../features/sites/components/site-panel.tsx';
+import { filterOptions, filterSites } from '../features/sites/model/site-list.ts';
+import { formatCount } from '../lib/format.ts';
+import { LiveNetworkMap } from './live-network-map.tsx';
+import { LiveSiteList } from './live-site-list.tsx';
+import type { UrlState } from './url-state.ts';
+import type { useFleetData } from './use-fleet-data.ts';
+import type { UrlStateUpdate } from './use-url-state.ts';
+
+/** Width of the site panel over the map's right edge (keep in step with app.css). */
+const PANEL_WIDTH_PX = 400;
+
+interface MapViewProps {
+  url: UrlState;
+  setUrl: (patch: Partial<UrlState>, options?: UrlStateUpdate) => void;
+  fleet: ReturnType<typeof useFleetData>;
+  source: FleetSource;
+}
+
+/** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now). */
+export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
+  const q = useDeferredValue(url.q);
+  const filters = useMemo(() => ({ country: url.country, status: url.status, operator: url.operator, q }), [url.country, url.status, url.operator, q]);
+  const visible = useMemo(() => filterSites(fleet.rows, filters), [fleet.rows, filters]);
+  const options = useMemo(() => filterOptions(fleet.rows), [fleet.rows]);
+  const selectedRow: SiteRow | undefined = useMemo(() => fleet.rows.find((s) => s.id === url.site), [fleet.rows, url.site]);
+  const selection = useMemo(
+    () => selectedRow && { id: selectedRow.id, lat: selectedRow.lat, lon: selectedRow.lon, itCapacityMw: selectedRow.itCapacityMw },
+    [selectedRow],
+  );
+
+  const select = useCallback((id: string) => setUrl({ site: id }), [setUrl]);
+  const setRange = useCallback((range: ChartRange) => setUrl({ range }, { replace: true }), [setUrl]);
+  const closePanel = useCallback(() => {
+    const id = url.site;
+    setUrl({ site: undefined });
+    requestAnimationFrame(() => {
+      const row = id ? document.querySelector<HTMLElement>(`[data-site-id="${CSS.escape(id)}"]`) : null;
+      (row ?? document.querySelector<HTMLElement>('.network-map'))?.focus();
+    });
+  }, [setUrl, url.site]);
+
+  return (
+    <div className="workspace">
+      <nav className="sidebar" aria-label="Sites">
+        <div className="sidebar-head">
+          <h2>Sites</h2>
+          <p className="muted" aria-live="polite">
+            {fleet.sites.isPending ? 'Loading…' : `${formatCount(visible.length)} of ${formatCount(fleet.rows.length)} shown`}
+          </p>
+        </div>
+        <SiteFilters filters={{ ...filters, q: url.q }} options={options} onChange={setUrl} />
+        {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <LiveSiteList sites={visible} selectedId={url.site} onSelect={select} />}
+      </nav>
+      <main className="map-area">
+        <LiveNetworkMap
+          sites={visible}
+          links={fleet.links}
+          selection={selection}
+          onSelectSite={select}
+          boundary={url.boundary}
+          coveredRightPx={url.site ? PANEL_WIDTH_PX : 0}
+        />
+        <div className="map-overlays">
+          {!import.meta.env.VITE_TILE_URL && <BoundaryToggle value={url.boundary} onChange={(boundary) => setUrl({ boundary }, { replace: true })} />}
+          <MapLegend />
+        </div>
+      </main>
+      {url.site && (
+        <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel}>
+          {!url.synthetic && <SiteLive siteId={url.site} fleetStatus={selectedRow?.status} range={url.range} onRangeChange={setRange} />}
+          {!url.synthetic && <SiteCapacity siteId={url.site} />}
+        </SitePanel>
+      )}
+    </div>
+  );
+}

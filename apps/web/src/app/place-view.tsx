@@ -1,0 +1,158 @@
+import { PLACES, type Link, type Plan, type SiteRow, type WorkloadRequest } from '@corridor/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CommitOutcome } from '../features/placement/api/commit-workload.ts';
+import { GREYED_COLOUR } from '../features/map/model/marker-style.ts';
+import { placementQueries } from '../features/placement/api/placement-queries.ts';
+import { useCommitWorkload } from '../features/placement/api/use-commit-workload.ts';
+import { PlacementForm, type ConditionsState } from '../features/placement/components/placement-form.tsx';
+import { PlanLegend } from '../features/placement/components/plan-legend.tsx';
+import { PlanSummary } from '../features/placement/components/plan-summary.tsx';
+import { PlanTable, planRowId } from '../features/placement/components/plan-table.tsx';
+import { planMarks, type SiteLabels } from '../features/placement/model/plan-view.ts';
+import { checkForm, EMPTY_FORM, fieldErrorsOf, type WorkloadForm } from '../features/placement/model/workload-form.ts';
+import { ApiError } from '../lib/api-client.ts';
+import { LiveNetworkMap } from './live-network-map.tsx';
+import { useDebouncedValue } from './use-debounced-value.ts';
+import type { BoundaryMode } from './url-state.ts';
+
+/** The plan is asked for once typing pauses this long. */
+const PLAN_DEBOUNCE_MS = 300;
+const PLACE_NAMES = PLACES.map((p) => p.name);
+
+interface PlaceViewProps {
+  sites: readonly SiteRow[];
+  links: readonly Link[];
+  /** The Morocco boundary chosen on the network map. */
+  boundary: BoundaryMode;
+  /** A workload was placed: show its page. */
+  onPlaced: (workloadId: string) => void;
+}
+
+/**
+ * "Place a workload": the form on the left; on the right the map with the plan drawn on it (ranked
+ * candidates numbered, rejected sites grey) over the plan's explanation and its table of every site.
+ * The plan follows the form as it is typed (debounced); the last plan stays while the next loads.
+ */
+export function PlaceView({ sites, links, boundary, onPlaced }: PlaceViewProps) {
+  const [form, setForm] = useState<WorkloadForm>(EMPTY_FORM);
+  const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
+  const check = useMemo(() => checkForm(form), [form]);
+  const settled = useDebouncedValue(check, PLAN_DEBOUNCE_MS);
+  // The last complete request: its plan stays on screen while a field is being corrected.
+  const [planned, setPlanned] = useState<WorkloadRequest>();
+  useEffect(() => {
+    if (settled.ok) setPlanned(settled.request);
+  }, [settled]);
+
+  const policy = useQuery(placementQueries.policy());
+  const plan = useQuery(placementQueries.plan(planned));
+  const commit = useCommitWorkload();
+
+  const labels: SiteLabels = useMemo(() => new Map(sites.map((s) => [s.id, { name: s.name, country: s.country }])), [sites]);
+  const shownPlan = noFit?.plan ?? plan.data;
+  const marks = useMemo(() => shownPlan && planMarks(shownPlan), [shownPlan]);
+
+  const change = useCallback((patch: Partial<WorkloadForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setNoFit(undefined);
+  }, []);
+
+  const submit = () => {
+    if (!check.ok) return;
+    commit.mutate(check.request, {
+      onSuccess: (outcome) => (outcome.kind === 'placed' ? onPlaced(outcome.workload.id) : setNoFit(outcome)),
+    });
+  };
+
+  const showRow = useCallback((siteId: string) => {
+    const row = document.getElementById(planRowId(siteId));
+    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    row?.focus({ preventScroll: true });
+  }, []);
+
+  const conditions: ConditionsState = policy.data
+    ? { status: 'ready', conditions: policy.data.conditions }
+    : policy.isError
+      ? { status: 'error', message: policy.error.message, retry: () => void policy.refetch() }
+      : { status: 'pending' };
+
+  const planError = plan.error instanceof ApiError ? plan.error : undefined;
+  const commitError = commit.error instanceof ApiError ? commit.error : undefined;
+  const serverErrors = fieldErrorsOf([...(plan.isError ? (planError?.fields ?? []) : []), ...(commitError?.fields ?? [])]);
+
+  return (
+    <div className="workspace place-view">
+      <section className="sidebar place-sidebar" aria-labelledby="place-title">
+        <div className="sidebar-head">
+          <h2 id="place-title">Place a workload</h2>
+        </div>
+        <PlacementForm
+          form={form}
+          onChange={change}
+          errors={check.ok ? {} : check.errors}
+          serverErrors={serverErrors}
+          conditions={conditions}
+          places={PLACE_NAMES}
+          onSubmit={submit}
+          submitting={commit.isPending}
+          submitHint={submitHint(check.ok, shownPlan, labels)}
+        />
+        {commit.isError && (
+          <p className="form-alert" role="alert">
+            The commit failed: {commit.error.message}
+          </p>
+        )}
+      </section>
+      <main className="place-main">
+        <div className="map-area place-map">
+          <LiveNetworkMap sites={sites} links={links} marks={marks} onSelectSite={showRow} boundary={boundary} coveredRightPx={0} />
+          <div className="map-overlays">
+            <PlanLegend greyedColour={GREYED_COLOUR} />
+          </div>
+        </div>
+        <section className="plan-panel" aria-labelledby="plan-title" aria-busy={plan.isFetching}>
+          <div className="plan-head">
+            <h2 id="plan-title">Plan</h2>
+            <p className="muted" aria-live="polite">
+              {plan.isFetching ? 'Updating…' : shownPlan ? `${shownPlan.candidates.length} candidates · ${shownPlan.rejected.length} rejected` : ''}
+            </p>
+          </div>
+          {noFit && (
+            <p className="form-alert" role="alert">
+              No site fits now: {noFit.message} The plan below is the fresh one the commit was refused with.
+            </p>
+          )}
+          {!planned && <p className="plan-empty">Fill in the form: the plan appears here as you type, and every site of the fleet is explained.</p>}
+          {planned && plan.isPending && <p className="plan-empty">Planning…</p>}
+          {plan.isError && (
+            <div className="form-alert" role="alert">
+              <p>{planError?.fields ? 'The plan needs a correction: see the field marked in the form.' : `The plan could not be computed: ${plan.error.message}`}</p>
+              {!planError?.fields && (
+                <button type="button" className="link-button" onClick={() => void plan.refetch()}>
+                  Retry
+                </button>
+              )}
+            </div>
+          )}
+          {shownPlan && (
+            <div className={plan.isPlaceholderData ? 'plan-body updating' : 'plan-body'}>
+              {!check.ok && <p className="muted">The form has unfinished fields: this is the plan of the last complete request.</p>}
+              <PlanSummary plan={shownPlan} policy={policy.data} />
+              <PlanTable plan={shownPlan} sites={labels} />
+            </div>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/** What Commit will do, in words: on which site the workload would land now, or why it would not. */
+function submitHint(complete: boolean, plan: Plan | undefined, labels: SiteLabels): string {
+  if (!complete) return 'Complete the form: the plan and the commit need every required field.';
+  if (!plan) return 'Plans and commits in one step.';
+  const best = plan.candidates[0];
+  if (!best) return 'No site can take this workload now: a commit would be refused with the fresh plan.';
+  return `Plans again and commits on the best site at that moment — now ${labels.get(best.siteId)?.name ?? best.siteId} (rank 1).`;
+}

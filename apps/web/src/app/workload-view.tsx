@@ -1,0 +1,132 @@
+import type { SiteRow } from '@corridor/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { placementQueries } from '../features/placement/api/placement-queries.ts';
+import { PlanSummary } from '../features/placement/components/plan-summary.tsx';
+import { PlanTable, Reasons } from '../features/placement/components/plan-table.tsx';
+import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
+import type { SiteLabels } from '../features/placement/model/plan-view.ts';
+import { useReleaseWorkload } from '../features/workloads/api/use-release-workload.ts';
+import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
+import { AuditTrail } from '../features/workloads/components/audit-trail.tsx';
+import { ReleaseButton } from '../features/workloads/components/release-button.tsx';
+import { WorkloadFacts } from '../features/workloads/components/workload-facts.tsx';
+import { WorkloadStateBadge } from '../features/workloads/components/workload-state-badge.tsx';
+import { isReleasable } from '../features/workloads/model/workload-view.ts';
+import { ApiError } from '../lib/api-client.ts';
+import type { InPlaceLink } from './in-place-link.ts';
+
+interface WorkloadViewProps {
+  workloadId: string;
+  sites: readonly SiteRow[];
+  siteName: (id: string) => string;
+  backLink: InPlaceLink;
+  siteLink: (siteId: string) => InPlaceLink;
+}
+
+/**
+ * One workload: its state, where it runs and what it holds, the site's capacity now, Release, the
+ * plan that placed it (the same table as when placing) and its audit trail.
+ */
+export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink }: WorkloadViewProps) {
+  const queryClient = useQueryClient();
+  const detail = useQuery(workloadQueries.detail(workloadId));
+  const policy = useQuery(placementQueries.policy());
+  const release = useReleaseWorkload();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const labels: SiteLabels = useMemo(() => new Map(sites.map((s) => [s.id, { name: s.name, country: s.country }])), [sites]);
+
+  useEffect(() => heading.current?.focus(), [workloadId]);
+
+  const releaseNow = () =>
+    release.mutate(workloadId, {
+      // The site's GPUs are free again: its capacity and any plan are stale.
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: placementQueries.capacity().queryKey });
+        void queryClient.invalidateQueries({ queryKey: placementQueries.plans() });
+      },
+    });
+
+  const workload = detail.data?.workload;
+  const notFound = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';
+  return (
+    <main className="page workload-page" aria-labelledby="workload-title" aria-busy={detail.isPending}>
+      <p className="breadcrumb">
+        <a {...backLink}>← Workloads</a>
+      </p>
+      <div className="page-head">
+        <h2 id="workload-title" ref={heading} tabIndex={-1}>
+          {workload?.name ?? (detail.isError ? 'Workload not available' : 'Loading workload…')}
+        </h2>
+        {workload && (
+          // A live region: the state moves on its own (placed → running) and after a release.
+          <p className="workload-state" role="status" aria-label="State">
+            <WorkloadStateBadge state={workload.state} />
+          </p>
+        )}
+      </div>
+      {detail.isError && !workload && (
+        <div className="form-alert" role="alert">
+          <p>{notFound ? `No workload with id “${workloadId}”.` : `The workload could not be loaded: ${detail.error.message}`}</p>
+          {!notFound && (
+            <button type="button" className="link-button" onClick={() => void detail.refetch()}>
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+      {workload && detail.data && (
+        <>
+          <div className="workload-overview">
+            <div>
+              <WorkloadFacts workload={workload} siteName={siteName} siteLink={siteLink} />
+              {isReleasable(workload.state) && (
+                <ReleaseButton
+                  workload={workload}
+                  siteName={workload.siteId ? siteName(workload.siteId) : undefined}
+                  onRelease={releaseNow}
+                  releasing={release.isPending}
+                  error={release.isError ? release.error.message : undefined}
+                />
+              )}
+            </div>
+            {workload.siteId && (
+              <div>
+                <p className="capacity-site">{siteName(workload.siteId)}</p>
+                <SiteCapacity siteId={workload.siteId} model={workload.gpuModel} />
+              </div>
+            )}
+          </div>
+          {workload.strandedReasons && workload.strandedReasons.length > 0 && (
+            <section className="page-section" aria-labelledby="stranded-title">
+              <h3 id="stranded-title">Why no site can take it</h3>
+              <ul className="stranded-sites">
+                {workload.strandedReasons.map((r) => (
+                  <li key={r.siteId}>
+                    <strong>{siteName(r.siteId)}</strong>
+                    <Reasons reasons={r.reasons} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="page-section" aria-labelledby="why-title">
+            <h3 id="why-title">Why it runs there</h3>
+            {detail.data.plan ? (
+              <>
+                <PlanSummary plan={detail.data.plan} policy={policy.data} />
+                <PlanTable plan={detail.data.plan} sites={labels} placedOn={workload.siteId} />
+              </>
+            ) : (
+              <p className="muted">No plan is recorded for this workload.</p>
+            )}
+          </section>
+          <section className="page-section" aria-labelledby="audit-title">
+            <h3 id="audit-title">Audit trail</h3>
+            <AuditTrail records={detail.data.audit} siteName={siteName} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import type { SiteRow, WorkloadFilter } from '@corridor/shared';
+import { useQuery } from '@tanstack/react-query';
+import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
+import { WorkloadFilters } from '../features/workloads/components/workload-filters.tsx';
+import { WorkloadTable } from '../features/workloads/components/workload-table.tsx';
+import { formatCount } from '../lib/format.ts';
+import type { InPlaceLink } from './in-place-link.ts';
+import { useDebouncedValue } from './use-debounced-value.ts';
+
+/** Typing a tenant asks for the list once the typing pauses. */
+const TENANT_DEBOUNCE_MS = 300;
+
+interface WorkloadsViewProps {
+  filter: WorkloadFilter;
+  onFilterChange: (patch: Partial<WorkloadFilter>, options?: { replace?: boolean }) => void;
+  sites: readonly SiteRow[];
+  siteName: (id: string) => string;
+  linkTo: (workloadId: string) => InPlaceLink;
+  placeLink: InPlaceLink;
+}
+
+/** Every workload the console may see, filtered by state, site, tenant and sector (all in the URL). */
+export function WorkloadsView({ filter, onFilterChange, sites, siteName, linkTo, placeLink }: WorkloadsViewProps) {
+  const tenant = useDebouncedValue(filter.tenant, TENANT_DEBOUNCE_MS);
+  const list = useQuery(workloadQueries.list({ ...filter, tenant }));
+  const filtered = !!(filter.state || filter.site || filter.tenant || filter.sector);
+  const workloads = list.data?.workloads;
+  return (
+    <main className="page workloads-page" aria-labelledby="workloads-title">
+      <div className="page-head">
+        <h2 id="workloads-title">Workloads</h2>
+        <p className="muted" aria-live="polite">
+          {list.isPending ? 'Loading…' : workloads ? `${formatCount(workloads.length)} ${filtered ? 'matching' : 'in all'}` : ''}
+        </p>
+        <a className="button-link" {...placeLink}>
+          Place a workload
+        </a>
+      </div>
+      <WorkloadFilters filter={filter} sites={sites} onChange={onFilterChange} />
+      {list.isError && (
+        <div className="form-alert" role="alert">
+          <p>The workloads could not be loaded: {list.error.message}</p>
+          <button type="button" className="link-button" onClick={() => void list.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {workloads && workloads.length === 0 && (
+        <p className="plan-empty">{filtered ? 'No workload matches these filters.' : 'No workload yet. Place one: its plan explains where it may run and why.'}</p>
+      )}
+      {workloads && workloads.length > 0 && <WorkloadTable workloads={workloads} siteName={siteName} linkTo={linkTo} />}
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkForm, EMPTY_FORM, type FieldErrors, type WorkloadForm } from '../model/workload-form.ts';
+import { PlacementForm } from './placement-form.tsx';
+
+const conditions = [
+  { id: 'cndp-authorisation', label: 'The CNDP has authorised this transfer.' },
+  { id: 'sccs-signed', label: 'Standard contractual clauses are signed.' },
+];
+
+/** The form as a page holds it: its state, the schema's messages, and what reaches the parent. */
+function Harness({ onSubmit, serverErrors = {}, initial = EMPTY_FORM }: { onSubmit: (form: WorkloadForm) => void; serverErrors?: FieldErrors; initial?: WorkloadForm }) {
+  const [form, setForm] = useState(initial);
+  const check = checkForm(form);
+  return (
+    <PlacementForm
+      form={form}
+      onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+      errors={check.ok ? {} : check.errors}
+      serverErrors={serverErrors}
+      conditions={{ status: 'ready', conditions }}
+      places={['Casablanca', 'Rabat']}
+      onSubmit={() => onSubmit(form)}
+      submitting={false}
+    />
+  );
+}
+
+const complete: WorkloadForm = { ...EMPTY_FORM, name: 'Triage', tenant: 'chu-casablanca', sector: 'healthcare', dataClass: 'personal', dataOrigin: 'MA', gpuCount: '64' };
+
+afterEach(cleanup);
+
+describe('PlacementForm', () => {
+  it('says what is wrong with a field once it is left, not while it is typed', () => {
+    render(<Harness onSubmit={vi.fn()} />);
+    const count = screen.getByLabelText('GPU count');
+    fireEvent.change(count, { target: { value: '0' } });
+    expect(screen.queryByText('At least 1')).toBeNull();
+    fireEvent.blur(count);
+    expect(screen.getByText('At least 1')).toBeTruthy();
+    expect(count.getAttribute('aria-invalid')).toBe('true');
+    expect(count.getAttribute('aria-describedby')).toBe(screen.getByText('At least 1').id);
+    expect(screen.queryByText('Required')).toBeNull();
+  });
+
+  it('on Commit with missing fields, names each of them and takes the focus to the first, without committing', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Commit' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+    expect(screen.getAllByText('Required').length).toBe(6);
+  });
+
+  it('commits a complete form with the conditions ticked', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} initial={complete} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Standard contractual clauses are signed.' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Commit' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0]![0].conditions).toEqual(['sccs-signed']);
+  });
+
+  it('shows the server’s message on its field at once', () => {
+    render(<Harness onSubmit={vi.fn()} initial={{ ...complete, latencyFrom: 'Atlantis', maxRttMs: '20' }} serverErrors={{ latencyFrom: 'unknown place "Atlantis"' }} />);
+    expect(screen.getByLabelText('From (city)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('unknown place "Atlantis"')).toBeTruthy();
+  });
+
+  it('shows each weight as its share of the score', () => {
+    render(<Harness onSubmit={vi.fn()} />);
+    fireEvent.change(screen.getByRole('slider', { name: 'Latency' }), { target: { value: '0' } });
+    expect(screen.getByRole('slider', { name: 'Carbon' }).getAttribute('aria-valuetext')).toBe('46 % of the score');
+  });
+});

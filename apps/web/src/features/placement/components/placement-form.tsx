@@ -1,0 +1,255 @@
+import './placement.css';
+import { DATA_CLASSES, GPU_MODELS, JURISDICTION_CODES, SECTORS, WORKLOAD_KINDS, type PolicyCondition } from '@corridor/shared';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { countryName } from '../../../lib/countries.ts';
+import { formatPercent } from '../../../lib/format.ts';
+import { WEIGHT_NAMES, weightShares, type FieldErrors, type FormField, type WeightName, type WorkloadForm } from '../model/workload-form.ts';
+
+/** The policy's conditions as the form can show them: loading, failed, or the list. */
+export type ConditionsState = { status: 'pending' } | { status: 'error'; message: string; retry: () => void } | { status: 'ready'; conditions: readonly PolicyCondition[] };
+
+interface PlacementFormProps {
+  form: WorkloadForm;
+  onChange: (patch: Partial<WorkloadForm>) => void;
+  /** The schema's message per field: shown once the field was left, or after a commit was attempted. */
+  errors: FieldErrors;
+  /** The server's message per field (a 400 on the plan): always shown. */
+  serverErrors: FieldErrors;
+  conditions: ConditionsState;
+  /** Cities (and site ids) the latency objective can start from. */
+  places: readonly string[];
+  /** Called with a complete form only; an incomplete one shows its messages and takes the focus to the first. */
+  onSubmit: () => void;
+  submitting: boolean;
+  /** What the commit will do, under the button. */
+  submitHint?: ReactNode;
+}
+
+/** The fields in the order the form shows them: a commit attempt takes the focus to the first with a message. */
+const FIELD_ORDER: readonly FormField[] = ['name', 'tenant', 'kind', 'sector', 'dataClass', 'dataOrigin', 'gpuCount', 'gpuModel', 'powerKw', 'latencyFrom', 'maxRttMs', 'weights', 'conditions'];
+
+const WEIGHT_LABELS: Record<WeightName, string> = { latency: 'Latency', carbon: 'Carbon', cost: 'Energy cost', capacity: 'Capacity fit' };
+
+const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' ');
+
+/**
+ * The "Place a workload" form in the shared vocabulary. Validation is the shared schema's, message by
+ * field; a message appears once its field was left (or a commit was attempted), never while typing.
+ */
+export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, onSubmit, submitting, submitHint }: PlacementFormProps) {
+  const id = useId();
+  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const messageOf = (field: FormField) => serverErrors[field] ?? (attempted || touched.has(field) ? errors[field] : undefined);
+  const touch = (field: FormField) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+
+  /** Props every input shares: its id, its message's id, invalid state and "touched" on leaving. */
+  const control = (field: FormField) => {
+    const message = messageOf(field);
+    return {
+      id: `${id}-${field}`,
+      'aria-invalid': message ? true : undefined,
+      'aria-describedby': message ? `${id}-${field}-error` : undefined,
+      onBlur: () => touch(field),
+    };
+  };
+  const fieldProps = { idPrefix: id, messageOf };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    const firstInvalid = FIELD_ORDER.find((field) => errors[field] ?? serverErrors[field]);
+    if (firstInvalid) document.getElementById(firstInvalid === 'weights' ? `${id}-weight-latency` : `${id}-${firstInvalid}`)?.focus();
+    else if (!submitting) onSubmit();
+  };
+
+  const shares = weightShares(form.weights);
+  return (
+    <form className="placement-form" aria-label="Place a workload" noValidate onSubmit={submit}>
+      <fieldset>
+        <legend>Workload</legend>
+        <Field {...fieldProps} field="name" label="Name">
+          <input {...control('name')} type="text" autoComplete="off" maxLength={120} value={form.name} onChange={(e) => onChange({ name: e.target.value })} />
+        </Field>
+        <Field {...fieldProps} field="tenant" label="Tenant" hint="Lower-case id, e.g. chu-casablanca">
+          <input {...control('tenant')} type="text" autoComplete="off" spellCheck={false} maxLength={64} value={form.tenant} onChange={(e) => onChange({ tenant: e.target.value })} />
+        </Field>
+        <Field {...fieldProps} field="kind" label="Kind">
+          <select {...control('kind')} value={form.kind} onChange={(e) => onChange({ kind: e.target.value as WorkloadForm['kind'] })}>
+            {WORKLOAD_KINDS.map((k) => (
+              <option key={k} value={k}>{label(k)}</option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>Data</legend>
+        <Field {...fieldProps} field="sector" label="Sector">
+          <select {...control('sector')} value={form.sector} onChange={(e) => onChange({ sector: e.target.value as WorkloadForm['sector'] })}>
+            <option value="">Choose…</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>{label(s)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field {...fieldProps} field="dataClass" label="Data class">
+          <select {...control('dataClass')} value={form.dataClass} onChange={(e) => onChange({ dataClass: e.target.value as WorkloadForm['dataClass'] })}>
+            <option value="">Choose…</option>
+            {DATA_CLASSES.map((c) => (
+              <option key={c} value={c}>{label(c)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field {...fieldProps} field="dataOrigin" label="Data origin" hint="Where the data's subjects or owner are">
+          <select {...control('dataOrigin')} value={form.dataOrigin} onChange={(e) => onChange({ dataOrigin: e.target.value as WorkloadForm['dataOrigin'] })}>
+            <option value="">Choose…</option>
+            {JURISDICTION_CODES.map((code) => (
+              <option key={code} value={code}>{countryName(code)} ({code})</option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+
+      <fieldset className="two-columns">
+        <legend>GPUs and power</legend>
+        <Field {...fieldProps} field="gpuCount" label="GPU count" unit="GPUs">
+          <input {...control('gpuCount')} type="number" inputMode="numeric" min={1} step={1} value={form.gpuCount} onChange={(e) => onChange({ gpuCount: e.target.value })} />
+        </Field>
+        <Field {...fieldProps} field="gpuModel" label="GPU model">
+          <select {...control('gpuModel')} value={form.gpuModel} onChange={(e) => onChange({ gpuModel: e.target.value as WorkloadForm['gpuModel'] })}>
+            <option value="">Any model</option>
+            {GPU_MODELS.map((m) => (
+              <option key={m} value={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+        <Field {...fieldProps} field="powerKw" label="Power (kW)" unit="kW" hint="Optional: from the GPUs when blank">
+          <input {...control('powerKw')} type="number" inputMode="decimal" min={0} step="any" value={form.powerKw} onChange={(e) => onChange({ powerKw: e.target.value })} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="two-columns">
+        <legend>Latency objective <span className="optional">optional</span></legend>
+        <Field {...fieldProps} field="latencyFrom" label="From (city)" hint="A known city or a site id">
+          <input
+            {...control('latencyFrom')}
+            type="text"
+            autoComplete="off"
+            list={`${id}-places`}
+            maxLength={80}
+            value={form.latencyFrom}
+            onChange={(e) => onChange({ latencyFrom: e.target.value })}
+          />
+        </Field>
+        <datalist id={`${id}-places`}>
+          {places.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+        <Field {...fieldProps} field="maxRttMs" label="Max RTT (ms)" unit="ms">
+          <input {...control('maxRttMs')} type="number" inputMode="decimal" min={0} step="any" value={form.maxRttMs} onChange={(e) => onChange({ maxRttMs: e.target.value })} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="weights" aria-describedby={messageOf('weights') ? `${id}-weights-error` : undefined}>
+        <legend>Weights</legend>
+        {WEIGHT_NAMES.map((name) => (
+          <div key={name} className="weight">
+            <label htmlFor={`${id}-weight-${name}`}>{WEIGHT_LABELS[name]}</label>
+            <input
+              id={`${id}-weight-${name}`}
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={form.weights[name]}
+              aria-valuetext={`${formatPercent(shares[name])} of the score`}
+              onChange={(e) => onChange({ weights: { ...form.weights, [name]: Number(e.target.value) } })}
+              onBlur={() => touch('weights')}
+            />
+            <output htmlFor={`${id}-weight-${name}`}>{formatPercent(shares[name])}</output>
+          </div>
+        ))}
+        <FieldMessage id={`${id}-weights-error`} message={messageOf('weights')} />
+      </fieldset>
+
+      <fieldset className="conditions">
+        <legend>Conditions affirmed</legend>
+        <Conditions state={conditions} selected={form.conditions} onChange={(conditions) => onChange({ conditions })} />
+        <FieldMessage id={`${id}-conditions-error`} message={messageOf('conditions')} />
+      </fieldset>
+
+      <div className="form-submit">
+        <button type="submit" className="primary" disabled={submitting} aria-describedby={`${id}-submit-hint`}>
+          {submitting ? 'Committing…' : 'Commit'}
+        </button>
+        <p id={`${id}-submit-hint`} className="muted">
+          {submitHint}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  idPrefix: string;
+  field: FormField;
+  label: string;
+  /** The unit the box takes, shown after it. */
+  unit?: string;
+  hint?: string;
+  messageOf: (field: FormField) => string | undefined;
+  children: ReactNode;
+}
+
+/** A labelled control with its unit, its hint and its message (linked by aria-describedby). */
+function Field({ idPrefix, field, label: text, unit, hint, messageOf, children }: FieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={`${idPrefix}-${field}`}>{text}</label>
+      <div className={unit ? 'with-unit' : undefined}>
+        {children}
+        {unit && <span className="unit" aria-hidden="true">{unit}</span>}
+      </div>
+      {hint && <p className="hint">{hint}</p>}
+      <FieldMessage id={`${idPrefix}-${field}-error`} message={messageOf(field)} />
+    </div>
+  );
+}
+
+function FieldMessage({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+function Conditions({ state, selected, onChange }: { state: ConditionsState; selected: readonly string[]; onChange: (conditions: string[]) => void }) {
+  if (state.status === 'pending') return <p className="muted">Loading the policy's conditions…</p>;
+  if (state.status === 'error') {
+    return (
+      <div className="field-error" role="alert">
+        <p>The policy's conditions could not be loaded: {state.message}</p>
+        <button type="button" className="link-button" onClick={state.retry}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (state.conditions.length === 0) return <p className="muted">The policy defines no condition.</p>;
+  const toggle = (condition: string, on: boolean) => onChange(on ? [...selected, condition] : selected.filter((c) => c !== condition));
+  return (
+    <ul className="condition-list">
+      {state.conditions.map((c) => (
+        <li key={c.id}>
+          <label>
+            <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+            <span>{c.label}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildCandidate, buildPlan, buildRejected } from '../testing/plan-builders.ts';
+import { PlanTable } from './plan-table.tsx';
+
+const sites = new Map([
+  ['usdc-tangier-1', { name: 'USDC Tangier 1', country: 'MA' }],
+  ['usdc-madrid-1', { name: 'USDC Madrid 1', country: 'ES' }],
+]);
+
+afterEach(cleanup);
+
+describe('PlanTable', () => {
+  it('lists each candidate with its rank, score and every part in its unit', () => {
+    render(<PlanTable plan={buildPlan()} sites={sites} />);
+    const row = within(screen.getByRole('rowgroup', { name: 'Candidates' })).getByRole('row', { name: /USDC Tangier 1/ });
+    expect(row.textContent).toContain('0.81');
+    for (const figure of ['4.3 ms', '551 gCO₂/kWh', '$0.09/kWh', '2.1 % of free H100', '3,072 H100', '77 kW']) expect(row.textContent).toContain(figure);
+    expect(screen.getByRole('columnheader', { name: /Latency × 35 %/ })).toBeTruthy();
+  });
+
+  it('lists each rejected site with every reason: code, sentence, margin and rule', () => {
+    const plan = buildPlan({
+      rejected: [
+        buildRejected({
+          reasons: [
+            { code: 'JURISDICTION_NOT_ALLOWED', message: 'Spain is not allowed.', ruleId: 'ma-personal-data' },
+            { code: 'INSUFFICIENT_GPUS', message: 'Needs 64 H100, 40 free.', margin: { needed: 64, available: 40, unit: 'H100' } },
+          ],
+        }),
+      ],
+    });
+    render(<PlanTable plan={plan} sites={sites} />);
+    const row = within(screen.getByRole('rowgroup', { name: 'Rejected' })).getByRole('row', { name: /USDC Madrid 1/ });
+    expect(row.textContent).toContain('JURISDICTION_NOT_ALLOWED Spain is not allowed. · rule ma-personal-data');
+    expect(row.textContent).toContain('INSUFFICIENT_GPUS Needs 64 H100, 40 free. · needs 64 H100, 40 available');
+  });
+
+  it('says so when no site can take the workload, and marks where a workload was placed', () => {
+    const { rerender } = render(<PlanTable plan={buildPlan({ candidates: [] })} sites={sites} />);
+    expect(screen.getByText(/No site can take this workload now/)).toBeTruthy();
+    rerender(<PlanTable plan={buildPlan({ candidates: [buildCandidate()] })} sites={sites} placedOn="usdc-tangier-1" />);
+    expect(screen.getByRole('row', { name: /USDC Tangier 1.*placed here/ })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Free GPUs then' })).toBeTruthy();
+  });
+});

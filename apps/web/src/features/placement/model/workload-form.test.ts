@@ -1,0 +1,90 @@
+import { DEFAULT_WEIGHTS } from '@corridor/shared';
+import { describe, expect, it } from 'vitest';
+import { checkForm, EMPTY_FORM, fieldErrorsOf, formFieldOf, toRequestInput, weightShares, type WorkloadForm } from './workload-form.ts';
+
+const moroccanHealthcare: WorkloadForm = {
+  ...EMPTY_FORM,
+  name: 'Radiology triage',
+  tenant: 'chu-casablanca',
+  kind: 'inference',
+  sector: 'healthcare',
+  dataClass: 'personal',
+  dataOrigin: 'MA',
+  gpuCount: '64',
+  gpuModel: 'H100',
+  latencyFrom: 'Casablanca',
+  maxRttMs: '20',
+};
+
+describe('the placement form', () => {
+  it('turns a complete form into the request the API takes', () => {
+    const check = checkForm(moroccanHealthcare);
+    expect(check).toEqual({
+      ok: true,
+      request: {
+        name: 'Radiology triage',
+        tenant: 'chu-casablanca',
+        kind: 'inference',
+        sector: 'healthcare',
+        dataClass: 'personal',
+        dataOrigin: 'MA',
+        gpus: { count: 64, model: 'H100' },
+        latency: { from: 'Casablanca', maxRttMs: 20 },
+        weights: DEFAULT_WEIGHTS,
+        conditions: [],
+      },
+    });
+  });
+
+  it('leaves blank optional fields out: any GPU model, power from the GPUs, no latency objective', () => {
+    const input = toRequestInput({ ...moroccanHealthcare, gpuModel: '', powerKw: ' ', latencyFrom: '', maxRttMs: '' });
+    expect(input.gpus).toEqual({ count: 64 });
+    expect(input).not.toHaveProperty('powerKw');
+    expect(input).not.toHaveProperty('latency');
+  });
+
+  it('names every missing field with "Required" on the box it belongs to', () => {
+    const check = checkForm(EMPTY_FORM);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.errors).toMatchObject({ name: 'Required', tenant: 'Required', sector: 'Required', dataClass: 'Required', dataOrigin: 'Required', gpuCount: 'Required' });
+    expect(check.errors).not.toHaveProperty('powerKw');
+    expect(check.errors).not.toHaveProperty('latencyFrom');
+  });
+
+  it('says what is wrong with a figure in words a person uses', () => {
+    const check = checkForm({ ...moroccanHealthcare, gpuCount: '0', powerKw: 'abc', maxRttMs: '5000' });
+    if (check.ok) throw new Error('expected errors');
+    expect(check.errors).toEqual({ gpuCount: 'At least 1', powerKw: 'Enter a number', maxRttMs: 'At most 1000' });
+    const fractional = checkForm({ ...moroccanHealthcare, gpuCount: '6.5' });
+    expect(fractional.ok || fractional.errors.gpuCount).toBe('Enter a whole number');
+  });
+
+  it('asks for both halves of a latency objective', () => {
+    const onlyCity = checkForm({ ...moroccanHealthcare, maxRttMs: '' });
+    expect(onlyCity.ok || onlyCity.errors).toEqual({ maxRttMs: 'Required' });
+    const onlyRtt = checkForm({ ...moroccanHealthcare, latencyFrom: '' });
+    expect(onlyRtt.ok || onlyRtt.errors).toEqual({ latencyFrom: 'Required' });
+  });
+
+  it('keeps the schema’s own messages (tenant slug, weights all zero)', () => {
+    const check = checkForm({ ...moroccanHealthcare, tenant: 'CHU Casa', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0 } });
+    if (check.ok) throw new Error('expected errors');
+    expect(check.errors.tenant).toMatch(/lower-case/);
+    expect(check.errors.weights).toMatch(/at least one weight/);
+  });
+
+  it('maps API field paths onto the form’s boxes', () => {
+    expect(formFieldOf('gpus.count')).toBe('gpuCount');
+    expect(formFieldOf('latency.from')).toBe('latencyFrom');
+    expect(formFieldOf('latency.from.lat')).toBe('latencyFrom');
+    expect(formFieldOf('conditions.2')).toBe('conditions');
+    expect(formFieldOf('headers.idempotency-key')).toBeUndefined();
+    expect(fieldErrorsOf([{ field: 'latency.from', message: 'unknown place "Atlantis"' }])).toEqual({ latencyFrom: 'unknown place "Atlantis"' });
+  });
+
+  it('shows each weight as its share of the score', () => {
+    expect(weightShares({ latency: 1, carbon: 1, cost: 0, capacity: 0 })).toEqual({ latency: 0.5, carbon: 0.5, cost: 0, capacity: 0 });
+    expect(weightShares({ latency: 0, carbon: 0, cost: 0, capacity: 0 })).toEqual({ latency: 0, carbon: 0, cost: 0, capacity: 0 });
+  });
+});

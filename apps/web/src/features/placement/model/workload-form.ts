@@ -1,0 +1,147 @@
+import {
+  DEFAULT_WEIGHTS,
+  WorkloadRequestSchema,
+  type DataClass,
+  type FieldIssue,
+  type GpuModel,
+  type JurisdictionCode,
+  type Sector,
+  type WorkloadKind,
+  type WorkloadRequest,
+  type WorkloadRequestInput,
+} from '@corridor/shared';
+import type { z } from 'zod';
+
+export type WeightName = keyof typeof DEFAULT_WEIGHTS;
+export const WEIGHT_NAMES = Object.keys(DEFAULT_WEIGHTS) as WeightName[];
+
+/**
+ * The "Place a workload" form as typed: numbers stay text until they are parsed, so a half-typed
+ * "6" or an empty box is kept as the person left it. Selects hold '' until chosen.
+ */
+export interface WorkloadForm {
+  name: string;
+  tenant: string;
+  kind: WorkloadKind;
+  sector: Sector | '';
+  dataClass: DataClass | '';
+  dataOrigin: JurisdictionCode | '';
+  gpuCount: string;
+  /** '' means any model. */
+  gpuModel: GpuModel | '';
+  powerKw: string;
+  /** A known city or a site id; with maxRttMs, the latency objective. */
+  latencyFrom: string;
+  maxRttMs: string;
+  weights: Record<WeightName, number>;
+  /** Condition ids the requester affirms. */
+  conditions: readonly string[];
+}
+
+export type FormField = Exclude<keyof WorkloadForm, 'weights'> | 'weights';
+
+export const EMPTY_FORM: WorkloadForm = {
+  name: '',
+  tenant: '',
+  kind: 'training',
+  sector: '',
+  dataClass: '',
+  dataOrigin: '',
+  gpuCount: '',
+  gpuModel: '',
+  powerKw: '',
+  latencyFrom: '',
+  maxRttMs: '',
+  weights: { ...DEFAULT_WEIGHTS },
+  conditions: [],
+};
+
+/** Text → number for the API: blank is "not given"; anything else unparsable stays NaN so the schema names the field. */
+function numberOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/** The request body the form describes, before validation (blank optional fields are left out). */
+export function toRequestInput(form: WorkloadForm): WorkloadRequestInput {
+  const powerKw = numberOrUndefined(form.powerKw);
+  const maxRttMs = numberOrUndefined(form.maxRttMs);
+  const hasLatency = form.latencyFrom.trim() !== '' || maxRttMs !== undefined;
+  return {
+    name: form.name,
+    tenant: form.tenant.trim(),
+    kind: form.kind,
+    sector: (form.sector || undefined) as Sector,
+    dataClass: (form.dataClass || undefined) as DataClass,
+    dataOrigin: (form.dataOrigin || undefined) as JurisdictionCode,
+    gpus: { count: numberOrUndefined(form.gpuCount) as number, ...(form.gpuModel ? { model: form.gpuModel } : {}) },
+    ...(powerKw !== undefined ? { powerKw } : {}),
+    ...(hasLatency ? { latency: { from: form.latencyFrom.trim(), maxRttMs: maxRttMs as number } } : {}),
+    weights: form.weights,
+    conditions: [...form.conditions],
+  };
+}
+
+/** Where each request path is typed in the form (`gpus.count` → the GPU count box). */
+const FIELD_OF_PATH: Record<string, FormField> = {
+  name: 'name',
+  tenant: 'tenant',
+  kind: 'kind',
+  sector: 'sector',
+  dataClass: 'dataClass',
+  dataOrigin: 'dataOrigin',
+  'gpus.count': 'gpuCount',
+  'gpus.model': 'gpuModel',
+  powerKw: 'powerKw',
+  'latency.from': 'latencyFrom',
+  'latency.maxRttMs': 'maxRttMs',
+  weights: 'weights',
+  conditions: 'conditions',
+};
+
+/** The form field an API or schema path belongs to (`latency.from.lat` → latencyFrom). */
+export function formFieldOf(path: string): FormField | undefined {
+  for (let p = path; p; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
+    const field = FIELD_OF_PATH[p];
+    if (field) return field;
+  }
+  return undefined;
+}
+
+/** Person-sized messages ("Required", "At least 1") where zod's defaults speak its own language; the schema's own messages stand. */
+const messageFor: z.core.$ZodErrorMap = (issue) => {
+  if (issue.input === undefined || issue.input === '') return 'Required';
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number';
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Enter a whole number';
+  if (issue.code === 'too_small' && issue.origin === 'number') return issue.inclusive ? `At least ${issue.minimum}` : `Must be above ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return issue.inclusive ? `At most ${issue.maximum}` : `Must be below ${issue.maximum}`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${issue.maximum} characters`;
+  return undefined;
+};
+
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+/** Field issues (from the BFF's 400, or the schema) as one message per form field; the first wins. */
+export function fieldErrorsOf(issues: readonly FieldIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = formFieldOf(issue.field);
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+export type FormCheck = { ok: true; request: WorkloadRequest } | { ok: false; errors: FieldErrors };
+
+/** Validates the form with the shared request schema: the request the API would accept, or a message per field. */
+export function checkForm(form: WorkloadForm): FormCheck {
+  const result = WorkloadRequestSchema.safeParse(toRequestInput(form), { error: messageFor });
+  if (result.success) return { ok: true, request: result.data };
+  return { ok: false, errors: fieldErrorsOf(result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))) };
+}
+
+/** Each weight's share of the total, 0–1 (the engine normalises them the same way); zeros when all are 0. */
+export function weightShares(weights: Record<WeightName, number>): Record<WeightName, number> {
+  const total = WEIGHT_NAMES.reduce((sum, name) => sum + weights[name], 0);
+  return Object.fromEntries(WEIGHT_NAMES.map((name) => [name, total > 0 ? weights[name] / total : 0])) as Record<WeightName, number>;
+}

@@ -1,0 +1,76 @@
+import type { AuditAction, AuditRecord, WorkloadFilter, WorkloadState } from '@corridor/shared';
+import { formatCount, formatKw } from '../../../lib/format.ts';
+
+/** How each workload state reads and shows (the word carries the meaning; the colour only helps). */
+export const STATE_STYLES: Record<WorkloadState, { label: string; colour: string }> = {
+  pending: { label: 'Pending', colour: '#9aa5b1' },
+  placed: { label: 'Placed', colour: '#4fb3ff' },
+  running: { label: 'Running', colour: '#2ecc71' },
+  migrating: { label: 'Migrating', colour: '#f5a524' },
+  stranded: { label: 'Stranded', colour: '#ef4444' },
+  released: { label: 'Released', colour: '#6b7280' },
+};
+
+/** States the system moves on by itself soon (placed → running, migrating → running): worth asking again. */
+export const isSettling = (state: WorkloadState): boolean => state === 'pending' || state === 'placed' || state === 'migrating';
+
+/** Everything but a released workload can be released (a stranded one holds nothing, but releasing ends it). */
+export const isReleasable = (state: WorkloadState): boolean => state !== 'released';
+
+/** The list's query string, parameters in a fixed order: "?state=running&site=usdc-tangier-1". */
+export function filterQuery(filter: WorkloadFilter): string {
+  const params = new URLSearchParams();
+  for (const key of ['state', 'site', 'tenant', 'sector'] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+  plan: 'Planned',
+  commit: 'Committed',
+  'commit-rejected': 'Commit refused',
+  release: 'Released',
+  migrate: 'Migrated',
+  strand: 'Stranded',
+  start: 'Started',
+};
+
+export const auditActionLabel = (action: AuditAction): string => ACTION_LABELS[action] ?? action;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** "64 H100 · 76.8 kW" from an audit detail's gpuCount, gpuModel and powerKw (what it has of them). */
+function heldLine(detail: Record<string, unknown>): string {
+  const count = num(detail.gpuCount);
+  const power = num(detail.powerKw);
+  return [count !== undefined ? `${formatCount(count)} ${text(detail.gpuModel) ?? 'GPUs'}` : undefined, power !== undefined ? formatKw(power) : undefined]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * One line saying what an audit record did, with site names: "on USDC Tangier 1 (rank 1): 64 H100 ·
+ * 77 kW". Records of a kind it does not know are summed up by their plain fields.
+ */
+export function auditSummary(record: AuditRecord, siteName: (id: string) => string): string {
+  const d = record.detail;
+  const site = (value: unknown) => (typeof value === 'string' ? siteName(value) : undefined);
+  switch (record.action) {
+    case 'commit':
+      return [`on ${site(d.siteId) ?? 'a site'}${num(d.rank) !== undefined ? ` (rank ${d.rank})` : ''}`, heldLine(d)].filter(Boolean).join(': ');
+    case 'release':
+      return [site(d.siteId) ? `from ${site(d.siteId)}` : 'released', heldLine(d) ? `${heldLine(d)} freed` : ''].filter(Boolean).join(': ');
+    case 'migrate':
+      return `${site(d.from) ?? '?'} → ${site(d.to) ?? '?'}${num(d.rank) !== undefined ? ` (rank ${d.rank})` : ''}`;
+    case 'strand':
+      return `no lawful site fits${Array.isArray(d.codes) && d.codes.length > 0 ? `: ${d.codes.join(', ')}` : ''}`;
+    default:
+      return Object.entries(d)
+        .flatMap(([key, value]) => (text(value) === undefined ? [] : [`${key}: ${text(value)}`]))
+        .join(' · ');
+  }
+}
