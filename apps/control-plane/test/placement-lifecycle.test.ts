@@ -95,4 +95,15 @@ describe.each(STORE_KINDS)('workload lifecycle on %s (simulator on)', (kind) => 
     expect((await h.capacityOf(otherSite)).gpus[0]!.reserved).toBe(0);
     expect(AuditVerificationSchema.parse((await h.call('GET', '/v1/audit/verify')).body).ok).toBe(true);
   });
+
+  it('places the stranded workload again once a lawful site is back, and audits that once', async () => {
+    const res = await h.call('DELETE', `/v1/faults/${faults.pop()}`);
+    expect(res.status).toBe(204);
+
+    const { workload, audit } = await detailOf(workloadId);
+    expect(workload).toMatchObject({ state: 'running', siteId: otherSite, gpuCount: 512 });
+    expect(audit.at(-1)).toMatchObject({ action: 'migrate', detail: { from: null, to: otherSite, after: 'stranded' } });
+    expect(audit.filter((r) => r.action === 'strand')).toHaveLength(1);
+    expect((await h.capacityOf(otherSite)).gpus[0]!.reserved).toBe(512);
+  });
 });

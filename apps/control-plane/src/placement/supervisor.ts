@@ -17,7 +17,12 @@ export interface SupervisorDeps {
 export interface StepReport {
   started: string[];
   migrating: string[];
+  /** Stranded workloads placed again this step. */
+  replaced: string[];
 }
+
+/** Stranded workloads tried again per step, oldest first: bounds a step's planning work. */
+const STRANDED_RETRIES_PER_STEP = 20;
 
 /** Lifecycle changes are made by the control plane itself. */
 const ACTOR = 'system';
@@ -26,7 +31,7 @@ const ACTOR = 'system';
  * The workload lifecycle, one step per simulator tick (or on its own timer with the simulator off):
  * placed workloads start running; workloads on a site that is down (observed offline or in
  * maintenance, or gone from the fleet) go migrating, and each migrating one is re-planned elsewhere or
- * stranded. The `migrating` state is stored first, so a step cut short resumes at the next one.
+ * stranded; stranded ones are tried again, so they run again once a lawful site has room. The `migrating` state is stored first, so a step cut short resumes at the next one.
  */
 export class Supervisor {
   private stepping?: Promise<StepReport>;
@@ -88,6 +93,11 @@ export class Supervisor {
     const toMove = [...active.filter((w) => w.state === 'migrating').map((w) => w.id), ...migrating];
     for (const id of toMove) await workloads.migrate(id, ACTOR);
     if (toMove.length) this.deps.logger.info({ workloads: toMove }, 'workloads re-planned off sites that are down');
-    return { started, migrating: toMove };
+
+    const replaced: string[] = [];
+    const stranded = await workloadIdsIn(db, ['stranded']);
+    for (const { id } of stranded.slice(0, STRANDED_RETRIES_PER_STEP)) if (await workloads.retryStranded(id, ACTOR)) replaced.push(id);
+    if (replaced.length) this.deps.logger.info({ workloads: replaced }, 'stranded workloads placed again');
+    return { started, migrating: toMove, replaced };
   }
 }

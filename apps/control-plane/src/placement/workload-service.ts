@@ -206,29 +206,43 @@ export class WorkloadService {
    * reasons (audit `strand`). Nothing happens if it is no longer migrating (e.g. released meanwhile).
    */
   async migrate(id: string, actor: string): Promise<Workload | undefined> {
+    return this.relocate(id, actor, 'migrating');
+  }
+
+  /**
+   * Tries a stranded workload again (a site came back, or capacity was released): placed on the best
+   * candidate that fits → running, audit `migrate` from nowhere. Still nowhere to go → unchanged and
+   * nothing audited, so retrying every lifecycle step does not flood the audit log.
+   */
+  async retryStranded(id: string, actor: string): Promise<Workload | undefined> {
+    return this.relocate(id, actor, 'stranded');
+  }
+
+  private async relocate(id: string, actor: string, state: 'migrating' | 'stranded'): Promise<Workload | undefined> {
     const found = await readWorkload(this.deps.db, id);
-    if (found?.workload.state !== 'migrating') return undefined;
+    if (found?.workload.state !== state) return undefined;
     const { request, siteId: from, gpuCount } = found.workload;
     const exclude = new Set(from ? [from] : []);
     const { plan, fleet } = await this.planWithFleet(request, exclude);
     for (const candidate of plan.candidates) {
       const at = new Date(this.now());
-      // null: no longer migrating (nothing to do); undefined: this site no longer fits (try the next).
+      // null: no longer in that state (nothing to do); undefined: this site no longer fits (try the next).
       const moved = await this.reserve(fleet, { ...candidate, gpuCount }, async (tx) => {
-        if (!(await this.stillMigrating(tx, id))) return null;
+        if (!(await this.stillIn(tx, id, state))) return null;
         const placement = { siteId: candidate.siteId, gpuModel: candidate.gpuModel, powerKw: candidate.powerKw, plan };
         const workload = await updateWorkload(tx, id, { state: 'running', at: at.toISOString(), placement });
-        const detail = { from, to: candidate.siteId, rank: candidate.rank, gpuModel: candidate.gpuModel, gpuCount, policyVersion: plan.policyVersion };
+        const detail = { from: from ?? null, to: candidate.siteId, rank: candidate.rank, gpuModel: candidate.gpuModel, gpuCount, policyVersion: plan.policyVersion, ...(state === 'stranded' ? { after: 'stranded' } : {}) };
         await appendAudit(tx, { actor, action: 'migrate', subject: `workload:${id}`, detail }, at);
         return workload;
       });
       if (moved !== undefined) return moved ?? undefined;
     }
+    if (state === 'stranded') return undefined;
 
     const fresh = plan.candidates.length > 0 ? await this.makePlan(request, exclude) : plan;
     const at = new Date(this.now());
     return this.deps.db.transaction(async (tx) => {
-      if (!(await this.stillMigrating(tx, id))) return undefined;
+      if (!(await this.stillIn(tx, id, 'migrating'))) return undefined;
       const workload = await updateWorkload(tx, id, { state: 'stranded', at: at.toISOString(), strandedReasons: fresh.rejected });
       const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
       const detail = { from, sites: fresh.rejected.length, codes, policyVersion: fresh.policyVersion };
@@ -237,9 +251,9 @@ export class WorkloadService {
     });
   }
 
-  /** Locks the workload's row; true while it is still migrating. */
-  private async stillMigrating(tx: Queryable, id: string): Promise<boolean> {
-    return (await readWorkload(tx, id, true))?.workload.state === 'migrating';
+  /** Locks the workload's row; true while it is still in `state`. */
+  private async stillIn(tx: Queryable, id: string, state: Workload['state']): Promise<boolean> {
+    return (await readWorkload(tx, id, true))?.workload.state === state;
   }
 
   /** Per site: GPUs by model installed, reserved and free; power capacity, reserved and free. */

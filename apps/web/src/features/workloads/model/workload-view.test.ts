@@ -42,6 +42,8 @@ describe('workload views', () => {
     expect(auditSummary(release, siteName)).toBe('from USDC Tangier 1: 64 H100 · 77 kW freed');
     const migrate = record({ action: 'migrate', detail: { from: 'usdc-tangier-1', to: 'usdc-casablanca-1', rank: 2 } });
     expect(auditSummary(migrate, siteName)).toBe('USDC Tangier 1 → USDC Casablanca 1 (rank 2)');
+    const replaced = record({ action: 'migrate', detail: { from: null, to: 'usdc-casablanca-1', rank: 1, after: 'stranded' } });
+    expect(auditSummary(replaced, siteName)).toBe('stranded → USDC Casablanca 1 (rank 1)');
     const strand = record({ action: 'strand', detail: { codes: ['JURISDICTION_NOT_ALLOWED', 'INSUFFICIENT_GPUS'] } });
     expect(auditSummary(strand, siteName)).toBe('no lawful site fits: JURISDICTION_NOT_ALLOWED, INSUFFICIENT_GPUS');
     expect(auditSummary(record({ action: 'start', detail: { siteId: 'usdc-tangier-1', nested: { a: 1 } } }), siteName)).toBe('siteId: usdc-tangier-1');

@@ -65,7 +65,7 @@ export function auditSummary(record: AuditRecord, siteName: (id: string) => stri
     case 'release':
       return [site(d.siteId) ? `from ${site(d.siteId)}` : 'released', heldLine(d) ? `${heldLine(d)} freed` : ''].filter(Boolean).join(': ');
     case 'migrate':
-      return `${site(d.from) ?? '?'} → ${site(d.to) ?? '?'}${num(d.rank) !== undefined ? ` (rank ${d.rank})` : ''}`;
+      return `${d.after === 'stranded' ? 'stranded' : (site(d.from) ?? '?')} → ${site(d.to) ?? '?'}${num(d.rank) !== undefined ? ` (rank ${d.rank})` : ''}`;
     case 'strand':
       return `no lawful site fits${Array.isArray(d.codes) && d.codes.length > 0 ? `: ${d.codes.join(', ')}` : ''}`;
     default:
