@@ -24,7 +24,7 @@ import { onBothStores } from './lib/stores.mjs';
 
 register();
 const cp = new URL('../apps/control-plane/src/', import.meta.url);
-const { openDb } = await import(new URL('store/db.ts', cp).href);
+const { openDb } = await import(new URL('../../../packages/store/src/db.ts', cp).href);
 const { migrate } = await import(new URL('store/migrate.ts', cp).href);
 const { loadFleetFile } = await import(new URL('fleet/fleet-file.ts', cp).href);
 const { syncFleet } = await import(new URL('fleet/fleet-store.ts', cp).href);

@@ -19,7 +19,7 @@ import { onBothStores } from './lib/stores.mjs';
 
 register();
 const cp = new URL('../apps/control-plane/src/', import.meta.url);
-const { openDb } = await import(new URL('store/db.ts', cp).href);
+const { openDb } = await import(new URL('../../../packages/store/src/db.ts', cp).href);
 const { migrate } = await import(new URL('store/migrate.ts', cp).href);
 const { syncFleet } = await import(new URL('fleet/fleet-store.ts', cp).href);
 const { createTelemetryStore } = await import(new URL('telemetry/telemetry-store-sql.ts', cp).href);

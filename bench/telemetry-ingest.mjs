@@ -18,7 +18,7 @@ import { onBothStores } from './lib/stores.mjs';
 
 register();
 const cp = new URL('../apps/control-plane/src/', import.meta.url);
-const { openDb } = await import(new URL('store/db.ts', cp).href);
+const { openDb } = await import(new URL('../../../packages/store/src/db.ts', cp).href);
 const { migrate } = await import(new URL('store/migrate.ts', cp).href);
 const { createTelemetryStore } = await import(new URL('telemetry/telemetry-store-sql.ts', cp).href);
 const { SITE_METRICS, METRICS } = await import(new URL('../../../packages/shared/src/metrics.ts', cp).href);

@@ -1,7 +1,7 @@
 import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
-import type { Db } from './store/db.ts';
+import type { Db } from '@corridor/store';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
 import { streamRoutes } from './events/stream.routes.ts';

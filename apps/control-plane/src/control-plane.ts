@@ -14,7 +14,7 @@ import { Supervisor } from './placement/supervisor.ts';
 import { WorkloadService } from './placement/workload-service.ts';
 import { runningGpusBySite } from './placement/workload-store.ts';
 import { Simulator } from './simulator/simulator.ts';
-import { openDb, type Db } from './store/db.ts';
+import { openDb, type Db } from '@corridor/store';
 import { migrate } from './store/migrate.ts';
 import { createTelemetryStore } from './telemetry/telemetry-store-sql.ts';
 

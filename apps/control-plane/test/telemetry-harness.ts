@@ -5,7 +5,7 @@ import { createLogger, errorHandler, notFound, requestId } from '@corridor/http-
 import { LIMITS, type FleetFile, type Sample } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { syncFleet } from '../src/fleet/fleet-store.ts';
-import { openDb, type Db } from '../src/store/db.ts';
+import { openDb, type Db } from '@corridor/store';
 import { migrate } from '../src/store/migrate.ts';
 import { createTelemetryStore } from '../src/telemetry/telemetry-store-sql.ts';
 import type { TelemetryStore } from '../src/telemetry/telemetry-store.ts';

@@ -1,5 +1,5 @@
 import { summarizeFleet, type FleetSummary, type SiteDetail } from '@corridor/shared';
-import type { Db } from '../store/db.ts';
+import type { Db } from '@corridor/store';
 import { readFleet, readFleetVersion, type FleetSnapshot } from './fleet-store.ts';
 
 /** A snapshot plus what is derived from it once per version rather than once per request. */

@@ -1,5 +1,5 @@
 import type { FleetFile, LandingStation, Link, LinkEnd, Operator, Site } from '@corridor/shared';
-import type { Db, Queryable } from '../store/db.ts';
+import type { Db, Queryable } from '@corridor/store';
 
 /** The fleet as one consistent read: what every fleet route serves. */
 export interface FleetSnapshot {

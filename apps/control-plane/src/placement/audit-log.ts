@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditList, AuditRecord, AuditVerification } from '@corridor/shared';
-import type { Db, Queryable } from '../store/db.ts';
+import type { Db, Queryable } from '@corridor/store';
 import type { LoadedPolicy } from './plan-input.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { parseInput } from '@corridor/http-kit';
 import { ActorSchema, AuditQuerySchema, IdempotencyKeySchema, IdSchema, WorkloadFilterSchema, WorkloadRequestSchema, type Policy } from '@corridor/shared';
-import type { Db } from '../store/db.ts';
+import type { Db } from '@corridor/store';
 import { listAudit, verifyAudit } from './audit-log.ts';
 import type { WorkloadService } from './workload-service.ts';
 

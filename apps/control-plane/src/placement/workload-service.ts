@@ -16,7 +16,7 @@ import {
 } from '@corridor/shared';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
-import type { Db, Queryable } from '../store/db.ts';
+import type { Db, Queryable } from '@corridor/store';
 import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from './audit-log.ts';
 import { planPlacement } from './engine.ts';
 import { fits, siteCapacity, type Reservation } from './capacity.ts';

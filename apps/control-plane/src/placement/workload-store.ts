@@ -1,5 +1,5 @@
 import type { GpuModel, Plan, RejectedSite, Workload, WorkloadFilter, WorkloadRequest, WorkloadState } from '@corridor/shared';
-import type { Queryable } from '../store/db.ts';
+import type { Queryable } from '@corridor/store';
 import type { SiteUsage } from './plan-input.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Sample } from '@corridor/shared';
-import type { Db } from '../store/db.ts';
+import type { Db } from '@corridor/store';
 import { DEFAULT_RETENTION, type EntityKind, type Retention, type SeriesBucket, type TelemetryStore } from './telemetry-store.ts';
 
 const H = 3_600_000;

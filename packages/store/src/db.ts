@@ -8,7 +8,7 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
 }
 
-/** The control plane's store: real PostgreSQL SQL, embedded (PGlite) or a server. */
+/** A Corridor store: real PostgreSQL SQL, embedded (PGlite) or a server. */
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
