@@ -18,3 +18,4 @@ export * from './sse-parser.ts';
 export * from './schemas/placement.ts';
 export * from './places.ts';
 export * from './schemas/capacity.ts';
+export * from './schemas/identity.ts';
