@@ -32,9 +32,9 @@ describe('live state', () => {
     expect(next.sites.rabat).toEqual({
       at: 2_000,
       values: { site_it_power_watts: 5e6, site_facility_power_watts: 6e6, site_pue_ratio: 1.5 },
-      // When each metric was last reported (the snapshot's instant for those this frame left out), and
-      // each metric's cadence once it has been reported twice.
-      seen: { site_it_power_watts: 1_000, site_facility_power_watts: 1_000, site_pue_ratio: 2_000 },
+      // When each metric this frame left out was last reported (the snapshot's instant; those it
+      // reported were reported at `at`), and each metric's cadence once it has been reported twice.
+      seen: { site_it_power_watts: 1_000, site_facility_power_watts: 1_000 },
       every: { site_pue_ratio: 1_000 },
     });
     expect(next.sites.dakar).toBe(state.sites.dakar);

@@ -7,8 +7,8 @@ export interface EntityValues {
   /** The metrics still current: one not reported for a while is dropped (see STALE_AFTER_INTERVALS). */
   values: Partial<Record<MetricName, number>>;
   /**
-   * Epoch ms each metric was last reported, dropped ones included (so an old frame cannot bring one
-   * back). A metric of `values` missing here was reported at `at` (an entity straight from a snapshot).
+   * Epoch ms each metric NOT reported at `at` was last reported, dropped ones included (so an old frame
+   * cannot bring one back). A metric of `values` missing here was reported at `at`.
    */
   seen?: Partial<Record<MetricName, number>>;
   /** Ms between each metric's last two reports: its own cadence. */
@@ -101,45 +101,94 @@ export function isStaleMetric(entity: EntityValues, metric: MetricName, nowMs: n
 }
 
 /**
+ * A cadence is replaced only when the new interval differs from it by more than this share: ticks
+ * jitter by a few ms, and an unchanged cadence keeps its object, so a steady stream allocates nothing
+ * for it (2,000 sites a second must merge well within a frame's budget).
+ */
+const CADENCE_TOLERANCE = 0.2;
+
+type Values = EntityValues['values'];
+
+/**
  * Merges one entity's values from a frame. Each metric keeps its newest report: a frame sets the
  * metrics it reports at least as recently as the entity last had them, so a late or replayed frame
  * never overwrites newer values (nor brings back one dropped as stale), and may fill a metric never
  * reported. A metric absent from the entity's frames for more than STALE_AFTER_INTERVALS of its
  * cadence is dropped: the panel shows nothing rather than a figure from before an outage. Returns the
  * same object when nothing changes.
+ *
+ * `seen` holds only the metrics not reported at `at` (absent from the newest frame, or dropped), so in
+ * the common case — every metric in every frame — a merge copies nothing but the values.
  */
-export function mergeEntity(current: EntityValues | undefined, at: number, values: EntityValues['values']): EntityValues {
+export function mergeEntity(current: EntityValues | undefined, at: number, values: Values): EntityValues {
   if (!current) return { at, values: { ...values } };
-  const now = Math.max(at, current.at);
-  let changed = now !== current.at;
-  const next: Required<EntityValues> = { at: now, values: { ...current.values }, seen: { ...current.seen }, every: { ...current.every } };
-  // Reports implied by a snapshot (stamped with the entity's instant) become explicit before it moves on.
-  for (const key in current.values) next.seen[key as MetricName] ??= current.at;
+  return at > current.at ? mergeNewer(current, at, values) : mergeOlderOrSame(current, at, values);
+}
 
+/** A frame newer than the entity's newest: it becomes the newest, and what it lacks may go stale. */
+function mergeNewer(current: EntityValues, at: number, values: Values): EntityValues {
+  let every = current.every;
+  let everyCopied = false;
+  const nextValues: Values = {};
   for (const key in values) {
     const metric = key as MetricName;
+    const prev = lastSeen(current, metric);
+    if (prev !== undefined && at > prev) {
+      const interval = at - prev;
+      const known = every?.[metric];
+      if (known === undefined || Math.abs(interval - known) > known * CADENCE_TOLERANCE) {
+        if (!everyCopied) (every = { ...every }), (everyCopied = true);
+        every![metric] = interval;
+      }
+    }
+    nextValues[metric] = values[metric];
+  }
+
+  let seen: EntityValues['seen'];
+  const next: EntityValues = { at, values: nextValues, ...(every ? { every } : {}) };
+  const keepAbsent = (metric: MetricName, last: number) => {
+    (seen ??= {})[metric] = last;
+    next.seen = seen;
+  };
+  for (const key in current.values) {
+    const metric = key as MetricName;
+    if (metric in values) continue;
+    keepAbsent(metric, lastSeen(current, metric)!);
+    if (!isStaleMetric(next, metric, at)) nextValues[metric] = current.values[metric];
+  }
+  // Metrics dropped earlier stay known as seen, so a late frame cannot bring them back.
+  for (const key in current.seen) {
+    const metric = key as MetricName;
+    if (!(metric in values) && !(metric in current.values)) keepAbsent(metric, current.seen[metric]!);
+  }
+  return next;
+}
+
+/** A frame of the entity's newest instant again, or a late one: it only sets what it reports more recently. */
+function mergeOlderOrSame(current: EntityValues, at: number, values: Values): EntityValues {
+  let next: EntityValues | undefined;
+  const copy = () => (next ??= { ...current, values: { ...current.values }, ...(current.seen ? { seen: { ...current.seen } } : {}) });
+  for (const key in values) {
+    const metric = key as MetricName;
+    const prev = lastSeen(current, metric);
+    if (prev !== undefined && at < prev) continue;
     const value = values[metric]!;
-    const seen = next.seen[metric];
-    if (seen !== undefined && at < seen) continue;
-    if (seen !== undefined && at > seen) next.every[metric] = at - seen;
-    if (seen === undefined || at > seen) {
-      next.seen[metric] = at;
-      changed = true;
+    if (at === current.at) {
+      if (current.values[metric] === value && current.seen?.[metric] === undefined) continue;
+      const n = copy();
+      n.values[metric] = value;
+      if (n.seen) delete n.seen[metric];
+      continue;
     }
-    // A late report already too old to show sets nothing (the loop below drops the metric if it was shown).
-    if (isStaleMetric(next, metric, now)) continue;
-    if (next.values[metric] !== value) {
-      next.values[metric] = value;
-      changed = true;
-    }
+    // A late report: one already merged (same instant) changes nothing; a newer one than the entity
+    // had of this metric is kept while it is not already stale.
+    if (prev === at) continue;
+    const n = copy();
+    (n.seen ??= {})[metric] = at;
+    if (isStaleMetric(n, metric, current.at)) delete n.values[metric];
+    else n.values[metric] = value;
   }
-  for (const key in next.values) {
-    if (isStaleMetric(next, key as MetricName, now)) {
-      delete next.values[key as MetricName];
-      changed = true;
-    }
-  }
-  return changed ? next : current;
+  return next ?? current;
 }
 
 function mergeFrames(current: LiveState['sites'], frames: readonly TelemetryFrame[], pick: (f: TelemetryFrame) => TelemetryFrame['sites']) {
