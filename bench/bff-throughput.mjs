@@ -9,7 +9,9 @@
 //                 fleet version, revalidated with the control plane by ETag after CORRIDOR_FLEET_FRESH_MS);
 //   - "baseline": Express 5 + http-proxy-middleware proxying /api/sites → /v1/sites (no parsing, no cache).
 // autocannon, in a child process of its own, drives each on 127.0.0.1: a warm-up, then interleaved
-// measured runs A B A B … so drift on a shared machine falls on both alike. Target: bff requests/s
+// measured runs A B A B … so drift on a shared machine falls on both alike. Both are called with the
+// session cookie of a demo user; the BFF checks it on every request, the baseline passes it by (it adds
+// the control plane's service token, as it must to be answered at all). Target: bff requests/s
 // ≥ 1.5 × baseline's, with p99 latency no worse. Exit code 0 = PASS, 1 = FAIL, 2 = could not run.
 //
 // Knobs (env): BENCH_FLEETS=20,1000  BENCH_DURATION_S=10  BENCH_WARMUP_S=2  BENCH_CONNECTIONS=50  BENCH_ROUNDS=2
@@ -20,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startStack, stopChild, waitForHttp } from '../scripts/stack.mjs';
 import { fmt, kb, machineLine, mean, onSignal, runNodeJson, table } from './lib/common.mjs';
+import { DEMO_ENV, logIn, serviceAuth } from './lib/session.mjs';
 import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -32,12 +35,12 @@ const TARGET_RATIO = 1.5;
 /** A request unanswered after this long counts as failed (autocannon's timeout). */
 const TIMEOUT_S = 10;
 
-const load = (url, durationS) =>
-  runNodeJson(join(HERE, 'lib/load.mjs'), [JSON.stringify({ url, connections: CONNECTIONS, durationS, timeoutS: TIMEOUT_S })], { timeoutMs: (durationS + TIMEOUT_S + 30) * 1000 });
+const load = (url, durationS, headers) =>
+  runNodeJson(join(HERE, 'lib/load.mjs'), [JSON.stringify({ url, connections: CONNECTIONS, durationS, timeoutS: TIMEOUT_S, headers })], { timeoutMs: (durationS + TIMEOUT_S + 30) * 1000 });
 
 /** GETs the URL once and checks it is a site list of the expected length; answers its body size. */
-async function probe(url, expected) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+async function probe(url, expected, headers) {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
   const count = JSON.parse(text).sites?.length;
@@ -58,30 +61,31 @@ async function benchFleet(siteCount) {
       port,
       controlPlanePort,
       dataDir: join(dir, 'var'),
-      env: { CORRIDOR_FLEET_FILE: fleetFile },
+      env: { CORRIDOR_FLEET_FILE: fleetFile, ...DEMO_ENV },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     proxy = spawn(process.execPath, [join(HERE, 'lib/proxy-baseline.mjs')], {
-      env: { ...process.env, PORT: String(proxyPort), TARGET: stack.controlPlaneUrl },
+      env: { ...process.env, PORT: String(proxyPort), TARGET: stack.controlPlaneUrl, SERVICE_TOKEN: stack.serviceToken },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitForHttp(`http://127.0.0.1:${proxyPort}/healthz`, proxy, 20_000);
+    const session = { cookie: await logIn(`http://127.0.0.1:${port}`) };
 
     const variants = [
       { name: 'bff', url: `http://127.0.0.1:${port}/api/sites`, runs: [] },
       { name: 'baseline', url: `http://127.0.0.1:${proxyPort}/api/sites`, runs: [] },
     ];
-    for (const v of variants) v.bodyBytes = await probe(v.url, siteCount);
-    const upstreamBytes = await probe(`${stack.controlPlaneUrl}/v1/sites`, siteCount);
+    for (const v of variants) v.bodyBytes = await probe(v.url, siteCount, session);
+    const upstreamBytes = await probe(`${stack.controlPlaneUrl}/v1/sites`, siteCount, serviceAuth(stack.serviceToken));
 
     console.log(`\n── fleet of ${siteCount} sites: /api/sites body bff ${kb(variants[0].bodyBytes)}, baseline ${kb(variants[1].bodyBytes)} (= control plane /v1/sites ${kb(upstreamBytes)})`);
     for (const v of variants) {
-      const w = await load(v.url, WARMUP_S);
+      const w = await load(v.url, WARMUP_S, session);
       console.log(`   warm-up ${v.name.padEnd(8)} ${fmt(w.rps, 0)} req/s`);
     }
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of variants) {
-        const r = await load(v.url, DURATION_S);
+        const r = await load(v.url, DURATION_S, session);
         v.runs.push(r);
         const failed = r.non2xx + r.errors;
         console.log(

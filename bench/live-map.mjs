@@ -48,6 +48,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, startStack } from '../scripts/stack.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, onSignal, table } from './lib/common.mjs';
+import { DEMO_ENV, logInBrowser, serviceAuth } from './lib/session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'apps/web');
@@ -462,7 +463,7 @@ function normaliseFleetFile(sites) {
 }
 
 /** One hour of history for the panel's charts (the chart metrics, one sample per 15 s bucket). */
-async function seedHistory(controlPlaneUrl, site, metrics, frameSample) {
+async function seedHistory({ controlPlaneUrl, serviceToken }, site, metrics, frameSample) {
   const now = Date.now();
   const samples = [];
   const values = frameSample.sites[site.id];
@@ -474,7 +475,12 @@ async function seedHistory(controlPlaneUrl, site, metrics, frameSample) {
       samples.push({ metric, siteId: site.id, at: t, value });
     }
   }
-  const res = await fetch(`${controlPlaneUrl}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ samples }), signal: AbortSignal.timeout(20_000) });
+  const res = await fetch(`${controlPlaneUrl}/v1/telemetry`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...serviceAuth(serviceToken) },
+    body: JSON.stringify({ samples }),
+    signal: AbortSignal.timeout(20_000),
+  });
   const body = await res.json().catch(() => ({}));
   if (!res.ok || body.rejected?.length) throw new Error(`seeding the panel's history failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return samples.length;
@@ -586,7 +592,7 @@ async function main() {
       controlPlanePort: await freePort(),
       dataDir: join(dir, 'var'),
       // The real fleet of the panel page; the map page replaces it by ?synthetic=N in the browser.
-      env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, SITES), CORRIDOR_WEB_DIST: DIST, CORRIDOR_SIMULATOR: 'off' },
+      env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, SITES), CORRIDOR_WEB_DIST: DIST, CORRIDOR_SIMULATOR: 'off', ...DEMO_ENV },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const base = stack.url.replace('localhost', '127.0.0.1');
@@ -603,6 +609,7 @@ async function main() {
     {
       const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
       try {
+        await logInBrowser(context, base);
         const url = `${base}/?synthetic=${SITES}&site=${synSelected}`;
         const { page, pageErrors, failed, loadMs } = await openConsole(context, url, SITES, { charts: false });
         const hasLiveSection = await page.evaluate(() => !!document.querySelector('.site-live'));
@@ -635,7 +642,8 @@ async function main() {
     if (WITH_PANEL) {
       const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
       try {
-        const seeded = await seedHistory(stack.controlPlaneUrl, { id: fleetSelected }, CHART_METRICS, fleetFrames.sample);
+        await logInBrowser(context, base);
+        const seeded = await seedHistory(stack, { id: fleetSelected }, CHART_METRICS, fleetFrames.sample);
         const url = `${base}/?site=${fleetSelected}`;
         const { page, pageErrors, failed, loadMs } = await openConsole(context, url, SITES, { charts: true });
         const charts = await page.evaluate(() => document.querySelectorAll('.site-panel figure.site-chart').length);

@@ -29,6 +29,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, startStack } from '../scripts/stack.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, mean, onSignal, table } from './lib/common.mjs';
+import { DEMO_ENV, signedInState } from './lib/session.mjs';
 import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -147,8 +148,8 @@ async function panZoom({ stepTimeoutMs }) {
 }
 
 /** One page load + pan/zoom sequence in a fresh context; answers its figures. */
-async function measure(browser, url, label, { waitForBasemap = false } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+async function measure(browser, url, label, { waitForBasemap = false, storageState } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, ...(storageState ? { storageState } : {}) });
   try {
     const page = await context.newPage();
     const pageErrors = [];
@@ -275,7 +276,7 @@ async function main() {
         port: await freePort(),
         controlPlanePort: await freePort(),
         dataDir: join(dir, 'var'),
-        env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, 20), CORRIDOR_WEB_DIST: DIST },
+        env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, 20), CORRIDOR_WEB_DIST: DIST, ...DEMO_ENV },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     }
@@ -283,8 +284,11 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     console.log(`browser: ${browser.version()}`);
 
+    // The console is signed in (one login, its cookie reused by every measured context); the baseline needs none.
+    const ours = stack && stack.url.replace('localhost', '127.0.0.1');
+    const storageState = ours && (await signedInState(browser, ours));
     const sides = [
-      wantOurs && { name: 'ours', url: `${stack.url.replace('localhost', '127.0.0.1')}/?synthetic=${SITES}`, options: { waitForBasemap: true } },
+      wantOurs && { name: 'ours', url: `${ours}/?synthetic=${SITES}`, options: { waitForBasemap: true, storageState } },
       wantBaseline && { name: 'baseline', url: `${baselineServer.url}/baseline/one-marker-per-site.html?synthetic=${SITES}` },
     ].filter(Boolean);
     // Warm-up: one untimed load of each (Chromium's own first-launch costs, the servers' first requests).

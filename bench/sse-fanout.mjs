@@ -14,13 +14,15 @@
 // Upstream subscriptions are counted from both sides: the front end's own counter (the BFF's
 // /api/stream/stats, the proxy's count of proxied requests) and `ss`, which lists the TCP connections the
 // front end's process holds to the control plane's port. Target: p99 ≤ 250 ms with exactly one upstream
-// subscription. Exit code 0 = PASS, 1 = FAIL, 2 = could not run.
+// subscription. Exit code 0 = PASS, 1 = FAIL, 2 = could not run. Every client carries the session
+// cookie of a demo user (the BFF checks it once per connection; the baseline passes it by and adds the
+// control plane's service token); the direct subscriber carries the service token.
 //
 // Knobs (env): BENCH_CLIENTS=1000  BENCH_CLIENT_PROCS=2  BENCH_DURATION_S=30  BENCH_SETTLE_S=3
 //              BENCH_TICK_MS=1000  BENCH_SITES=  (a synthetic fleet of that many sites; default data/fleet.yaml)
 //
 // Internal roles of this same file: `sse-fanout.mjs client <json>` (a load process) and
-// `sse-fanout.mjs proxy` (the baseline pass-through; env PORT, TARGET).
+// `sse-fanout.mjs proxy` (the baseline pass-through; env PORT, TARGET, SERVICE_TOKEN).
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +47,7 @@ else await main();
 async function main() {
   const { freePort, startStack, stopChild, waitForHttp } = await import('../scripts/stack.mjs');
   const { fmt, machineLine, onSignal, table } = await import('./lib/common.mjs');
+  const { DEMO_ENV, logIn, serviceAuth } = await import('./lib/session.mjs');
   const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
   const PROCS = Math.max(1, Number(process.env.BENCH_CLIENT_PROCS ?? 2));
   const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
@@ -84,20 +87,25 @@ async function main() {
       port,
       controlPlanePort,
       dataDir: join(dir, 'var'),
-      env: { CORRIDOR_SIM_TICK_MS: String(TICK_MS), LOG_LEVEL: 'warn', ...fleetEnv },
+      env: { CORRIDOR_SIM_TICK_MS: String(TICK_MS), LOG_LEVEL: 'warn', ...fleetEnv, ...DEMO_ENV },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    proxy = spawn(process.execPath, [SELF, 'proxy'], { env: { ...process.env, PORT: String(proxyPort), TARGET: stack.controlPlaneUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
+    proxy = spawn(process.execPath, [SELF, 'proxy'], {
+      env: { ...process.env, PORT: String(proxyPort), TARGET: stack.controlPlaneUrl, SERVICE_TOKEN: stack.serviceToken },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await waitForHttp(`http://127.0.0.1:${proxyPort}/healthz`, proxy, 20_000);
+    const session = { cookie: await logIn(`http://127.0.0.1:${port}`) };
+    const direct = { url: `${stack.controlPlaneUrl}/v1/stream`, headers: serviceAuth(stack.serviceToken) };
 
     const variants = [
-      { name: 'bff (one subscription, hub)', url: `http://127.0.0.1:${port}/api/stream`, pid: stack.bff.pid, controlPlanePid: stack.controlPlane.pid, counter: async () => (await getJson(`http://127.0.0.1:${port}/api/stream/stats`)).upstreams.reduce((n, u) => n + u.subscriptions, 0) },
+      { name: 'bff (one subscription, hub)', url: `http://127.0.0.1:${port}/api/stream`, pid: stack.bff.pid, controlPlanePid: stack.controlPlane.pid, counter: async () => (await getJson(`http://127.0.0.1:${port}/api/stream/stats`, session)).upstreams.reduce((n, u) => n + u.subscriptions, 0) },
       { name: 'baseline (proxy per browser)', url: `http://127.0.0.1:${proxyPort}/api/stream`, pid: proxy.pid, controlPlanePid: stack.controlPlane.pid, counter: async () => (await getJson(`http://127.0.0.1:${proxyPort}/stats`)).proxied },
     ];
     const results = [];
     for (const v of variants) {
       console.log(`\n── ${v.name}: connecting ${CLIENTS} clients to ${v.url}`);
-      const result = await measure(v, { clients: CLIENTS, procs: PROCS, durationS: DURATION_S, settleS: SETTLE_S, direct: `${stack.controlPlaneUrl}/v1/stream`, loads });
+      const result = await measure(v, { clients: CLIENTS, procs: PROCS, durationS: DURATION_S, settleS: SETTLE_S, headers: session, direct, loads });
       console.log(`   ${result.lag.count} deliveries, lag p50 ${fmt(result.lag.p50, 0)} ms, p99 ${fmt(result.lag.p99, 0)} ms, max ${fmt(result.lag.max, 0)} ms (after the direct subscriber: p50 ${fmt(result.added.p50, 0)}, p99 ${fmt(result.added.p99, 0)} ms); events per client ${result.perClient.min}–${result.perClient.max}; upstream subscriptions ${result.subscriptions} (ss: ${result.tcpToControlPlane} TCP connections to the control plane)`);
       results.push({ name: v.name, ...result });
     }
@@ -136,10 +144,10 @@ async function main() {
     process.exit(2);
   }
 
-  async function measure(variant, { clients, procs, durationS, settleS, direct, loads }) {
+  async function measure(variant, { clients, procs, durationS, settleS, headers, direct, loads }) {
     const children = Array.from({ length: procs }, (_, i) => {
       const share = Math.floor(clients / procs) + (i < clients % procs ? 1 : 0);
-      const child = spawn(process.execPath, [SELF, 'client', JSON.stringify({ url: variant.url, count: share, direct: i === 0 ? direct : undefined })], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [SELF, 'client', JSON.stringify({ url: variant.url, headers, count: share, direct: i === 0 ? direct : undefined })], { stdio: ['pipe', 'pipe', 'inherit'] });
       loads.add(child);
       const lines = createInterface({ input: child.stdout });
       const next = () => new Promise((resolve, reject) => {
@@ -231,8 +239,8 @@ function withTimeout(promise, ms, message) {
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-async function getJson(url) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+async function getJson(url, headers) {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   return res.json();
 }
@@ -250,11 +258,13 @@ function tcpConnections(pid, port) {
 // ───────────────────────────── load process ─────────────────────────────
 
 /**
- * Opens `count` SSE connections (raw node:http, one socket each, no agent) to `url`, plus one to `direct`.
+ * Opens `count` SSE connections (raw node:http, one socket each, no agent) to `url` with `headers`, plus
+ * one to `direct.url` with `direct.headers`.
  * Prints {connected, failed} once all are open; between `start` and `stop` on stdin it records, per
  * telemetry event and client, receive time − frame.at; on `stop` it prints the samples and exits.
  */
-async function runClients({ url, count, direct: directUrl }) {
+async function runClients({ url, headers = {}, count, direct: directTarget }) {
+  const directUrl = directTarget?.url;
   if (!LOOPBACK.test(url) || (directUrl && !LOOPBACK.test(directUrl))) {
     console.error(`sse-fanout client: refusing ${url}: 127.0.0.1 only`);
     process.exit(2);
@@ -267,9 +277,9 @@ async function runClients({ url, count, direct: directUrl }) {
   const perClient = new Array(count).fill(0);
   const sockets = [];
 
-  const open = (target, onFrame) =>
+  const open = (target, targetHeaders, onFrame) =>
     new Promise((resolve) => {
-      const req = http.get(target, { agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+      const req = http.get(target, { agent: false, headers: { accept: 'text/event-stream', ...targetHeaders } }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
           resolve(false);
@@ -322,7 +332,7 @@ async function runClients({ url, count, direct: directUrl }) {
     const batch = [];
     for (let j = i; j < Math.min(count, i + 100); j++) {
       batch.push(
-        open(url, (at, now) => {
+        open(url, headers, (at, now) => {
           deliveries.push(at, now);
           perClient[j]++;
         }),
@@ -330,7 +340,7 @@ async function runClients({ url, count, direct: directUrl }) {
     }
     failed += (await Promise.all(batch)).filter((ok) => !ok).length;
   }
-  if (directUrl) await open(directUrl, (at, now) => (direct[at] = now));
+  if (directUrl) await open(directUrl, directTarget.headers, (at, now) => (direct[at] = now));
   process.stdout.write(`${JSON.stringify({ connected: count - failed, failed })}\n`);
 
   const input = createInterface({ input: process.stdin });
@@ -353,6 +363,7 @@ async function runProxy() {
   const { createProxyMiddleware } = await import('http-proxy-middleware');
   const target = process.env.TARGET;
   if (!target || !LOOPBACK.test(`${target}/`)) throw new Error('TARGET must be a 127.0.0.1 control plane URL');
+  if (!process.env.SERVICE_TOKEN) throw new Error('SERVICE_TOKEN (the control plane credential) is required');
   let proxied = 0;
   let open = 0;
   const app = express();
@@ -369,6 +380,7 @@ async function runProxy() {
       pathFilter: '/api/stream',
       pathRewrite: { '^/api/stream': '/v1/stream' },
       changeOrigin: true,
+      headers: { authorization: `Bearer ${process.env.SERVICE_TOKEN}` },
       agent: new Agent({ keepAlive: true, keepAliveMsecs: 30_000 }),
       on: {
         proxyReq: () => {

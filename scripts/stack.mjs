@@ -1,9 +1,11 @@
 // Starts Corridor's processes (control plane, BFF) as children and waits until they answer.
 // Shared by `npm start`, the e2e fixtures and the benchmarks, so all three run the stack the same way.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -56,23 +58,45 @@ export function stopChild(child, graceMs = 5000) {
   });
 }
 
+/** Where a stack keeps its service token for the operator: `<dataDir>/service-token` (default `var/`). */
+export function serviceTokenFile(dataDir) {
+  return join(dataDir || join(ROOT, 'var'), 'service-token');
+}
+
+/** A fresh service token: 32 random bytes, base64url. */
+export function newServiceToken() {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Writes the token readable by its owner only, so `curl -H "authorization: Bearer $(cat var/service-token)"` works for them alone. */
+function writeServiceToken(file, token) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, token, { mode: 0o600 });
+  chmodSync(file, 0o600); // an older file keeps its mode on overwrite
+}
+
 /**
- * Starts control plane then BFF. Options: { port, controlPlanePort, dataDir, databaseUrl, env, stdio }.
- * Resolves { url, controlPlaneUrl, controlPlane, bff, stop(), stopControlPlane(), startControlPlane() }.
+ * Starts control plane then BFF. Options: { port, controlPlanePort, dataDir, databaseUrl, serviceToken, env, stdio }.
+ * Both get the same service token: `serviceToken`, else CORRIDOR_SERVICE_TOKEN (options.env, then the
+ * environment), else a new random one; it is written to serviceTokenFile(dataDir).
+ * Resolves { url, controlPlaneUrl, serviceToken, controlPlane, bff, stop(), stopControlPlane(), startControlPlane() }.
  */
 export async function startStack(options = {}) {
   const controlPlanePort = options.controlPlanePort ?? 8090;
   const port = options.port ?? 8080;
-  const cpEnv = {
-    CONTROL_PLANE_PORT: String(controlPlanePort),
+  const serviceToken = options.serviceToken ?? options.env?.CORRIDOR_SERVICE_TOKEN ?? process.env.CORRIDOR_SERVICE_TOKEN ?? newServiceToken();
+  writeServiceToken(serviceTokenFile(options.dataDir), serviceToken);
+  // Both keep their store under the same data dir (the BFF in <dataDir>/bff) or on the same server.
+  const storeEnv = {
     ...(options.dataDir ? { CORRIDOR_DATA_DIR: options.dataDir } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-    ...options.env,
   };
+  const cpEnv = { CONTROL_PLANE_PORT: String(controlPlanePort), ...storeEnv, ...options.env, CORRIDOR_SERVICE_TOKEN: serviceToken };
   const controlPlaneUrl = `http://127.0.0.1:${controlPlanePort}`;
   const stack = {
     url: `http://localhost:${port}`,
     controlPlaneUrl,
+    serviceToken,
     controlPlane: undefined,
     bff: undefined,
     async startControlPlane() {
@@ -88,7 +112,7 @@ export async function startStack(options = {}) {
   };
   try {
     await stack.startControlPlane();
-    stack.bff = spawnService('bff', { PORT: String(port), CONTROL_PLANE_URLS: controlPlaneUrl, ...options.env }, options);
+    stack.bff = spawnService('bff', { PORT: String(port), CONTROL_PLANE_URLS: controlPlaneUrl, ...storeEnv, ...options.env, CORRIDOR_SERVICE_TOKEN: serviceToken }, options);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, stack.bff);
   } catch (error) {
     await stack.stop();

@@ -1,9 +1,9 @@
 // One bounded autocannon run, in its own process so the load generator never shares an event loop
-// with the server it measures. Usage: node load.mjs '{"url":"http://127.0.0.1:1234/api/sites","connections":50,"durationS":10}'
+// with the server it measures. Usage: node load.mjs '{"url":"http://127.0.0.1:1234/api/sites","connections":50,"durationS":10,"headers":{"cookie":"…"}}'
 // Prints one JSON line: requests/s and exact latency percentiles (from every 2xx response's time).
 import autocannon from 'autocannon';
 
-const { url, connections = 50, durationS = 10, timeoutS = 5 } = JSON.parse(process.argv[2] ?? '{}');
+const { url, connections = 50, durationS = 10, timeoutS = 5, headers = {} } = JSON.parse(process.argv[2] ?? '{}');
 if (!url || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url)) {
   console.error(`load.mjs: refusing to load ${url}: loopback targets only`);
   process.exit(2);
@@ -11,7 +11,7 @@ if (!url || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url)) {
 
 const times = [];
 let bytes = 0;
-const instance = autocannon({ url, connections, duration: durationS, timeout: timeoutS, pipelining: 1 });
+const instance = autocannon({ url, connections, duration: durationS, timeout: timeoutS, pipelining: 1, headers });
 instance.on('response', (_client, statusCode, resBytes, responseTime) => {
   if (statusCode >= 200 && statusCode < 300) {
     times.push(responseTime);

@@ -2,6 +2,9 @@ import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authorizeV1 } from './auth/authorize.ts';
+import { ROUTE_ACCESS, assertEveryRouteHasAccess, routesOf } from './auth/route-access.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
 import { streamRoutes } from './events/stream.routes.ts';
@@ -25,10 +28,16 @@ export interface ControlPlaneDeps {
   workloads: WorkloadService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
+  /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
+  serviceToken: string;
 }
 
-/** The control plane's HTTP app; server.ts listens. */
-export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator }: ControlPlaneDeps) {
+/**
+ * The control plane's HTTP app; server.ts listens. `routes` lists every /v1 route as `METHOD /path`,
+ * read from the routers themselves; each must have its rule in src/auth/route-access.ts or the app
+ * refuses to be built.
+ */
+export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator, serviceToken }: ControlPlaneDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -50,13 +59,16 @@ export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, 
   });
 
   // Telemetry ingest parses its own (larger) bodies, so it goes before the general JSON parser.
-  app.use('/v1', telemetryRoutes({ telemetry, live }));
+  const ingest = telemetryRoutes({ telemetry, live });
+  const v1 = [fleetRoutes({ fleet }), streamRoutes({ bus, live }), simulatorRoutes({ simulator, live }), placementRoutes({ workloads }), auditRoutes({ db })];
+  const routes = routesOf([ingest, ...v1]);
+  assertEveryRouteHasAccess(routes, ROUTE_ACCESS);
+
+  app.use('/v1', authorizeV1({ serviceToken }));
+  app.use('/v1', ingest);
   app.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
-  app.use('/v1', fleetRoutes({ fleet }));
-  app.use('/v1', streamRoutes({ bus, live }));
-  app.use('/v1', simulatorRoutes({ simulator, live }));
-  app.use('/v1', placementRoutes({ workloads, db }));
+  for (const router of v1) app.use('/v1', router);
   app.use(notFound());
   app.use(errorHandler(logger));
-  return app;
+  return Object.assign(app, { routes });
 }

@@ -23,6 +23,9 @@ const ConfigSchema = z.object({
   CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
   CORRIDOR_SIM_TIME_WARP: z.coerce.number().min(0.01).max(100_000).default(1),
   CORRIDOR_RAW_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 90).default(48),
+  CORRIDOR_SERVICE_TOKEN: z
+    .string({ error: 'is required: the secret shared with the BFF (npm start generates one into var/service-token)' })
+    .min(32, 'must be at least 32 characters'),
 });
 
 export type ControlPlaneConfig = {
@@ -37,6 +40,8 @@ export type ControlPlaneConfig = {
   simulator?: SimulatorOptions;
   /** How long raw samples are kept (rollups keep longer); default 48 h. */
   rawRetentionMs?: number;
+  /** The BFF's credential: every /v1 call carries it, and it keys the acting user's signature. */
+  serviceToken: string;
 };
 
 /** Reads the environment; throws one message listing every bad variable. */
@@ -56,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     policyDir: resolve(c.CORRIDOR_POLICY_DIR),
     ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
     rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
+    serviceToken: c.CORRIDOR_SERVICE_TOKEN,
   };
 }

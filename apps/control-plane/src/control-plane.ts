@@ -24,6 +24,8 @@ export interface RunningControlPlane {
   simulator?: Simulator;
   /** The workload lifecycle; tests step it to see placed workloads start or leave a site that is down. */
   supervisor: Supervisor;
+  /** Every /v1 route as `METHOD /path`, from the routers (the role × route test calls each). */
+  routes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -62,7 +64,8 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
   const simulator = config.simulator ? new Simulator({ fleet, telemetry, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const server: Server = createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator }).listen(config.port, config.host);
+  const app = createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator, serviceToken: config.serviceToken });
+  const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -82,6 +85,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     db,
     ...(simulator ? { simulator } : {}),
     supervisor,
+    routes: app.routes,
     async close() {
       clearInterval(prune);
       await simulator?.stop();

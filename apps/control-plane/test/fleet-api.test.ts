@@ -3,6 +3,7 @@ import { ErrorBodySchema, FleetSummarySchema, SiteDetailSchema, SiteListSchema }
 import { buildCluster, buildFleetFile, buildSite } from '@corridor/shared/testing';
 import { createLogger } from '@corridor/http-kit';
 import { startControlPlane, type RunningControlPlane } from '../src/control-plane.ts';
+import { serviceHeaders } from './auth.ts';
 import { STORE_KINDS, configFor, freshStore } from './stores.ts';
 
 const logger = createLogger('control-plane-test', 'silent');
@@ -25,7 +26,8 @@ describe.each(STORE_KINDS)('fleet API on %s', (kind) => {
     await store?.cleanup();
   });
 
-  const get = (path: string, init?: RequestInit) => fetch(cp.url + path, init);
+  /** A read as the BFF makes it: the service credential, no person acting. */
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(cp.url + path, { headers: { ...serviceHeaders(), ...headers } });
 
   it('lists every site with its operator embedded and GPUs totalled', async () => {
     const res = await get('/v1/sites');
@@ -69,12 +71,13 @@ describe.each(STORE_KINDS)('fleet API on %s', (kind) => {
     const first = await get('/v1/sites');
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
-    const again = await get('/v1/sites', { headers: { 'If-None-Match': etag! } });
+    const again = await get('/v1/sites', { 'If-None-Match': etag! });
     expect(again.status).toBe(304);
   });
 
-  it('reports its store as ready', async () => {
-    expect(await (await get('/readyz')).json()).toMatchObject({ ok: true, store: kind });
+  it('reports its store as ready and its health, to anyone', async () => {
+    expect(await (await fetch(`${cp.url}/readyz`)).json()).toMatchObject({ ok: true, store: kind });
+    expect((await fetch(`${cp.url}/healthz`)).status).toBe(200);
   });
 
   it('answers JSON 404 for an unknown route', async () => {
@@ -96,7 +99,7 @@ describe.each(STORE_KINDS)('fleet file seeding on %s', (kind) => {
       edited.links = [];
       const second = await startControlPlane(configFor(store, edited), logger);
       try {
-        const { sites } = SiteListSchema.parse(await (await fetch(`${second.url}/v1/sites`)).json());
+        const { sites } = SiteListSchema.parse(await (await fetch(`${second.url}/v1/sites`, { headers: serviceHeaders() })).json());
         expect(sites.map((s) => [s.id, s.status])).toEqual([['site-a', 'maintenance']]);
       } finally {
         await second.close();

@@ -3,6 +3,7 @@ import { ErrorBodySchema, FaultViewSchema, LiveSnapshotSchema, SiteHealthSchema,
 import { buildFleetFile } from '@corridor/shared/testing';
 import { createLogger } from '@corridor/http-kit';
 import { startControlPlane, type RunningControlPlane } from '../src/control-plane.ts';
+import { serviceHeaders } from './auth.ts';
 import { configFor, freshStore } from './stores.ts';
 import { openStream } from './sse-client.ts';
 
@@ -21,14 +22,17 @@ describe('live state, stream and faults (simulator on)', () => {
     await store?.cleanup();
   });
 
+  // As the BFF calls: the service credential, no person acting (faults and the stream are the service's own).
   const post = (path: string, body: unknown) =>
-    fetch(cp.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(cp.url + path, { method: 'POST', headers: { ...serviceHeaders(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const call = (path: string, init: RequestInit = {}) => fetch(cp.url + path, { ...init, headers: serviceHeaders() });
+  const subscribe = (lastEventId?: string) => openStream(`${cp.url}/v1/stream`, { ...serviceHeaders(), ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) });
 
   it('serves the latest value of every metric per site and link, and each site’s health', async () => {
-    const stream = openStream(`${cp.url}/v1/stream`);
+    const stream = subscribe();
     await stream.until((e) => e.some((x) => x.event === 'telemetry'));
     await stream.close();
-    const live = LiveSnapshotSchema.parse(await (await fetch(`${cp.url}/v1/live`)).json());
+    const live = LiveSnapshotSchema.parse(await (await call('/v1/live')).json());
     expect(live.frame.sites['site-a']).toMatchObject({ site_it_power_watts: expect.any(Number), site_pue_ratio: expect.any(Number) });
     const a = live.frame.sites['site-a']!;
     expect(a.site_facility_power_watts!).toBeCloseTo(a.site_it_power_watts! * a.site_pue_ratio!, 0);
@@ -37,13 +41,13 @@ describe('live state, stream and faults (simulator on)', () => {
   });
 
   it('resumes a stream from Last-Event-ID with exactly the events missed', async () => {
-    const first = openStream(`${cp.url}/v1/stream`);
+    const first = subscribe();
     await first.until((e) => e.length >= 3);
     await first.close();
     const seen = first.events.map((e) => Number(e.id));
     const resumeFrom = seen[0]!;
 
-    const second = openStream(`${cp.url}/v1/stream`, { 'Last-Event-ID': String(resumeFrom) });
+    const second = subscribe(String(resumeFrom));
     await second.until((e) => e.length >= seen.length);
     await second.close();
     const ids = second.events.map((e) => Number(e.id));
@@ -54,15 +58,15 @@ describe('live state, stream and faults (simulator on)', () => {
   });
 
   it('tells a client resuming from an unknown id to resync', async () => {
-    const stream = openStream(`${cp.url}/v1/stream`, { 'Last-Event-ID': '1' });
+    const stream = subscribe('1');
     await stream.until((e) => e.some((x) => x.event === 'resync'));
     await stream.close();
     expect(stream.events[0]!.event).toBe('resync');
   });
 
   it('shows an injected cooling failure in health and PUE, and takes it back when cleared', async () => {
-    const before = LiveSnapshotSchema.parse(await (await fetch(`${cp.url}/v1/live`)).json()).frame.sites['site-a']!;
-    const stream = openStream(`${cp.url}/v1/stream`);
+    const before = LiveSnapshotSchema.parse(await (await call('/v1/live')).json()).frame.sites['site-a']!;
+    const stream = subscribe();
     const res = await post('/v1/faults', { kind: 'cooling-failure', siteId: 'site-a' });
     expect(res.status).toBe(201);
     const fault = FaultViewSchema.parse(await res.json());
@@ -70,14 +74,14 @@ describe('live state, stream and faults (simulator on)', () => {
     await stream.until((e) => e.some((x) => x.event === 'site-health' && JSON.parse(x.data).siteId === 'site-a'));
     const degraded = stream.events.find((x) => x.event === 'site-health')!;
     expect(SiteHealthSchema.parse(JSON.parse(degraded.data))).toMatchObject({ status: 'degraded', reason: expect.stringMatching(/cooling/) });
-    const during = LiveSnapshotSchema.parse(await (await fetch(`${cp.url}/v1/live`)).json());
+    const during = LiveSnapshotSchema.parse(await (await call('/v1/live')).json());
     expect(during.frame.sites['site-a']!.site_pue_ratio!).toBeGreaterThan(before.site_pue_ratio!);
     expect(during.faults.map((f) => f.id)).toEqual([fault.id]);
 
-    expect((await fetch(`${cp.url}/v1/faults/${fault.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await call(`/v1/faults/${fault.id}`, { method: 'DELETE' })).status).toBe(204);
     await stream.until((e) => e.some((x) => x.event === 'site-health' && JSON.parse(x.data).status === 'operational'));
     await stream.close();
-    expect(LiveSnapshotSchema.parse(await (await fetch(`${cp.url}/v1/live`)).json()).faults).toEqual([]);
+    expect(LiveSnapshotSchema.parse(await (await call('/v1/live')).json()).faults).toEqual([]);
   });
 
   it('rejects a bad fault with 400 naming the field, an unknown site with 404 and a duplicate with 409', async () => {
@@ -90,6 +94,6 @@ describe('live state, stream and faults (simulator on)', () => {
     const first = await post('/v1/faults', { kind: 'site-down', siteId: 'site-b' });
     expect(first.status).toBe(201);
     expect((await post('/v1/faults', { kind: 'site-down', siteId: 'site-b' })).status).toBe(409);
-    await fetch(`${cp.url}/v1/faults/${FaultViewSchema.parse(await first.json()).id}`, { method: 'DELETE' });
+    await call(`/v1/faults/${FaultViewSchema.parse(await first.json()).id}`, { method: 'DELETE' });
   });
 });

@@ -1,7 +1,8 @@
-import { createLogger } from '@corridor/http-kit';
+import { createLogger, type ActingUser } from '@corridor/http-kit';
 import { CapacitySchema, type FleetFile, type SiteCapacity, type WorkloadRequestInput } from '@corridor/shared';
 import { DEFAULT_POLICY_DIR } from '../src/config.ts';
 import { startControlPlane, type RunningControlPlane } from '../src/control-plane.ts';
+import { actingHeaders, serviceHeaders, USERS } from './auth.ts';
 import { configFor, freshStore, type StoreKind } from './stores.ts';
 
 const logger = createLogger('placement-test', 'silent');
@@ -16,8 +17,12 @@ export interface Answer {
 
 export interface PlacementHarness {
   cp: RunningControlPlane;
-  /** JSON request to the control plane; `headers` adds to the JSON content type. */
+  /** JSON request to the control plane as the operator `amina` (service credential + signed acting user); `headers` adds to them. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** The same as `user`, or as the BFF itself (service credential only) when `user` is null. */
+  callAs(user: ActingUser | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** The same with exactly `headers` (besides the JSON content type): no credential unless given. */
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   /** The site's capacity row from GET /v1/capacity. */
   capacityOf(siteId: string): Promise<SiteCapacity>;
   /** Rows of a table, straight from the store (to prove nothing was written). */
@@ -40,7 +45,7 @@ export async function placementHarness(kind: StoreKind, fleet: FleetFile, option
     throw error;
   }
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
     const res = await fetch(cp.url + path, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -55,10 +60,15 @@ export async function placementHarness(kind: StoreKind, fleet: FleetFile, option
     }
     return { status: res.status, headers: res.headers, body: parsed };
   };
+  const callAs = (user: ActingUser | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    send(method, path, body, { ...(user ? actingHeaders(user) : serviceHeaders()), ...headers });
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callAs(USERS.operator, method, path, body, headers);
 
   return {
     cp,
     call,
+    callAs,
+    send,
     async capacityOf(siteId) {
       const { body } = await call('GET', '/v1/capacity');
       const site = CapacitySchema.parse(body).sites.find((s) => s.siteId === siteId);

@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('workload lifecycle on %s (simulator on)', (kind) => 
     await sim.tickSafely();
   });
   afterAll(async () => {
-    for (const id of faults) await h?.call('DELETE', `/v1/faults/${id}`);
+    for (const id of faults) await h?.callAs(null, 'DELETE', `/v1/faults/${id}`);
     await h?.close();
   });
 
@@ -67,7 +67,7 @@ describe.each(STORE_KINDS)('workload lifecycle on %s (simulator on)', (kind) => 
   });
 
   it('moves a running workload off a site that goes down onto the other lawful site', async () => {
-    const res = await h.call('POST', '/v1/faults', { kind: 'site-down', siteId: firstSite });
+    const res = await h.callAs(null, 'POST', '/v1/faults', { kind: 'site-down', siteId: firstSite });
     expect(res.status).toBe(201);
     faults.push(FaultViewSchema.parse(res.body).id);
 
@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('workload lifecycle on %s (simulator on)', (kind) => 
   });
 
   it('strands a workload no site can take, with every site’s reasons, and frees what it held', async () => {
-    const res = await h.call('POST', '/v1/faults', { kind: 'site-down', siteId: otherSite });
+    const res = await h.callAs(null, 'POST', '/v1/faults', { kind: 'site-down', siteId: otherSite });
     expect(res.status).toBe(201);
     faults.push(FaultViewSchema.parse(res.body).id);
 
@@ -97,7 +97,7 @@ describe.each(STORE_KINDS)('workload lifecycle on %s (simulator on)', (kind) => 
   });
 
   it('places the stranded workload again once a lawful site is back, and audits that once', async () => {
-    const res = await h.call('DELETE', `/v1/faults/${faults.pop()}`);
+    const res = await h.callAs(null, 'DELETE', `/v1/faults/${faults.pop()}`);
     expect(res.status).toBe(204);
 
     const { workload, audit } = await detailOf(workloadId);

@@ -38,9 +38,20 @@ export async function freshStore(kind: StoreKind): Promise<{ dataDir: string; da
   };
 }
 
+/** The service credential of the control planes this test process starts (tests sign acting users with it). */
+export const SERVICE_TOKEN = randomBytes(32).toString('hex');
+
 /** Writes a fleet to a temp YAML file and returns a config that starts a control plane on a free port with it. */
 export function configFor(store: { dataDir: string; databaseUrl?: string }, fleet: FleetFile | string): ControlPlaneConfig {
   const fleetFile = join(store.dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, typeof fleet === 'string' ? fleet : stringify(fleet));
-  return { port: 0, host: '127.0.0.1', dataDir: store.dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}) };
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: store.dataDir,
+    fleetFile,
+    policyDir: DEFAULT_POLICY_DIR,
+    serviceToken: SERVICE_TOKEN,
+    ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}),
+  };
 }

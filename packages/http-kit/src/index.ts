@@ -1,2 +1,3 @@
 export * from './logger.ts';
 export * from './middleware.ts';
+export * from './acting-user.ts';

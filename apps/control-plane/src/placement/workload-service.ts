@@ -14,6 +14,7 @@ import {
   type WorkloadFilter,
   type WorkloadRequest,
 } from '@corridor/shared';
+import { forbidden } from '../auth/errors.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
 import type { Db, Queryable } from '@corridor/store';
@@ -55,8 +56,14 @@ export interface WorkloadServiceDeps {
   now?: () => number;
 }
 
-export interface CommitOptions {
+/** Who acts: the name the audit log records and, for a tenant user, the one tenant it may act for. */
+export interface ActingAs {
   actor: string;
+  /** Set for a tenant user: other tenants' workloads do not exist for it, and it cannot act for them. */
+  tenant?: string;
+}
+
+export interface CommitOptions extends ActingAs {
   /** The Idempotency-Key header: the same key and body answer the first commit again. */
   idempotencyKey?: string;
 }
@@ -119,14 +126,16 @@ export class WorkloadService {
   }
 
   /** A dry run: nothing is held; the plan is audited. */
-  async plan(request: WorkloadRequest, actor: string): Promise<Plan> {
+  async plan(request: WorkloadRequest, as: ActingAs): Promise<Plan> {
+    ownTenantOnly(request.tenant, as);
     const plan = await this.makePlan(request);
-    await this.record({ actor, action: 'plan', subject: `tenant:${request.tenant}`, detail: planSummary(request, plan) });
+    await this.record({ actor: as.actor, action: 'plan', subject: `tenant:${request.tenant}`, detail: planSummary(request, plan) });
     return plan;
   }
 
   /** Plans and commits; `replayed` when an earlier commit with the same Idempotency-Key answers. */
   async commit(request: WorkloadRequest, options: CommitOptions): Promise<{ workload: Workload; replayed: boolean }> {
+    ownTenantOnly(request.tenant, options);
     const requestHash = sha256Hex(canonicalJson(request));
     const key = options.idempotencyKey;
     if (key) {
@@ -175,27 +184,30 @@ export class WorkloadService {
     });
   }
 
-  list(filter: WorkloadFilter): Promise<Workload[]> {
+  /** The workloads the filter selects; a tenant user's are its own only (a filter on another tenant is refused). */
+  list(filter: WorkloadFilter, scope: Pick<ActingAs, 'tenant'> = {}): Promise<Workload[]> {
+    if (scope.tenant !== undefined) {
+      if (filter.tenant !== undefined) ownTenantOnly(filter.tenant, scope);
+      return listWorkloads(this.deps.db, { ...filter, tenant: scope.tenant });
+    }
     return listWorkloads(this.deps.db, filter);
   }
 
-  async detail(id: string): Promise<WorkloadDetail> {
-    const found = await readWorkload(this.deps.db, id);
-    if (!found) throw new NotFoundError(`no workload "${id}"`);
+  /** One workload with its plan and audit trail; another tenant's is answered as unknown, like a guessed id. */
+  async detail(id: string, scope: Pick<ActingAs, 'tenant'> = {}): Promise<WorkloadDetail> {
+    const found = visible(await readWorkload(this.deps.db, id), id, scope);
     return { ...found, audit: await auditOf(this.deps.db, `workload:${id}`) };
   }
 
   /** Frees the workload's reservation. Releasing a released workload changes nothing and answers it as it is. */
-  async release(id: string, actor: string): Promise<Workload> {
+  async release(id: string, as: ActingAs): Promise<Workload> {
     return this.deps.db.transaction(async (tx) => {
-      const found = await readWorkload(tx, id, true);
-      if (!found) throw new NotFoundError(`no workload "${id}"`);
-      const { workload } = found;
+      const { workload } = visible(await readWorkload(tx, id, true), id, as);
       if (workload.state === 'released') return workload;
       const at = new Date(this.now());
       const released = await updateWorkload(tx, id, { state: 'released', at: at.toISOString() });
       const detail = { from: workload.state, ...(workload.siteId ? { siteId: workload.siteId } : {}), gpuModel: workload.gpuModel, gpuCount: workload.gpuCount, powerKw: workload.powerKw };
-      await appendAudit(tx, { actor, action: 'release', subject: `workload:${id}`, detail }, at);
+      await appendAudit(tx, { actor: as.actor, action: 'release', subject: `workload:${id}`, detail }, at);
       return released;
     });
   }
@@ -280,7 +292,18 @@ function replay(stored: StoredCommit, key: string, requestHash: string): Workloa
   return stored.response;
 }
 
-export function newWorkloadId(): string {
+export /** 403 naming `tenant` when a tenant user asks for another tenant. */
+function ownTenantOnly(tenant: string, scope: Pick<ActingAs, 'tenant'>): void {
+  if (scope.tenant !== undefined && tenant !== scope.tenant) throw forbidden(`a tenant user acts for its own tenant only ("${scope.tenant}"), not "${tenant}"`, 'tenant');
+}
+
+/** The workload when it exists and the scope may see it; 404 otherwise, the same answer either way. */
+function visible<T extends { workload: Workload }>(found: T | undefined, id: string, scope: Pick<ActingAs, 'tenant'>): T {
+  if (!found || (scope.tenant !== undefined && found.workload.tenant !== scope.tenant)) throw new NotFoundError(`no workload "${id}"`);
+  return found;
+}
+
+function newWorkloadId(): string {
   return `wl-${randomBytes(8).toString('hex')}`;
 }
 

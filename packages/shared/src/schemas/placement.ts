@@ -205,10 +205,6 @@ export type WorkloadList = z.infer<typeof WorkloadListSchema>;
 /** A client's key for a commit (`Idempotency-Key` header): the same key and body answer the first commit again. Printable ASCII. */
 export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
 
-/** The header that tells the control plane who acts, for its audit log. */
-export const ACTOR_HEADER = 'X-Corridor-Actor';
-/** Who is acting: a name a log line and an audit record can carry safely. */
-export const ActorSchema = z.string().regex(/^[\w.@:-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ : -');
 
 export const WorkloadFilterSchema = z.object({
   state: WorkloadStateSchema.optional(),

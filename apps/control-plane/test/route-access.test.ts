@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTING_USER_HEADER, type ActingUser } from '@corridor/http-kit';
+import { ErrorBodySchema, PERMISSIONS, WorkloadSchema, type Permission, type Role } from '@corridor/shared';
+import { buildFleetFile } from '@corridor/shared/testing';
+import { USERS, actingHeaders, serviceHeaders } from './auth.ts';
+import { placementHarness, workloadBody, type PlacementHarness } from './placement-harness.ts';
+import { STORE_KINDS } from './stores.ts';
+
+/**
+ * What each /v1 route must allow, written from the issue's rules (not read from the app's table):
+ * `optional` the BFF may call alone or for a person holding `permission`; `required` only for such a
+ * person; `forbidden` machine work, never for a person. `ok` is the status a permitted call gets.
+ */
+interface RouteCase {
+  person: 'optional' | 'required' | 'forbidden';
+  permission?: Permission;
+  /** The path to call (may set something up first, e.g. a workload to read). */
+  path: () => string | Promise<string>;
+  body?: unknown;
+  ok: number;
+}
+
+type Caller = { name: string; headers: () => Record<string, string> } & ({ kind: 'refused' } | { kind: 'service' } | { kind: 'person'; user: ActingUser });
+
+const CALLERS: Caller[] = [
+  { name: 'no credential', kind: 'refused', headers: () => ({}) },
+  { name: 'wrong service token', kind: 'refused', headers: () => ({ authorization: `Bearer ${'x'.repeat(64)}` }) },
+  { name: 'service only', kind: 'service', headers: serviceHeaders },
+  ...(['executive', 'operator', 'admin', 'tenantA'] as const).map((k): Caller => ({ name: USERS[k].role, kind: 'person', user: USERS[k], headers: () => actingHeaders(USERS[k]) })),
+  { name: 'bad signature', kind: 'refused', headers: () => actingHeaders(USERS.admin, Date.now(), 'a-secret-that-is-not-the-service-token') },
+  { name: 'expired acting user', kind: 'refused', headers: () => actingHeaders(USERS.admin, Date.now() - 61_000) },
+  {
+    name: 'acting user without signature',
+    kind: 'refused',
+    headers: () => ({ ...serviceHeaders(), [ACTING_USER_HEADER]: actingHeaders(USERS.admin)[ACTING_USER_HEADER]! }),
+  },
+];
+
+function expectedStatus(route: RouteCase, caller: Caller): number {
+  if (caller.kind === 'refused') return 401;
+  if (caller.kind === 'service') return route.person === 'required' ? 401 : route.ok;
+  if (route.person === 'forbidden') return 403;
+  if (route.permission && !(PERMISSIONS[route.permission] as readonly Role[]).includes(caller.user.role)) return 403;
+  return route.ok;
+}
+
+describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
+  let h: PlacementHarness;
+  /** A workload of tenant-a that every permitted caller may read and release. */
+  let workloadId: string;
+  const now = Date.now();
+  const series = (entity: string, metric: string) => `/v1/${entity}/series?metric=${metric}&from=${now - 3_600_000}&to=${now}`;
+  const plan = workloadBody({ tenant: 'tenant-a', gpus: { count: 8, model: 'H100' } });
+
+  const CASES: Record<string, RouteCase> = {
+    'GET /sites': { person: 'optional', permission: 'fleet:read', path: () => '/v1/sites', ok: 200 },
+    'GET /sites/:id': { person: 'optional', permission: 'fleet:read', path: () => '/v1/sites/site-a', ok: 200 },
+    'GET /links': { person: 'optional', permission: 'fleet:read', path: () => '/v1/links', ok: 200 },
+    'GET /fleet/summary': { person: 'optional', permission: 'fleet:read', path: () => '/v1/fleet/summary', ok: 200 },
+    'GET /live': { person: 'optional', permission: 'fleet:read', path: () => '/v1/live', ok: 200 },
+    'GET /stream': { person: 'optional', permission: 'fleet:read', path: () => '/v1/stream', ok: 200 },
+    'GET /faults': { person: 'optional', permission: 'fleet:read', path: () => '/v1/faults', ok: 200 },
+    'GET /sites/:id/series': { person: 'optional', permission: 'fleet:read', path: () => series('sites/site-a', 'site_it_power_watts'), ok: 200 },
+    'GET /links/:id/series': { person: 'optional', permission: 'fleet:read', path: () => series('links/link-a-b', 'link_rtt_seconds'), ok: 200 },
+    'GET /capacity': { person: 'optional', permission: 'fleet:read', path: () => '/v1/capacity', ok: 200 },
+    'GET /policy': { person: 'optional', permission: 'fleet:read', path: () => '/v1/policy', ok: 200 },
+    'POST /telemetry': {
+      person: 'forbidden',
+      path: () => '/v1/telemetry',
+      body: { samples: [{ metric: 'site_it_power_watts', siteId: 'site-a', at: now - 60_000, value: 5e6 }] },
+      ok: 200,
+    },
+    'POST /metrics': { person: 'forbidden', path: () => '/v1/metrics', body: { resourceMetrics: [] }, ok: 200 },
+    'POST /faults': { person: 'forbidden', path: () => '/v1/faults', body: { kind: 'cooling-failure', siteId: 'site-b' }, ok: 201 },
+    // An unknown fault: a permitted caller reaches the simulator, which answers 404 (a guard would answer 401/403).
+    'DELETE /faults/:id': { person: 'forbidden', path: () => `/v1/faults/${randomUUID()}`, ok: 404 },
+    'POST /placements/plan': { person: 'required', permission: 'placement:plan', path: () => '/v1/placements/plan', body: plan, ok: 200 },
+    'POST /workloads': { person: 'required', permission: 'workloads:write', path: () => '/v1/workloads', body: plan, ok: 201 },
+    'DELETE /workloads/:id': { person: 'required', permission: 'workloads:write', path: () => `/v1/workloads/${workloadId}`, ok: 200 },
+    'GET /workloads': { person: 'required', permission: 'workloads:read', path: () => '/v1/workloads', ok: 200 },
+    'GET /workloads/:id': { person: 'required', permission: 'workloads:read', path: () => `/v1/workloads/${workloadId}`, ok: 200 },
+    'GET /audit': { person: 'required', permission: 'audit:read', path: () => '/v1/audit', ok: 200 },
+    'GET /audit/verify': { person: 'required', permission: 'audit:read', path: () => '/v1/audit/verify', ok: 200 },
+    // A failed sign-in needs no person; a person may record one too.
+    'POST /audit': { person: 'optional', path: () => '/v1/audit', body: { action: 'login-failed', subject: 'user:mallory' }, ok: 201 },
+  };
+
+  beforeAll(async () => {
+    h = await placementHarness(kind, buildFleetFile(), { simulator: true });
+    workloadId = WorkloadSchema.parse((await h.callAs(USERS.operator, 'POST', '/v1/workloads', plan)).body).id;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** The status only: the body is dropped unread (the stream would never end). */
+  const statusOf = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
+    const res = await fetch(h.cp.url + path, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    await res.body?.cancel();
+    return res.status;
+  };
+
+  it('has a case for every route the app serves, and no case for a route it does not', () => {
+    expect(h.cp.routes.length).toBeGreaterThan(20);
+    expect([...h.cp.routes].sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it('answers every route × caller exactly as the rules say', { timeout: 60_000 }, async () => {
+    const expected: Record<string, Record<string, number>> = {};
+    const actual: Record<string, Record<string, number>> = {};
+    for (const route of h.cp.routes) {
+      const spec = CASES[route];
+      if (!spec) continue; // reported by the test above
+      const method = route.split(' ')[0]!;
+      expected[route] = {};
+      actual[route] = {};
+      for (const caller of CALLERS) {
+        expected[route][caller.name] = expectedStatus(spec, caller);
+        actual[route][caller.name] = await statusOf(method, await spec.path(), spec.body, caller.headers());
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('says what is missing: the credential, the acting user, or the permission by name', async () => {
+    const none = await h.send('GET', '/v1/sites');
+    expect(none.status).toBe(401);
+    expect(ErrorBodySchema.parse(none.body).error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/service credential/) });
+
+    const alone = await h.callAs(null, 'GET', '/v1/workloads');
+    expect(alone.status).toBe(401);
+    expect(alone.body.error.message).toMatch(/acting user/);
+
+    const expired = await h.send('GET', '/v1/sites', undefined, actingHeaders(USERS.operator, Date.now() - 61_000));
+    expect(expired.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/expired/) });
+
+    const executive = await h.callAs(USERS.executive, 'POST', '/v1/workloads', plan);
+    expect(executive.status).toBe(403);
+    expect(ErrorBodySchema.parse(executive.body).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/workloads:write/) });
+    expect((await h.callAs(USERS.tenantA, 'GET', '/v1/audit')).body.error.message).toMatch(/audit:read/);
+  });
+
+  it('keeps the probes open to anyone, and answers an unknown /v1 path only to the service', async () => {
+    expect((await h.send('GET', '/healthz')).status).toBe(200);
+    expect((await h.send('GET', '/readyz')).status).toBe(200);
+    expect((await h.send('GET', '/v1/nothing-here')).status).toBe(401);
+    expect((await h.callAs(null, 'GET', '/v1/nothing-here')).status).toBe(404);
+  });
+});
