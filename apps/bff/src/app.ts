@@ -3,15 +3,25 @@ import { join } from 'node:path';
 import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS } from '@corridor/shared';
+import type { Db } from '@corridor/store';
 import type { BffConfig } from './config.ts';
+import { authenticate, requireSignIn } from './identity/authorize.ts';
+import { createIdentity, type Identity } from './identity/identity.ts';
+import type { ThrottleOptions } from './identity/login-throttle.ts';
+import { oidcProvidersEntry } from './identity/oidc-config.ts';
+import { oidcRoutes } from './identity/oidc.ts';
+import { DEMO_USERS } from './identity/user-sources.ts';
 import { requireCsrfHeader } from './middleware/csrf.ts';
 import { precompressedAssets } from './middleware/precompressed-assets.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { fleetRoutes } from './routes/fleet.routes.ts';
 import { openApiRoutes } from './routes/openapi.routes.ts';
 import { placementRoutes } from './routes/placement.routes.ts';
+import { loginRoutes, sessionRoutes } from './routes/session.routes.ts';
 import { streamRoutes } from './routes/stream.routes.ts';
 import { telemetryRoutes } from './routes/telemetry.routes.ts';
+import { tokenRoutes } from './routes/tokens.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { PlacementService } from './services/placement-service.ts';
 import { StatusService } from './services/status-service.ts';
@@ -19,19 +29,38 @@ import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import { ControlPlaneClient } from './upstream/control-plane-client.ts';
 
 export interface BffDeps {
-  config: Pick<BffConfig, 'controlPlaneUrls' | 'webDist' | 'fleetFreshMs' | 'https'>;
+  config: Pick<BffConfig, 'controlPlaneUrls' | 'webDist' | 'fleetFreshMs' | 'https' | 'trustProxy' | 'production' | 'sessionIdleMs' | 'sessionMaxMs' | 'serviceToken' | 'oidc'>;
   logger: Logger;
+  /** The BFF's own store (openIdentityStore), migrated; its owner closes it. */
+  db: Db;
   /** Tests may pass clients with a shorter deadline. */
   clients?: ControlPlaneClient[];
   /** Tests may shrink the live stream's buffer, timeouts and backoff. */
   stream?: Partial<LiveStreamOptions>;
+  /** Tests move time (session expiry, login backoff). */
+  now?: () => number;
+  /** Tests shorten the login backoff. */
+  throttle?: Partial<ThrottleOptions>;
 }
 
 /** The BFF app (no listen; server.ts listens): /api/* JSON and the built console. */
-export function createApp({ config, logger, clients: given, stream }: BffDeps) {
+export function createApp({ config, logger, db, clients: given, stream, now, throttle }: BffDeps) {
   const clients =
     given ??
-    config.controlPlaneUrls.map((url, i) => new ControlPlaneClient({ name: config.controlPlaneUrls.length > 1 ? `control plane ${i + 1}` : 'control plane', url }));
+    config.controlPlaneUrls.map((url, i) => new ControlPlaneClient({ name: config.controlPlaneUrls.length > 1 ? `control plane ${i + 1}` : 'control plane', url, serviceToken: config.serviceToken }));
+  // Sign-ins go to the audit log of the first control plane, the one placement uses.
+  const [auditClient] = clients;
+  if (!auditClient) throw new Error('the BFF needs at least one control plane');
+  const identity = createIdentity({
+    db,
+    auditClient,
+    logger,
+    sessionIdleMs: config.sessionIdleMs,
+    sessionMaxMs: config.sessionMaxMs,
+    https: config.https,
+    ...(now ? { now } : {}),
+    ...(throttle ? { throttle } : {}),
+  });
   const fleet = new FleetService(clients, config.fleetFreshMs);
   const live: LiveStream = new LiveStream(clients, logger, stream, () => status.current(0));
   const status = new StatusService(clients, undefined, () => live.status());
@@ -40,6 +69,8 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // The client's address (login throttle, audit) from X-Forwarded-For, only through the proxies configured.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(requestId());
   app.use(accessLog(logger));
   app.use(securityHeaders({ https: config.https }));
@@ -48,16 +79,7 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
     res.json({ ok: true });
   });
 
-  const api = express.Router();
-  api.use(requireCsrfHeader());
-  api.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
-  api.use(fleetRoutes({ fleet, status }));
-  api.use(telemetryRoutes({ clients }));
-  api.use(streamRoutes({ live }));
-  api.use(placementRoutes({ placement }));
-  api.use(openApiRoutes());
-  api.use(notFound());
-  app.use('/api', api);
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients, live, placement }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -74,5 +96,43 @@ export function createApp({ config, logger, clients: given, stream }: BffDeps) {
   app.use(notFound());
   app.use(errorHandler(logger));
 
-  return Object.assign(app, { close: () => Promise.all([live.close(), ...clients.map((c) => c.close())]).then(() => undefined) });
+  return Object.assign(app, { identity, close: () => Promise.all([live.close(), ...clients.map((c) => c.close())]).then(() => undefined) });
+}
+
+interface ApiDeps {
+  config: BffDeps['config'];
+  logger: Logger;
+  identity: Identity;
+  fleet: FleetService;
+  status: StatusService;
+  clients: ControlPlaneClient[];
+  live: LiveStream;
+  placement: PlacementService;
+}
+
+/**
+ * /api: CSRF first (before any body is read), then who is acting, then the few public routes, then the
+ * deny-by-default gate: every route mounted after it needs a principal, and each checks its permission.
+ */
+function apiRouter({ config, logger, identity, fleet, status, clients, live, placement }: ApiDeps) {
+  const api = express.Router();
+  api.use(requireCsrfHeader());
+  api.use(authenticate(identity));
+  api.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
+
+  const oidc = oidcProvidersEntry(config.oidc);
+  api.use(loginRoutes({ identity, providers: { ...(oidc ? { oidc } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) } }));
+  if (config.oidc) api.use(oidcRoutes({ config: config.oidc, sessions: identity.sessions, audit: identity.audit, logger, transactionSecret: config.serviceToken }));
+  api.use(openApiRoutes());
+
+  api.use(requireSignIn());
+  api.use(sessionRoutes({ identity }));
+  api.use(fleetRoutes({ fleet, status }));
+  api.use(telemetryRoutes({ clients }));
+  api.use(streamRoutes({ live }));
+  api.use(placementRoutes({ placement }));
+  api.use(userRoutes({ users: identity.users, sessions: identity.sessions, logger }));
+  api.use(tokenRoutes({ tokens: identity.tokens, logger }));
+  api.use(notFound());
+  return api;
 }

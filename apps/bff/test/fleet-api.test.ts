@@ -18,7 +18,7 @@ describe('BFF in front of a real control plane', () => {
   });
 
   it('presents sites as list rows: operator name and control, no clusters or prose', async () => {
-    const res = await fetch(`${bff.url}/api/sites`);
+    const res = await bff.fetch('/api/sites');
     expect(res.status).toBe(200);
     const raw = (await res.json()) as { sites: Record<string, unknown>[] };
     const { sites } = SiteRowListSchema.parse(raw);
@@ -28,47 +28,47 @@ describe('BFF in front of a real control plane', () => {
   });
 
   it('serves a site with its links, and a JSON 404 for an unknown one', async () => {
-    const detail = SiteDetailSchema.parse(await (await fetch(`${bff.url}/api/sites/site-b`)).json());
+    const detail = SiteDetailSchema.parse(await (await bff.fetch('/api/sites/site-b')).json());
     expect(detail.links[0]).toMatchObject({ from: { id: 'site-a' }, to: { id: 'site-b' }, rttMs: 4.5 });
 
-    const missing = await fetch(`${bff.url}/api/sites/atlantis`);
+    const missing = await bff.fetch('/api/sites/atlantis');
     expect(missing.status).toBe(404);
     expect(ErrorBodySchema.parse(await missing.json()).error.message).toBe('no site "atlantis"');
   });
 
   it('answers 400 naming the field for a malformed site id', async () => {
-    const res = await fetch(`${bff.url}/api/sites/${encodeURIComponent('<script>')}`);
+    const res = await bff.fetch(`/api/sites/${encodeURIComponent('<script>')}`);
     expect(res.status).toBe(400);
     expect(ErrorBodySchema.parse(await res.json()).error.fields?.[0]?.field).toBe('(root)');
   });
 
   it('serves links and the fleet summary', async () => {
-    expect(LinkListSchema.parse(await (await fetch(`${bff.url}/api/links`)).json()).links).toHaveLength(1);
-    const summary = FleetSummarySchema.parse(await (await fetch(`${bff.url}/api/fleet/summary`)).json());
+    expect(LinkListSchema.parse(await (await bff.fetch('/api/links')).json()).links).toHaveLength(1);
+    const summary = FleetSummarySchema.parse(await (await bff.fetch('/api/fleet/summary')).json());
     expect(summary).toMatchObject({ siteCount: 2, itCapacityMw: { operational: 15 } });
   });
 
   it('lets a browser revalidate the site list with its ETag', async () => {
-    const first = await fetch(`${bff.url}/api/sites`);
-    const again = await fetch(`${bff.url}/api/sites`, { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    const first = await bff.fetch('/api/sites');
+    const again = await bff.fetch('/api/sites', { headers: { 'If-None-Match': first.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
 
   it('sends a strict CSP and no X-Powered-By', async () => {
-    const res = await fetch(`${bff.url}/api/fleet/summary`);
+    const res = await bff.fetch('/api/fleet/summary');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
   it('answers JSON 404 for an unknown API route', async () => {
-    const res = await fetch(`${bff.url}/api/nowhere`);
+    const res = await bff.fetch('/api/nowhere');
     expect(res.status).toBe(404);
     expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('NOT_FOUND');
   });
 
   it('reports the control plane healthy', async () => {
-    expect(await (await fetch(`${bff.url}/api/status`)).json()).toMatchObject({ ok: true, upstreams: [{ ok: true }] });
+    expect(await (await bff.fetch('/api/status')).json()).toMatchObject({ ok: true, upstreams: [{ ok: true }] });
   });
 });
 
@@ -86,11 +86,11 @@ describe('BFF federating two control planes', () => {
     );
     const bff = await startBff([ma.cp.url, fr.cp.url]);
     try {
-      const { sites } = SiteRowListSchema.parse(await (await fetch(`${bff.url}/api/sites`)).json());
+      const { sites } = SiteRowListSchema.parse(await (await bff.fetch('/api/sites')).json());
       expect(sites.map((s) => s.id).sort()).toEqual(['grenoble', 'site-a', 'site-b']);
-      const summary = FleetSummarySchema.parse(await (await fetch(`${bff.url}/api/fleet/summary`)).json());
+      const summary = FleetSummarySchema.parse(await (await bff.fetch('/api/fleet/summary')).json());
       expect(summary).toMatchObject({ siteCount: 3, countryCount: 2, gpus: { total: 1536 } });
-      const grenoble = SiteDetailSchema.parse(await (await fetch(`${bff.url}/api/sites/grenoble`)).json());
+      const grenoble = SiteDetailSchema.parse(await (await bff.fetch('/api/sites/grenoble')).json());
       expect(grenoble.site.operator.controlledBy).toBe('FR');
     } finally {
       await bff.close();

@@ -3,44 +3,148 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { stringify } from 'yaml';
 import { createLogger } from '@corridor/http-kit';
 import { startControlPlane, type RunningControlPlane } from '@corridor/control-plane';
-import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
+import { DEFAULT_POLICY_DIR, type ControlPlaneConfig } from '@corridor/control-plane/config';
 import type { FleetFile } from '@corridor/shared';
-import { createApp } from '../src/app.ts';
+import type { Db } from '@corridor/store';
+import { createApp, type BffDeps } from '../src/app.ts';
+import type { Identity } from '../src/identity/identity.ts';
+import { openIdentityStore } from '../src/identity/identity-store.ts';
+import { SESSION_COOKIE } from '../src/identity/session-service.ts';
+import { prepareUserSources } from '../src/identity/user-sources.ts';
+import { UserStore } from '../src/identity/user-store.ts';
 import { ControlPlaneClient } from '../src/upstream/control-plane-client.ts';
+import { freshStore, type StoreKind } from './stores.ts';
 
 export const silent = createLogger('test', 'silent');
 
+/** What every test harness of the repo sets (README): the demo users' password. */
+export const DEMO_PASSWORD = 'corridor-demo-password';
+/** The secret the test control planes and BFFs share. */
+export const SERVICE_TOKEN = 'test-service-token-that-is-long-enough-0123456789';
+
+/** The BFF's configuration in tests: demo mode, default session timeouts, no OpenID Connect. */
+export function bffConfig(urls: string[], overrides: Partial<BffDeps['config']> = {}): BffDeps['config'] {
+  return { controlPlaneUrls: urls, webDist: '/nonexistent', fleetFreshMs: 0, https: false, production: false, sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, serviceToken: SERVICE_TOKEN, ...overrides };
+}
+
+/** A migrated BFF store of the given kind with the demo users seeded (password DEMO_PASSWORD). */
+export async function bffStore(kind: StoreKind = 'pglite'): Promise<{ db: Db; cleanup(): Promise<void> }> {
+  const store = await freshStore(kind);
+  const db = await openIdentityStore(store);
+  await prepareUserSources(new UserStore(db), { production: false, demoPassword: DEMO_PASSWORD, oidcConfigured: false }, () => {});
+  return {
+    db,
+    async cleanup() {
+      await db.close();
+      await store.cleanup();
+    },
+  };
+}
+
+let shared: ReturnType<typeof bffStore> | undefined;
+afterAll(async () => {
+  await (await shared)?.cleanup();
+  shared = undefined;
+});
+
+/** One PGlite store per test file (creating one takes a second), shared by the BFFs the file starts. */
+export function sharedBffStore(): Promise<Db> {
+  shared ??= bffStore('pglite');
+  return shared.then((s) => s.db);
+}
+
 /** A real control plane on a free port with its own PGlite dir, seeded with `fleet`, under the default policy pack. */
-export async function realControlPlane(fleet: FleetFile, dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-'))) {
+export async function realControlPlane(fleet: FleetFile, dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-')), extra: Partial<ControlPlaneConfig> = {}) {
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(fleet));
-  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR }, silent);
+  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, serviceToken: SERVICE_TOKEN, ...extra }, silent);
   const cp = await start(0);
   return { cp, dataDir, restart: start, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-/** The BFF on a free port in front of the given control plane URLs. */
-export async function startBff(urls: string[], options: { fleetFreshMs?: number; timeoutMs?: number; webDist?: string } = {}) {
-  const clients = urls.map((url, i) => new ControlPlaneClient({ name: `control plane ${i + 1}`, url, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }));
+export type Fetch = (path: string, init?: RequestInit & { headers?: Record<string, string> }) => Promise<Response>;
+
+/** The `Cookie` header of a new session for a stored user, opened directly (no password, no audit record). */
+export async function sessionCookie(identity: Identity, username: string): Promise<string> {
+  const user = await identity.users.find(username);
+  if (!user) throw new Error(`no user "${username}" in the test store`);
+  const { id } = await identity.sessions.open({ username, name: user.name, role: user.role, ...(user.tenant ? { tenant: user.tenant } : {}), method: 'password' });
+  return `${SESSION_COOKIE}=${id}`;
+}
+
+/** A fetch of `url`'s paths that sends `headers` (a session cookie, a bearer token) with every request. */
+export function fetchWith(url: string, headers: Record<string, string>): Fetch {
+  return (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { ...headers, ...init.headers } });
+}
+
+/** Signs in through `POST /api/session`, as the console does; answers the response and the `Cookie` header it sets (if any). */
+export async function signIn(url: string, username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'X-CSRF': '1', 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+  return { res, cookie };
+}
+
+export interface BffOptions {
+  logger?: BffDeps['logger'];
+  fleetFreshMs?: number;
+  timeoutMs?: number;
+  webDist?: string;
+  /** The BFF's store: the file's shared PGlite store unless given. */
+  db?: Db;
+  now?: () => number;
+  throttle?: BffDeps['throttle'];
+  config?: Partial<BffDeps['config']>;
+  stream?: BffDeps['stream'];
+}
+
+/**
+ * The BFF on a free port in front of the given control plane URLs. `fetch` is a browser signed in as the
+ * demo operator (its `cookie`); `as(username)` signs in another demo user.
+ */
+export async function startBff(urls: string[], options: BffOptions = {}) {
+  const clients = urls.map((url, i) => new ControlPlaneClient({ name: `control plane ${i + 1}`, url, serviceToken: SERVICE_TOKEN, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }));
   const app = createApp({
-    config: { controlPlaneUrls: urls, webDist: options.webDist ?? '/nonexistent', fleetFreshMs: options.fleetFreshMs ?? 0, https: false },
-    logger: silent,
+    config: bffConfig(urls, { fleetFreshMs: options.fleetFreshMs ?? 0, ...(options.webDist ? { webDist: options.webDist } : {}), ...options.config }),
+    logger: options.logger ?? silent,
+    db: options.db ?? (await sharedBffStore()),
     clients,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.throttle ? { throttle: options.throttle } : {}),
+    ...(options.stream ? { stream: options.stream } : {}),
   });
   const server = await listen(app);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const as = async (username: string) => {
+    const cookie = await sessionCookie(app.identity, username);
+    return { cookie, fetch: fetchWith(url, { cookie }) };
+  };
+  const operator = await as('operator');
+  let closing: Promise<void> | undefined;
   return {
     url,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await app.close();
+    identity: app.identity,
+    ...operator,
+    as,
+    /** Stops the BFF (idempotent); its store stays open for its owner. */
+    close() {
+      closing ??= (async () => {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+        await app.close();
+      })();
+      return closing;
     },
   };
 }
+export type RunningBff = Awaited<ReturnType<typeof startBff>>;
 
 /** A stand-in control plane for faults a real one cannot be made to show (hangs, garbage). */
 export async function fakeUpstream(handler: Parameters<typeof createServer>[1]) {

@@ -4,24 +4,9 @@ import { WorkloadRequestSchema, type WorkloadRequestInput } from '@corridor/shar
 import { createApp } from '../src/app.ts';
 import type { OpenApiDocument } from '../src/openapi.ts';
 import { toOpenApiPath } from '../src/openapi.ts';
-import { silent, startBff } from './harness.ts';
-
-/** The little of Express's router internals needed to list what is mounted. */
-interface Layer {
-  rawPath?: string;
-  slash?: boolean;
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every `METHOD /path` the app serves, walked from its router, so a route added without docs shows up here. */
-function mountedRoutes(stack: Layer[], prefix = ''): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) return Object.keys(layer.route.methods).map((m) => `${m} ${prefix}${layer.route!.path}`);
-    if (layer.handle?.stack) return mountedRoutes(layer.handle.stack, layer.slash ? prefix : `${prefix}${layer.rawPath ?? ''}`);
-    return [];
-  });
-}
+import type { OidcConfig } from '../src/identity/oidc-config.ts';
+import { bffConfig, sharedBffStore, silent, startBff } from './harness.ts';
+import { mountedRoutes, type Layer } from './routes.ts';
 
 /** Every `$ref` anywhere in a JSON value. */
 function refsIn(value: unknown): string[] {
@@ -37,8 +22,19 @@ function resolve(doc: unknown, ref: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }
 
-const apiRoutes = () => {
-  const app = createApp({ config: { controlPlaneUrls: ['http://127.0.0.1:9'], webDist: '/nonexistent', fleetFreshMs: 0, https: false }, logger: silent });
+/** OpenID Connect configured, so its routes are mounted too (nothing is asked of the provider until a sign-in). */
+const oidc: OidcConfig = {
+  issuer: 'http://127.0.0.1:9/oidc',
+  clientId: 'corridor',
+  redirectUri: 'http://127.0.0.1:8080/api/session/oidc/callback',
+  label: 'Sign in with your organisation',
+  scopes: 'openid',
+  roleClaim: 'corridor_role',
+  tenantClaim: 'corridor_tenant',
+};
+
+const apiRoutes = async () => {
+  const app = createApp({ config: bffConfig(['http://127.0.0.1:9'], { oidc }), logger: silent, db: await sharedBffStore() });
   const routes = mountedRoutes((app.router as unknown as { stack: Layer[] }).stack).filter((r) => r.includes(' /api/'));
   return { routes, close: app.close };
 };
@@ -78,7 +74,7 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('documents exactly the /api routes the app mounts', async () => {
-    const { routes, close } = apiRoutes();
+    const { routes, close } = await apiRoutes();
     await close();
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
     const mounted = routes.map((r) => {
@@ -95,7 +91,8 @@ describe('GET /api/openapi.json', () => {
         const { parameters = [], responses } = op as { parameters?: { name: string; in: string }[]; responses: Record<string, { $ref?: string }> };
         const named = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         expect(parameters.filter((p) => p.in === 'path').map((p) => p.name), `${method} ${path}`).toEqual(named);
-        expect(Object.keys(responses).some((s) => s.startsWith('2')), `${method} ${path}`).toBe(true);
+        // A JSON success, or the redirect of a browser navigation (OpenID Connect).
+        expect(Object.keys(responses).some((s) => s.startsWith('2') || s === '302'), `${method} ${path}`).toBe(true);
         if (method !== 'get') {
           expect(parameters).toContainEqual(expect.objectContaining({ name: 'X-CSRF', in: 'header', required: true }));
           expect(responses['403']?.$ref).toBe('#/components/responses/Forbidden');
@@ -105,6 +102,27 @@ describe('GET /api/openapi.json', () => {
     expect(doc.components.responses.BadRequest).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } });
     const commit = doc.paths['/api/workloads']!.post as { responses: Record<string, unknown> };
     expect(commit.responses['409']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/NoSiteFits' } } } });
+  });
+
+  it('says who may call each operation: sign-in by cookie or bearer token, 401 and 403 where they can happen', () => {
+    expect(doc.security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(doc.components.securitySchemes).toMatchObject({ session: { type: 'apiKey', in: 'cookie', name: 'corridor_session' }, bearer: { type: 'http', scheme: 'bearer' } });
+    const publicOps: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const { security, responses, 'x-corridor-access': access } = op as { security?: unknown[]; responses: Record<string, unknown>; 'x-corridor-access': string };
+        if (access === 'public') {
+          publicOps.push(`${method} ${path}`);
+          expect(security, `${method} ${path}`).toEqual([]);
+        } else {
+          expect(security, `${method} ${path}`).toBeUndefined();
+          expect(responses['401'], `${method} ${path}`).toEqual({ $ref: '#/components/responses/Unauthorized' });
+          if (access !== 'signed-in') expect(responses['403'], `${method} ${path}`).toEqual({ $ref: '#/components/responses/Forbidden' });
+        }
+      }
+    }
+    expect(publicOps.sort()).toEqual(['get /api/openapi.json', 'get /api/session/oidc/callback', 'get /api/session/oidc/start', 'get /api/session/providers', 'post /api/session']);
+    expect(doc.info.description).toContain('`workloads:write`: operator, admin, tenant');
   });
 
   it('describes the latency model and every reason code', () => {

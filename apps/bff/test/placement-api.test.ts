@@ -43,12 +43,12 @@ describe('placement through the BFF, in front of a real control plane', () => {
   let bff: Awaited<ReturnType<typeof startBff>>;
 
   const send = (method: 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${bff.url}${path}`, {
+    bff.fetch(path, {
       method,
       headers: { 'X-CSRF': '1', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  const get = (path: string) => fetch(`${bff.url}${path}`);
+  const get = (path: string) => bff.fetch(path);
   const workloadsOf = async (tenant: string) => WorkloadListSchema.parse(await (await get(`/api/workloads?tenant=${tenant}`)).json()).workloads;
   const freeH100 = async (siteId: string) => {
     const { sites } = CapacitySchema.parse(await (await get('/api/capacity')).json());
@@ -145,7 +145,7 @@ describe('placement through the BFF, in front of a real control plane', () => {
       ['POST', '/api/placements/plan', request('no-csrf')],
       ['DELETE', '/api/workloads/wl-anything', undefined],
     ] as const) {
-      const res = await fetch(`${bff.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const res = await bff.fetch(path, { method, headers: { 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(ErrorBodySchema.parse(await res.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('X-CSRF') });
     }

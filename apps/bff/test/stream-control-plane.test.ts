@@ -7,8 +7,8 @@ import { ConsoleStatusSchema, LiveSnapshotSchema, TelemetryFrameSchema } from '@
 import { buildFleetFile } from '@corridor/shared/testing';
 import { startControlPlane } from '@corridor/control-plane';
 import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
-import { silent } from './harness.ts';
-import { eventually, openBrowser, startStreamBff, type Browser } from './stream-helpers.ts';
+import { SERVICE_TOKEN, silent, type Fetch } from './harness.ts';
+import { eventually, openBrowser, startStreamBff, type Browser, type SignedIn } from './stream-helpers.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -21,19 +21,19 @@ async function simulatedControlPlane() {
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));
-  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
+  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, serviceToken: SERVICE_TOKEN, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
   const cp = await start(0);
   return { cp, port: Number(new URL(cp.url).port), start };
 }
 
-async function browsers(url: string, count: number, lastEventId?: number) {
-  const opened = await Promise.all(Array.from({ length: count }, () => openBrowser(url, lastEventId)));
+async function browsers(bff: SignedIn, count: number, lastEventId?: number) {
+  const opened = await Promise.all(Array.from({ length: count }, () => openBrowser(bff, lastEventId)));
   cleanups.push(() => opened.forEach((b) => b.close()));
   return opened;
 }
 
 const telemetry = (b: Browser) => b.events.filter((m) => m.event === 'telemetry').map((m) => TelemetryFrameSchema.parse(JSON.parse(m.data)));
-const status = async (url: string) => ConsoleStatusSchema.parse(await (await fetch(`${url}/api/status`)).json());
+const status = async (bff: { fetch: Fetch }) => ConsoleStatusSchema.parse(await (await bff.fetch('/api/status')).json());
 
 describe('live stream in front of a real control plane', () => {
   it('relays the simulator to many browsers over one subscription, following on from the snapshot', async () => {
@@ -43,12 +43,12 @@ describe('live stream in front of a real control plane', () => {
     cleanups.push(() => bff.close());
     await bff.connected();
 
-    let snapshot = LiveSnapshotSchema.parse(await (await fetch(`${bff.url}/api/live`)).json());
+    let snapshot = LiveSnapshotSchema.parse(await (await bff.fetch('/api/live')).json());
     await eventually(async () => {
-      snapshot = LiveSnapshotSchema.parse(await (await fetch(`${bff.url}/api/live`)).json());
+      snapshot = LiveSnapshotSchema.parse(await (await bff.fetch('/api/live')).json());
       expect(Object.keys(snapshot.frame.sites).sort()).toEqual(['site-a', 'site-b']);
     });
-    const many = await browsers(bff.url, 10, snapshot.lastEventId);
+    const many = await browsers(bff, 10, snapshot.lastEventId);
     await eventually(() => expect(many.every((b) => telemetry(b).length >= 3)).toBe(true));
 
     const frames = telemetry(many[0]!);
@@ -59,7 +59,7 @@ describe('live stream in front of a real control plane', () => {
     expect(many[0]!.messages.some((m) => m.event === 'resync')).toBe(false);
 
     // A fault injected through the control plane API reaches every browser.
-    const injected = await fetch(`${cp.url}/v1/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'cooling-failure', siteId: 'site-a' }) });
+    const injected = await fetch(`${cp.url}/v1/faults`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: JSON.stringify({ kind: 'cooling-failure', siteId: 'site-a' }) });
     expect(injected.status).toBe(201);
     await eventually(() => {
       for (const b of many) {
@@ -75,15 +75,15 @@ describe('live stream in front of a real control plane', () => {
     const bff = await startStreamBff([cp.url]);
     cleanups.push(() => bff.close());
     await bff.connected();
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     await eventually(() => expect(telemetry(b!).length).toBeGreaterThanOrEqual(1));
 
     await cp.close();
-    await eventually(async () => expect(await status(bff.url)).toMatchObject({ ok: false, stream: { connected: false } }));
+    await eventually(async () => expect(await status(bff)).toMatchObject({ ok: false, stream: { connected: false } }));
     // Browsers were told at once, without asking: their stale badge need not wait for a timeout.
     await eventually(() => expect(b!.statuses.map((st) => ConsoleStatusSchema.parse(st))).toContainEqual(expect.objectContaining({ stream: expect.objectContaining({ connected: false }) })));
     expect((await fetch(`${bff.url}/healthz`)).status).toBe(200);
-    const [meanwhile] = await browsers(bff.url, 1);
+    const [meanwhile] = await browsers(bff, 1);
     await eventually(() => expect(meanwhile!.raw).toMatch(/^retry: \d+\n\n/));
     const lastBefore = Number(b!.messages.at(-1)!.id);
 
@@ -97,6 +97,6 @@ describe('live stream in front of a real control plane', () => {
     expect(meanwhile!.messages.some((m) => m.event === 'resync')).toBe(true);
     await eventually(() => expect(ConsoleStatusSchema.parse(b!.statuses.at(-1))).toMatchObject({ ok: true, stream: { connected: true } }));
     // /api/status probes are shared for a second: the probe may lag the stream a little.
-    await eventually(async () => expect(await status(bff.url)).toMatchObject({ ok: true, stream: { connected: true, upstreams: [{ subscriptions: 2 }] } }));
+    await eventually(async () => expect(await status(bff)).toMatchObject({ ok: true, stream: { connected: true, upstreams: [{ subscriptions: 2 }] } }));
   });
 });

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleStatusSchema, LiveSnapshotSchema } from '@corridor/shared';
-import { eventually, fakeControlPlane, frame, openBrowser, startStreamBff, type Browser } from './stream-helpers.ts';
+import { eventually, fakeControlPlane, frame, openBrowser, startStreamBff, type Browser, type SignedIn } from './stream-helpers.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -19,8 +19,8 @@ async function setup(stream: Parameters<typeof startStreamBff>[1] = {}, upstream
   return { cp, bff };
 }
 
-async function browsers(url: string, count: number, lastEventId?: number | string) {
-  const opened = await Promise.all(Array.from({ length: count }, () => openBrowser(url, lastEventId)));
+async function browsers(bff: SignedIn, count: number, lastEventId?: number | string) {
+  const opened = await Promise.all(Array.from({ length: count }, () => openBrowser(bff, lastEventId)));
   cleanups.push(() => opened.forEach((b) => b.close()));
   return opened;
 }
@@ -31,7 +31,7 @@ const idsOf = (b: Browser) => b.messages.map((m) => Number(m.id));
 describe('live stream fan-out (against a stand-in control plane)', () => {
   it('gives 20 browsers the same events in order over ONE upstream subscription', async () => {
     const { cp, bff } = await setup();
-    const many = await browsers(bff.url, 20);
+    const many = await browsers(bff, 20);
     await eventually(async () => expect((await bff.stats()).clients).toBe(20));
 
     for (const n of [1, 2, 3]) cp.publish('telemetry', frame(n));
@@ -51,7 +51,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('sends SSE headers, retry and heartbeats', async () => {
     const { bff } = await setup({ heartbeatMs: 50, retryMs: 1500 });
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     expect(b!.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(b!.headers.get('cache-control')).toBe('no-store');
     expect(b!.headers.get('x-accel-buffering')).toBe('no');
@@ -61,18 +61,18 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('replays exactly what a reconnecting browser missed', async () => {
     const { cp, bff } = await setup();
-    const [watcher, leaver] = await browsers(bff.url, 2);
+    const [watcher, leaver] = await browsers(bff, 2);
     for (const n of [1, 2, 3]) cp.publish('telemetry', frame(n));
     await eventually(() => expect(leaver!.events).toHaveLength(3));
     leaver!.close();
     for (const n of [4, 5]) cp.publish('telemetry', frame(n));
     await eventually(() => expect(watcher!.events).toHaveLength(5));
 
-    const [resumed] = await browsers(bff.url, 1, leaver!.events[2]!.id);
+    const [resumed] = await browsers(bff, 1, leaver!.events[2]!.id);
     await eventually(() => expect(resumed!.messages).toHaveLength(2));
     expect(resumed!.messages).toEqual(watcher!.messages.slice(3));
 
-    const [current] = await browsers(bff.url, 1, watcher!.events[4]!.id);
+    const [current] = await browsers(bff, 1, watcher!.events[4]!.id);
     cp.publish('telemetry', frame(6));
     await eventually(() => expect(current!.messages).toHaveLength(1));
     expect(powerOf(current!)).toEqual([6]);
@@ -80,13 +80,13 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('tells a browser to resync when it is too far behind, or holds an id this BFF never gave', async () => {
     const { cp, bff } = await setup({ capacity: 3 });
-    const [watcher] = await browsers(bff.url, 1);
+    const [watcher] = await browsers(bff, 1);
     for (const n of [1, 2, 3, 4, 5, 6]) cp.publish('telemetry', frame(n));
     await eventually(() => expect(watcher!.events).toHaveLength(6));
     const lastId = Number(watcher!.events[5]!.id);
 
     const [behind, future, older, garbled, edge] = await Promise.all(
-      [watcher!.events[1]!.id, lastId + 1000, 5, 'not-an-id', watcher!.events[2]!.id].map((id) => openBrowser(bff.url, id)),
+      [watcher!.events[1]!.id, lastId + 1000, 5, 'not-an-id', watcher!.events[2]!.id].map((id) => openBrowser(bff, id)),
     );
     cleanups.push(() => [behind, future, older, garbled, edge].forEach((b) => b!.close()));
     for (const b of [behind, future, older]) {
@@ -102,7 +102,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('resumes the upstream subscription with Last-Event-ID after a cut, losing nothing', async () => {
     const { cp, bff } = await setup();
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     for (const n of [1, 2]) cp.publish('telemetry', frame(n));
     await eventually(() => expect(b!.events).toHaveLength(2));
     const upstreamLast = cp.lastId;
@@ -122,7 +122,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('tells every browser to resync when the control plane restarts with a new id series', async () => {
     const { cp, bff } = await setup();
-    const many = await browsers(bff.url, 3);
+    const many = await browsers(bff, 3);
     cp.publish('telemetry', frame(1));
     await eventually(() => expect(many.every((b) => b.events.length === 1)).toBe(true));
     const before = Number(many[0]!.events[0]!.id);
@@ -137,13 +137,13 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
       expect(idsOf(b)).toEqual([before, before + 1, before + 2]);
     }
     // A browser that missed the resync cannot resume across it.
-    const [late] = await browsers(bff.url, 1, before);
+    const [late] = await browsers(bff, 1, before);
     await eventually(() => expect(late!.messages[0]?.event).toBe('resync'));
   });
 
   it('reconnects a subscription that goes silent (no byte, not even a heartbeat)', async () => {
     const { cp, bff } = await setup({ idleTimeoutMs: 300 });
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     const id = cp.publish('telemetry', frame(1));
     await eventually(() => expect(b!.events).toHaveLength(1));
     cp.goSilent();
@@ -155,7 +155,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('drops garbage from the control plane, event by event, and keeps relaying', async () => {
     const { cp, bff } = await setup();
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     cp.sendRaw(
       [
         'this is not server-sent events\n\n',
@@ -189,21 +189,21 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
     const bff = await startStreamBff([`http://127.0.0.1:${(liar.address() as AddressInfo).port}`], { backoffInitialMs: 20, backoffMaxMs: 50 });
     cleanups.push(() => bff.close());
 
-    const [b] = await browsers(bff.url, 1);
+    const [b] = await browsers(bff, 1);
     await eventually(() => expect(requests.filter((u) => u === '/v1/stream').length).toBeGreaterThanOrEqual(3));
     expect(b!.raw).toMatch(/^retry: \d+\n\n/);
-    const status = ConsoleStatusSchema.parse(await (await fetch(`${bff.url}/api/status`)).json());
+    const status = ConsoleStatusSchema.parse(await (await bff.fetch('/api/status')).json());
     expect(status).toMatchObject({ ok: false, stream: { connected: false, upstreams: [{ connected: false, subscriptions: 0 }] } });
-    expect((await fetch(`${bff.url}/api/live`)).status).toBe(502);
+    expect((await bff.fetch('/api/live')).status).toBe(502);
   });
 
   it('drops a browser that stops reading, without holding up the others', async () => {
     const { cp, bff } = await setup({ maxBufferedBytes: 256 * 1024 });
-    const fast = await browsers(bff.url, 3);
+    const fast = await browsers(bff, 3);
     const slow = connect(Number(new URL(bff.url).port), '127.0.0.1');
     let slowClosed = false;
     slow.on('close', () => (slowClosed = true)).on('error', () => undefined);
-    slow.write('GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n');
+    slow.write(`GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${bff.cookie}\r\nAccept: text/event-stream\r\n\r\n`);
     slow.pause();
     cleanups.push(() => slow.destroy());
     await eventually(async () => expect((await bff.stats()).clients).toBe(4));
@@ -224,12 +224,12 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('serves a snapshot whose id lets a browser follow on without losing an event relayed meanwhile', async () => {
     const { cp, bff } = await setup();
-    const [watcher] = await browsers(bff.url, 1);
+    const [watcher] = await browsers(bff, 1);
     cp.publish('telemetry', frame(1));
     await eventually(() => expect(watcher!.events).toHaveLength(1));
 
     const release = cp.holdLive();
-    const answer = fetch(`${bff.url}/api/live`);
+    const answer = bff.fetch('/api/live');
     await eventually(() => expect(cp.liveRequests).toBe(1));
     cp.publish('telemetry', frame(2)); // after the control plane's snapshot, before the browser has it
     await eventually(() => expect(watcher!.events).toHaveLength(2));
@@ -240,7 +240,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
     expect(snapshot.frame.sites['site-0']).toEqual({ site_it_power_watts: 1 });
     expect(snapshot.lastEventId).toBe(Number(watcher!.events[0]!.id));
 
-    const [follower] = await browsers(bff.url, 1, snapshot.lastEventId);
+    const [follower] = await browsers(bff, 1, snapshot.lastEventId);
     await eventually(() => expect(powerOf(follower!)).toEqual([2]));
   });
 
@@ -250,26 +250,26 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
     const bff = await startStreamBff([ma.url, es.url], { backoffInitialMs: 50 });
     cleanups.push(() => bff.close());
     await bff.connected();
-    const many = await browsers(bff.url, 5);
+    const many = await browsers(bff, 5);
 
     ma.publish('telemetry', { at: 1000, sites: { 'ma-nador': { site_pue_ratio: 1.3 } }, links: {} });
     es.publish('telemetry', { at: 2000, sites: { 'es-madrid': { site_pue_ratio: 1.2 } }, links: { 'medusa-1': { link_rtt_seconds: 0.01 } } });
     es.publish('site-health', { siteId: 'es-madrid', status: 'offline', reason: 'site down (injected fault)', since: 2000 });
     await eventually(() => expect(many.every((b) => b.events.length === 3)).toBe(true));
 
-    const snapshot = LiveSnapshotSchema.parse(await (await fetch(`${bff.url}/api/live`)).json());
+    const snapshot = LiveSnapshotSchema.parse(await (await bff.fetch('/api/live')).json());
     expect(snapshot).toMatchObject({
       lastEventId: Number(many[0]!.events[2]!.id),
       frame: { at: 2000, sites: { 'ma-nador': { site_pue_ratio: 1.3 }, 'es-madrid': { site_pue_ratio: 1.2 } }, links: { 'medusa-1': { link_rtt_seconds: 0.01 } } },
     });
     expect([ma.subscriptions.length, es.subscriptions.length]).toEqual([1, 1]);
-    const status = ConsoleStatusSchema.parse(await (await fetch(`${bff.url}/api/status`)).json());
+    const status = ConsoleStatusSchema.parse(await (await bff.fetch('/api/status')).json());
     expect(status.stream).toMatchObject({ connected: true, clients: 5, upstreams: [{ subscriptions: 1 }, { subscriptions: 1 }] });
   });
 
   it('ends every browser stream when the BFF stops', async () => {
     const { bff } = await setup();
-    const many = await browsers(bff.url, 3);
+    const many = await browsers(bff, 3);
     await eventually(async () => expect((await bff.stats()).clients).toBe(3));
     await bff.close();
     await eventually(() => expect(many.every((b) => b.ended)).toBe(true));

@@ -1,46 +1,34 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { vi } from 'vitest';
-import { createLogger } from '@corridor/http-kit';
 import { SseParser, type LiveSnapshot, type SseMessage, type StreamEventType, type TelemetryFrame } from '@corridor/shared';
-import { createApp } from '../src/app.ts';
 import type { LiveStreamOptions, LiveStreamStats } from '../src/stream/live-stream.ts';
-import { ControlPlaneClient } from '../src/upstream/control-plane-client.ts';
-
-const silent = createLogger('test', 'silent');
+import { startBff } from './harness.ts';
 
 /** Waits for `assertion` to pass, polling, for at most `timeout` ms (never a fixed sleep). */
 export const eventually = (assertion: () => unknown, timeout = 5000) => vi.waitFor(assertion, { timeout, interval: 20 });
 
+/** A BFF as a signed-in browser reaches it: its URL and the session cookie. */
+export interface SignedIn {
+  url: string;
+  cookie: string;
+}
+
 /** The BFF on a free port, with the live stream tuned for tests. */
 export async function startStreamBff(urls: string[], stream: Partial<LiveStreamOptions> = {}) {
-  const clients = urls.map((url, i) => new ControlPlaneClient({ name: `control plane ${i + 1}`, url }));
-  const app = createApp({ config: { controlPlaneUrls: urls, webDist: '/nonexistent', fleetFreshMs: 0, https: false }, logger: silent, clients, stream });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let closing: Promise<void> | undefined;
-  const stats = async () => (await (await fetch(`${url}/api/stream/stats`)).json()) as LiveStreamStats;
+  const bff = await startBff(urls, { stream });
+  const stats = async () => (await (await bff.fetch('/api/stream/stats')).json()) as LiveStreamStats;
   return {
-    url,
+    ...bff,
     stats,
     /** Opens the subscriptions (first use) and waits until every one is up. */
     async connected(timeout = 5000) {
-      const probe = await openBrowser(url);
+      const probe = await openBrowser(bff);
       await eventually(async () => {
         const s = await stats();
         if (!s.upstreams.every((u) => u.connected)) throw new Error('not subscribed yet');
       }, timeout);
       probe.close();
-    },
-    /** Stops the BFF (idempotent). */
-    close() {
-      closing ??= (async () => {
-        await app.close();
-        server.closeAllConnections();
-        await new Promise((r) => server.close(r));
-      })();
-      return closing;
     },
   };
 }
@@ -62,10 +50,10 @@ export interface Browser {
 }
 
 /** An EventSource-like client over fetch streaming: every message it receives, in order. */
-export async function openBrowser(bffUrl: string, lastEventId?: number | string): Promise<Browser> {
+export async function openBrowser({ url, cookie }: SignedIn, lastEventId?: number | string): Promise<Browser> {
   const controller = new AbortController();
-  const res = await fetch(`${bffUrl}/api/stream`, {
-    headers: { accept: 'text/event-stream', ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}) },
+  const res = await fetch(`${url}/api/stream`, {
+    headers: { cookie, accept: 'text/event-stream', ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}) },
     signal: controller.signal,
   });
   const messages: SseMessage[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, SeriesSchema, type Series } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
-import { fakeUpstream, realControlPlane, startBff } from './harness.ts';
+import { fakeUpstream, realControlPlane, SERVICE_TOKEN, startBff } from './harness.ts';
 
 const M = 60_000;
 
@@ -18,7 +18,7 @@ describe('BFF series in front of a real control plane', () => {
       samples.push({ metric: 'site_pue_ratio', siteId: 'site-a', at: from + i * 5000, value: 1.25 + i / 100 });
       samples.push({ metric: 'link_rtt_seconds', linkId: 'link-a-b', at: from + i * 5000, value: 0.0045 });
     }
-    const res = await fetch(`${upstream.cp.url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ samples }) });
+    const res = await fetch(`${upstream.cp.url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: JSON.stringify({ samples }) });
     expect(res.status).toBe(200);
   });
   afterAll(async () => {
@@ -29,25 +29,25 @@ describe('BFF series in front of a real control plane', () => {
 
   it("serves a site's series with the control plane's parameters and answer", async () => {
     const query = `metric=site_pue_ratio&from=${new Date(from).toISOString()}&to=${from + 2 * M}&step=1m`;
-    const res = await fetch(`${bff.url}/api/sites/site-a/series?${query}`);
+    const res = await bff.fetch(`/api/sites/site-a/series?${query}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const series = SeriesSchema.parse(await res.json());
-    const direct = SeriesSchema.parse(await (await fetch(`${upstream.cp.url}/v1/sites/site-a/series?${query}`)).json());
+    const direct = SeriesSchema.parse(await (await fetch(`${upstream.cp.url}/v1/sites/site-a/series?${query}`, { headers: { authorization: `Bearer ${SERVICE_TOKEN}` } })).json());
     expect(series).toEqual(direct);
     expect(series).toMatchObject({ siteId: 'site-a', resolution: '1m', stepMs: M, from, to: from + 2 * M });
     expect(series.points.map((p) => p.count)).toEqual([12, 12]);
   });
 
   it("serves a link's series", async () => {
-    const series = SeriesSchema.parse(await (await fetch(`${bff.url}/api/links/link-a-b/series?metric=link_rtt_seconds&from=${from}&to=${from + M}`)).json());
+    const series = SeriesSchema.parse(await (await bff.fetch(`/api/links/link-a-b/series?metric=link_rtt_seconds&from=${from}&to=${from + M}`)).json());
     expect(series).toMatchObject({ linkId: 'link-a-b', resolution: 'raw' });
     expect(series.points).toHaveLength(12);
   });
 
   it('answers 400 naming the parameter, whether the BFF or the control plane finds the fault', async () => {
     const field = async (path: string) => {
-      const res = await fetch(`${bff.url}${path}`);
+      const res = await bff.fetch(path);
       expect(res.status, path).toBe(400);
       return ErrorBodySchema.parse(await res.json()).error.fields?.map((f) => f.field);
     };
@@ -60,10 +60,10 @@ describe('BFF series in front of a real control plane', () => {
   });
 
   it('answers 404 for a site or link no control plane knows', async () => {
-    const res = await fetch(`${bff.url}/api/sites/atlantis/series?metric=site_pue_ratio`);
+    const res = await bff.fetch('/api/sites/atlantis/series?metric=site_pue_ratio');
     expect(res.status).toBe(404);
     expect(ErrorBodySchema.parse(await res.json()).error.message).toBe('no site "atlantis"');
-    expect((await fetch(`${bff.url}/api/links/no-cable/series?metric=link_rtt_seconds`)).status).toBe(404);
+    expect((await bff.fetch('/api/links/no-cable/series?metric=link_rtt_seconds')).status).toBe(404);
   });
 });
 
@@ -79,7 +79,7 @@ describe('BFF series against a stand-in control plane', () => {
     });
     const bff = await startBff([fake.url]);
     try {
-      const res = await fetch(`${bff.url}/api/sites/site-a/series?metric=site_it_power_watts&from=2026-06-21T10:00:00Z&to=2026-06-21T13:00:00%2B02:00&step=5m&ignored=1`);
+      const res = await bff.fetch('/api/sites/site-a/series?metric=site_it_power_watts&from=2026-06-21T10:00:00Z&to=2026-06-21T13:00:00%2B02:00&step=5m&ignored=1');
       expect(res.status).toBe(200);
       expect(SeriesSchema.parse(await res.json())).toEqual(canned);
       const url = new URL(seen[0]!, 'http://x');
@@ -87,7 +87,7 @@ describe('BFF series against a stand-in control plane', () => {
       expect(Object.fromEntries(url.searchParams)).toEqual({ metric: 'site_it_power_watts', from: String(Date.UTC(2026, 5, 21, 10)), to: String(Date.UTC(2026, 5, 21, 11)), step: '300000' });
 
       // A bad query never reaches the control plane.
-      expect((await fetch(`${bff.url}/api/sites/site-a/series?metric=site_it_power_watts&step=often`)).status).toBe(400);
+      expect((await bff.fetch('/api/sites/site-a/series?metric=site_it_power_watts&step=often')).status).toBe(400);
       expect(seen).toHaveLength(1);
     } finally {
       await bff.close();
@@ -102,7 +102,7 @@ describe('BFF series against a stand-in control plane', () => {
     });
     const bff = await startBff([fake.url]);
     try {
-      const res = await fetch(`${bff.url}/api/sites/site-a/series?metric=site_it_power_watts`);
+      const res = await bff.fetch('/api/sites/site-a/series?metric=site_it_power_watts');
       expect(res.status).toBe(502);
       expect(ErrorBodySchema.parse(await res.json()).error.message).toMatch(/malformed body \(resolution/);
     } finally {

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, SiteRowListSchema } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
-import { fakeUpstream, realControlPlane, startBff } from './harness.ts';
+import { fakeUpstream, realControlPlane, startBff, type RunningBff } from './harness.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function timed(url: string) {
+async function timed(bff: RunningBff, path: string) {
   const started = performance.now();
-  const res = await fetch(url);
+  const res = await bff.fetch(path);
   return { res, ms: performance.now() - started, body: ErrorBodySchema.safeParse(await res.json()) };
 }
 
@@ -21,18 +21,18 @@ describe('BFF when its control plane misbehaves', () => {
     const port = Number(new URL(upstream.cp.url).port);
     const bff = await startBff([upstream.cp.url]);
     cleanups.push(bff.close);
-    expect((await fetch(`${bff.url}/api/sites`)).status).toBe(200);
+    expect((await bff.fetch('/api/sites')).status).toBe(200);
 
     await upstream.cp.close();
-    const down = await timed(`${bff.url}/api/sites`);
+    const down = await timed(bff, '/api/sites');
     expect(down.res.status).toBe(503);
     expect(down.ms).toBeLessThan(2000);
     expect(down.body.data?.error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('unreachable') });
-    expect(await (await fetch(`${bff.url}/api/status`)).json()).toMatchObject({ ok: false, upstreams: [{ ok: false }] });
+    expect(await (await bff.fetch('/api/status')).json()).toMatchObject({ ok: false, upstreams: [{ ok: false }] });
 
     const back = await upstream.restart(port);
     cleanups.push(() => back.close());
-    const again = await fetch(`${bff.url}/api/sites`);
+    const again = await bff.fetch('/api/sites');
     expect(again.status).toBe(200);
     expect(SiteRowListSchema.parse(await again.json()).sites).toHaveLength(2);
   });
@@ -42,7 +42,7 @@ describe('BFF when its control plane misbehaves', () => {
     cleanups.push(hung.close);
     const bff = await startBff([hung.url]);
     cleanups.push(bff.close);
-    const { res, ms, body } = await timed(`${bff.url}/api/fleet/summary`);
+    const { res, ms, body } = await timed(bff, '/api/fleet/summary');
     expect(res.status).toBe(503);
     expect(ms).toBeLessThan(2000);
     expect(body.data?.error.message).toMatch(/did not answer/);
@@ -56,7 +56,7 @@ describe('BFF when its control plane misbehaves', () => {
     cleanups.push(liar.close);
     const bff = await startBff([liar.url]);
     cleanups.push(bff.close);
-    const { res, body } = await timed(`${bff.url}/api/sites`);
+    const { res, body } = await timed(bff, '/api/sites');
     expect(res.status).toBe(502);
     expect(body.data?.error).toMatchObject({ code: 'BAD_GATEWAY', message: expect.stringContaining('malformed') });
   });
@@ -73,8 +73,8 @@ describe('BFF when its control plane misbehaves', () => {
     cleanups.push(broken.close);
     const bff = await startBff([broken.url]);
     cleanups.push(bff.close);
-    expect((await timed(`${bff.url}/api/sites`)).res.status).toBe(502);
-    expect((await timed(`${bff.url}/api/links`)).body.data?.error.message).toMatch(/not JSON/);
+    expect((await timed(bff, '/api/sites')).res.status).toBe(502);
+    expect((await timed(bff, '/api/links')).body.data?.error.message).toMatch(/not JSON/);
   });
 
   it('costs the control plane one request for a burst of identical reads', async () => {
@@ -89,7 +89,7 @@ describe('BFF when its control plane misbehaves', () => {
     cleanups.push(counting.close);
     const bff = await startBff([counting.url], { fleetFreshMs: 1000 });
     cleanups.push(bff.close);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${bff.url}/api/sites`)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bff.fetch('/api/sites')));
     expect(answers.every((r) => r.status === 200)).toBe(true);
     expect(hits).toBe(1);
   });

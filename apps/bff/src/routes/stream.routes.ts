@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { requirePermission } from '../identity/authorize.ts';
 import type { LiveStream } from '../stream/live-stream.ts';
 
 /**
@@ -7,14 +8,15 @@ import type { LiveStream } from '../stream/live-stream.ts';
  */
 export function streamRoutes({ live }: { live: LiveStream }): Router {
   const router = Router();
-  router.get('/live', async (_req, res) => {
+  const read = requirePermission('fleet:read');
+  router.get('/live', read, async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     res.json(await live.snapshot());
   });
-  router.get('/stream', (req, res) => {
+  router.get('/stream', read, (req, res) => {
     live.attach(req, res);
   });
-  router.get('/stream/stats', (_req, res) => {
+  router.get('/stream/stats', read, (_req, res) => {
     res.set('Cache-Control', 'no-store');
     res.json(live.stats());
   });

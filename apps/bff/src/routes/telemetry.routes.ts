@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { IdSchema, LinkSeriesQuerySchema, NotFoundError, SeriesSchema, SiteSeriesQuerySchema, seriesSearchParams, type Series, type SeriesQuery } from '@corridor/shared';
 import { parseInput } from '@corridor/http-kit';
+import { requirePermission } from '../identity/authorize.ts';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
 
 type Entity = 'site' | 'link';
@@ -27,7 +28,7 @@ export function telemetryRoutes({ clients }: { clients: readonly ControlPlaneCli
     res.set('Cache-Control', 'no-store');
     res.json(series);
   };
-  router.get('/sites/:id/series', route('site', SiteSeriesQuerySchema));
-  router.get('/links/:id/series', route('link', LinkSeriesQuerySchema));
+  router.get('/sites/:id/series', requirePermission('fleet:read'), route('site', SiteSeriesQuerySchema));
+  router.get('/links/:id/series', requirePermission('fleet:read'), route('link', LinkSeriesQuerySchema));
   return router;
 }

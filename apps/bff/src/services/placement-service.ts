@@ -1,9 +1,10 @@
 import {
-  ACTOR_HEADER,
   AuditListSchema,
   AuditVerificationSchema,
   CapacitySchema,
+  HttpError,
   NoSiteFitsSchema,
+  NotFoundError,
   PlanSchema,
   PolicySchema,
   WorkloadDetailSchema,
@@ -15,6 +16,7 @@ import {
   type Capacity,
   type Plan,
   type Policy,
+  type Principal,
   type Workload,
   type WorkloadDetail,
   type WorkloadFilter,
@@ -32,8 +34,25 @@ function withQuery(path: string, query: Record<string, string | number | undefin
 
 const workloadPath = (id: string) => `/v1/workloads/${encodeURIComponent(id)}`;
 
+/** The tenant a principal is confined to; undefined for roles that see every tenant. */
+const tenantOf = (viewer: Principal) => (viewer.role === 'tenant' ? viewer.tenant : undefined);
+
+/** A tenant may only plan and commit for itself: 403 naming the field. */
+function checkOwnTenant(viewer: Principal, request: WorkloadRequest): void {
+  const own = tenantOf(viewer);
+  if (own === undefined || request.tenant === own) return;
+  const message = `must be your own tenant "${own}"`;
+  throw new HttpError(403, 'FORBIDDEN', `tenant ${message}`, [{ field: 'tenant', message }]);
+}
+
 /**
- * Placement, workloads, capacity, policy and audit, all from the FIRST configured control plane.
+ * Placement, workloads, capacity, policy and audit, all from the FIRST configured control plane, as seen
+ * by the principal acting (the upstream client signs it onto every call; the control plane checks it again).
+ *
+ * A tenant sees and acts on its own workloads only: its list is confined to its tenant (a filter for
+ * another tenant answers an empty list, as a filter that matches nothing does), another tenant's
+ * workload answers 404 exactly like one that does not exist (so ids cannot be probed), and a plan or
+ * commit for another tenant is a 403 naming `tenant`.
  *
  * A workload's reservation, its plan and its audit trail live in the control plane that placed it, and
  * one planner must see every site it offers, so with several control planes (`CONTROL_PLANE_URLS`) the
@@ -50,28 +69,37 @@ export class PlacementService {
   }
 
   /** A dry run: every site, a candidate or rejected with its reasons; nothing is held. */
-  async plan(request: WorkloadRequest, actor: string): Promise<Plan> {
-    return (await this.client.write('POST', '/v1/placements/plan', PlanSchema, { body: request, headers: { [ACTOR_HEADER]: actor } })).data;
+  async plan(request: WorkloadRequest, viewer: Principal): Promise<Plan> {
+    checkOwnTenant(viewer, request);
+    return (await this.client.write('POST', '/v1/placements/plan', PlanSchema, { body: request })).data;
   }
 
   /** Plans and reserves in one atomic step on the control plane; no site fits → a 409 that carries the plan. */
-  async commit(request: WorkloadRequest, actor: string, idempotencyKey?: string): Promise<Workload> {
-    const headers = { [ACTOR_HEADER]: actor, ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }) };
-    return (await this.client.write('POST', '/v1/workloads', WorkloadSchema, { body: request, headers, conflict: NoSiteFitsSchema })).data;
+  async commit(request: WorkloadRequest, viewer: Principal, idempotencyKey?: string): Promise<Workload> {
+    checkOwnTenant(viewer, request);
+    const headers = idempotencyKey === undefined ? undefined : { 'Idempotency-Key': idempotencyKey };
+    return (await this.client.write('POST', '/v1/workloads', WorkloadSchema, { body: request, conflict: NoSiteFitsSchema, ...(headers ? { headers } : {}) })).data;
   }
 
-  async list(filter: WorkloadFilter): Promise<WorkloadList> {
-    return (await this.client.get(withQuery('/v1/workloads', filter), WorkloadListSchema)).data;
+  async list(filter: WorkloadFilter, viewer: Principal): Promise<WorkloadList> {
+    const own = tenantOf(viewer);
+    if (own !== undefined && filter.tenant !== undefined && filter.tenant !== own) return { workloads: [] };
+    const scoped = own === undefined ? filter : { ...filter, tenant: own };
+    return (await this.client.get(withQuery('/v1/workloads', scoped), WorkloadListSchema)).data;
   }
 
   /** One workload with the plan that placed it and its audit trail. */
-  async detail(id: string): Promise<WorkloadDetail> {
-    return (await this.client.get(workloadPath(id), WorkloadDetailSchema)).data;
+  async detail(id: string, viewer: Principal): Promise<WorkloadDetail> {
+    const detail = (await this.client.get(workloadPath(id), WorkloadDetailSchema)).data;
+    const own = tenantOf(viewer);
+    if (own !== undefined && detail.workload.tenant !== own) throw new NotFoundError(`no workload "${id}"`);
+    return detail;
   }
 
-  /** Releases the workload's reservation; answers it in its released state. */
-  async release(id: string, actor: string): Promise<Workload> {
-    return (await this.client.write('DELETE', workloadPath(id), WorkloadSchema, { headers: { [ACTOR_HEADER]: actor } })).data;
+  /** Releases the workload's reservation; answers it in its released state. A tenant's is looked up first. */
+  async release(id: string, viewer: Principal): Promise<Workload> {
+    if (tenantOf(viewer) !== undefined) await this.detail(id, viewer);
+    return (await this.client.write('DELETE', workloadPath(id), WorkloadSchema)).data;
   }
 
   /** Every site's GPUs by model and IT power: installed, reserved, free. */

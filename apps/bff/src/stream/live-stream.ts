@@ -57,7 +57,7 @@ export class LiveStream {
       onResync: (reason: string) => this.hub.resync(reason),
       onConnectionChange: () => this.announceStatus(),
     };
-    this.upstreams = clients.map((c) => new UpstreamStream({ name: c.name, url: c.url }, handlers, logger, options));
+    this.upstreams = clients.map((c) => new UpstreamStream({ name: c.name, url: c.url, headers: () => c.serviceHeaders() }, handlers, logger, options));
   }
 
   /**

@@ -63,15 +63,17 @@ export class UpstreamStream {
   private lastId: number | undefined;
   private state = { connected: false, subscriptions: 0, lastByteAt: null as number | null, droppedEvents: 0 };
   private drops = { count: 0, loggedAt: 0, reason: '' };
+  private readonly headers: () => Record<string, string>;
 
   constructor(
-    { name, url }: { name: string; url: string },
+    { name, url, headers }: { name: string; url: string; /** The service credential, sent on every subscription. */ headers: () => Record<string, string> },
     private readonly handlers: UpstreamHandlers,
     private readonly logger: Logger,
     options: Partial<UpstreamStreamOptions> = {},
   ) {
     this.name = name;
     this.url = url.replace(/\/$/, '');
+    this.headers = headers;
     this.options = { ...UPSTREAM_DEFAULTS, ...options };
     // A connection of its own: the stream never takes a slot of the request pool, nor waits behind it.
     this.client = new Client(this.url, { connectTimeout: this.options.connectTimeoutMs, headersTimeout: this.options.idleTimeoutMs, bodyTimeout: 0, pipelining: 0 });
@@ -129,7 +131,7 @@ export class UpstreamStream {
       const res = await this.client.request({
         path: '/v1/stream',
         method: 'GET',
-        headers: { accept: 'text/event-stream', ...(this.lastId !== undefined ? { 'last-event-id': String(this.lastId) } : {}) },
+        headers: { ...this.headers(), accept: 'text/event-stream', ...(this.lastId !== undefined ? { 'last-event-id': String(this.lastId) } : {}) },
         signal: controller.signal,
       });
       const type = String(res.headers['content-type'] ?? '');

@@ -1,6 +1,8 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
+import { ACTING_SIGNATURE_HEADER, ACTING_USER_HEADER, signActingUser } from '@corridor/http-kit';
 import { BadGatewayError, ConflictError, ErrorBodySchema, HttpError, LIMITS, NotFoundError, ServiceUnavailableError, type ErrorBody } from '@corridor/shared';
+import { acting } from '../identity/context.ts';
 
 export interface ClientOptions {
   /** Name used in messages and logs, e.g. "control plane MA". */
@@ -8,6 +10,8 @@ export interface ClientOptions {
   url: string;
   /** Whole-request budget, retries included; the caller answers 503 once it is spent. */
   timeoutMs?: number;
+  /** The credential the control plane requires on every /v1 call (CORRIDOR_SERVICE_TOKEN); it also keys the acting user's signature. */
+  serviceToken: string;
 }
 
 /** A validated upstream answer, with the validator the caller can use for a conditional request next time. */
@@ -20,7 +24,7 @@ export interface Fetched<T> {
 export interface WriteOptions {
   /** Sent as JSON. */
   body?: unknown;
-  /** Forwarded as they are, e.g. `X-Corridor-Actor`, `Idempotency-Key`. */
+  /** Forwarded as they are, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
   /**
    * Schema of a 409 body that carries more than the error (a commit's NoSiteFits carries the plan). A 409
@@ -66,17 +70,23 @@ const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKE
  * idempotent read on a refused or reset connection, every body parsed with the shared schema, and
  * failures mapped to the BFF's typed errors (unreachable or slow → 503, malformed → 502). Writes are
  * never retried: the control plane may have acted on a request whose answer was lost.
+ *
+ * Every call carries the service credential and, when a person or API token is acting (the request's
+ * `acting` context), that principal signed as the acting user, so the control plane checks roles and
+ * tenancy again and audits the right name. Outside any request (the BFF's own reads) no one acts.
  */
 export class ControlPlaneClient {
   readonly name: string;
   readonly url: string;
   private readonly pool: Pool;
   private readonly timeoutMs: number;
+  private readonly serviceToken: string;
 
-  constructor({ name, url, timeoutMs = LIMITS.upstreamTimeoutMs }: ClientOptions) {
+  constructor({ name, url, timeoutMs = LIMITS.upstreamTimeoutMs, serviceToken }: ClientOptions) {
     this.name = name;
     this.url = url.replace(/\/$/, '');
     this.timeoutMs = timeoutMs;
+    this.serviceToken = serviceToken;
     this.pool = new Pool(this.url, { connections: 32, pipelining: 1, keepAliveTimeout: 30_000, connectTimeout: Math.min(1000, timeoutMs) });
   }
 
@@ -123,11 +133,24 @@ export class ControlPlaneClient {
     return this.malformed(path, detailed.error);
   }
 
+  /** The service credential alone, for a call no person makes (the one live subscription every browser shares). */
+  serviceHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.serviceToken}` };
+  }
+
+  /** The service credential, and the acting user signed for a minute when someone is acting. */
+  private credentials(): Record<string, string> {
+    const principal = acting.getStore();
+    if (!principal) return this.serviceHeaders();
+    const signed = signActingUser(principal, this.serviceToken, Date.now());
+    return { ...this.serviceHeaders(), [ACTING_USER_HEADER]: signed.user, [ACTING_SIGNATURE_HEADER]: signed.signature };
+  }
+
   private async exchange({ method, path, headers, body }: Exchange, budgetMs: number): Promise<Answer> {
     const res = await this.pool.request({
       path,
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...withoutCredentials(headers), ...this.credentials() },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       headersTimeout: budgetMs,
       bodyTimeout: budgetMs,
@@ -161,6 +184,9 @@ export class ControlPlaneClient {
     const body = parsed.success ? parsed.data : undefined;
     if (status === 404) return new NotFoundError(body?.error.message ?? `${path} not found`);
     if (status === 503) return new ServiceUnavailableError(`${this.name} is not ready: ${body?.error.message ?? 'unavailable'}`);
+    // The person was signed in here; the control plane refusing the BFF's own credentials is a fault
+    // between the two services, not an ended session (a 401 would send the person to the login page).
+    if (status === 401) return new BadGatewayError(`${this.name} refused the BFF's service credential on ${path}: ${body?.error.message ?? 'unauthorized'}`);
     if (status < 500 && body) return new HttpError(status, body.error.code, body.error.message, body.error.fields);
     return new BadGatewayError(`${this.name} failed on ${path} (HTTP ${status})`);
   }
@@ -190,6 +216,13 @@ export class ControlPlaneClient {
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+const CREDENTIAL_HEADERS = new Set(['authorization', ACTING_USER_HEADER.toLowerCase(), ACTING_SIGNATURE_HEADER.toLowerCase()]);
+
+/** A caller's headers less any credential (whatever its case): only the client itself vouches for who acts. */
+function withoutCredentials(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
 }
 
 /** The JSON value of a body, or undefined when it is not JSON. */

@@ -1,0 +1,68 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { allows, HttpError, type Permission } from '@corridor/shared';
+import { acting } from './context.ts';
+import { readCookie } from './cookies.ts';
+import { SESSION_COOKIE, type SessionService } from './session-service.ts';
+import type { TokenService } from './token-service.ts';
+
+/** The API token of an `Authorization: Bearer …` header; other schemes are not Corridor's and are ignored. */
+export function bearerToken(req: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+  return match?.[1];
+}
+
+function unauthorized(res: Response, message: string): HttpError {
+  res.set('WWW-Authenticate', 'Bearer realm="corridor"');
+  return new HttpError(401, 'UNAUTHORIZED', message);
+}
+
+/**
+ * Finds who is acting: an API token (`Authorization: Bearer crd_…`, which then wins over any cookie) or
+ * the session cookie. Sets `req.principal` (and `req.sessionId` for a session) and runs the rest of the
+ * request inside `acting`, so every control-plane call is signed with this principal. A request with
+ * neither goes on anonymous (public routes serve it; `requireSignIn` stops it); a bad token is a 401 at once.
+ */
+export function authenticate({ sessions, tokens }: { sessions: SessionService; tokens: TokenService }): RequestHandler {
+  return async (req, res, next) => {
+    const secret = bearerToken(req);
+    if (secret !== undefined) {
+      const principal = await tokens.resolve(secret);
+      if (!principal) throw unauthorized(res, 'the API token is unknown, revoked or expired');
+      req.principal = principal;
+    } else {
+      const session = await sessions.resolve(req);
+      if (session) {
+        req.principal = session.principal;
+        req.sessionId = session.sessionId;
+      } else if (readCookie(req, SESSION_COOKIE) !== undefined) {
+        res.clearCookie(SESSION_COOKIE, sessions.cookieOptions());
+      }
+    }
+    if (req.principal) acting.run(req.principal, next);
+    else next();
+  };
+}
+
+/** 401 (JSON, never a redirect: the console sends the person to its login page) without a principal. */
+function signInError(req: Request, res: Response): HttpError {
+  const expired = bearerToken(req) === undefined && readCookie(req, SESSION_COOKIE) !== undefined;
+  return unauthorized(res, expired ? 'your session has ended: sign in again' : 'sign in first');
+}
+
+/** Everything after it needs a principal: the deny-by-default gate in front of every non-public /api route. */
+export function requireSignIn(): RequestHandler {
+  return (req, res, next) => {
+    if (!req.principal) throw signInError(req, res);
+    next();
+  };
+}
+
+/** 401 without a principal; 403 naming the permission when the principal's role lacks it (PERMISSIONS). */
+export function requirePermission(permission: Permission): RequestHandler {
+  return (req, res, next) => {
+    const principal = req.principal;
+    if (!principal) throw signInError(req, res);
+    if (!allows(principal.role, permission)) throw new HttpError(403, 'FORBIDDEN', `the ${principal.role} role lacks the permission "${permission}"`);
+    next();
+  };
+}

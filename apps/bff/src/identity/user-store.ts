@@ -1,0 +1,110 @@
+import { ConflictError, HttpError, NotFoundError, type Principal, type Role, type User, type UserCreate } from '@corridor/shared';
+import type { Db } from '@corridor/store';
+import { hashPassword } from './passwords.ts';
+
+/** A user as stored: the view an admin sees, plus the password hash of a local account. */
+export interface StoredUser extends User {
+  passwordHash?: string;
+}
+
+interface UserRow {
+  username: string;
+  name: string;
+  role: Role;
+  tenant: string | null;
+  source: 'local' | 'oidc';
+  password_hash: string | null;
+  created_at: Date | string;
+  disabled_at: Date | string | null;
+}
+
+const iso = (t: Date | string) => new Date(t).toISOString();
+
+function fromRow(row: UserRow): StoredUser {
+  return {
+    username: row.username,
+    name: row.name,
+    role: row.role,
+    ...(row.tenant === null ? {} : { tenant: row.tenant }),
+    source: row.source,
+    createdAt: iso(row.created_at),
+    ...(row.disabled_at === null ? {} : { disabledAt: iso(row.disabled_at) }),
+    ...(row.password_hash === null ? {} : { passwordHash: row.password_hash }),
+  };
+}
+
+/** The user an admin sees: never the hash. */
+export function presentUser({ passwordHash: _hash, ...user }: StoredUser): User {
+  return user;
+}
+
+/** The console's accounts in the BFF's store (`bff_users`). */
+export class UserStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async find(username: string): Promise<StoredUser | undefined> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM bff_users WHERE username = $1', [username]);
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async list(): Promise<User[]> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM bff_users ORDER BY username');
+    return rows.map((r) => presentUser(fromRow(r)));
+  }
+
+  /** A new local account; 409 when the name is taken (by an enabled or a disabled account). */
+  async create({ username, name, role, tenant, password }: UserCreate): Promise<User> {
+    const hash = await hashPassword(password);
+    const { rows } = await this.db.query<UserRow>(
+      `INSERT INTO bff_users (username, name, role, tenant, source, password_hash, created_at)
+       VALUES ($1, $2, $3, $4, 'local', $5, $6) ON CONFLICT (username) DO NOTHING RETURNING *`,
+      [username, name, role, tenant ?? null, hash, new Date(this.now())],
+    );
+    if (!rows[0]) throw new ConflictError(`user "${username}" already exists`);
+    return presentUser(fromRow(rows[0]));
+  }
+
+  /** Sets a local account's password (demo seeding, the create-user command). */
+  async setPassword(username: string, passwordHash: string): Promise<void> {
+    await this.db.query(`UPDATE bff_users SET password_hash = $2 WHERE username = $1 AND source = 'local'`, [username, passwordHash]);
+  }
+
+  /** Disables an account and ends its sessions in the same transaction, so none outlives it. */
+  async disable(username: string): Promise<User> {
+    const row = await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<UserRow>('UPDATE bff_users SET disabled_at = COALESCE(disabled_at, $2) WHERE username = $1 RETURNING *', [username, new Date(this.now())]);
+      await tx.query('DELETE FROM bff_sessions WHERE username = $1', [username]);
+      return rows[0];
+    });
+    if (!row) throw new NotFoundError(`no user "${username}"`);
+    return presentUser(fromRow(row));
+  }
+
+  /**
+   * Records an OpenID Connect sign-in: the account is created at the first one, and its name, role and
+   * tenant follow the provider's claims at every one. Refused when the name belongs to a local account
+   * (a provider must not sign in as a local user) or the account was disabled here.
+   */
+  async recordOidcSignIn(principal: Principal): Promise<void> {
+    const { rows } = await this.db.query<UserRow>(
+      `INSERT INTO bff_users (username, name, role, tenant, source, created_at) VALUES ($1, $2, $3, $4, 'oidc', $5)
+       ON CONFLICT (username) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, tenant = EXCLUDED.tenant
+         WHERE bff_users.source = 'oidc' AND bff_users.disabled_at IS NULL
+       RETURNING *`,
+      [principal.username, principal.name, principal.role, principal.tenant ?? null, new Date(this.now())],
+    );
+    if (rows[0]) return;
+    const existing = await this.find(principal.username);
+    const why = existing?.disabledAt ? 'is disabled' : 'belongs to a local account';
+    throw new HttpError(403, 'FORBIDDEN', `the account "${principal.username}" ${why}`);
+  }
+
+  /** Whether anyone can sign in with a password (the production start needs a user source). */
+  async hasEnabledLocalUsers(): Promise<boolean> {
+    const { rows } = await this.db.query(`SELECT 1 FROM bff_users WHERE source = 'local' AND disabled_at IS NULL LIMIT 1`);
+    return rows.length > 0;
+  }
+}

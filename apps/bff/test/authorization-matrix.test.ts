@@ -1,0 +1,166 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allows, ROLES, type Permission, type Role, type WorkloadRequestInput } from '@corridor/shared';
+import { buildFleetFile } from '@corridor/shared/testing';
+import { createApp } from '../src/app.ts';
+import type { OidcConfig } from '../src/identity/oidc-config.ts';
+import { bffConfig, fakeUpstream, realControlPlane, sessionCookie, sharedBffStore, silent, startBff, type RunningBff } from './harness.ts';
+import { mountedRoutes, type Layer } from './routes.ts';
+
+type Access = 'public' | 'signed-in' | Permission;
+
+/**
+ * What every /api route needs, written out here as the issue states it (not read from the code under
+ * test). The test fails when the app mounts a route this table does not classify.
+ */
+const ACCESS: Record<string, Access> = {
+  'get /api/session/providers': 'public',
+  'post /api/session': 'public',
+  'get /api/session/oidc/start': 'public',
+  'get /api/session/oidc/callback': 'public',
+  'get /api/openapi.json': 'public',
+  'get /api/session': 'signed-in',
+  'delete /api/session': 'signed-in',
+  'get /api/sites': 'fleet:read',
+  'get /api/sites/:id': 'fleet:read',
+  'get /api/links': 'fleet:read',
+  'get /api/fleet/summary': 'fleet:read',
+  'get /api/status': 'fleet:read',
+  'get /api/live': 'fleet:read',
+  'get /api/stream': 'fleet:read',
+  'get /api/stream/stats': 'fleet:read',
+  'get /api/sites/:id/series': 'fleet:read',
+  'get /api/links/:id/series': 'fleet:read',
+  'get /api/capacity': 'fleet:read',
+  'get /api/policy': 'fleet:read',
+  'post /api/placements/plan': 'placement:plan',
+  'get /api/workloads': 'workloads:read',
+  'get /api/workloads/:id': 'workloads:read',
+  'post /api/workloads': 'workloads:write',
+  'delete /api/workloads/:id': 'workloads:write',
+  'get /api/audit': 'audit:read',
+  'get /api/audit/verify': 'audit:read',
+  'get /api/users': 'identity:admin',
+  'post /api/users': 'identity:admin',
+  'delete /api/users/:username': 'identity:admin',
+  'get /api/tokens': 'identity:admin',
+  'post /api/tokens': 'identity:admin',
+  'delete /api/tokens/:id': 'identity:admin',
+};
+
+/** The concrete request for a route: real ids where they exist, unknown ones where a 404 is the answer. */
+const CONCRETE: Record<string, string> = {
+  '/api/sites/:id': '/api/sites/site-a',
+  '/api/sites/:id/series': '/api/sites/site-a/series?metric=site_pue_ratio',
+  '/api/links/:id/series': '/api/links/link-a-b/series?metric=link_rtt_seconds',
+  '/api/workloads/:id': '/api/workloads/wl-nowhere',
+  '/api/users/:username': '/api/users/nobody',
+  '/api/tokens/:id': '/api/tokens/tok-0000000000000000',
+};
+
+const workload: WorkloadRequestInput = { name: 'Matrix batch', tenant: 'tenant-a', kind: 'batch', sector: 'finance', dataClass: 'internal', dataOrigin: 'MA', gpus: { count: 1 } };
+/** A valid workload for the placement writes; a body that fails validation for the rest (400 when allowed). */
+const bodyOf = (path: string) => (path === '/api/placements/plan' || path === '/api/workloads' ? workload : {});
+
+/** A role's demo user (the tenant role: tenant A's). */
+const demoUser = (role: Role) => (role === 'tenant' ? 'tenant-a' : role);
+
+/** A refusal also says whether the BFF refused on its own, without asking the control plane (it must). */
+type Outcome = 'allowed' | `${'unauthorized (401)' | 'forbidden (403)'} ${'by the BFF' | 'by the control plane'}` | `server error ${number}`;
+function outcomeOf(status: number, askedControlPlane: boolean): Outcome {
+  const by = askedControlPlane ? 'by the control plane' : 'by the BFF';
+  if (status === 401) return `unauthorized (401) ${by}`;
+  if (status === 403) return `forbidden (403) ${by}`;
+  return status >= 500 ? `server error ${status}` : 'allowed';
+}
+
+function expected(access: Access, role: Role | undefined): Outcome {
+  if (access === 'public') return 'allowed';
+  if (role === undefined) return 'unauthorized (401) by the BFF';
+  if (access === 'signed-in') return 'allowed';
+  return allows(role, access) ? 'allowed' : 'forbidden (403) by the BFF';
+}
+
+/** Calls the BFF makes in the background, whoever asks: the live subscription and the status probe. */
+const BACKGROUND = /^GET \/(v1\/stream|readyz)/;
+
+const oidc: OidcConfig = {
+  issuer: 'http://127.0.0.1:9/oidc',
+  clientId: 'corridor',
+  redirectUri: 'http://127.0.0.1:8080/api/session/oidc/callback',
+  label: 'Sign in with your organisation',
+  scopes: 'openid',
+  roleClaim: 'corridor_role',
+  tenantClaim: 'corridor_tenant',
+};
+
+describe('role × route matrix: every /api route, every role, by session and by API token', () => {
+  let upstream: Awaited<ReturnType<typeof realControlPlane>>;
+  let proxy: Awaited<ReturnType<typeof fakeUpstream>>;
+  let bff: RunningBff;
+  let routes: string[];
+  /** Every call the BFF made to the control plane, through a recording proxy. */
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    upstream = await realControlPlane(buildFleetFile());
+    proxy = await fakeUpstream((req, res) => {
+      calls.push(`${req.method} ${req.url}`);
+      const forwarded = request(`${upstream.cp.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forwarded);
+    });
+    bff = await startBff([proxy.url], { config: { oidc } });
+    const app = createApp({ config: bffConfig([upstream.cp.url], { oidc }), logger: silent, db: await sharedBffStore() });
+    routes = [...new Set(mountedRoutes((app.router as unknown as { stack: Layer[] }).stack).filter((r) => r.includes(' /api/')))];
+    await app.close();
+  });
+  afterAll(async () => {
+    await bff?.close();
+    await proxy?.close();
+    await upstream?.cp.close();
+    upstream?.cleanup();
+  });
+
+  it('classifies every mounted /api route', () => {
+    expect(routes.sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it('answers each role exactly what PERMISSIONS gives it: allowed, 403, or 401 when anonymous; never 5xx', async () => {
+    const tokens = new Map<Role, string>();
+    for (const role of ROLES) {
+      const issued = await bff.identity.tokens.issue({ name: `matrix ${role}`, role, ...(role === 'tenant' ? { tenant: 'tenant-a' } : {}) }, 'admin');
+      tokens.set(role, issued.secret);
+    }
+    /** Credentials per request: a fresh session each time, since one of the routes signs out. */
+    const credentials = async (role: Role | undefined, via: 'session' | 'token'): Promise<Record<string, string>> => {
+      if (role === undefined) return {};
+      return via === 'token' ? { authorization: `Bearer ${tokens.get(role)}` } : { cookie: await sessionCookie(bff.identity, demoUser(role)) };
+    };
+
+    const actual: Record<string, Outcome> = {};
+    const wanted: Record<string, Outcome> = {};
+    const callers = [...ROLES.flatMap((role) => (['session', 'token'] as const).map((via) => ({ role, via }))), { role: undefined, via: 'session' as const }];
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const { role, via } of callers) {
+        const key = `${role ?? 'anonymous'} (${role ? via : 'nothing'}) ${route}`;
+        const controller = new AbortController();
+        const before = calls.length;
+        const res = await fetch(`${bff.url}${CONCRETE[path] ?? path}`, {
+          method: method.toUpperCase(),
+          redirect: 'manual',
+          signal: controller.signal,
+          headers: { ...(await credentials(role, via)), 'X-CSRF': '1', ...(method === 'post' ? { 'Content-Type': 'application/json' } : {}) },
+          ...(method === 'post' ? { body: JSON.stringify(bodyOf(path)) } : {}),
+        });
+        controller.abort(); // the event stream never ends by itself
+        actual[key] = outcomeOf(res.status, calls.slice(before).some((c) => !BACKGROUND.test(c)));
+        wanted[key] = expected(ACCESS[route]!, role);
+      }
+    }
+    expect(actual).toEqual(wanted);
+  });
+});
