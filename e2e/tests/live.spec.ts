@@ -1,6 +1,6 @@
 import { SiteRowListSchema, type SiteRow } from '@corridor/shared';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import { callControlPlane, expect, signIn, test } from '../fixtures.ts';
 import { ConsolePage } from '../pages/console-page.ts';
 
 /** The value of one live figure of the open site ("PUE (interim)" → "1.21"). */
@@ -13,8 +13,9 @@ async function chartLatest(chart: Locator, line: string): Promise<number> {
   return match ? Number(match[1]!.replace(/,/g, '')) : NaN;
 }
 
-async function fleet(page: Page): Promise<SiteRow[]> {
-  return SiteRowListSchema.parse(await (await page.request.get('/api/sites')).json()).sites;
+/** The fleet, asked as the page's signed-in user (of the test's stack, or of the one at `baseUrl`). */
+async function fleet(page: Page, baseUrl = ''): Promise<SiteRow[]> {
+  return SiteRowListSchema.parse(await (await page.request.get(`${baseUrl}/api/sites`)).json()).sites;
 }
 
 test.describe('live telemetry', () => {
@@ -105,9 +106,9 @@ test.describe('live telemetry', () => {
     await expect(pueChart).toBeVisible({ timeout: 15_000 });
     const chartBefore = await chartLatest(pueChart, 'PUE');
 
-    const res = await page.request.post(`${stack.controlPlaneUrl}/v1/faults`, { data: { kind: 'cooling-failure', siteId: site.id } });
-    expect(res.status()).toBe(201);
-    const fault = (await res.json()) as { id: string };
+    const injected = await callControlPlane(stack, 'POST', '/v1/faults', { kind: 'cooling-failure', siteId: site.id });
+    expect(injected.status).toBe(201);
+    const fault = injected.body as { id: string };
     try {
       await expect.poll(() => console.markerStatusAt(site.lat, site.lon), { timeout: 10_000 }).toBe('degraded');
       // The list agrees with the map.
@@ -117,16 +118,17 @@ test.describe('live telemetry', () => {
       // The chart's live tail follows: its latest point rises without a reload.
       await expect.poll(() => chartLatest(pueChart, 'PUE'), { timeout: 15_000 }).toBeGreaterThan(chartBefore + 0.02);
     } finally {
-      expect((await page.request.delete(`${stack.controlPlaneUrl}/v1/faults/${fault.id}`)).status()).toBe(204);
+      expect((await callControlPlane(stack, 'DELETE', `/v1/faults/${fault.id}`)).status).toBe(204);
     }
     await expect.poll(() => console.markerStatusAt(site.lat, site.lon), { timeout: 10_000 }).toBe('operational');
     await expect(console.siteRow(site.name)).toContainText('Operational');
   });
 
   test('when the control plane stops the live data is marked stale, and it resumes once it is back', async ({ page, privateStack }) => {
+    await signIn(page.request, 'operator', privateStack.url);
     const console = new ConsolePage(page);
     await console.open(privateStack.url);
-    const sites = await fleet(page);
+    const sites = await fleet(page, privateStack.url);
     const site = sites.find((s) => s.status === 'operational')!;
     await page.goto(`${privateStack.url}/?site=${site.id}`);
     const panel = page.getByRole('complementary', { name: site.name });

@@ -1,7 +1,9 @@
-import { expect, test } from '../fixtures.ts';
+import { expect, signIn, test } from '../fixtures.ts';
 import { ConsolePage } from '../pages/console-page.ts';
 
 test('when the control plane stops mid-session the console says so, and recovers by itself when it returns', async ({ page, privateStack }) => {
+  // The private stack keeps its own sessions: sign in there (the cookie replaces the shared stack's).
+  await signIn(page.request, 'operator', privateStack.url);
   const console = new ConsolePage(page);
   await console.open(privateStack.url);
   const firstRow = page.locator('button.site-row').first();
@@ -23,6 +25,7 @@ test('when the control plane stops mid-session the console says so, and recovers
 });
 
 test('a first visit while the control plane is down shows a clear error, then the console once it is back', async ({ page, privateStack }) => {
+  await signIn(page.request, 'operator', privateStack.url);
   await privateStack.stopControlPlane();
   await page.goto(privateStack.url);
   await expect(page.getByRole('alert').first()).toContainText(/unreachable|unavailable/i, { timeout: 15_000 });

@@ -1,122 +1,32 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorScreen } from '../components/error-screen.tsx';
-import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
-import { liveQueries } from '../features/live/api/live-queries.ts';
-import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-stream.ts';
-import { LiveKpis } from '../features/live/components/live-kpis.tsx';
-import { StaleBadge } from '../features/live/components/stale-badge.tsx';
-import { statusQueries } from '../features/status/api/status-queries.ts';
-import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
-import { OutageBanner } from '../features/status/components/outage-banner.tsx';
-import { describeOutage } from '../features/status/model/outage.ts';
-import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
-import { inPlaceLink } from './in-place-link.ts';
-import { MapView } from './map-view.tsx';
-import { urlPatchOfWorkloadFilter, workloadFilterOf, type UrlState } from './url-state.ts';
-import { useFleetData } from './use-fleet-data.ts';
-import { useUrlState } from './use-url-state.ts';
-import { ViewTabs } from './view-tabs.tsx';
-
-// The map is what most visits show: the placement and workload pages load when first opened.
-const PlaceView = lazy(() => import('./place-view.tsx').then((m) => ({ default: m.PlaceView })));
-const WorkloadsView = lazy(() => import('./workloads-view.tsx').then((m) => ({ default: m.WorkloadsView })));
-const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ default: m.WorkloadView })));
+import { sessionQueries } from '../features/session/api/session-queries.ts';
+import { LoginPage } from '../features/session/components/login-page.tsx';
+import { ApiError, LOGIN_PATH } from '../lib/api-client.ts';
+import { Console } from './console.tsx';
 
 /**
- * The console: header totals and the view tabs over one view — the network map (site list, map, the
- * selected site's panel), placing a workload, the workloads list, or one workload's page. Each view
- * is a deep link (?view=place, ?view=workloads, ?workload=<id>).
+ * The login page at /login; anywhere else the console, once the server says who is signed in. Moving
+ * between the two is a page load: signing in starts the console afresh, and signing out (or a session
+ * that ended) leaves nothing of the last person in memory.
  */
 export function App() {
-  const queryClient = useQueryClient();
-  const [url, setUrl] = useUrlState();
-  const source = useMemo(() => ({ synthetic: url.synthetic }), [url.synthetic]);
-  const fleet = useFleetData(source);
-  const health = useConsoleHealth(!url.synthetic);
-  const live = useLiveConsole(!url.synthetic);
-  useEffect(() => {
-    if (health.status) live.noteStatus(health.status);
-  }, [live, health.status]);
-  const freshness = useLiveFreshness(live);
-  const outage = describeOutage({ status: health.status, statusError: health.statusError, dataErrors: fleet.errors, hasData: !!fleet.sites.data });
-  const siteName = useCallback((id: string) => fleet.rows.find((s) => s.id === id)?.name ?? id, [fleet.rows]);
-  const link = (patch: Partial<UrlState>) => inPlaceLink(url, patch, setUrl);
-
-  const view = () => {
-    if (url.workload) {
-      return (
-        <WorkloadView
-          key={url.workload}
-          workloadId={url.workload}
-          sites={fleet.rows}
-          siteName={siteName}
-          backLink={link({ view: 'workloads', workload: undefined })}
-          siteLink={(site) => link({ view: undefined, workload: undefined, site })}
-        />
-      );
-    }
-    if (url.view === 'place') {
-      return (
-        <PlaceView
-          sites={fleet.rows}
-          links={fleet.links}
-          boundary={url.boundary}
-          onPlaced={(workload) => {
-            void queryClient.invalidateQueries({ queryKey: workloadQueries.all() });
-            setUrl({ view: 'workloads', workload });
-          }}
-        />
-      );
-    }
-    if (url.view === 'workloads') {
-      return (
-        <WorkloadsView
-          filter={workloadFilterOf(url)}
-          onFilterChange={(patch, options) => setUrl(urlPatchOfWorkloadFilter(patch), options)}
-          sites={fleet.rows}
-          siteName={siteName}
-          linkTo={(workload) => link({ workload })}
-          placeLink={link({ view: 'place' })}
-        />
-      );
-    }
-    return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} />;
-  };
-
-  return (
-    <div className="app">
-      <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
-        <LiveKpis />
-        {!url.synthetic && <StaleBadge freshness={freshness} />}
-      </FleetHeader>
-      <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} />
-      <OutageBanner outage={outage} />
-      {fleet.sites.isError && !fleet.sites.data ? (
-        <ErrorScreen
-          title="The fleet could not be loaded"
-          message={fleet.sites.error?.message ?? 'Unknown error.'}
-          onRetry={() => void fleet.retry()}
-          retrying={fleet.sites.isFetching}
-          announce={outage.kind === 'none'}
-        />
-      ) : (
-        <Suspense fallback={<p className="view-loading">Loading…</p>}>{view()}</Suspense>
-      )}
-    </div>
-  );
+  if (window.location.pathname === LOGIN_PATH) {
+    return <LoginPage search={window.location.search} origin={window.location.origin} onSignedIn={(returnTo) => window.location.replace(returnTo)} />;
+  }
+  return <SignedInConsole />;
 }
 
-/**
- * The live feed, wired to the console's status: a `status` event replaces the status query's data, and
- * a stream that drops, resumes or falls silent makes the console ask /api/status once (it never polls).
- * Charts that followed the stream are refreshed when it resumes after a gap.
- */
-function useLiveConsole(follow: boolean) {
-  const queryClient = useQueryClient();
-  return useLiveStream(follow, {
-    onStatus: (status) => queryClient.setQueryData(statusQueries.console().queryKey, status),
-    onCheckStatus: () => void queryClient.refetchQueries({ queryKey: statusQueries.console().queryKey }, { cancelRefetch: false }),
-    onResumed: () => void queryClient.invalidateQueries({ queryKey: liveQueries.allSeries() }),
-  });
+function SignedInConsole() {
+  const session = useQuery(sessionQueries.current());
+  if (session.data) return <Console principal={session.data.principal} />;
+  // A 401 is on its way to the login page (the API client sends it there).
+  if (session.isError && !(session.error instanceof ApiError && session.error.status === 401)) {
+    return (
+      <div className="app">
+        <ErrorScreen title="The console cannot say who is signed in" message={session.error.message} onRetry={() => void session.refetch()} retrying={session.isFetching} />
+      </div>
+    );
+  }
+  return <p className="view-loading">Loading…</p>;
 }

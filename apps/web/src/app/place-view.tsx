@@ -27,6 +27,8 @@ interface PlaceViewProps {
   boundary: BoundaryMode;
   /** A workload was placed: show its page. */
   onPlaced: (workloadId: string) => void;
+  /** A tenant user's tenant: the workload is its own, the form's tenant fixed to it. */
+  ownTenant?: string;
 }
 
 /**
@@ -34,8 +36,8 @@ interface PlaceViewProps {
  * candidates numbered, rejected sites grey) over the plan's explanation and its table of every site.
  * The plan follows the form as it is typed (debounced); the last plan stays while the next loads.
  */
-export function PlaceView({ sites, links, boundary, onPlaced }: PlaceViewProps) {
-  const [form, setForm] = useState<WorkloadForm>(EMPTY_FORM);
+export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: PlaceViewProps) {
+  const [form, setForm] = useState<WorkloadForm>(() => (ownTenant ? { ...EMPTY_FORM, tenant: ownTenant } : EMPTY_FORM));
   const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
   const check = useMemo(() => checkForm(form), [form]);
   const settled = useDebouncedValue(check, PLAN_DEBOUNCE_MS);
@@ -94,6 +96,7 @@ export function PlaceView({ sites, links, boundary, onPlaced }: PlaceViewProps) 
           serverErrors={serverErrors}
           conditions={conditions}
           places={PLACE_NAMES}
+          fixedTenant={ownTenant}
           onSubmit={submit}
           submitting={commit.isPending}
           submitHint={submitHint(check.ok, shownPlan, labels)}

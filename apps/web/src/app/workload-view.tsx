@@ -22,13 +22,15 @@ interface WorkloadViewProps {
   siteName: (id: string) => string;
   backLink: InPlaceLink;
   siteLink: (siteId: string) => InPlaceLink;
+  /** Whether the person's role may release workloads: Release is not offered otherwise. */
+  canRelease: boolean;
 }
 
 /**
- * One workload: its state, where it runs and what it holds, the site's capacity now, Release, the
- * plan that placed it (the same table as when placing) and its audit trail.
+ * One workload: its state, where it runs and what it holds, the site's capacity now, Release (for the
+ * roles that may), the plan that placed it (the same table as when placing) and its audit trail.
  */
-export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink }: WorkloadViewProps) {
+export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, canRelease }: WorkloadViewProps) {
   const queryClient = useQueryClient();
   const detail = useQuery(workloadQueries.detail(workloadId));
   const policy = useQuery(placementQueries.policy());
@@ -80,7 +82,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink }
           <div className="workload-overview">
             <div>
               <WorkloadFacts workload={workload} siteName={siteName} siteLink={siteLink} />
-              {isReleasable(workload.state) && (
+              {canRelease && isReleasable(workload.state) && (
                 <ReleaseButton
                   workload={workload}
                   siteName={workload.siteId ? siteName(workload.siteId) : undefined}

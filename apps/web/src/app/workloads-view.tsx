@@ -16,11 +16,18 @@ interface WorkloadsViewProps {
   sites: readonly SiteRow[];
   siteName: (id: string) => string;
   linkTo: (workloadId: string) => InPlaceLink;
-  placeLink: InPlaceLink;
+  /** "Place a workload", for the roles that may. */
+  placeLink?: InPlaceLink;
+  /** A tenant user's tenant: the list holds only its workloads (the server sees to it), so no tenant filter. */
+  ownTenant?: string;
 }
 
-/** Every workload the console may see, filtered by state, site, tenant and sector (all in the URL). */
-export function WorkloadsView({ filter, onFilterChange, sites, siteName, linkTo, placeLink }: WorkloadsViewProps) {
+/**
+ * Every workload the person may see, filtered by state, site, tenant and sector (all in the URL). A
+ * tenant user sees its own tenant's: a tenant in the URL is ignored rather than asked for.
+ */
+export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteName, linkTo, placeLink, ownTenant }: WorkloadsViewProps) {
+  const filter = ownTenant ? { ...urlFilter, tenant: undefined } : urlFilter;
   const tenant = useDebouncedValue(filter.tenant, TENANT_DEBOUNCE_MS);
   const list = useQuery(workloadQueries.list({ ...filter, tenant }));
   const filtered = !!(filter.state || filter.site || filter.tenant || filter.sector);
@@ -29,14 +36,17 @@ export function WorkloadsView({ filter, onFilterChange, sites, siteName, linkTo,
     <main className="page workloads-page" aria-labelledby="workloads-title">
       <div className="page-head">
         <h2 id="workloads-title">Workloads</h2>
+        {ownTenant && <p className="muted">of tenant {ownTenant}</p>}
         <p className="muted" aria-live="polite">
           {list.isPending ? 'Loading…' : workloads ? `${formatCount(workloads.length)} ${filtered ? 'matching' : 'in all'}` : ''}
         </p>
-        <a className="button-link" {...placeLink}>
-          Place a workload
-        </a>
+        {placeLink && (
+          <a className="button-link" {...placeLink}>
+            Place a workload
+          </a>
+        )}
       </div>
-      <WorkloadFilters filter={filter} sites={sites} onChange={onFilterChange} />
+      <WorkloadFilters filter={filter} sites={sites} onChange={onFilterChange} byTenant={!ownTenant} />
       {list.isError && (
         <div className="form-alert" role="alert">
           <p>The workloads could not be loaded: {list.error.message}</p>
@@ -46,7 +56,7 @@ export function WorkloadsView({ filter, onFilterChange, sites, siteName, linkTo,
         </div>
       )}
       {workloads && workloads.length === 0 && (
-        <p className="plan-empty">{filtered ? 'No workload matches these filters.' : 'No workload yet. Place one: its plan explains where it may run and why.'}</p>
+        <p className="plan-empty">{filtered ? 'No workload matches these filters.' : placeLink ? 'No workload yet. Place one: its plan explains where it may run and why.' : 'No workload yet.'}</p>
       )}
       {workloads && workloads.length > 0 && <WorkloadTable workloads={workloads} siteName={siteName} linkTo={linkTo} />}
     </main>

@@ -1,9 +1,18 @@
 import { SiteRowListSchema } from '@corridor/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiGet, apiRequest, isUnavailableError } from './api-client.ts';
+import { ApiError, apiGet, apiRequest, isUnavailableError, loginHref } from './api-client.ts';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const unauthorized = () => json(401, { error: { code: 'UNAUTHORIZED', message: 'Sign in first.' } });
+
+/** The page's location, where a 401 may send the person. */
+function stubLocation(pathname: string, search = '') {
+  const replace = vi.fn();
+  vi.stubGlobal('window', { location: { pathname, search, replace } });
+  return replace;
+}
 
 function mockFetch(response: Response | Error) {
   const fetchMock = vi.fn(async () => {
@@ -55,5 +64,34 @@ describe('api client', () => {
     const error = await apiGet('/api/status', SiteRowListSchema).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
     expect(isUnavailableError(error)).toBe(true);
+  });
+
+  it('sends the person to the login page on a 401, to come back to the page they were on', async () => {
+    const replace = stubLocation('/', '?view=workloads&state=running');
+    mockFetch(unauthorized());
+    await expect(apiGet('/api/workloads', SiteRowListSchema)).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(replace).toHaveBeenCalledWith('/login?returnTo=%2F%3Fview%3Dworkloads%26state%3Drunning');
+  });
+
+  it('stays on the login page when a call from it gets a 401, and lets the login call answer wrong credentials itself', async () => {
+    const fromLogin = stubLocation('/login', '?returnTo=%2F');
+    mockFetch(unauthorized());
+    await expect(apiGet('/api/session', SiteRowListSchema)).rejects.toMatchObject({ status: 401 });
+    expect(fromLogin).not.toHaveBeenCalled();
+
+    const fromMap = stubLocation('/', '?site=x');
+    mockFetch(unauthorized());
+    await expect(apiRequest('/api/session', SiteRowListSchema, { method: 'POST', body: {}, signingIn: true })).rejects.toMatchObject({ status: 401 });
+    expect(fromMap).not.toHaveBeenCalled();
+  });
+
+  it('reads how long a throttled call should wait', async () => {
+    mockFetch(json(429, { error: { code: 'TOO_MANY_REQUESTS', message: 'Slow down.' } }, { 'Retry-After': '42' }));
+    await expect(apiRequest('/api/session', SiteRowListSchema, { method: 'POST', signingIn: true })).rejects.toMatchObject({ status: 429, retryAfterS: 42 });
+  });
+
+  it('links to the login page with where to come back to (nothing for the map)', () => {
+    expect(loginHref('/')).toBe('/login');
+    expect(loginHref('/?workload=w-1')).toBe('/login?returnTo=%2F%3Fworkload%3Dw-1');
   });
 });

@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly requestId?: string;
   /** The error response's whole JSON body, for answers that carry more than the error (e.g. a 409 with a plan). */
   readonly body?: unknown;
+  /** How long the server asks to wait before trying again (a 429's Retry-After), in seconds. */
+  readonly retryAfterS?: number;
 
-  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldIssue[]; requestId?: string; body?: unknown }) {
+  constructor(init: { status: number; code: ApiErrorCode; message: string; fields?: FieldIssue[]; requestId?: string; body?: unknown; retryAfterS?: number }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.fields = init.fields;
     this.requestId = init.requestId;
     this.body = init.body;
+    this.retryAfterS = init.retryAfterS;
   }
 }
 
@@ -37,6 +40,32 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. Idempotency-Key. */
   headers?: Record<string, string>;
+  /** The login call: its 401 means wrong credentials, not a session that ended (no trip to the login page). */
+  signingIn?: boolean;
+}
+
+/** The console's login page; it takes `returnTo` (where to go once signed in) and `error` (from the OIDC callback). */
+export const LOGIN_PATH = '/login';
+
+/** The login page's address, coming back to `returnTo` (a path and query of the console) once signed in. */
+export const loginHref = (returnTo: string): string => (returnTo === '/' ? LOGIN_PATH : `${LOGIN_PATH}?returnTo=${encodeURIComponent(returnTo)}`);
+
+/**
+ * The session ended (expired, signed out elsewhere): send the person to the login page, and back here
+ * afterwards. Never from the login page itself (no loop); calls failing together all ask for the same
+ * address. `replace`: Back from the login page should not land on a page that sends there again.
+ */
+function leaveForLogin(): void {
+  if (window.location.pathname === LOGIN_PATH) return;
+  window.location.replace(loginHref(`${window.location.pathname}${window.location.search}`));
+}
+
+/** Retry-After in seconds, whether given as a number of seconds or as an HTTP date. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
 const codeForStatus = (status: number): ErrorCode => {
@@ -63,7 +92,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 /**
  * Calls the BFF (same origin, session cookie) and parses the answer with the shared schema.
- * Writes carry the CSRF header; every failure becomes an ApiError.
+ * Writes carry the CSRF header; every failure becomes an ApiError. A 401 means the session ended:
+ * the page leaves for the login page (except on the login call itself).
  */
 export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
@@ -87,12 +117,14 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
 
   const body = await readJson(response);
   if (!response.ok) {
+    if (response.status === 401 && !options.signingIn) leaveForLogin();
+    const retryAfterS = retryAfterSeconds(response);
     const parsed = ErrorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, fields, requestId } = parsed.data.error;
-      throw new ApiError({ status: response.status, code, message, fields, requestId, body });
+      throw new ApiError({ status: response.status, code, message, fields, requestId, body, retryAfterS });
     }
-    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: `${method} ${path} failed with HTTP ${response.status}.`, body });
+    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: `${method} ${path} failed with HTTP ${response.status}.`, body, retryAfterS });
   }
 
   const parsed = schema.safeParse(body);

@@ -11,7 +11,7 @@ const conditions = [
 ];
 
 /** The form as a page holds it: its state, the schema's messages, and what reaches the parent. */
-function Harness({ onSubmit, serverErrors = {}, initial = EMPTY_FORM }: { onSubmit: (form: WorkloadForm) => void; serverErrors?: FieldErrors; initial?: WorkloadForm }) {
+function Harness({ onSubmit, serverErrors = {}, initial = EMPTY_FORM, fixedTenant }: { onSubmit: (form: WorkloadForm) => void; serverErrors?: FieldErrors; initial?: WorkloadForm; fixedTenant?: string }) {
   const [form, setForm] = useState(initial);
   const check = checkForm(form);
   return (
@@ -22,6 +22,7 @@ function Harness({ onSubmit, serverErrors = {}, initial = EMPTY_FORM }: { onSubm
       serverErrors={serverErrors}
       conditions={{ status: 'ready', conditions }}
       places={['Casablanca', 'Rabat']}
+      fixedTenant={fixedTenant}
       onSubmit={() => onSubmit(form)}
       submitting={false}
     />
@@ -73,5 +74,15 @@ describe('PlacementForm', () => {
     render(<Harness onSubmit={vi.fn()} />);
     fireEvent.change(screen.getByRole('slider', { name: 'Latency' }), { target: { value: '0' } });
     expect(screen.getByRole('slider', { name: 'Carbon' }).getAttribute('aria-valuetext')).toBe('46 % of the score');
+  });
+
+  it('a tenant user places for its own tenant only: the field shows it and cannot be changed', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} initial={{ ...complete, tenant: 'tenant-a' }} fixedTenant="tenant-a" />);
+    const tenant = screen.getByLabelText('Tenant') as HTMLInputElement;
+    expect(tenant.value).toBe('tenant-a');
+    expect(tenant.readOnly).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Commit' }));
+    expect(onSubmit.mock.calls[0]![0].tenant).toBe('tenant-a');
   });
 });

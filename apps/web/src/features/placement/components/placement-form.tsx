@@ -18,6 +18,8 @@ interface PlacementFormProps {
   conditions: ConditionsState;
   /** Cities (and site ids) the latency objective can start from. */
   places: readonly string[];
+  /** A tenant user's tenant: the workload can only be its own, so the field shows it and cannot be changed. */
+  fixedTenant?: string;
   /** Called with a complete form only; an incomplete one shows its messages and takes the focus to the first. */
   onSubmit: () => void;
   submitting: boolean;
@@ -36,7 +38,7 @@ const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).
  * The "Place a workload" form in the shared vocabulary. Validation is the shared schema's, message by
  * field; a message appears once its field was left (or a commit was attempted), never while typing.
  */
-export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, onSubmit, submitting, submitHint }: PlacementFormProps) {
+export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, fixedTenant, onSubmit, submitting, submitHint }: PlacementFormProps) {
   const id = useId();
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -71,8 +73,17 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
         <Field {...fieldProps} field="name" label="Name">
           <input {...control('name')} type="text" autoComplete="off" maxLength={120} value={form.name} onChange={(e) => onChange({ name: e.target.value })} />
         </Field>
-        <Field {...fieldProps} field="tenant" label="Tenant" hint="Lower-case id, e.g. chu-casablanca">
-          <input {...control('tenant')} type="text" autoComplete="off" spellCheck={false} maxLength={64} value={form.tenant} onChange={(e) => onChange({ tenant: e.target.value })} />
+        <Field {...fieldProps} field="tenant" label="Tenant" hint={fixedTenant ? 'Your tenant: you place workloads for it only' : 'Lower-case id, e.g. chu-casablanca'}>
+          <input
+            {...control('tenant')}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            readOnly={fixedTenant !== undefined}
+            value={fixedTenant ?? form.tenant}
+            onChange={(e) => onChange({ tenant: e.target.value })}
+          />
         </Field>
         <Field {...fieldProps} field="kind" label="Kind">
           <select {...control('kind')} value={form.kind} onChange={(e) => onChange({ kind: e.target.value as WorkloadForm['kind'] })}>

@@ -8,12 +8,14 @@ interface WorkloadFiltersProps {
   sites: readonly { id: string; name: string }[];
   /** Typing a tenant refines the current history entry (replace); choosing from a list is a navigation. */
   onChange: (patch: Partial<WorkloadFilter>, options?: { replace?: boolean }) => void;
+  /** Offer the tenant filter (not to a tenant user, who sees its own tenant's workloads only). */
+  byTenant: boolean;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The workloads list's filters: state, site, tenant and sector. */
-export function WorkloadFilters({ filter, sites, onChange }: WorkloadFiltersProps) {
+export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadFiltersProps) {
   const id = useId();
   const active = !!(filter.state || filter.site || filter.tenant || filter.sector);
   return (
@@ -36,19 +38,21 @@ export function WorkloadFilters({ filter, sites, onChange }: WorkloadFiltersProp
           ))}
         </select>
       </div>
-      <div className="filter">
-        <label htmlFor={`${id}-tenant`}>Tenant</label>
-        <input
-          id={`${id}-tenant`}
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={64}
-          placeholder="Tenant id"
-          value={filter.tenant ?? ''}
-          onChange={(e) => onChange({ tenant: e.target.value.trim() || undefined }, { replace: true })}
-        />
-      </div>
+      {byTenant && (
+        <div className="filter">
+          <label htmlFor={`${id}-tenant`}>Tenant</label>
+          <input
+            id={`${id}-tenant`}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            placeholder="Tenant id"
+            value={filter.tenant ?? ''}
+            onChange={(e) => onChange({ tenant: e.target.value.trim() || undefined }, { replace: true })}
+          />
+        </div>
+      )}
       <div className="filter">
         <label htmlFor={`${id}-sector`}>Sector</label>
         <select id={`${id}-sector`} value={filter.sector ?? ''} onChange={(e) => onChange({ sector: (e.target.value || undefined) as Sector | undefined })}>
