@@ -5,7 +5,7 @@ import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corr
 import { LIMITS } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { BffConfig } from './config.ts';
-import { authenticate, requireSignIn } from './identity/authorize.ts';
+import { authenticate, requireSignIn, stillSignedIn } from './identity/authorize.ts';
 import { createIdentity, type Identity } from './identity/identity.ts';
 import type { ThrottleOptions } from './identity/login-throttle.ts';
 import { oidcProvidersEntry } from './identity/oidc-config.ts';
@@ -41,10 +41,12 @@ export interface BffDeps {
   now?: () => number;
   /** Tests shorten the login backoff. */
   throttle?: Partial<ThrottleOptions>;
+  /** Tests check sooner that an open stream's sign-in still holds. */
+  streamRecheckMs?: number;
 }
 
 /** The BFF app (no listen; server.ts listens): /api/* JSON and the built console. */
-export function createApp({ config, logger, db, clients: given, stream, now, throttle }: BffDeps) {
+export function createApp({ config, logger, db, clients: given, stream, now, throttle, streamRecheckMs }: BffDeps) {
   const clients =
     given ??
     config.controlPlaneUrls.map((url, i) => new ControlPlaneClient({ name: config.controlPlaneUrls.length > 1 ? `control plane ${i + 1}` : 'control plane', url, serviceToken: config.serviceToken }));
@@ -79,7 +81,7 @@ export function createApp({ config, logger, db, clients: given, stream, now, thr
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients, live, placement }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients, live, placement, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -108,13 +110,14 @@ interface ApiDeps {
   clients: ControlPlaneClient[];
   live: LiveStream;
   placement: PlacementService;
+  streamRecheckMs?: number;
 }
 
 /**
  * /api: CSRF first (before any body is read), then who is acting, then the few public routes, then the
  * deny-by-default gate: every route mounted after it needs a principal, and each checks its permission.
  */
-function apiRouter({ config, logger, identity, fleet, status, clients, live, placement }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, clients, live, placement, streamRecheckMs }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -129,7 +132,7 @@ function apiRouter({ config, logger, identity, fleet, status, clients, live, pla
   api.use(sessionRoutes({ identity }));
   api.use(fleetRoutes({ fleet, status }));
   api.use(telemetryRoutes({ clients }));
-  api.use(streamRoutes({ live }));
+  api.use(streamRoutes({ live, stillSignedIn: stillSignedIn(identity), ...(streamRecheckMs ? { recheckMs: streamRecheckMs } : {}) }));
   api.use(placementRoutes({ placement }));
   api.use(userRoutes({ users: identity.users, sessions: identity.sessions, logger }));
   api.use(tokenRoutes({ tokens: identity.tokens, logger }));

@@ -103,6 +103,7 @@ export interface BffOptions {
   throttle?: BffDeps['throttle'];
   config?: Partial<BffDeps['config']>;
   stream?: BffDeps['stream'];
+  streamRecheckMs?: number;
 }
 
 /**
@@ -119,6 +120,7 @@ export async function startBff(urls: string[], options: BffOptions = {}) {
     ...(options.now ? { now: options.now } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.stream ? { stream: options.stream } : {}),
+    ...(options.streamRecheckMs ? { streamRecheckMs: options.streamRecheckMs } : {}),
   });
   const server = await listen(app);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -43,6 +43,18 @@ export function authenticate({ sessions, tokens }: { sessions: SessionService; t
   };
 }
 
+/**
+ * Whether what signed a request in still holds now: its API token is not revoked or expired, or its
+ * session has not ended (signed out, timed out, user disabled). For requests that outlive their start.
+ */
+export function stillSignedIn({ sessions, tokens }: { sessions: SessionService; tokens: TokenService }): (req: Request) => Promise<boolean> {
+  return async (req) => {
+    const secret = bearerToken(req);
+    if (secret !== undefined) return (await tokens.resolve(secret)) !== undefined;
+    return req.sessionId !== undefined && (await sessions.alive(req.sessionId));
+  };
+}
+
 /** 401 (JSON, never a redirect: the console sends the person to its login page) without a principal. */
 function signInError(req: Request, res: Response): HttpError {
   const expired = bearerToken(req) === undefined && readCookie(req, SESSION_COOKIE) !== undefined;

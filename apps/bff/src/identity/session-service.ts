@@ -133,6 +133,13 @@ export class SessionService {
     return row;
   }
 
+  /** Whether a session is still alive, without moving its idle expiry (an open live stream is not activity). */
+  async alive(sessionId: string): Promise<boolean> {
+    const now = this.now();
+    const row = await this.read(sessionId, now);
+    return row !== undefined && now < ms(row.idle_expires_at) && now < ms(row.absolute_expires_at);
+  }
+
   /** Forgets this replica's cached sessions of a user whose sessions were ended in the store (disabled). */
   forgetUser(username: string): void {
     for (const [id, { row }] of this.cache) if (row.principal.username === username) this.cache.delete(id);
