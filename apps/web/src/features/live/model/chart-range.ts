@@ -61,11 +61,11 @@ export function timeTicks(range: ChartRange, [from, to]: readonly [number, numbe
 }
 
 const TICK_FORMATS: Record<ChartRange, Intl.DateTimeFormat> = {
-  '1h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
-  '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }),
+  '1h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   '7d': new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' }),
 };
-const FULL_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const FULL_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /** An x-axis tick in the viewer's local time. */
 export const formatTick = (range: ChartRange, t: number): string => TICK_FORMATS[range].format(t);

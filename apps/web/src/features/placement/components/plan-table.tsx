@@ -75,7 +75,14 @@ export function PlanTable({ plan, sites, placedOn }: PlanTableProps) {
             <td className="score">{formatScore(candidate.score)}</td>
             {PARTS.map(([key]) => (
               <td key={key} title={candidate.parts[key].basis}>
-                {formatPart(candidate.parts[key])} <span className="muted">{formatScore(candidate.parts[key].score)}</span>
+                {key === 'latency' && candidate.rttMs === undefined ? (
+                  // No latency objective: there is no round trip to show, only the reason (title).
+                  <span className="muted">not scored</span>
+                ) : (
+                  <>
+                    {formatPart(candidate.parts[key])} <span className="muted">{formatScore(candidate.parts[key].score)}</span>
+                  </>
+                )}
               </td>
             ))}
             <td>
