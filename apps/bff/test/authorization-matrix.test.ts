@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows, ROLES, type Permission, type Role, type WorkloadRequestInput } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { createApp } from '../src/app.ts';
-import type { OidcConfig } from '../src/identity/oidc-config.ts';
 import { bffConfig, fakeUpstream, realControlPlane, sessionCookie, sharedBffStore, silent, startBff, type RunningBff } from './harness.ts';
-import { mountedRoutes, type Layer } from './routes.ts';
+import { mountedRoutes, OIDC_MOUNTED, type Layer } from './routes.ts';
 
 type Access = 'public' | 'signed-in' | Permission;
 
@@ -84,16 +83,6 @@ function expected(access: Access, role: Role | undefined): Outcome {
 /** Calls the BFF makes in the background, whoever asks: the live subscription and the status probe. */
 const BACKGROUND = /^GET \/(v1\/stream|readyz)/;
 
-const oidc: OidcConfig = {
-  issuer: 'http://127.0.0.1:9/oidc',
-  clientId: 'corridor',
-  redirectUri: 'http://127.0.0.1:8080/api/session/oidc/callback',
-  label: 'Sign in with your organisation',
-  scopes: 'openid',
-  roleClaim: 'corridor_role',
-  tenantClaim: 'corridor_tenant',
-};
-
 describe('role × route matrix: every /api route, every role, by session and by API token', () => {
   let upstream: Awaited<ReturnType<typeof realControlPlane>>;
   let proxy: Awaited<ReturnType<typeof fakeUpstream>>;
@@ -112,8 +101,8 @@ describe('role × route matrix: every /api route, every role, by session and by 
       });
       req.pipe(forwarded);
     });
-    bff = await startBff([proxy.url], { config: { oidc } });
-    const app = createApp({ config: bffConfig([upstream.cp.url], { oidc }), logger: silent, db: await sharedBffStore() });
+    bff = await startBff([proxy.url], { config: { oidc: OIDC_MOUNTED } });
+    const app = createApp({ config: bffConfig([upstream.cp.url], { oidc: OIDC_MOUNTED }), logger: silent, db: await sharedBffStore() });
     routes = [...new Set(mountedRoutes((app.router as unknown as { stack: Layer[] }).stack).filter((r) => r.includes(' /api/')))];
     await app.close();
   });

@@ -4,9 +4,8 @@ import { WorkloadRequestSchema, type WorkloadRequestInput } from '@corridor/shar
 import { createApp } from '../src/app.ts';
 import type { OpenApiDocument } from '../src/openapi.ts';
 import { toOpenApiPath } from '../src/openapi.ts';
-import type { OidcConfig } from '../src/identity/oidc-config.ts';
 import { bffConfig, sharedBffStore, silent, startBff } from './harness.ts';
-import { mountedRoutes, type Layer } from './routes.ts';
+import { mountedRoutes, OIDC_MOUNTED, type Layer } from './routes.ts';
 
 /** Every `$ref` anywhere in a JSON value. */
 function refsIn(value: unknown): string[] {
@@ -22,19 +21,8 @@ function resolve(doc: unknown, ref: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }
 
-/** OpenID Connect configured, so its routes are mounted too (nothing is asked of the provider until a sign-in). */
-const oidc: OidcConfig = {
-  issuer: 'http://127.0.0.1:9/oidc',
-  clientId: 'corridor',
-  redirectUri: 'http://127.0.0.1:8080/api/session/oidc/callback',
-  label: 'Sign in with your organisation',
-  scopes: 'openid',
-  roleClaim: 'corridor_role',
-  tenantClaim: 'corridor_tenant',
-};
-
 const apiRoutes = async () => {
-  const app = createApp({ config: bffConfig(['http://127.0.0.1:9'], { oidc }), logger: silent, db: await sharedBffStore() });
+  const app = createApp({ config: bffConfig(['http://127.0.0.1:9'], { oidc: OIDC_MOUNTED }), logger: silent, db: await sharedBffStore() });
   const routes = mountedRoutes((app.router as unknown as { stack: Layer[] }).stack).filter((r) => r.includes(' /api/'));
   return { routes, close: app.close };
 };

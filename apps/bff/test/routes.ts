@@ -1,3 +1,4 @@
+import type { OidcConfig } from '../src/identity/oidc-config.ts';
 /** The little of Express's router internals needed to list what is mounted. */
 export interface Layer {
   rawPath?: string;
@@ -14,3 +15,14 @@ export function mountedRoutes(stack: Layer[], prefix = ''): string[] {
     return [];
   });
 }
+
+/** OpenID Connect configured, so its routes are mounted too (nothing is asked of the provider until a sign-in). */
+export const OIDC_MOUNTED: OidcConfig = {
+  issuer: 'http://127.0.0.1:9/oidc',
+  clientId: 'corridor',
+  redirectUri: 'http://127.0.0.1:8080/api/session/oidc/callback',
+  label: 'Sign in with your organisation',
+  scopes: 'openid',
+  roleClaim: 'corridor_role',
+  tenantClaim: 'corridor_tenant',
+};
