@@ -19,3 +19,4 @@ export * from './schemas/placement.ts';
 export * from './places.ts';
 export * from './schemas/capacity.ts';
 export * from './schemas/identity.ts';
+export * from './staleness.ts';

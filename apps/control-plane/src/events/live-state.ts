@@ -1,4 +1,4 @@
-import type { FaultView, LiveSnapshot, Sample, SiteHealth, TelemetryFrame } from '@corridor/shared';
+import { expectedCadence, isStaleReport, type FaultView, type LiveSnapshot, type Sample, type SiteHealth, type TelemetryFrame } from '@corridor/shared';
 import type { EventBus } from './event-bus.ts';
 
 /** Groups samples by instant into telemetry frames (most batches hold one instant). */
@@ -13,18 +13,6 @@ export function framesOf(samples: readonly Sample[]): TelemetryFrame[] {
   return [...byAt.values()].sort((a, b) => a.at - b.at);
 }
 
-/**
- * A metric a site or link stops reporting is dropped once it has gone unreported for more than this
- * many of its own reporting intervals (the gap between its last two reports; for a metric reported only
- * once, the slowest cadence of the entity's other metrics). At the simulator's tick that is the third
- * tick in a row without it — 15 s at the default 5 s tick — whatever the tick or an ingest source's
- * cadence; one or two missed frames never drop it, and 2.5 rather than 3 so timer jitter cannot delay
- * the drop by a tick. A site that goes down stops reporting PUE and GPU temperatures: without this the
- * snapshot would carry their last values from before the outage as current. The console applies the
- * same rule to the frames it receives (apps/web/src/features/live/model/live-state.ts).
- */
-export const STALE_AFTER_INTERVALS = 2.5;
-
 /** When each metric of one site or link was last reported, and its cadence. */
 interface Reports {
   /** Epoch ms of the entity's newest frame. */
@@ -36,11 +24,7 @@ interface Reports {
 }
 
 function isStale(reports: Reports, metric: string, nowMs: number): boolean {
-  const seen = reports.seen[metric];
-  if (seen === undefined) return true;
-  let cadence = reports.every[metric];
-  if (cadence === undefined) for (const other in reports.every) cadence = Math.max(cadence ?? 0, reports.every[other]!);
-  return cadence !== undefined && nowMs - seen > STALE_AFTER_INTERVALS * cadence;
+  return isStaleReport(reports.seen[metric], expectedCadence(reports.every, metric), nowMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FaultView, LiveSnapshot, MetricName, SiteHealth, TelemetryFrame } from '@corridor/shared';
+import { expectedCadence, isStaleReport, type FaultView, type LiveSnapshot, type MetricName, type SiteHealth, type TelemetryFrame } from '@corridor/shared';
 
 /** Latest values of one site or link, in base units, and the instant of the newest frame that set them. */
 export interface EntityValues {
@@ -65,28 +65,8 @@ export function fromSnapshot(snapshot: LiveSnapshot): LiveState {
   };
 }
 
-/**
- * A metric an entity stops reporting is dropped once it has gone unreported for more than this many of
- * its own reporting intervals (the gap between its last two reports; for a metric reported only once,
- * the slowest cadence of the entity's other metrics). At the simulator's tick that is the third frame in
- * a row without it — 15 s at the default 5 s tick, 3 s at a 1 s tick: the console does not know the
- * tick, the frames' instants tell it. One or two missed frames never blank a figure; 2.5 rather than 3
- * so timer jitter cannot delay the drop by a tick. Without this a site that goes down (it stops
- * reporting PUE and GPU temperatures) would show its last figures from before the outage as current.
- */
-export const STALE_AFTER_INTERVALS = 2.5;
-
 function lastSeen(entity: EntityValues, metric: MetricName): number | undefined {
   return entity.seen?.[metric] ?? (entity.values[metric] !== undefined ? entity.at : undefined);
-}
-
-/** The cadence a metric is expected at: its own, else the slowest known of the entity's metrics. */
-function cadenceOf(every: EntityValues['every'], metric: MetricName): number | undefined {
-  const own = every?.[metric];
-  if (own !== undefined) return own;
-  let slowest: number | undefined;
-  for (const key in every) slowest = Math.max(slowest ?? 0, every[key as MetricName]!);
-  return slowest;
 }
 
 /**
@@ -94,10 +74,7 @@ function cadenceOf(every: EntityValues['every'], metric: MetricName): number | u
  * reported for more than STALE_AFTER_INTERVALS of its cadence. Never stale while no cadence is known.
  */
 export function isStaleMetric(entity: EntityValues, metric: MetricName, nowMs: number): boolean {
-  const seen = lastSeen(entity, metric);
-  if (seen === undefined) return true;
-  const cadence = cadenceOf(entity.every, metric);
-  return cadence !== undefined && nowMs - seen > STALE_AFTER_INTERVALS * cadence;
+  return isStaleReport(lastSeen(entity, metric), expectedCadence(entity.every, metric), nowMs);
 }
 
 /**
