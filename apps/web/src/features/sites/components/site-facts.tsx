@@ -1,6 +1,7 @@
 import type { Link, Site, SiteRow } from '@corridor/shared';
 import { formatArea, formatCarbon, formatCount, formatDate, formatGpus, formatKm, formatKwPerGpu, formatMs, formatMw, formatPrice, formatPue } from '../../../lib/format.ts';
 import { STATUS_STYLES } from '../../../lib/site-status.ts';
+import { FactList } from '../../../components/fact-list.tsx';
 import { controlLine, countryLabel, showsCommissioning, siteLinkRows } from '../model/site-detail.ts';
 
 /** Source text with its web addresses as links (text nodes only: nothing from data is parsed as HTML). */
@@ -13,19 +14,6 @@ function SourceText({ text }: { text: string }) {
     ) : (
       part
     ),
-  );
-}
-
-function FactList({ facts }: { facts: [string, string][] }) {
-  return (
-    <dl className="facts">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

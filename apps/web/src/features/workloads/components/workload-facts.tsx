@@ -1,9 +1,9 @@
 import './workloads.css';
 import type { Workload } from '@corridor/shared';
 import type { AnchorHTMLAttributes, ReactNode } from 'react';
+import { FactList } from '../../../components/fact-list.tsx';
 import { countryName } from '../../../lib/countries.ts';
-import { formatCount, formatKw, formatMs } from '../../../lib/format.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatCount, formatDateTime, formatKw, formatMs } from '../../../lib/format.ts';
 
 interface WorkloadFactsProps {
   workload: Workload;
@@ -30,14 +30,5 @@ export function WorkloadFacts({ workload: w, siteName, siteLink }: WorkloadFacts
     ['Updated', formatDateTime(w.updatedAt)],
   ];
   if (w.releasedAt) facts.push(['Released', formatDateTime(w.releasedAt)]);
-  return (
-    <dl className="facts workload-facts">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} className="workload-facts" />;
 }
