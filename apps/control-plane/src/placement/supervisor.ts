@@ -73,7 +73,10 @@ export class Supervisor {
       const site = siteId ? view.siteById.get(siteId)?.site : undefined;
       return !site || DOWN_STATUSES.has(live.get(site.id)?.status ?? site.status);
     };
-    const active = await workloadIdsIn(db, ACTIVE_STATES);
+    // One read per step: those stranded by this step's migrations are tried again at the next one.
+    const listed = await workloadIdsIn(db, [...ACTIVE_STATES, 'stranded']);
+    const active = listed.filter((w) => w.state !== 'stranded');
+    const stranded = listed.filter((w) => w.state === 'stranded');
     const at = new Date(this.now()).toISOString();
 
     const leaving = active.filter((w) => w.state !== 'migrating' && isDown(w.siteId)).map((w) => w.id);
@@ -95,7 +98,6 @@ export class Supervisor {
     if (toMove.length) this.deps.logger.info({ workloads: toMove }, 'workloads re-planned off sites that are down');
 
     const replaced: string[] = [];
-    const stranded = await workloadIdsIn(db, ['stranded']);
     for (const { id } of stranded.slice(0, STRANDED_RETRIES_PER_STEP)) if (await workloads.retryStranded(id, ACTOR)) replaced.push(id);
     if (replaced.length) this.deps.logger.info({ workloads: replaced }, 'stranded workloads placed again');
     return { started, migrating: toMove, replaced };
