@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { StoreEnvShape, storeOptionsFrom } from '@corridor/store';
 import { oidcConfigFromEnv, type OidcConfig } from './identity/oidc-config.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,12 +35,7 @@ const ConfigSchema = z.object({
     .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
     .optional(),
   /** The BFF's own store (users, sessions, API tokens) is PGlite in <CORRIDOR_DATA_DIR>/bff unless DATABASE_URL is set. */
-  CORRIDOR_DATA_DIR: z.string().default(resolve(REPO_ROOT, 'var')),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  ...StoreEnvShape,
   /** `production` turns demo mode off for good. */
   NODE_ENV: z.string().optional(),
   /** Demo mode: the password of the seeded users (generated and printed once when absent). */
@@ -92,8 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     fleetFreshMs: c.CORRIDOR_FLEET_FRESH_MS,
     https: c.CORRIDOR_HTTPS,
     ...(c.CORRIDOR_TRUST_PROXY === undefined ? {} : { trustProxy: c.CORRIDOR_TRUST_PROXY }),
-    dataDir: resolve(c.CORRIDOR_DATA_DIR),
-    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
+    ...storeOptionsFrom(c),
     production: c.NODE_ENV === 'production',
     ...(c.CORRIDOR_DEMO_PASSWORD ? { demoPassword: c.CORRIDOR_DEMO_PASSWORD } : {}),
     sessionIdleMs: c.CORRIDOR_SESSION_IDLE_MIN * 60_000,

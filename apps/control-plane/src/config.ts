@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { StoreEnvShape, storeOptionsFrom } from '@corridor/store';
 import type { SimulatorOptions } from './simulator/simulator.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,12 +11,7 @@ export const DEFAULT_POLICY_DIR = resolve(REPO_ROOT, 'data/policy');
 const ConfigSchema = z.object({
   CONTROL_PLANE_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   CONTROL_PLANE_HOST: z.string().default('127.0.0.1'),
-  CORRIDOR_DATA_DIR: z.string().default(resolve(REPO_ROOT, 'var')),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  ...StoreEnvShape,
   CORRIDOR_FLEET_FILE: z.string().default(resolve(REPO_ROOT, 'data/fleet.yaml')),
   CORRIDOR_POLICY_DIR: z.string().default(DEFAULT_POLICY_DIR),
   CORRIDOR_SIMULATOR: z.enum(['on', 'off']).default('on'),
@@ -55,8 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
   return {
     port: c.CONTROL_PLANE_PORT,
     host: c.CONTROL_PLANE_HOST,
-    dataDir: resolve(c.CORRIDOR_DATA_DIR),
-    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
+    ...storeOptionsFrom(c),
     fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
     policyDir: resolve(c.CORRIDOR_POLICY_DIR),
     ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
