@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { WorkloadRequestSchema, type WorkloadRequestInput } from '@corridor/shared';
+import { WorkloadRequestSchema } from '@corridor/shared';
+import { buildWorkloadRequest } from '@corridor/shared/testing';
 import { createApp } from '../src/app.ts';
 import type { OpenApiDocument } from '../src/openapi.ts';
 import { toOpenApiPath } from '../src/openapi.ts';
@@ -27,16 +28,7 @@ const apiRoutes = async () => {
   return { routes, close: app.close };
 };
 
-const goodRequest: WorkloadRequestInput = {
-  name: 'Claims triage',
-  tenant: 'cnss',
-  kind: 'inference',
-  sector: 'healthcare',
-  dataClass: 'personal',
-  dataOrigin: 'MA',
-  gpus: { count: 64, model: 'H100' },
-  latency: { from: 'Casablanca', maxRttMs: 20 },
-};
+const goodRequest = buildWorkloadRequest();
 
 describe('GET /api/openapi.json', () => {
   let bff: Awaited<ReturnType<typeof startBff>>;

@@ -12,7 +12,7 @@ import {
   WorkloadSchema,
   type WorkloadRequestInput,
 } from '@corridor/shared';
-import { buildFleetFile, buildJurisdiction, buildOperator, buildSite } from '@corridor/shared/testing';
+import { buildFleetFile, buildJurisdiction, buildOperator, buildSite, buildWorkloadRequest } from '@corridor/shared/testing';
 import { realControlPlane, startBff } from './harness.ts';
 
 /** Two Moroccan sites (512 H100 each) and one in Madrid under a Spanish operator. */
@@ -26,17 +26,7 @@ function fleetWithSpain() {
 }
 
 /** Moroccan healthcare personal data: Law 09-08 keeps it in Morocco. */
-const request = (tenant: string, overrides: Partial<WorkloadRequestInput> = {}): WorkloadRequestInput => ({
-  name: 'Claims triage',
-  tenant,
-  kind: 'inference',
-  sector: 'healthcare',
-  dataClass: 'personal',
-  dataOrigin: 'MA',
-  gpus: { count: 64, model: 'H100' },
-  latency: { from: 'Casablanca', maxRttMs: 20 },
-  ...overrides,
-});
+const request = (tenant: string, overrides: Partial<WorkloadRequestInput> = {}): WorkloadRequestInput => buildWorkloadRequest({ tenant, ...overrides });
 
 describe('placement through the BFF, in front of a real control plane', () => {
   let upstream: Awaited<ReturnType<typeof realControlPlane>>;

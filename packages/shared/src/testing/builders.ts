@@ -1,4 +1,4 @@
-import type { Cluster, FleetFile, Jurisdiction, LandingStation, LinkInput, Operator, SiteInput } from '../index.ts';
+import type { Cluster, FleetFile, Jurisdiction, LandingStation, LinkInput, Operator, SiteInput, WorkloadRequestInput } from '../index.ts';
 
 let seq = 0;
 const next = (prefix: string) => `${prefix}-${++seq}`;
@@ -67,6 +67,24 @@ export function buildFleetFile(overrides: Partial<FleetFile> = {}): FleetFile {
     sites: [a, b],
     landingStations: [],
     links: [buildLink({ id: 'link-a-b', from: a.id, to: b.id })],
+    ...overrides,
+  };
+}
+
+/**
+ * A workload request as a client sends it: by default the issue's scenario — Moroccan healthcare
+ * personal data (Law 09-08 keeps it in Morocco), 64 H100 within 20 ms of Casablanca.
+ */
+export function buildWorkloadRequest(overrides: Partial<WorkloadRequestInput> = {}): WorkloadRequestInput {
+  return {
+    name: 'Claims triage',
+    tenant: 'cnss',
+    kind: 'inference',
+    sector: 'healthcare',
+    dataClass: 'personal',
+    dataOrigin: 'MA',
+    gpus: { count: 64, model: 'H100' },
+    latency: { from: 'Casablanca', maxRttMs: 20 },
     ...overrides,
   };
 }
