@@ -51,6 +51,9 @@ describe('LiveState: metrics a site stops reporting', () => {
     const snapshot = live.snapshot();
     expect(snapshot.frame.sites.dakar).toEqual(up);
     expect(snapshot.frame.sites.rabat).toBeUndefined();
+    // What planning reads per site agrees with the snapshot.
+    expect(live.siteValue('dakar', 'site_pue_ratio')).toBe(1.2);
+    expect(live.siteValue('rabat', 'site_pue_ratio')).toBeUndefined();
   });
 });
 

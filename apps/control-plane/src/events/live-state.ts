@@ -1,4 +1,4 @@
-import { expectedCadence, isStaleReport, type FaultView, type LiveSnapshot, type Sample, type SiteHealth, type TelemetryFrame } from '@corridor/shared';
+import { expectedCadence, isStaleReport, type FaultView, type MetricName, type LiveSnapshot, type Sample, type SiteHealth, type TelemetryFrame } from '@corridor/shared';
 import type { EventBus } from './event-bus.ts';
 
 /** Groups samples by instant into telemetry frames (most batches hold one instant). */
@@ -97,6 +97,17 @@ export class LiveState {
 
   listFaults(): FaultView[] {
     return [...this.faults.values()];
+  }
+
+  /**
+   * One site's current value of a metric, by the same rule as a snapshot (dropped once stale, also when
+   * the site has stopped sending frames): what planning reads for each site, without cloning the frame.
+   */
+  siteValue(siteId: string, metric: MetricName): number | undefined {
+    const value = this.latest.sites[siteId]?.[metric];
+    if (value === undefined) return undefined;
+    const reports = this.reports.sites.get(siteId);
+    return reports && reports.at < this.latest.at && isStale(reports, metric, this.latest.at) ? undefined : value;
   }
 
   /**

@@ -51,7 +51,7 @@ export class NoSiteFitsError extends ConflictError {
 export interface WorkloadServiceDeps {
   db: Db;
   fleet: FleetService;
-  live: Pick<LiveState, 'snapshot'>;
+  live: Pick<LiveState, 'siteValue' | 'healthOf'>;
   policy: LoadedPolicy;
   now?: () => number;
 }
@@ -90,11 +90,11 @@ export class WorkloadService {
 
   /** Observed status (when it differs from the fleet's) and live carbon intensity, per site. */
   liveFigures(sites: readonly Site[]): Map<string, SiteLive> {
-    const { frame, health } = this.deps.live.snapshot();
+    const { live } = this.deps;
     const figures = new Map<string, SiteLive>();
     for (const site of sites) {
-      const carbon = frame.sites[site.id]?.[CARBON_METRIC];
-      const status = health[site.id]?.status;
+      const carbon = live.siteValue(site.id, CARBON_METRIC);
+      const status = live.healthOf(site.id)?.status;
       const entry: SiteLive = {
         ...(carbon !== undefined ? { carbonGPerKwh: carbon } : {}),
         ...(status !== undefined && status !== site.status ? { status } : {}),
