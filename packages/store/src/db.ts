@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { BINARY_ARRAY_OIDS } from './binary-arrays.ts';
 
 /** Something SQL can be sent to: the store itself or a transaction on it. */
 export interface Queryable {
@@ -30,10 +31,16 @@ export async function openDb(options: DbOptions): Promise<Db> {
 async function openPglite(dir: string): Promise<Db> {
   mkdirSync(dir, { recursive: true });
   const lite = await PGlite.create(dir);
+  // PGlite turns every parameter into text with the serializer of its type, and sends a byte array
+  // as it is, in binary. Let the arrays of binary-arrays.ts through; anything else as before.
+  const serializers = Object.fromEntries(
+    BINARY_ARRAY_OIDS.map((oid) => [oid, (value: unknown) => (ArrayBuffer.isView(value) ? value : lite.serializers[oid]!(value))]),
+  ) as unknown as Record<number, (value: unknown) => string>;
+  const options = { serializers };
   return {
     kind: 'pglite',
-    query: async <Row>(sql: string, params?: unknown[]) => lite.query<Row>(sql, params),
-    transaction: (fn) => lite.transaction((tx) => fn({ query: async <Row>(sql: string, params?: unknown[]) => tx.query<Row>(sql, params) })),
+    query: async <Row>(sql: string, params?: unknown[]) => lite.query<Row>(sql, params, options),
+    transaction: (fn) => lite.transaction((tx) => fn({ query: async <Row>(sql: string, params?: unknown[]) => tx.query<Row>(sql, params, options) })),
     close: () => lite.close(),
   };
 }
