@@ -1,7 +1,7 @@
-// Telemetry ingest: samples/s into the telemetry store (raw samples + 1-minute rollups, and 1-hour
-// rollups for samples of hours already closed; one statement per batch), on PGlite and on a PostgreSQL
-// server, batched against single-row inserts in the same run. Closing hours (folding their 1-minute
-// rows into 1-hour rows) is prune()'s work, not timed here.
+// Telemetry ingest: samples/s into the telemetry store (each sample into its series' minute row, which
+// holds the minute's rollup and its raw samples; the 1-hour rollup for samples of hours already closed;
+// one statement per batch), on PGlite and on a PostgreSQL server, batched against single-row inserts in
+// the same run. Closing hours (folding their minutes into 1-hour rows) is prune()'s work, not timed here.
 //
 //   node bench/telemetry-ingest.mjs            (from the repository root; ~1 minute)
 //

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { METRICS, METRIC_NAMES } from '@corridor/shared';
 import { STORE_KINDS } from './stores.ts';
 import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
+import { RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
 
 const M = 60_000;
 const now = Date.now();
@@ -155,7 +156,7 @@ describe.each(STORE_KINDS)('ingest under fuzzed bodies on %s', (kind) => {
 
   it('stores only valid samples: every stored value is within its metric range', async () => {
     const { rows } = await h.db.query<{ metric: keyof typeof METRICS; lo: number; hi: number }>(
-      'SELECT s.metric, min(r.value) AS lo, max(r.value) AS hi FROM telemetry_samples r JOIN telemetry_series s ON s.id = r.series_id GROUP BY s.metric',
+      `SELECT s.metric, min(r.value) AS lo, max(r.value) AS hi FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id GROUP BY s.metric`,
     );
     for (const { metric, lo, hi } of rows) {
       expect(lo).toBeGreaterThanOrEqual(METRICS[metric].min);

@@ -7,7 +7,7 @@ import { buildFleetFile } from '@corridor/shared/testing';
 import { syncFleet } from '../src/fleet/fleet-store.ts';
 import { openDb, type Db } from '@corridor/store';
 import { migrate } from '../src/store/migrate.ts';
-import { createTelemetryStore } from '../src/telemetry/telemetry-store-sql.ts';
+import { createTelemetryStore, RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
 import type { TelemetryStore } from '../src/telemetry/telemetry-store.ts';
 import { telemetryRoutes } from '../src/telemetry/telemetry.routes.ts';
 import { freshStore, type StoreKind } from './stores.ts';
@@ -70,7 +70,7 @@ export async function telemetryHarness(kind: StoreKind, options: { now?: () => n
     post: async (path, body, contentType = 'application/json') =>
       answer(await fetch(url + path, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) })),
     get: async (path) => answer(await fetch(url + path)),
-    rows: async () => ({ raw: await count('telemetry_samples'), minute: await count('telemetry_rollup_1m'), hour: await count('telemetry_rollup_1h') }),
+    rows: async () => ({ raw: await count(`${RAW_SAMPLES} r`), minute: await count('telemetry_minutes'), hour: await count('telemetry_rollup_1h') }),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Sample } from '@corridor/shared';
 import { STORE_KINDS } from './stores.ts';
 import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
-import { hourRows } from '../src/telemetry/telemetry-store-sql.ts';
+import { hourRows, RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
 
 /** Resolves once another session of this database waits on a lock; fails after 5 s. */
 async function untilBlocked(db: { query<R>(sql: string): Promise<{ rows: R[] }> }): Promise<void> {
@@ -60,7 +60,7 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     (
       await h.db.query<{ key: string; at: number; value: number }>(
         `SELECT s.metric || '/' || s.entity_id AS key, r.at_ms::float8 AS at, r.value
-           FROM telemetry_samples r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+           FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
         [entity],
       )
     ).rows;
@@ -83,7 +83,7 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       value: fc.double({ min: 0, max: 150, noNaN: true }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), fc.nat({ max: 4 }), async (draws, cuts, repeats, closeAt) => {
+      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), fc.nat({ max: 4 }), fc.boolean(), async (draws, cuts, repeats, closeAt, oneByOne) => {
         const entity = `rollup-${kind}-${++run}`;
         const base = T0 + run * 4 * H; // hours of its own, so that every run starts with open hours
         // Coarse offsets so that repeats of one instant (duplicates) are common.
@@ -92,15 +92,18 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
         const batches = [0, ...bounds, samples.length].slice(1).map((end, i, ends) => samples.slice(i === 0 ? 0 : ends[i - 1], end));
         // Hours close part-way (the mark only moves forward across runs): samples then go into the
         // 1-hour table at ingest (closed hours), at the close (fold) or stay open (read from 1-minute rows).
+        // A batch with one sample per series takes the store's other form of the statement: some runs
+        // send every sample of the first batch on its own.
         for (const [i, batch] of batches.entries()) {
           if (i === 1) await h.telemetry.closeHours(base + closeAt * H);
-          if (batch.length) await h.telemetry.insert(batch);
+          if (i === 0 && oneByOne) for (const sample of batch) await h.telemetry.insert([sample]);
+          else if (batch.length) await h.telemetry.insert(batch);
         }
         for (let i = 0; i < repeats; i++) await h.telemetry.insert(batches[i % batches.length]!.length ? batches[i % batches.length]! : samples);
 
         const raw = await rawRows(entity);
         expect(raw.length).toBe(new Set(samples.map((s) => `${s.metric}@${s.at}`)).size);
-        const levels = [['telemetry_rollup_1m', M], [HOURS, H], ['closed', H]] as const;
+        const levels = [['telemetry_minutes', M], [HOURS, H], ['closed', H]] as const;
         for (const [table, bucketMs] of levels) {
           // Last, every hour closed: the 1-hour table alone must then hold them all.
           if (table === 'closed') await h.telemetry.closeHours(base + 4 * H);
@@ -152,6 +155,23 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     expect(rows[0]).toEqual({ count: 750, sum: (749 * 750) / 2 });
   });
 
+  it('counts an instant once when batches of one instant per series race on the same minutes', async () => {
+    const entities = [0, 1, 2].map((i) => `race-${kind}-${i}`);
+    // 20 batches, each one instant of three series; every instant is sent twice, all in one minute.
+    const batches = Array.from({ length: 20 }, (_, k): Sample[] =>
+      entities.map((siteId, i) => ({ metric: 'site_it_power_watts', siteId, at: T0 + 500 * H + (k % 10) * 1000, value: 10 * k + i })),
+    );
+    const results = await Promise.all(batches.map((b) => h.telemetry.insert(b)));
+    expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(30);
+    for (const siteId of entities) {
+      const { rows } = await h.db.query<{ count: number; raw: number }>(
+        `SELECT r.count, cardinality(r.at_ms) AS raw FROM telemetry_minutes r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+        [siteId],
+      );
+      expect(rows).toEqual([{ count: 10, raw: 10 }]);
+    }
+  });
+
   it('loses and double counts nothing when hours close while batches of those hours are stored', async () => {
     const entity = `close-race-${kind}`;
     const base = T0 + 2000 * H; // past the hours the other tests close
@@ -162,9 +182,9 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     await h.telemetry.closeHours(base + 5 * H);
     const totals = async (from: string) =>
       (await h.db.query<{ count: number; sum: number }>(`SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${from} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0];
-    const raw = (await h.db.query<{ count: number; sum: number }>(`SELECT count(*)::float8 AS count, sum(value) AS sum FROM telemetry_samples r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0]!;
+    const raw = (await h.db.query<{ count: number; sum: number }>(`SELECT count(*)::float8 AS count, sum(value) AS sum FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0]!;
     expect(raw.count).toBe(35 * 300);
-    expect(await totals('telemetry_rollup_1m')).toEqual(raw);
+    expect(await totals('telemetry_minutes')).toEqual(raw);
     expect(await totals('telemetry_rollup_1h')).toEqual(raw);
   });
 
@@ -178,8 +198,8 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       // A close in progress: the mark moved past the samples' hour and the hour folded (the one sample
       // stored so far), not yet committed. On PostgreSQL the batch blocks on the mark until the commit,
       // then must go by the new mark: into the 1-hour table, as the fold has passed.
-      await tx.query('UPDATE telemetry_rollup_1h_closed SET upto_ms = $1', [base + 2 * H]);
-      await tx.query(`INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_rollup_1m r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
+      await tx.query('UPDATE telemetry_marks SET upto_ms = $1', [base + 2 * H]);
+      await tx.query(`INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_minutes r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
       stored = h.telemetry.insert(samples.slice(1));
       // PGlite runs one statement at a time, so the batch simply waits for this commit. On PostgreSQL,
       // hold the close open until the batch is seen waiting on a lock (bounded), then commit.
@@ -207,8 +227,11 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     expect(gone.raw).toBeGreaterThanOrEqual(3);
     const left = async (table: string, column: string) =>
       (await h.db.query<{ ago: number }>(`SELECT ($2::bigint - ${column})::float8 AS ago FROM ${table} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1 ORDER BY 1`, [entity, now])).rows.map((r) => r.ago);
-    expect(await left('telemetry_samples', 'at_ms')).toEqual([H]);
-    expect((await left('telemetry_rollup_1m', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3]);
+    expect(await left(RAW_SAMPLES, 'at_ms')).toEqual([H]);
+    expect((await left('telemetry_minutes', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3]);
     expect((await left('telemetry_rollup_1h', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3, 40]);
+    // Past the raw window a sample could not be told from one already stored: it is skipped.
+    expect(await h.telemetry.insert([{ ...at(3 * 24 * H), value: 2 }])).toEqual({ inserted: 0 });
+    expect(await h.telemetry.insert([{ ...at(H - 5000), value: 2 }])).toEqual({ inserted: 1 });
   });
 });

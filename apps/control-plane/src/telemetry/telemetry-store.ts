@@ -34,8 +34,9 @@ export interface SeriesBucket {
 }
 
 /**
- * Where samples are kept: raw rows for a retention window and 1-minute / 1-hour rollups maintained
- * as data arrives. Implemented over the store (PGlite or PostgreSQL) in telemetry-store-sql.ts.
+ * Where samples are kept: raw samples for a retention window and 1-minute / 1-hour rollups maintained
+ * as data arrives (a row per series-minute holds the minute's rollup and its raw samples: migration
+ * 005). Implemented over the store (PGlite or PostgreSQL) in telemetry-store-sql.ts.
  */
 export interface TelemetryStore {
   readonly retention: Retention;
@@ -43,7 +44,8 @@ export interface TelemetryStore {
    * Stores a batch atomically (all samples or none), updating the 1-minute rollup (and the 1-hour one
    * for closed hours, see closeHours) in the same statement.
    * Idempotent: a sample whose (metric, entity, at) is already stored is skipped and not rolled up
-   * again; `inserted` counts the new ones.
+   * again, as is one older than the raw samples prune() has kept (it could not be told from one
+   * already stored; the API refuses those before); `inserted` counts the new ones.
    */
   insert(samples: readonly Sample[]): Promise<{ inserted: number }>;
   /** Buckets of one series, oldest first; undefined when the site (or link) is not in the fleet. */
@@ -56,6 +58,6 @@ export interface TelemetryStore {
    * way. prune() does it first.
    */
   closeHours(nowMs?: number): Promise<void>;
-  /** Deletes what is past each level's retention as of `nowMs`; answers the rows deleted per level. */
+  /** Deletes what is past each level's retention as of `nowMs`; answers the raw samples and rollup rows deleted. */
   prune(nowMs?: number): Promise<{ raw: number; minute: number; hour: number }>;
 }
