@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Sample } from '@corridor/shared';
 import { STORE_KINDS } from './stores.ts';
 import { telemetryHarness, type TelemetryHarness } from './telemetry-harness.ts';
-import { hourRows, RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
+import { createTelemetryStore, hourRows, RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
 
 /** Resolves once another session of this database waits on a lock; fails after 5 s. */
 async function untilBlocked(db: { query<R>(sql: string): Promise<{ rows: R[] }> }): Promise<void> {
@@ -216,6 +216,17 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
   it('reads no series for a site that is not in the fleet', async () => {
     await h.telemetry.insert([{ metric: 'site_pue_ratio', siteId: 'gone', at: T0, value: 1.2 }]);
     expect(await h.telemetry.series({ entityKind: 'site', entityId: 'gone', metric: 'site_pue_ratio', resolution: 'raw', stepMs: H, fromMs: T0, toMs: T0 + H })).toBeUndefined();
+  });
+
+  it('keeps minute rows as long as the raw samples they hold when raw samples are kept longer than 30 days', async () => {
+    const telemetry = createTelemetryStore(h.db, { rawRetentionMs: 45 * 24 * H });
+    expect(telemetry.retention).toMatchObject({ rawMs: 45 * 24 * H, minuteMs: 45 * 24 * H });
+    const now = Date.UTC(2026, 5, 22, 12);
+    const entity = `long-raw-${kind}`;
+    await telemetry.insert([{ metric: 'site_pue_ratio', siteId: entity, at: now - 40 * 24 * H, value: 1.3 }]);
+    await telemetry.prune(now);
+    const { rows } = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('prunes each level past its own retention', async () => {

@@ -229,7 +229,9 @@ type SeriesKey = { metric: string; kind: EntityKind; id: string };
 
 /** The telemetry store over PGlite or PostgreSQL (same SQL on both). */
 export function createTelemetryStore(db: Db, options: TelemetryStoreOptions = {}): TelemetryStore {
-  const retention: Retention = { ...DEFAULT_RETENTION, ...(options.rawRetentionMs ? { rawMs: options.rawRetentionMs } : {}) };
+  const rawMs = options.rawRetentionMs ?? DEFAULT_RETENTION.rawMs;
+  // Raw samples live in their minute's row, so minute rows stay at least as long as raw samples do.
+  const retention: Retention = { ...DEFAULT_RETENTION, rawMs, minuteMs: Math.max(DEFAULT_RETENTION.minuteMs, rawMs) };
   // Series ids never change once assigned, so every replica may keep the ones it has seen: kind →
   // site or link id → metric → series id. Nested maps, looked up by the sample's own strings: a
   // composite key would build and hash a new string per sample (most of insert's own time at 5,000).
