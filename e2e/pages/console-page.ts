@@ -25,7 +25,20 @@ export class ConsolePage {
 
   /** Clicks the canvas marker of a site at its projected position. */
   async clickMarker(lat: number, lon: number) {
+    await this.clickAt(lat, lon);
+  }
+
+  /** Clicks the map at a place (a marker). */
+  async clickAt(lat: number, lon: number) {
     await this.map.click({ position: await this.pointOf(lat, lon) });
+  }
+
+  /** Rests the pointer on, then clicks, the middle of a straight stretch of line drawn between two places (a cable's). */
+  async hoverThenClickMidway(a: readonly [number, number], b: readonly [number, number]) {
+    const [p, q] = [await this.pointOf(a[0], a[1]), await this.pointOf(b[0], b[1])];
+    const position = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+    await this.map.hover({ position });
+    await this.map.click({ position });
   }
 
   /** Rests the pointer on the canvas marker of a site (its hover label opens). */

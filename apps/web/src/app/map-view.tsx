@@ -1,5 +1,6 @@
 import type { SiteRow } from '@corridor/shared';
 import { useCallback, useDeferredValue, useMemo } from 'react';
+import { LinkPanel } from '../features/links/components/link-panel.tsx';
 import { SiteLive } from '../features/live/components/site-live.tsx';
 import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
@@ -16,7 +17,7 @@ import type { UrlState } from './url-state.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 import type { UrlStateUpdate } from './use-url-state.ts';
 
-/** Width of the site panel over the map's right edge (keep in step with app.css). */
+/** Width of the site or link panel over the map's right edge (keep in step with app.css). */
 const PANEL_WIDTH_PX = 400;
 
 interface MapViewProps {
@@ -26,7 +27,7 @@ interface MapViewProps {
   source: FleetSource;
 }
 
-/** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now). */
+/** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now) or link's. */
 export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
   const q = useDeferredValue(url.q);
   const filters = useMemo(() => ({ country: url.country, status: url.status, operator: url.operator, q }), [url.country, url.status, url.operator, q]);
@@ -38,8 +39,16 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
     [selectedRow],
   );
 
-  const select = useCallback((id: string) => setUrl({ site: id }), [setUrl]);
+  const selectedLink = useMemo(() => (url.link ? fleet.links.find((l) => l.id === url.link) : undefined), [fleet.links, url.link]);
+
+  // One panel at a time: opening a site closes a link's panel and the other way round.
+  const select = useCallback((id: string) => setUrl({ site: id, link: undefined }), [setUrl]);
+  const selectLink = useCallback((id: string) => setUrl({ link: id, site: undefined }), [setUrl]);
   const setRange = useCallback((range: ChartRange) => setUrl({ range }, { replace: true }), [setUrl]);
+  const closeLink = useCallback(() => {
+    setUrl({ link: undefined });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.network-map')?.focus());
+  }, [setUrl]);
   const closePanel = useCallback(() => {
     const id = url.site;
     setUrl({ site: undefined });
@@ -67,8 +76,10 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
           links={fleet.links}
           selection={selection}
           onSelectSite={select}
+          onSelectLink={selectLink}
+          selectedLinkId={url.link}
           boundary={url.boundary}
-          coveredRightPx={url.site ? PANEL_WIDTH_PX : 0}
+          coveredRightPx={url.site || url.link ? PANEL_WIDTH_PX : 0}
         />
         <div className="map-overlays">
           {!import.meta.env.VITE_TILE_URL && <BoundaryToggle value={url.boundary} onChange={(boundary) => setUrl({ boundary }, { replace: true })} />}
@@ -76,10 +87,24 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
         </div>
       </main>
       {url.site && (
-        <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel}>
+        <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} onOpenLink={selectLink}>
           {!url.synthetic && <SiteLive siteId={url.site} fleetStatus={selectedRow?.status} range={url.range} onRangeChange={setRange} />}
           {!url.synthetic && <SiteCapacity siteId={url.site} />}
         </SitePanel>
+      )}
+      {url.link && (
+        <LinkPanel
+          key={url.link}
+          linkId={url.link}
+          link={selectedLink}
+          loading={fleet.linksPending}
+          unavailable={fleet.linksUnavailable}
+          live={!url.synthetic}
+          range={url.range}
+          onRangeChange={setRange}
+          onClose={closeLink}
+          onOpenSite={select}
+        />
       )}
     </div>
   );

@@ -44,6 +44,13 @@ describe('url state', () => {
     expect(urlPatchOfWorkloadFilter({ site: undefined, sector: 'healthcare' })).toEqual({ workloadSite: undefined, sector: 'healthcare' });
   });
 
+  it('carries the open link, and only one panel: a site in the same URL wins', () => {
+    const state = parseUrlState('?link=medusa-casablanca-marseille&range=24h');
+    expect(state).toMatchObject({ link: 'medusa-casablanca-marseille', site: undefined, range: '24h' });
+    expect(serializeUrlState(state)).toBe('?link=medusa-casablanca-marseille&range=24h');
+    expect(parseUrlState('?site=usdc-rabat-1&link=medusa-casablanca-marseille')).toMatchObject({ site: 'usdc-rabat-1', link: undefined });
+  });
+
   it('caps the synthetic fleet', () => {
     expect(parseUrlState('?synthetic=10000000').synthetic).toBe(50_000);
   });

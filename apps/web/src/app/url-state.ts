@@ -20,6 +20,8 @@ export interface UrlState {
   tenant?: string;
   sector?: Sector;
   site?: string;
+  /** The link (cable) whose panel is open (?link=); a site and a link are not open together. */
+  link?: string;
   country?: string;
   status?: SiteStatus;
   operator?: string;
@@ -27,12 +29,12 @@ export interface UrlState {
   boundary: BoundaryMode;
   /** Size of the synthetic fleet that replaces the real one (?synthetic=5000). */
   synthetic?: number;
-  /** Range of the site panel's charts (?range=24h); 1 h when absent. */
+  /** Range of the site's or link's charts (?range=24h); 1 h when absent. */
   range: ChartRange;
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
-const OWN_KEYS = ['view', 'workload', 'state', 'wsite', 'tenant', 'sector', 'site', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
+const OWN_KEYS = ['view', 'workload', 'state', 'wsite', 'tenant', 'sector', 'site', 'link', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined =>
   value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -54,6 +56,8 @@ export function parseUrlState(search: string): UrlState {
     tenant: clean(params.get('tenant')),
     sector: oneOf(SECTORS, clean(params.get('sector'))),
     site: clean(params.get('site')),
+    // Both in a hand-made URL: the site wins, as the map shows one panel.
+    link: params.get('site') ? undefined : clean(params.get('link')),
     country: clean(params.get('country'))?.toUpperCase(),
     status: status && isSiteStatus(status) ? status : undefined,
     operator: clean(params.get('operator')),
@@ -76,6 +80,7 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['tenant', state.tenant],
     ['sector', state.sector],
     ['site', state.site],
+    ['link', state.link],
     ['country', state.country],
     ['status', state.status],
     ['operator', state.operator],

@@ -24,6 +24,8 @@ export function useFleetData(source: FleetSource) {
     sites,
     rows,
     links: links.data?.links ?? NO_LINKS,
+    linksPending: !synthetic && links.isPending,
+    linksUnavailable: !synthetic && links.isError && !links.data,
     summary: (syntheticSummary ?? summary.data) as FleetSummary | undefined,
     summaryUnavailable: !synthetic && summary.isError && !summary.data,
     errors: [sites.error, summary.error, links.error].filter((e) => e !== null),

@@ -43,6 +43,9 @@ export const formatPercent = (ratio: number): string => {
   return `${(Math.abs(pct) < 10 && pct !== 0 ? oneDecimal : int).format(pct)} %`;
 };
 
+/** Packet loss, a 0–1 ratio: "0.04 %" — two decimals under 10 %, where small losses matter. */
+export const formatLoss = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
+
 export const formatCelsius = (c: number): string => `${oneDecimal.format(c)} °C`;
 
 /** Clock time in the viewer's zone, 24-hour as NOCs read it: "14:03:22". */

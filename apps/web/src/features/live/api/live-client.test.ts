@@ -192,13 +192,13 @@ describe('LiveClient', () => {
       metric: 'site_pue_ratio', unit: 'ratio', kind: 'gauge', siteId: 'rabat', resolution: 'raw', stepMs: 15_000, from: 0, to: 15_000,
       points: [{ t: 0, avg: 1.2, count: 1 }], tailAt: 1_000,
     } as ChartSeries & { range?: string });
-    queryClient.setQueryData(liveQueries.siteSeries('rabat', 'site_pue_ratio', '1h').queryKey, series('1h'));
-    queryClient.setQueryData(liveQueries.siteSeries('rabat', 'site_pue_ratio', '24h').queryKey, series('24h'));
+    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey, series('1h'));
+    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '24h').queryKey, series('24h'));
     stream().emit('telemetry', frame(16_000, 1.4), 101);
     await advance(COMMIT_INTERVAL_MS);
-    const hour = queryClient.getQueryData<ChartSeries>(liveQueries.siteSeries('rabat', 'site_pue_ratio', '1h').queryKey)!;
+    const hour = queryClient.getQueryData<ChartSeries>(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey)!;
     expect(hour.points.at(-1)).toMatchObject({ t: 15_000, avg: 1.4 });
-    expect(queryClient.getQueryData<ChartSeries>(liveQueries.siteSeries('rabat', 'site_pue_ratio', '24h').queryKey)!.points).toHaveLength(1);
+    expect(queryClient.getQueryData<ChartSeries>(liveQueries.series('site', 'rabat', 'site_pue_ratio', '24h').queryKey)!.points).toHaveLength(1);
   });
 
   it('ignores malformed events', async () => {

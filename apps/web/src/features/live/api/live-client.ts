@@ -200,14 +200,14 @@ export class LiveClient {
     this.lastChartAppendAt = now;
     frames = this.pendingChartFrames;
     this.pendingChartFrames = [];
-    const queries = this.queryClient.getQueryCache().findAll({ queryKey: [...liveQueries.allSeries(), 'site'] });
+    const queries = this.queryClient.getQueryCache().findAll({ queryKey: liveQueries.allSeries() });
     for (const query of queries) {
-      const [, , siteId, metric, range] = query.queryKey as ReturnType<typeof liveQueries.siteSeries>['queryKey'];
+      const [, kind, id, metric, range] = query.queryKey as ReturnType<typeof liveQueries.series>['queryKey'];
       const series = query.state.data as ChartSeries | undefined;
       if (!series || !RANGE_SPECS[range]?.liveTail) continue;
       let next = series;
       for (const frame of frames) {
-        const value = frame.sites[siteId]?.[metric];
+        const value = (kind === 'site' ? frame.sites : frame.links)[id]?.[metric];
         if (value !== undefined) next = appendSample(next, frame.at, value, RANGE_SPECS[range].rangeMs);
       }
       if (next !== series) this.queryClient.setQueryData(query.queryKey, next);

@@ -1,4 +1,4 @@
-import { LiveSnapshotSchema, SeriesSchema, type SiteMetricName } from '@corridor/shared';
+import { LiveSnapshotSchema, SeriesSchema, type MetricName } from '@corridor/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client.ts';
 import { rangeQuery, type ChartRange } from '../model/chart-range.ts';
@@ -7,9 +7,12 @@ import { fromSnapshot, type LiveState } from '../model/live-state.ts';
 
 /**
  * Query options for live data. ['live'] holds the snapshot with every stream event applied (the stream
- * writes it with setQueryData; nothing polls it). Series are keyed by site, metric and range; the 1 h
- * ones are extended by the stream too (the live tail).
+ * writes it with setQueryData; nothing polls it). Series are keyed by site or link, metric and range;
+ * the 1 h ones are extended by the stream too (the live tail).
  */
+/** What a series belongs to: a site or a link (cable). */
+export type SeriesEntity = 'site' | 'link';
+
 export const liveQueries = {
   snapshot: () =>
     queryOptions({
@@ -25,15 +28,15 @@ export const liveQueries = {
     }),
 
   allSeries: () => ['series'] as const,
-  siteSeries: (siteId: string, metric: SiteMetricName, range: ChartRange) =>
+  series: (kind: SeriesEntity, id: string, metric: MetricName, range: ChartRange) =>
     queryOptions({
-      queryKey: [...liveQueries.allSeries(), 'site', siteId, metric, range] as const,
+      queryKey: [...liveQueries.allSeries(), kind, id, metric, range] as const,
       queryFn: async ({ signal, client }): Promise<ChartSeries> => {
         // Frames newer than the live state's at this moment may be missing from the answer: the tail appends them.
         const tailAt = client.getQueryData<LiveState>(liveQueries.snapshot().queryKey)?.at ?? 0;
         const { from, to, step } = rangeQuery(range, Date.now());
         const params = new URLSearchParams({ metric, from: String(from), to: String(to), step: String(step) });
-        const series = await apiGet(`/api/sites/${encodeURIComponent(siteId)}/series?${params}`, SeriesSchema, signal);
+        const series = await apiGet(`/api/${kind}s/${encodeURIComponent(id)}/series?${params}`, SeriesSchema, signal);
         return { ...series, tailAt };
       },
       // The hour view follows the stream; longer views are refreshed when opened again after a minute.

@@ -27,3 +27,8 @@ export function useLiveSite(siteId: string): { values?: EntityValues; health?: L
   const health = useQuery({ ...observe, select: useCallback((s: LiveState) => s.health[siteId], [siteId]) }).data;
   return { values, health };
 }
+
+/** One link's latest values. */
+export function useLiveLink(linkId: string): EntityValues | undefined {
+  return useQuery({ ...observe, select: useCallback((s: LiveState) => s.links[linkId], [linkId]) }).data;
+}

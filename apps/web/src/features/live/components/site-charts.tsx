@@ -2,7 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatPointTime, formatTick, RANGE_SPECS, timeTicks, type ChartRange } from '../model/chart-range.ts';
 import type { ChartRow } from '../model/chart-rows.ts';
-import { axisScale, type AxisSide, type ChartData, type SiteChartSpec } from '../model/site-charts.ts';
+import { axisScale, type AxisSide, type ChartData, type ChartSpec } from '../model/site-charts.ts';
 
 const CHART_HEIGHT_PX = 150;
 const AXIS_COLOUR = '#8b9bb0';
@@ -16,7 +16,7 @@ function formatNumber(value: number, decimals: number): string {
 }
 
 /** "7,400 kW", "1.24", "37 %": a value as the chart's axis for it reads. */
-function withUnit(spec: SiteChartSpec, axis: AxisSide, value: number): string {
+function withUnit(spec: ChartSpec, axis: AxisSide, value: number): string {
   const unit = spec.units[axis] ?? '';
   const n = formatNumber(value, spec.decimals[axis] ?? 0);
   return unit ? `${n} ${unit}` : n;
@@ -37,7 +37,7 @@ function describeChart({ spec, rows }: ChartData, range: ChartRange): string {
   return latest.length ? `${head}. Latest (${formatPointTime(at!)}): ${latest.join(', ')}.` : `${head}: no data in this range.`;
 }
 
-function ChartTooltip({ active, payload, label, spec }: TooltipContentProps<number, string> & { spec: SiteChartSpec }) {
+function ChartTooltip({ active, payload, label, spec }: TooltipContentProps<number, string> & { spec: ChartSpec }) {
   if (!active || !payload?.length) return null;
   return (
     <div className="chart-tooltip">
@@ -133,7 +133,7 @@ const SiteChart = memo(function SiteChart({ data, range }: { data: ChartData; ra
   );
 });
 
-/** The site's history charts (Recharts, in a chunk of its own loaded on first use). */
+/** A site's or link's history charts (Recharts, in a chunk of its own loaded on first use). */
 function SiteCharts({ charts, range }: { charts: readonly ChartData[]; range: ChartRange }) {
   return (
     <div className="site-charts">

@@ -2,7 +2,7 @@ import type { Series } from '@corridor/shared';
 import { describe, expect, it } from 'vitest';
 import { CHART_RANGES, formatTick, isChartRange, rangeQuery, RANGE_SPECS, timeTicks } from './chart-range.ts';
 import { appendSample, chartDomain, seriesToRows, type ChartRow, type ChartSeries } from './chart-rows.ts';
-import { axisScale, CHART_METRICS, SITE_CHARTS, displayUnit, paddedDomain } from './site-charts.ts';
+import { axisScale, chartMetrics, LINK_CHARTS, SITE_CHARTS, displayUnit, paddedDomain } from './site-charts.ts';
 import { siteLiveFacts } from './site-live.ts';
 
 const HOUR = 3_600_000;
@@ -92,12 +92,19 @@ describe('live tail', () => {
 
 describe('site charts', () => {
   it('draw the metrics the issue asks for, each axis with a unit', () => {
-    expect(CHART_METRICS).toEqual(
+    expect(chartMetrics(SITE_CHARTS)).toEqual(
       expect.arrayContaining(['site_it_power_watts', 'site_facility_power_watts', 'site_pue_ratio', 'gpu_sm_active_ratio', 'gpu_temperature_mean_celsius', 'site_renewable_share_ratio', 'site_carbon_intensity_grams_per_kilowatt_hour']),
     );
     for (const chart of SITE_CHARTS) {
       for (const line of chart.lines) expect(chart.units[line.axis]).toBe(line.metric === 'site_pue_ratio' ? '' : displayUnit(line.metric));
     }
+  });
+});
+
+describe('link charts', () => {
+  it('draw RTT, loss and utilisation, each axis in the unit of its metrics', () => {
+    expect(chartMetrics(LINK_CHARTS).sort()).toEqual(['link_loss_ratio', 'link_rtt_seconds', 'link_utilization_ratio']);
+    for (const chart of LINK_CHARTS) for (const line of chart.lines) expect(chart.units[line.axis]).toBe(displayUnit(line.metric));
   });
 });
 

@@ -1,11 +1,11 @@
-import { METRICS, type SiteMetricName } from '@corridor/shared';
+import { METRICS, type MetricName } from '@corridor/shared';
 import type { ChartRow } from './chart-rows.ts';
 
 export type AxisSide = 'left' | 'right';
 
 /** One line of a chart: a metric in its display unit. */
 export interface ChartLine {
-  metric: SiteMetricName;
+  metric: MetricName;
   label: string;
   colour: string;
   axis: AxisSide;
@@ -13,8 +13,8 @@ export interface ChartLine {
   dashed?: boolean;
 }
 
-/** One chart of the site panel: its title (the chart's accessible name starts with it) and its lines. */
-export interface SiteChartSpec {
+/** One chart of a site's or link's panel: its title (the chart's accessible name starts with it) and its lines. */
+export interface ChartSpec {
   id: string;
   title: string;
   lines: ChartLine[];
@@ -27,11 +27,11 @@ export interface SiteChartSpec {
 }
 
 /** The unit the console shows for a metric (gCO₂/kWh with its subscript). */
-export function displayUnit(metric: SiteMetricName): string {
+export function displayUnit(metric: MetricName): string {
   return METRICS[metric].displayUnit.replace('CO2', 'CO₂');
 }
 
-export const SITE_CHARTS: readonly SiteChartSpec[] = [
+export const SITE_CHARTS: readonly ChartSpec[] = [
   {
     id: 'power',
     title: 'IT vs facility power',
@@ -76,12 +76,35 @@ export const SITE_CHARTS: readonly SiteChartSpec[] = [
   },
 ];
 
-/** Every metric the charts draw, once. */
-export const CHART_METRICS: readonly SiteMetricName[] = [...new Set(SITE_CHARTS.flatMap((c) => c.lines.map((l) => l.metric)))];
+/** A link's (cable's) charts: round-trip time, and loss beside utilisation. */
+export const LINK_CHARTS: readonly ChartSpec[] = [
+  {
+    id: 'rtt',
+    title: 'Round-trip time',
+    lines: [{ metric: 'link_rtt_seconds', label: 'RTT', colour: '#4fb3ff', axis: 'left' }],
+    units: { left: 'ms' },
+    decimals: { left: 1 },
+    minSpan: { left: 2 },
+  },
+  {
+    id: 'traffic',
+    title: 'Packet loss and utilisation',
+    lines: [
+      { metric: 'link_loss_ratio', label: 'Loss', colour: '#ef4444', axis: 'left' },
+      { metric: 'link_utilization_ratio', label: 'Utilisation', colour: '#2dd4bf', axis: 'right' },
+    ],
+    units: { left: '%', right: '%' },
+    decimals: { left: 1, right: 0 },
+    minSpan: { left: 1, right: 10 },
+  },
+];
+
+/** Every metric some charts draw, once each. */
+export const chartMetrics = (charts: readonly ChartSpec[]): MetricName[] => [...new Set(charts.flatMap((c) => c.lines.map((l) => l.metric)))];
 
 /** What one chart draws: its spec, its rows in display units, and its x domain (epoch ms). */
 export interface ChartData {
-  spec: SiteChartSpec;
+  spec: ChartSpec;
   rows: ChartRow[];
   domain: [number, number];
 }

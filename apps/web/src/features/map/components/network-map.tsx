@@ -35,6 +35,10 @@ export interface NetworkMapProps {
   /** Numbers, greying and hover notes a view puts on sites (a placement plan). */
   marks?: SiteMarks;
   onSelectSite: (id: string) => void;
+  /** Opens a link's panel; links are not clickable without it. */
+  onSelectLink?: (id: string) => void;
+  /** The link whose panel is open: drawn heavier. */
+  selectedLinkId?: string;
   boundary: BoundaryMode;
   /** Width in px hidden by the site panel on the right, kept clear when flying to a site. */
   coveredRightPx: number;
@@ -54,12 +58,12 @@ function useMapIdentity(map: LeafletMap): void {
   }, [map]);
 }
 
-function MapLayers({ sites, links, health, linkReadings, selection, marks, onSelectSite, boundary, coveredRightPx }: NetworkMapProps) {
+function MapLayers({ sites, links, health, linkReadings, selection, marks, onSelectSite, onSelectLink, selectedLinkId, boundary, coveredRightPx }: NetworkMapProps) {
   const map = useMap();
   useMapIdentity(map);
   useMapResize(map, DEFAULT_BOUNDS);
   useBasemapLayer(map, boundary, !TILE_URL);
-  useLinkLines(map, links, linkReadings);
+  useLinkLines(map, links, linkReadings, { onSelect: onSelectLink, selectedId: selectedLinkId, coveredRightPx });
   useSiteMarkers(map, sites, health, onSelectSite, marks);
   useRankBadges(map, sites, marks?.ranks);
   useSelectionRing(map, selection);

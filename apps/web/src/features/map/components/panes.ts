@@ -1,4 +1,4 @@
-import { Canvas, type Map as LeafletMap } from 'leaflet';
+import { Canvas, type Map as LeafletMap, type Point } from 'leaflet';
 
 /** Map panes, bottom to top: basemap under links under sites under rank badges under the selection ring. */
 export const PANES = {
@@ -13,6 +13,12 @@ type PaneKey = keyof typeof PANES;
 
 /** Panes drawn over the sites that must not catch the pointer: hovering and clicking reach the site below. */
 const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'selection'];
+
+/**
+ * A canvas covers the whole map, so the browser gives every pointer event to the top one (the sites'):
+ * what it misses is offered to the pane below, or the links under it could never be hovered or clicked.
+ */
+const MISSES_GO_TO: Partial<Record<PaneKey, PaneKey>> = { sites: 'links' };
 
 /** The console's font (app.css --font), for text drawn on a canvas. */
 const LABEL_FONT = "700 11px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -72,6 +78,56 @@ const LabelCanvas = Canvas.extend({
   },
 }) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
+/** Leaflet's canvas pointer handling (Canvas.js, 1.9): the parts a miss is forwarded through. */
+interface CanvasPointer {
+  _map?: LeafletMap;
+  _container: HTMLElement;
+  _drawFirst?: { layer: { options: { interactive?: boolean }; _containsPoint(p: Point): boolean }; next?: CanvasPointer['_drawFirst'] };
+  _hoveredLayer?: unknown;
+  _onClick(e: MouseEvent): void;
+  _onMouseMove(e: MouseEvent): void;
+  _handleMouseOut(e: MouseEvent): void;
+}
+
+/** The renderer of each pane of each map, for MISSES_GO_TO. */
+const renderers = new WeakMap<LeafletMap, Partial<Record<PaneKey, CanvasPointer>>>();
+
+/** Whether an interactive layer of this canvas is under the pointer. */
+function hits(canvas: CanvasPointer, e: MouseEvent): boolean {
+  if (!canvas._map) return false;
+  const point = canvas._map.mouseEventToLayerPoint(e);
+  for (let order = canvas._drawFirst; order; order = order.next) if (order.layer.options.interactive && order.layer._containsPoint(point)) return true;
+  return false;
+}
+
+/**
+ * Gives the pane below what this canvas misses: a click where none of its layers is goes to the layer
+ * below (or the map, as before); hovering over nothing of its own hovers the layer below, and hovering
+ * one of its own ends that. Set before the canvas is added to the map, which binds these handlers.
+ */
+function forwardMisses(canvas: CanvasPointer, map: LeafletMap, below: PaneKey): void {
+  const own = { click: canvas._onClick, move: canvas._onMouseMove, out: canvas._handleMouseOut };
+  const next = () => renderers.get(map)?.[below];
+  canvas._onClick = function (this: CanvasPointer, e) {
+    const target = next();
+    if (target && !hits(this, e)) target._onClick(e);
+    else own.click.call(this, e);
+  };
+  canvas._onMouseMove = function (this: CanvasPointer, e) {
+    own.move.call(this, e);
+    const target = next();
+    if (!target) return;
+    if (this._hoveredLayer) target._handleMouseOut(e);
+    else target._onMouseMove(e);
+    // The pointer is over this canvas: it shows the pointer cursor for a layer below too.
+    this._container.classList.toggle('leaflet-interactive', !!this._hoveredLayer || !!target._hoveredLayer);
+  };
+  canvas._handleMouseOut = function (this: CanvasPointer, e) {
+    own.out.call(this, e);
+    next()?._handleMouseOut(e);
+  };
+}
+
 /** A canvas renderer drawing into its own pane, so one layer's redraw never repaints another's. */
 export function paneRenderer(map: LeafletMap, key: PaneKey, options: RendererOptions = {}): Canvas {
   const { name, zIndex } = PANES[key];
@@ -81,6 +137,10 @@ export function paneRenderer(map: LeafletMap, key: PaneKey, options: RendererOpt
     if (PASS_THROUGH.includes(key)) pane.style.pointerEvents = 'none';
   }
   const rendererOptions = { pane: name, padding: options.padding ?? 0.1, tolerance: options.tolerance ?? 0 };
-  if (options.labels) return new LabelCanvas(rendererOptions);
-  return options.deferred ? new DeferredCanvas(rendererOptions) : new Canvas(rendererOptions);
+  const renderer = options.labels ? new LabelCanvas(rendererOptions) : options.deferred ? new DeferredCanvas(rendererOptions) : new Canvas(rendererOptions);
+  const pointer = renderer as unknown as CanvasPointer;
+  const below = MISSES_GO_TO[key];
+  if (below) forwardMisses(pointer, map, below);
+  renderers.set(map, { ...renderers.get(map), [key]: pointer });
+  return renderer;
 }

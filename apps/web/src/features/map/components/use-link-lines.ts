@@ -1,5 +1,5 @@
 import type { Link } from '@corridor/shared';
-import { layerGroup, polyline, type Map as LeafletMap, type Polyline } from 'leaflet';
+import { latLngBounds, layerGroup, polyline, type Map as LeafletMap, type PathOptions, type Polyline } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { linkCondition, linkLiveLine, liveLinkStyle, type LinkCondition, type LinkReading } from '../model/link-health.ts';
 import { linkLatLngs, linkTooltipLines } from '../model/link-style.ts';
@@ -25,14 +25,32 @@ interface DrawnLink {
 
 export type LinkReadings = Readonly<Record<string, LinkReading>>;
 
+/** The line style of a drawn link: its live condition, drawn heavier while its panel is open. */
+function styleOf(entry: DrawnLink, selected: boolean): PathOptions {
+  const style = liveLinkStyle(entry.link.kind, entry.condition);
+  return selected ? { ...style, weight: (style.weight ?? 2) + 2.5, opacity: 1 } : style;
+}
+
+export interface LinkSelection {
+  /** Opens a link's panel (a click on its line). */
+  onSelect?: (id: string) => void;
+  selectedId?: string;
+  /** Width in px hidden by the panel on the right, kept clear when the map moves to the selected link. */
+  coveredRightPx: number;
+}
+
 /**
- * Links and cables as canvas polylines along their waypoints, each with a sticky tooltip. Live
- * readings recolour them in place (setStyle) by RTT and loss; the lines are built once per link list.
+ * Links and cables as canvas polylines along their waypoints, each with a sticky tooltip; a click
+ * opens the link's panel, and the selected link is drawn heavier and brought into view. Live readings
+ * recolour them in place (setStyle) by RTT and loss; the lines are built once per link list.
  */
-export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: LinkReadings | undefined): void {
+export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: LinkReadings | undefined, selection: LinkSelection): void {
   const renderer = useMemo(() => paneRenderer(map, 'links', { tolerance: 4, deferred: true }), [map]);
   const drawn = useRef(new Map<string, DrawnLink>());
   const readingsRef = useRef(readings);
+  const onSelectRef = useRef(selection.onSelect);
+  onSelectRef.current = selection.onSelect;
+  const selectedRef = useRef(selection.selectedId);
 
   useEffect(() => {
     const group = layerGroup();
@@ -41,6 +59,8 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
       const reading = readingsRef.current?.[link.id];
       const condition = linkCondition(link.rttMs, reading);
       const entry: DrawnLink = { line: polyline(linkLatLngs(link), { ...liveLinkStyle(link.kind, condition), renderer, bubblingMouseEvents: false }), link, condition, reading };
+      if (link.id === selectedRef.current) entry.line.setStyle(styleOf(entry, true));
+      entry.line.on('click', () => onSelectRef.current?.(link.id));
       const lines = () => {
         const live = linkLiveLine(readingsRef.current?.[link.id]);
         return tooltipContent(live ? [...linkTooltipLines(link), live] : linkTooltipLines(link));
@@ -62,7 +82,7 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
       const condition = linkCondition(entry.link.rttMs, reading);
       if (condition !== entry.condition) {
         entry.condition = condition;
-        entry.line.setStyle(liveLinkStyle(entry.link.kind, condition));
+        entry.line.setStyle(styleOf(entry, id === selectedRef.current));
       }
       if (entry.line.isTooltipOpen()) {
         const live = linkLiveLine(reading);
@@ -70,4 +90,21 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
       }
     }
   }, [readings, links]);
+
+  const { selectedId, coveredRightPx } = selection;
+  useEffect(() => {
+    const previous = selectedRef.current;
+    selectedRef.current = selectedId;
+    const before = previous !== undefined ? drawn.current.get(previous) : undefined;
+    if (before && previous !== selectedId) before.line.setStyle(styleOf(before, false));
+    const entry = selectedId !== undefined ? drawn.current.get(selectedId) : undefined;
+    if (!entry) return;
+    entry.line.setStyle(styleOf(entry, true));
+    entry.line.bringToFront();
+    // Bring the whole link into the part of the map the panel leaves visible, unless it is there already.
+    const bounds = latLngBounds(linkLatLngs(entry.link));
+    const size = map.getSize();
+    const visible = latLngBounds(map.containerPointToLatLng([0, 0]), map.containerPointToLatLng([Math.max(0, size.x - coveredRightPx), size.y]));
+    if (!visible.contains(bounds)) map.flyToBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [coveredRightPx + 40, 40], maxZoom: 7, duration: 0.6 });
+  }, [map, selectedId, coveredRightPx, links]);
 }

@@ -1,6 +1,6 @@
 import type { PathOptions } from 'leaflet';
 import type { Link } from '@corridor/shared';
-import { formatMs } from '../../../lib/format.ts';
+import { formatLoss, formatMs } from '../../../lib/format.ts';
 import { linkStyle } from './link-style.ts';
 
 /** A link's latest probe readings, in base units (RTT in seconds, loss 0–1), as the live feed holds them. */
@@ -53,6 +53,6 @@ export function linkLiveLine(reading?: LinkReading): string | undefined {
   const rttS = reading?.values.link_rtt_seconds;
   const loss = reading?.values.link_loss_ratio;
   if (rttS === undefined && loss === undefined) return undefined;
-  const parts = [rttS !== undefined ? `RTT ${formatMs(rttS * 1000)}` : 'no RTT (unreachable)', loss !== undefined ? `loss ${(loss * 100).toFixed(loss < 0.1 ? 2 : 1)} %` : undefined];
+  const parts = [rttS !== undefined ? `RTT ${formatMs(rttS * 1000)}` : 'no RTT (unreachable)', loss !== undefined ? `loss ${formatLoss(loss)}` : undefined];
   return `Live: ${parts.filter(Boolean).join(' · ')}`;
 }

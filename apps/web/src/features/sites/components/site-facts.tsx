@@ -32,7 +32,7 @@ export function RowFacts({ row }: { row: SiteRow }) {
 }
 
 /** The figures of a site, each with its unit, then its GPU clusters and its links. */
-export function SiteFacts({ site, links, stale }: { site: Site; links: readonly Link[]; stale: boolean }) {
+export function SiteFacts({ site, links, stale, onOpenLink }: { site: Site; links: readonly Link[]; stale: boolean; onOpenLink?: (linkId: string) => void }) {
   const linkRows = siteLinkRows(site.id, links);
   const facts: [string, string][] = [
     ['Operator', controlLine(site.operator)],
@@ -95,7 +95,16 @@ export function SiteFacts({ site, links, stale }: { site: Site; links: readonly 
           <tbody>
             {linkRows.map((l) => (
               <tr key={l.id}>
-                <th scope="row">{l.otherEnd} <span className="muted">{l.otherEndCountry}</span></th>
+                <th scope="row">
+                  {onOpenLink ? (
+                    <button type="button" className="link-button" onClick={() => onOpenLink(l.id)} title={`The link to ${l.otherEnd}: live figures and history`}>
+                      {l.otherEnd}
+                    </button>
+                  ) : (
+                    l.otherEnd
+                  )}{' '}
+                  <span className="muted">{l.otherEndCountry}</span>
+                </th>
                 <td>{l.cable} <span className="muted">{l.kind}</span></td>
                 <td>{formatKm(l.lengthKm)}</td>
                 <td>{formatMs(l.rttMs)} <span className="muted">{l.rttSource}</span></td>

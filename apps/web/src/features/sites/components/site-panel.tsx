@@ -1,6 +1,7 @@
 import type { SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Drawer } from '../../../components/drawer.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { ApiError, isUnavailableError } from '../../../lib/api-client.ts';
 import { siteQueries, type FleetSource } from '../api/sites-queries.ts';
@@ -12,40 +13,21 @@ interface SitePanelProps {
   row?: SiteRow;
   source: FleetSource;
   onClose: () => void;
+  /** Opens one of the site's links (its row in the Links table becomes a button). */
+  onOpenLink?: (linkId: string) => void;
   /** Sections the console adds under the status line (the live figures and charts). */
   children?: ReactNode;
 }
 
 /** The drawer for the selected site: what the console adds (live figures), then its facts, clusters and links. Escape closes it. */
-export function SitePanel({ siteId, row, source, onClose, children }: SitePanelProps) {
+export function SitePanel({ siteId, row, source, onClose, onOpenLink, children }: SitePanelProps) {
   const detail = useQuery(siteQueries.detail(siteId, source));
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const site = detail.data?.site;
   const name = site?.name ?? row?.name ?? (detail.isError ? 'Site not available' : 'Loading site…');
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [siteId]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   const notFound = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';
   return (
-    <aside className="site-panel" aria-labelledby="site-panel-title" aria-busy={detail.isPending}>
-      <div className="panel-head">
-        <h2 id="site-panel-title" ref={headingRef} tabIndex={-1}>
-          {name}
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close site panel" onClick={onClose}>
-          ×
-        </button>
-      </div>
+    <Drawer titleId="site-panel-title" title={name} closeLabel="Close site panel" onClose={onClose} itemKey={siteId} busy={detail.isPending}>
       {(site ?? row) && (
         <p className="panel-sub">
           <StatusBadge status={(site ?? row)!.status} /> {(site ?? row)!.city}
@@ -65,7 +47,7 @@ export function SitePanel({ siteId, row, source, onClose, children }: SitePanelP
         </div>
       )}
       {!detail.data && row && <RowFacts row={row} />}
-      {detail.data && <SiteFacts site={detail.data.site} links={detail.data.links} stale={detail.isError} />}
-    </aside>
+      {detail.data && <SiteFacts site={detail.data.site} links={detail.data.links} stale={detail.isError} onOpenLink={onOpenLink} />}
+    </Drawer>
   );
 }

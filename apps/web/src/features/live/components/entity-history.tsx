@@ -1,0 +1,82 @@
+import { METRICS } from '@corridor/shared';
+import { useQueries } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo } from 'react';
+import { isUnavailableError } from '../../../lib/api-client.ts';
+import { liveQueries, type SeriesEntity } from '../api/live-queries.ts';
+import { RANGE_SPECS, type ChartRange } from '../model/chart-range.ts';
+import { chartDomain, seriesToRows } from '../model/chart-rows.ts';
+import { chartMetrics, type ChartData, type ChartSpec } from '../model/site-charts.ts';
+import { RangePicker } from './range-picker.tsx';
+
+// Recharts is loaded only when charts are first shown: it stays out of the initial bundle.
+const Charts = lazy(() => import('./site-charts.tsx'));
+
+function ChartsPlaceholder({ text }: { text: string }) {
+  return (
+    <p className="charts-placeholder" aria-busy="true">
+      {text}
+    </p>
+  );
+}
+
+interface EntityHistoryProps {
+  kind: SeriesEntity;
+  id: string;
+  charts: readonly ChartSpec[];
+  range: ChartRange;
+  onRangeChange: (range: ChartRange) => void;
+}
+
+/** A site's or link's "History": its charts over the chosen range (1 h follows the stream), with loading, error and empty states. */
+export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }: EntityHistoryProps) {
+  const metrics = useMemo(() => chartMetrics(specs), [specs]);
+  const series = useQueries({ queries: metrics.map((metric) => liveQueries.series(kind, id, metric, range)) });
+
+  const byMetric = new Map(metrics.map((metric, i) => [metric, series[i]!] as const));
+  const pending = series.some((q) => q.isPending);
+  const failed = series.find((q) => q.isError && !q.data);
+  const empty = !pending && !failed && series.every((q) => (q.data?.points.length ?? 0) === 0);
+  const dataKey = series.map((q) => q.dataUpdatedAt).join(',');
+  const charts: ChartData[] = useMemo(
+    () =>
+      specs.map((spec) => {
+        const sources = spec.lines.map((line) => ({ key: line.metric, series: byMetric.get(line.metric)?.data, toDisplay: METRICS[line.metric].toDisplay }));
+        return {
+          spec,
+          rows: seriesToRows(sources),
+          domain: chartDomain(sources.map((s) => s.series), RANGE_SPECS[range].rangeMs, Date.now()),
+        };
+      }),
+    // Rows change when a series' data does (dataUpdatedAt), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [dataKey, range, specs],
+  );
+
+  return (
+    <>
+      <div className="charts-head">
+        <h3>History</h3>
+        <RangePicker value={range} onChange={onRangeChange} />
+      </div>
+      {failed ? (
+        // An outage is announced once, by the console's banner; other failures are announced here.
+        <div className="panel-state error" role={isUnavailableError(failed.error) ? undefined : 'alert'}>
+          <p>
+            The {kind}'s telemetry could not be loaded: {failed.error?.message}
+          </p>
+          <button type="button" onClick={() => series.forEach((q) => q.isError && void q.refetch())}>
+            Retry
+          </button>
+        </div>
+      ) : pending ? (
+        <ChartsPlaceholder text="Loading telemetry…" />
+      ) : empty ? (
+        <p className="charts-empty">No telemetry yet for this {kind}.</p>
+      ) : (
+        <Suspense fallback={<ChartsPlaceholder text="Loading charts…" />}>
+          <Charts charts={charts} range={range} />
+        </Suspense>
+      )}
+    </>
+  );
+}
