@@ -1,6 +1,6 @@
 import { METRICS } from '@corridor/shared';
 import { useQueries } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { isUnavailableError } from '../../../lib/api-client.ts';
 import { liveQueries, type SeriesEntity } from '../api/live-queries.ts';
 import { RANGE_SPECS, type ChartRange } from '../model/chart-range.ts';
@@ -52,6 +52,11 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
     [dataKey, range, specs],
   );
 
+  // The charts redraw in a transition: React renders them in slices between frames, so a live tail
+  // redrawing four charts of a few hundred points is not one long task (the figures above stay urgent).
+  const view = useMemo(() => ({ charts, range }), [charts, range]);
+  const shown = useDeferredValue(view);
+
   return (
     <>
       <div className="charts-head">
@@ -74,7 +79,7 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
         <p className="charts-empty">No telemetry yet for this {kind}.</p>
       ) : (
         <Suspense fallback={<ChartsPlaceholder text="Loading charts…" />}>
-          <Charts charts={charts} range={range} />
+          <Charts charts={shown.charts} range={shown.range} />
         </Suspense>
       )}
     </>
