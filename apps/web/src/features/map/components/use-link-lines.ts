@@ -92,16 +92,21 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
   }, [readings, links]);
 
   const { selectedId, coveredRightPx } = selection;
+  const broughtIntoView = useRef<string | undefined>(undefined);
   useEffect(() => {
     const previous = selectedRef.current;
     selectedRef.current = selectedId;
     const before = previous !== undefined ? drawn.current.get(previous) : undefined;
     if (before && previous !== selectedId) before.line.setStyle(styleOf(before, false));
+    if (selectedId === undefined) broughtIntoView.current = undefined;
     const entry = selectedId !== undefined ? drawn.current.get(selectedId) : undefined;
     if (!entry) return;
     entry.line.setStyle(styleOf(entry, true));
     entry.line.bringToFront();
-    // Bring the whole link into the part of the map the panel leaves visible, unless it is there already.
+    // Once per selection (not when the links are reloaded), bring the whole link into the part of the
+    // map the panel leaves visible, unless it is there already.
+    if (broughtIntoView.current === selectedId) return;
+    broughtIntoView.current = selectedId;
     const bounds = latLngBounds(linkLatLngs(entry.link));
     const size = map.getSize();
     const visible = latLngBounds(map.containerPointToLatLng([0, 0]), map.containerPointToLatLng([Math.max(0, size.x - coveredRightPx), size.y]));
