@@ -546,7 +546,7 @@ async function main() {
   const shared = await tsImport('@corridor/shared', import.meta.url);
   const { generateSyntheticFleet } = await tsImport(join(WEB, 'src/features/sites/model/synthetic-fleet.ts'), import.meta.url);
   const { syntheticFleet, writeSyntheticFleet } = await import('./lib/synthetic-fleet.mjs');
-  const { chartMetrics, SITE_CHARTS } = await tsImport(join(WEB, 'src/features/live/model/site-charts.ts'), import.meta.url);
+  const { chartMetrics, SITE_CHARTS } = await tsImport(join(WEB, 'src/features/live/model/chart-specs.ts'), import.meta.url);
   const CHART_METRICS = chartMetrics(SITE_CHARTS);
   const { STATUS_STYLES } = await tsImport(join(WEB, 'src/lib/site-status.ts'), import.meta.url);
   const markerColours = Object.fromEntries(['operational', 'degraded', 'offline'].map((status) => [status, STATUS_STYLES[status].colour]));

@@ -7,7 +7,7 @@ import { useLiveLink } from '../../live/api/live-selectors.ts';
 import { EntityHistory } from '../../live/components/entity-history.tsx';
 import type { ChartRange } from '../../live/model/chart-range.ts';
 import { linkLiveFacts } from '../../live/model/link-live.ts';
-import { LINK_CHARTS } from '../../live/model/site-charts.ts';
+import { LINK_CHARTS } from '../../live/model/chart-specs.ts';
 
 interface LinkPanelProps {
   linkId: string;

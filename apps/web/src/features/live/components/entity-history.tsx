@@ -5,11 +5,11 @@ import { isUnavailableError } from '../../../lib/api-client.ts';
 import { liveQueries, type SeriesEntity } from '../api/live-queries.ts';
 import { RANGE_SPECS, type ChartRange } from '../model/chart-range.ts';
 import { chartDomain, seriesToRows } from '../model/chart-rows.ts';
-import { chartMetrics, type ChartData, type ChartSpec } from '../model/site-charts.ts';
+import { chartMetrics, type ChartData, type ChartSpec } from '../model/chart-specs.ts';
 import { RangePicker } from './range-picker.tsx';
 
 // Recharts is loaded only when charts are first shown: it stays out of the initial bundle.
-const Charts = lazy(() => import('./site-charts.tsx'));
+const Charts = lazy(() => import('./history-charts.tsx'));
 
 function ChartsPlaceholder({ text }: { text: string }) {
   return (

@@ -2,7 +2,7 @@ import type { Series } from '@corridor/shared';
 import { describe, expect, it } from 'vitest';
 import { CHART_RANGES, formatTick, isChartRange, rangeQuery, RANGE_SPECS, timeTicks } from './chart-range.ts';
 import { appendSample, chartDomain, seriesToRows, type ChartRow, type ChartSeries } from './chart-rows.ts';
-import { axisScale, chartMetrics, LINK_CHARTS, SITE_CHARTS, displayUnit, paddedDomain } from './site-charts.ts';
+import { axisScale, chartMetrics, LINK_CHARTS, SITE_CHARTS, displayUnit, paddedDomain } from './chart-specs.ts';
 import { siteLiveFacts } from './site-live.ts';
 
 const HOUR = 3_600_000;

@@ -2,7 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatPointTime, formatTick, RANGE_SPECS, timeTicks, type ChartRange } from '../model/chart-range.ts';
 import type { ChartRow } from '../model/chart-rows.ts';
-import { axisScale, type AxisSide, type ChartData, type ChartSpec } from '../model/site-charts.ts';
+import { axisScale, type AxisSide, type ChartData, type ChartSpec } from '../model/chart-specs.ts';
 
 const CHART_HEIGHT_PX = 150;
 const AXIS_COLOUR = '#8b9bb0';
@@ -79,7 +79,7 @@ function yAxis({ spec, rows }: ChartData, side: AxisSide) {
 }
 
 /** Memoised: a chart redraws only when its own rows or range change, not with every live figure. */
-const SiteChart = memo(function SiteChart({ data, range }: { data: ChartData; range: ChartRange }) {
+const HistoryChart = memo(function HistoryChart({ data, range }: { data: ChartData; range: ChartRange }) {
   const { spec, rows, domain } = data;
   const titleId = `chart-${spec.id}-title`;
   return (
@@ -134,14 +134,14 @@ const SiteChart = memo(function SiteChart({ data, range }: { data: ChartData; ra
 });
 
 /** A site's or link's history charts (Recharts, in a chunk of its own loaded on first use). */
-function SiteCharts({ charts, range }: { charts: readonly ChartData[]; range: ChartRange }) {
+function HistoryCharts({ charts, range }: { charts: readonly ChartData[]; range: ChartRange }) {
   return (
     <div className="site-charts">
       {charts.map((data) => (
-        <SiteChart key={data.spec.id} data={data} range={range} />
+        <HistoryChart key={data.spec.id} data={data} range={range} />
       ))}
     </div>
   );
 }
 
-export default memo(SiteCharts);
+export default memo(HistoryCharts);
