@@ -2,9 +2,10 @@ import type { Link } from '@corridor/shared';
 import { useMemo } from 'react';
 import { Drawer } from '../../../components/drawer.tsx';
 import { FactList } from '../../../components/fact-list.tsx';
-import { formatClock, formatKm, formatMs } from '../../../lib/format.ts';
+import { formatKm, formatMs } from '../../../lib/format.ts';
 import { useLiveLink } from '../../live/api/live-selectors.ts';
 import { EntityHistory } from '../../live/components/entity-history.tsx';
+import { LiveFigures } from '../../live/components/live-figures.tsx';
 import type { ChartRange } from '../../live/model/chart-range.ts';
 import { linkLiveFacts } from '../../live/model/link-live.ts';
 import { LINK_CHARTS } from '../../live/model/chart-specs.ts';
@@ -32,15 +33,7 @@ function LinkLive({ link, range, onRangeChange }: { link: Link; range: ChartRang
   const facts = useMemo(() => (live ? linkLiveFacts(live.values, link.rttMs) : []), [live, link.rttMs]);
   return (
     <section className="site-live" aria-labelledby="link-live-title">
-      <h3 id="link-live-title">
-        Live
-        {live && <span className="as-of"> · as of {formatClock(live.at)}</span>}
-      </h3>
-      {facts.length > 0 ? (
-        <FactList className="live-facts" facts={facts.map((f) => [f.label, f.value] as const)} />
-      ) : (
-        <p className="muted">No live figures for this link.</p>
-      )}
+      <LiveFigures titleId="link-live-title" at={live?.at} facts={facts} emptyText="No live figures for this link." />
       <EntityHistory kind="link" id={link.id} charts={LINK_CHARTS} range={range} onRangeChange={onRangeChange} />
     </section>
   );
