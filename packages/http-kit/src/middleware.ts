@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { HttpError, InputError, NotFoundError, describeFieldIssues, toFieldIssues, type ErrorBody } from '@corridor/shared';
+import { HttpError, InputError, InternalError, NotFoundError, PayloadTooLargeError, describeFieldIssues, toFieldIssues, type ErrorBody } from '@corridor/shared';
 import type { Logger } from './logger.ts';
 
 declare global {
@@ -61,11 +61,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   const e = error as { type?: string; status?: number; message?: string };
-  if (e?.type === 'entity.too.large') return new HttpError(413, 'PAYLOAD_TOO_LARGE', 'request body is too large');
+  if (e?.type === 'entity.too.large') return new PayloadTooLargeError('request body is too large');
   if (e?.type === 'entity.parse.failed') return new InputError('request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);
   if (e?.status === 404) return new NotFoundError('not found');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new InputError(e.message ?? 'bad request');
-  return new HttpError(500, 'INTERNAL', 'internal error');
+  return new InternalError();
 }
 
 /** Parses a request part with a shared schema; a 400 naming every bad field otherwise. */
