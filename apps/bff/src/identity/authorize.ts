@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { allows, HttpError, type Permission } from '@corridor/shared';
+import { allows, HttpError, UnauthorizedError, type Permission } from '@corridor/shared';
 import { acting } from './context.ts';
 import { readCookie } from './cookies.ts';
 import { SESSION_COOKIE, type SessionService } from './session-service.ts';
@@ -11,9 +11,9 @@ export function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
-function unauthorized(res: Response, message: string): HttpError {
+function unauthorized(res: Response, message: string): UnauthorizedError {
   res.set('WWW-Authenticate', 'Bearer realm="corridor"');
-  return new HttpError(401, 'UNAUTHORIZED', message);
+  return new UnauthorizedError(message);
 }
 
 /**
@@ -56,7 +56,7 @@ export function stillSignedIn({ sessions, tokens }: { sessions: SessionService; 
 }
 
 /** 401 (JSON, never a redirect: the console sends the person to its login page) without a principal. */
-function signInError(req: Request, res: Response): HttpError {
+function signInError(req: Request, res: Response): UnauthorizedError {
   const expired = bearerToken(req) === undefined && readCookie(req, SESSION_COOKIE) !== undefined;
   return unauthorized(res, expired ? 'your session has ended: sign in again' : 'sign in first');
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { HttpError, type LoginRequest, type SessionView } from '@corridor/shared';
+import { TooManyRequestsError, UnauthorizedError, type LoginRequest, type SessionView } from '@corridor/shared';
 import { clientIp } from './cookies.ts';
 import type { IdentityAudit } from './identity-audit.ts';
 import { throttleKeys, type LoginThrottle } from './login-throttle.ts';
@@ -42,7 +42,7 @@ export class PasswordLogin {
       const seconds = Math.ceil(waitMs / 1000);
       await this.audit.record('login-failed', username, { ip, reason: 'throttled' });
       res.set('Retry-After', String(seconds));
-      throw new HttpError(429, 'TOO_MANY_REQUESTS', `too many failed sign-ins: try again in ${seconds} s`);
+      throw new TooManyRequestsError(`too many failed sign-ins: try again in ${seconds} s`, seconds);
     }
     const user = await this.users.find(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
@@ -50,7 +50,7 @@ export class PasswordLogin {
     if (refusal || !user) {
       await this.throttle.failed(keys);
       await this.audit.record('login-failed', username, { ip, reason: refusal });
-      throw new HttpError(401, 'UNAUTHORIZED', WRONG_CREDENTIALS);
+      throw new UnauthorizedError(WRONG_CREDENTIALS);
     }
     await this.throttle.succeeded(keys);
     return this.sessions.login(req, res, { username: user.username, name: user.name, role: user.role, ...(user.tenant ? { tenant: user.tenant } : {}), method: 'password' });

@@ -1,4 +1,4 @@
-import { ConflictError, HttpError, NotFoundError, type Principal, type Role, type User, type UserCreate } from '@corridor/shared';
+import { ConflictError, ForbiddenError, NotFoundError, type Principal, type Role, type User, type UserCreate } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import { hashPassword } from './passwords.ts';
 
@@ -99,7 +99,7 @@ export class UserStore {
     if (rows[0]) return;
     const existing = await this.find(principal.username);
     const why = existing?.disabledAt ? 'is disabled' : 'belongs to a local account';
-    throw new HttpError(403, 'FORBIDDEN', `the account "${principal.username}" ${why}`);
+    throw new ForbiddenError(`the account "${principal.username}" ${why}`);
   }
 
   /** Whether anyone can sign in with a password (the production start needs a user source). */

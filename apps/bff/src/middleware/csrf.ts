@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from '@corridor/shared';
+import { ForbiddenError } from '@corridor/shared';
 import { bearerToken } from '../identity/authorize.ts';
 
 /** The header the console sends on every write (apps/web/src/lib/api-client.ts). */
@@ -21,6 +21,6 @@ export function requireCsrfHeader(): RequestHandler {
       next();
       return;
     }
-    next(new HttpError(403, 'FORBIDDEN', `${req.method} ${req.path} needs the ${CSRF_HEADER}: 1 header`));
+    next(new ForbiddenError(`${req.method} ${req.path} needs the ${CSRF_HEADER}: 1 header`));
   };
 }

@@ -2,7 +2,7 @@ import {
   AuditListSchema,
   AuditVerificationSchema,
   CapacitySchema,
-  HttpError,
+  ForbiddenError,
   NoSiteFitsSchema,
   NotFoundError,
   PlanSchema,
@@ -42,7 +42,7 @@ function checkOwnTenant(viewer: Principal, request: WorkloadRequest): void {
   const own = tenantOf(viewer);
   if (own === undefined || request.tenant === own) return;
   const message = `must be your own tenant "${own}"`;
-  throw new HttpError(403, 'FORBIDDEN', `tenant ${message}`, [{ field: 'tenant', message }]);
+  throw new ForbiddenError(`tenant ${message}`, [{ field: 'tenant', message }]);
 }
 
 /**

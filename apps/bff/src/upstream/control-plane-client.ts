@@ -129,7 +129,7 @@ export class ControlPlaneClient {
       return new DetailedConflictError(error.message, detail);
     }
     const bare = BareErrorBodySchema.safeParse(json);
-    if (bare.success) return new HttpError(409, bare.data.error.code, bare.data.error.message, bare.data.error.fields);
+    if (bare.success) return relayed(409, bare.data);
     return this.malformed(path, detailed.error);
   }
 
@@ -187,7 +187,7 @@ export class ControlPlaneClient {
     // The person was signed in here; the control plane refusing the BFF's own credentials is a fault
     // between the two services, not an ended session (a 401 would send the person to the login page).
     if (status === 401) return new BadGatewayError(`${this.name} refused the BFF's service credential on ${path}: ${body?.error.message ?? 'unauthorized'}`);
-    if (status < 500 && body) return new HttpError(status, body.error.code, body.error.message, body.error.fields);
+    if (status < 500 && body) return relayed(status, body);
     return new BadGatewayError(`${this.name} failed on ${path} (HTTP ${status})`);
   }
 
@@ -223,6 +223,14 @@ const CREDENTIAL_HEADERS = new Set(['authorization', ACTING_USER_HEADER.toLowerC
 /** A caller's headers less any credential (whatever its case): only the client itself vouches for who acts. */
 function withoutCredentials(headers: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
+}
+
+/**
+ * A control plane's own 4xx passed on as it was answered, status and code kept (its 403 naming `tenant`
+ * is the BFF's 403 naming `tenant`): the control plane already chose the typed error, the BFF does not re-judge it.
+ */
+function relayed(status: number, { error }: ErrorBody): HttpError {
+  return new HttpError(status, error.code, error.message, error.fields);
 }
 
 /** The JSON value of a body, or undefined when it is not JSON. */
