@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   type AuditRecord,
   type Candidate,
@@ -14,7 +15,7 @@ import {
   type WorkloadFilter,
   type WorkloadRequest,
 } from '@corridor/shared';
-import { forbidden } from '../auth/errors.ts';
+import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
 import type { Db, Queryable } from '@corridor/store';
@@ -54,13 +55,6 @@ export interface WorkloadServiceDeps {
   live: Pick<LiveState, 'siteValue' | 'healthOf'>;
   policy: LoadedPolicy;
   now?: () => number;
-}
-
-/** Who acts: the name the audit log records and, for a tenant user, the one tenant it may act for. */
-export interface ActingAs {
-  actor: string;
-  /** Set for a tenant user: other tenants' workloads do not exist for it, and it cannot act for them. */
-  tenant?: string;
 }
 
 export interface CommitOptions extends ActingAs {
@@ -294,7 +288,9 @@ function replay(stored: StoredCommit, key: string, requestHash: string): Workloa
 
 export /** 403 naming `tenant` when a tenant user asks for another tenant. */
 function ownTenantOnly(tenant: string, scope: Pick<ActingAs, 'tenant'>): void {
-  if (scope.tenant !== undefined && tenant !== scope.tenant) throw forbidden(`a tenant user acts for its own tenant only ("${scope.tenant}"), not "${tenant}"`, 'tenant');
+  if (scope.tenant === undefined || tenant === scope.tenant) return;
+  const message = `a tenant user acts for its own tenant only ("${scope.tenant}"), not "${tenant}"`;
+  throw new ForbiddenError(message, [{ field: 'tenant', message }]);
 }
 
 /** The workload when it exists and the scope may see it; 404 otherwise, the same answer either way. */
