@@ -1,3 +1,4 @@
 export * from './logger.ts';
 export * from './middleware.ts';
 export * from './acting-user.ts';
+export * from './route.ts';
