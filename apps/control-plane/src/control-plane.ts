@@ -8,7 +8,7 @@ import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
 import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
-import { recordPolicyLoad } from './placement/audit-log.ts';
+import { recordPolicyLoad } from './audit/audit-log.ts';
 import { loadPolicyPack } from './placement/policy-pack.ts';
 import { Supervisor } from './placement/supervisor.ts';
 import { WorkloadService } from './placement/workload-service.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditList, AuditRecord, AuditVerification } from '@corridor/shared';
 import type { Db, Queryable } from '@corridor/store';
-import type { LoadedPolicy } from './plan-input.ts';
 
 /**
  * The append-only, hash-chained audit log (migration 004). Each record's hash covers the previous
@@ -110,8 +109,14 @@ export async function auditOf(db: Queryable, subject: string): Promise<AuditReco
   return rows.map(toRecord);
 }
 
+/** What the log records of a policy pack: its version, its rules' ids and how many conditions it names. */
+export interface AuditedPolicy {
+  version: string;
+  pack: { rules: readonly { id: string }[]; conditions: readonly unknown[] };
+}
+
 /** Audits the policy pack loaded at start (`policy-load`) when its version differs from the last one recorded. */
-export async function recordPolicyLoad(db: Db, policy: LoadedPolicy, at: Date): Promise<boolean> {
+export async function recordPolicyLoad(db: Db, policy: AuditedPolicy, at: Date): Promise<boolean> {
   const subject = `policy:${policy.version}`;
   return db.transaction(async (tx) => {
     // Under the chain head's lock, so replicas starting together record a new version once.

@@ -1,7 +1,7 @@
 import type { Logger } from '@corridor/http-kit';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import type { Db } from '@corridor/store';
-import { appendAudit } from './audit-log.ts';
+import { appendAudit } from '../audit/audit-log.ts';
 import { DOWN_STATUSES, type WorkloadService } from './workload-service.ts';
 import { ACTIVE_STATES, markMigrating, startPlaced, workloadIdsIn } from './workload-store.ts';
 

@@ -19,7 +19,7 @@ import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
 import type { Db, Queryable } from '@corridor/store';
-import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from './audit-log.ts';
+import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from '../audit/audit-log.ts';
 import { planPlacement } from './engine.ts';
 import { fits, siteCapacity, type Reservation } from './capacity.ts';
 import type { LoadedPolicy, SiteLive } from './plan-input.ts';
