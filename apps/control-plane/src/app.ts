@@ -2,6 +2,7 @@ import express from 'express';
 import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
+import type { AuditService } from './audit/audit-service.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authorizeV1 } from './auth/authorize.ts';
 import { ROUTE_ACCESS, assertEveryRouteHasAccess, routesOf } from './auth/route-access.ts';
@@ -15,6 +16,8 @@ import { fleetRoutes } from './fleet/fleet.routes.ts';
 import { readFleetVersion } from './fleet/fleet-store.ts';
 import type { Simulator } from './simulator/simulator.ts';
 import { simulatorRoutes } from './simulator/simulator.routes.ts';
+import type { SeriesService } from './telemetry/series-service.ts';
+import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import type { TelemetryStore } from './telemetry/telemetry-store.ts';
 import { telemetryRoutes } from './telemetry/telemetry.routes.ts';
 
@@ -25,6 +28,12 @@ export interface ControlPlaneDeps {
   bus: EventBus;
   live: LiveState;
   telemetry: TelemetryStore;
+  /** The one telemetry ingest: `POST /v1/telemetry`, `POST /v1/metrics` and the simulator all go through it. */
+  ingest: TelemetryIngest;
+  /** Series reads of a site or link. */
+  series: SeriesService;
+  /** The hash-chained audit log: list, verify, record a sign-in. */
+  audit: AuditService;
   workloads: WorkloadService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;

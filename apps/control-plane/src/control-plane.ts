@@ -2,13 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@corridor/http-kit';
 import { createApp } from './app.ts';
+import { recordPolicyLoad } from './audit/audit-log.ts';
+import { AuditService } from './audit/audit-service.ts';
 import type { ControlPlaneConfig } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
 import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
 import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
-import { recordPolicyLoad } from './audit/audit-log.ts';
 import { loadPolicyPack } from './placement/policy-pack.ts';
 import { Supervisor } from './placement/supervisor.ts';
 import { WorkloadService } from './placement/workload-service.ts';
@@ -16,6 +17,8 @@ import { runningGpusBySite } from './placement/workload-store.ts';
 import { Simulator } from './simulator/simulator.ts';
 import { openDb, type Db } from '@corridor/store';
 import { migrate } from './store/migrate.ts';
+import { SeriesService } from './telemetry/series-service.ts';
+import { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import { createTelemetryStore } from './telemetry/telemetry-store-sql.ts';
 
 export interface RunningControlPlane {
@@ -59,12 +62,16 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   const bus = new EventBus();
   const live = new LiveState(bus);
   const telemetry = createTelemetryStore(db, { rawRetentionMs: config.rawRetentionMs });
+  // One ingest for the API and the simulator: the same checks, and one counter memory for OTLP.
+  const ingest = new TelemetryIngest(telemetry, live);
+  const series = new SeriesService(telemetry);
+  const audit = new AuditService(db);
   const workloads = new WorkloadService({ db, fleet, live, policy });
   const supervisor = new Supervisor({ db, fleet, workloads, logger });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
-  const simulator = config.simulator ? new Simulator({ fleet, telemetry, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
+  const simulator = config.simulator ? new Simulator({ fleet, ingest, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const app = createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator, serviceToken: config.serviceToken });
+  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, simulator, serviceToken: config.serviceToken });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

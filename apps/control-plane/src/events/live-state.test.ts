@@ -3,7 +3,8 @@ import { createLogger } from '@corridor/http-kit';
 import type { Sample, TelemetryFrame } from '@corridor/shared';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import { Simulator } from '../simulator/simulator.ts';
-import type { TelemetryStore } from '../telemetry/telemetry-store.ts';
+import { TelemetryIngest } from '../telemetry/telemetry-ingest.ts';
+import { DEFAULT_RETENTION, type TelemetryStore } from '../telemetry/telemetry-store.ts';
 import { EventBus } from './event-bus.ts';
 import { LiveState } from './live-state.ts';
 
@@ -72,7 +73,7 @@ describe('LiveState with the simulator: a site down', () => {
     clusters: [{ gpuCount: 4000, kwPerGpu: 1.3 }],
   };
   const fleet = { current: async () => ({ sites: [site], links: [], siteById: new Map([[site.id, { site, links: [] }]]) }) } as unknown as FleetService;
-  const telemetry = { insert: async () => undefined } as unknown as TelemetryStore;
+  const telemetry = { retention: DEFAULT_RETENTION, insert: async (s: Sample[]) => ({ inserted: s.length }), knownEntities: async (_kind: string, ids: string[]) => new Set(ids) } as unknown as TelemetryStore;
 
   it('has no PUE or GPU temperature in the snapshot after the window, only what a dark site reports', async () => {
     const t0 = Date.UTC(2026, 5, 21, 12);
@@ -81,7 +82,8 @@ describe('LiveState with the simulator: a site down', () => {
     const live = new LiveState(bus);
     const frames: TelemetryFrame[] = [];
     bus.subscribe((e) => e.type === 'telemetry' && frames.push(e.data));
-    const sim = new Simulator({ fleet, telemetry, live, logger, now: () => clock, options: { seed: 7, tickMs: TICK, timeWarp: 1 } });
+    const ingest = new TelemetryIngest(telemetry, live, () => clock);
+    const sim = new Simulator({ fleet, ingest, live, logger, now: () => clock, options: { seed: 7, tickMs: TICK, timeWarp: 1 } });
 
     await sim.tick(t0);
     await sim.tick(t0 + TICK);

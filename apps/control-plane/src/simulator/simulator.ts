@@ -3,7 +3,7 @@ import { ConflictError, InputError, NotFoundError, type FaultView, type Sample }
 import type { Logger } from '@corridor/http-kit';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
-import type { TelemetryStore } from '../telemetry/telemetry-store.ts';
+import type { TelemetryIngest } from '../telemetry/telemetry-ingest.ts';
 import { backgroundUtilisation, siteUtilisation, type RunningGpus } from './demand.ts';
 import type { Fault } from './faults.ts';
 import { simulateLink, simulateSite, toSamples } from './simulate.ts';
@@ -26,8 +26,10 @@ export interface SimWorkloads {
 
 export interface SimulatorDeps {
   fleet: FleetService;
-  telemetry: TelemetryStore;
-  live: LiveState;
+  /** Where each tick's samples go: the same checks, store and live frame as `POST /v1/telemetry`. */
+  ingest: Pick<TelemetryIngest, 'ingestBatch'>;
+  /** Site health and fault events, which are the simulator's own (samples go through `ingest`). */
+  live: Pick<LiveState, 'healthOf' | 'setHealth' | 'faultInjected' | 'faultCleared'>;
   logger: Logger;
   options: SimulatorOptions;
   /** Absent: every site runs on background demand alone. */
@@ -41,8 +43,9 @@ const REASONS: Partial<Record<string, string>> = {
 };
 
 /**
- * Drives the physics every tick: each site's and link's samples for the simulated instant, stored and
- * published as one frame, plus health changes, then one step of the workload lifecycle. A site's load
+ * Drives the physics every tick: each site's and link's samples for the simulated instant, handed to
+ * the telemetry ingest as one batch (checked, stored and published as one frame, exactly as a batch
+ * posted to the API), plus health changes, then one step of the workload lifecycle. A site's load
  * comes from the workloads running there (and background demand on its other GPUs), so a workload
  * started at the end of one tick shows in its site's power from the next. Samples carry the wall-clock time they were produced at;
  * the physics (sun, season, faults) runs on simulated time, which moves `timeWarp` times faster.
@@ -95,7 +98,7 @@ export class Simulator {
   }
 
   async tick(wallMs = this.now()): Promise<Sample[]> {
-    const { fleet, telemetry, live, options, workloads } = this.deps;
+    const { fleet, ingest, live, logger, options, workloads } = this.deps;
     const simMs = this.simTime(wallMs);
     const view = await fleet.current();
     const running = (await workloads?.running()) ?? new Map<string, readonly RunningGpus[]>();
@@ -117,8 +120,9 @@ export class Simulator {
       samples.push(...toSamples({ linkId: link.id }, wallMs, snapshot.values));
     }
     if (samples.length) {
-      await telemetry.insert(samples);
-      live.publishSamples(samples);
+      const { rejected } = await ingest.ingestBatch(samples);
+      // Physics out of a metric's range, or a fleet changed under the tick: a fault of ours, never silent.
+      if (rejected.length) logger.warn({ rejected: rejected.length, first: rejected[0] }, 'telemetry ingest refused simulated samples');
     }
     await workloads?.step();
     return samples;
