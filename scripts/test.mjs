@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing (pnpm, dependencies, Chromium, PostgreSQL), then runs every test:
-// type checks, unit and integration tests (on PGlite and on a PostgreSQL server), and e2e in Chromium.
+// type checks, the linter and the formatter check, unit and integration tests (on PGlite and on a
+// PostgreSQL server), and e2e in Chromium.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, ensurePnpm, ensureWebBuild, run, step } from './setup.mjs';
@@ -35,6 +36,7 @@ function record(name, file, pick) {
 }
 
 let failed = false;
+const lint = [];
 try {
   ensurePnpm();
   ensureDependencies();
@@ -45,6 +47,19 @@ try {
 
   step('type-checking every package');
   run('pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+
+  // The lint holds the architecture (no import cycles, layer and feature boundaries), so it fails the run;
+  // the tests still run after it, so one run shows everything that is wrong. `npm run lint` runs both alone.
+  step('lint: ESLint (import cycles, layer and feature boundaries), then Prettier --check');
+  for (const [name, script] of Object.entries({ eslint: 'lint:code', prettier: 'lint:format' })) {
+    try {
+      run('pnpm', ['run', '--silent', script]);
+      lint.push(`${name} ok`);
+    } catch {
+      lint.push(`${name} FAILED`);
+      failed = true;
+    }
+  }
 
   step('unit and integration tests (vitest, PGlite and PostgreSQL)');
   try {
@@ -69,6 +84,7 @@ try {
 
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('');
+if (lint.length > 0) console.log(`  lint: ${lint.join(', ')}`);
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(failed || total.failed > 0 ? 1 : 0);

@@ -1,0 +1,124 @@
+// One lint for the whole workspace. Besides the usual recommended rules it holds the architecture in place:
+// no import cycles, the web app's app → features → lib/components flow with no feature importing another,
+// and the servers' routes → services → stores layering. A boundary here is a lint error, not a convention.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const WEB = 'apps/web/src';
+
+// Every folder under features/ gets its own zone, so a feature added tomorrow is fenced in without editing this file.
+const webFeatures = readdirSync(join(ROOT, WEB, 'features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const webZones = [
+  {
+    target: [`${WEB}/lib`, `${WEB}/components`],
+    from: [`${WEB}/features`, `${WEB}/app`],
+    message: 'lib/ and components/ are shared by every feature: they import nothing from features/ or app/.',
+  },
+  {
+    target: `${WEB}/features`,
+    from: `${WEB}/app`,
+    message: 'Features do not know the app that composes them: pass what they need in as props or arguments.',
+  },
+  ...webFeatures.map((feature) => ({
+    target: `${WEB}/features/${feature}`,
+    from: `${WEB}/features`,
+    except: [`./${feature}`],
+    message: `features/${feature} may not import another feature: move what both need into lib/ or components/, or compose them in app/.`,
+  })),
+];
+
+// Server layers: routes → services → stores. The control plane keeps each area in one folder
+// (<area>/{*.routes.ts, *-service.ts, *-store.ts}); the BFF has a folder per layer (routes/, services/, upstream/, …).
+const SERVER_SRC = 'apps/{bff,control-plane}/src';
+// One glob per layer (braces, not a list), so an import is reported once however many of its patterns match.
+const ROUTE_MODULES = `${SERVER_SRC}/**/*.routes.ts`;
+const SERVICES = `${SERVER_SRC}/{**/*-service.ts,services/**}`;
+const STORES = `${SERVER_SRC}/{**/*-store.ts,**/*-store-sql.ts,store/**}`;
+const serverZones = [
+  {
+    // Everything below the routes layer: not app.ts (it mounts them), not the routes layer itself (route modules,
+    // and the BFF's routes/ with its route list), not the tests beside the code (tests under test/ are no target).
+    target: ['apps/control-plane/src/**/!(app|*.test|*.routes).ts', 'apps/bff/src/!(app|*.test|*.routes).ts', 'apps/bff/src/!(routes)/**/!(*.test|*.routes).ts'],
+    from: ROUTE_MODULES,
+    message: 'Route modules are the outer layer: only app.ts and the routes layer itself import them, never a service, store or client.',
+  },
+  {
+    target: [STORES, 'apps/bff/src/upstream/**'],
+    from: SERVICES,
+    message: "Stores (and the BFF's upstream clients) sit below services: they never import a service.",
+  },
+  {
+    // The route modules themselves are covered above; this covers whatever else routes/ holds (presenters, helpers).
+    target: 'apps/bff/src/{services,upstream,stream,identity}/**',
+    from: 'apps/bff/src/routes/**/!(*.routes).ts',
+    message: "routes/ is the BFF's outer layer: services, upstream, stream and identity never import it.",
+  },
+];
+
+const packageZones = [
+  {
+    target: 'packages',
+    from: 'apps',
+    message: 'Workspace packages are shared by the apps and never import one.',
+  },
+];
+
+export default defineConfig(
+  globalIgnores(['**/node_modules/**', '**/dist/**', '**/var/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'data/**', 'docs/**', '**/*.d.ts']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.node } },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [
+        // Resolves `./x.ts` and the workspace's `@corridor/*` packages (through their package.json exports) to source files.
+        createTypeScriptImportResolver({ alwaysTryTypes: true }),
+        createNodeResolver(),
+      ],
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Follows every import through the resolver above, across packages. `import type` edges are not followed
+      // (import-x always skips them: they are erased before anything runs), so this catches runtime cycles.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: [...webZones, ...serverZones, ...packageZones] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // Declaration merging into Express's own `Request` type is the documented way to type req.* additions.
+      '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
+    },
+  },
+  {
+    files: [`${WEB}/**/*.{ts,tsx}`],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['bench/baseline/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
+    files: ['e2e/**/*.ts', 'bench/**/*.mjs'],
+    // Playwright's page.evaluate callbacks run in the browser.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    // Playwright reads a fixture's dependencies from its first parameter, so a fixture that needs none is `async ({}, use)`.
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
+);
