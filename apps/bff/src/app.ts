@@ -22,18 +22,23 @@ import { streamRoutes } from './routes/stream.routes.ts';
 import { telemetryRoutes } from './routes/telemetry.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
+import { AuditService } from './services/audit-service.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { PlacementService } from './services/placement-service.ts';
+import { SeriesService } from './services/series-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
-import { ControlPlaneClient } from './upstream/control-plane-client.ts';
+import type { ControlPlaneClient } from './upstream/control-plane-client.ts';
+import { ControlPlaneSet } from './upstream/control-plane-set.ts';
 
 export interface BffDeps {
   config: Pick<BffConfig, 'controlPlaneUrls' | 'webDist' | 'fleetFreshMs' | 'https' | 'trustProxy' | 'production' | 'sessionIdleMs' | 'sessionMaxMs' | 'serviceToken' | 'oidc'>;
   logger: Logger;
   /** The BFF's own store (openIdentityStore), migrated; its owner closes it. */
   db: Db;
-  /** Tests may pass clients with a shorter deadline. */
+  /** The control planes; built from `config.controlPlaneUrls` when absent. */
+  controlPlanes?: ControlPlaneSet;
+  /** Tests may pass clients with a shorter deadline instead (a set is made of them, in their order). */
   clients?: ControlPlaneClient[];
   /** Tests may shrink the live stream's buffer, timeouts and backoff. */
   stream?: Partial<LiveStreamOptions>;
@@ -46,16 +51,12 @@ export interface BffDeps {
 }
 
 /** The BFF app (no listen; server.ts listens): /api/* JSON and the built console. */
-export function createApp({ config, logger, db, clients: given, stream, now, throttle, streamRecheckMs }: BffDeps) {
-  const clients =
-    given ??
-    config.controlPlaneUrls.map((url, i) => new ControlPlaneClient({ name: config.controlPlaneUrls.length > 1 ? `control plane ${i + 1}` : 'control plane', url, serviceToken: config.serviceToken }));
-  // Sign-ins go to the audit log of the first control plane, the one placement uses.
-  const [auditClient] = clients;
-  if (!auditClient) throw new Error('the BFF needs at least one control plane');
+export function createApp({ config, logger, db, controlPlanes, clients, stream, now, throttle, streamRecheckMs }: BffDeps) {
+  // Which control plane answers what (placement, audit, a site's series) is the set's to say, nowhere else.
+  const planes = controlPlanes ?? (clients ? new ControlPlaneSet(clients) : ControlPlaneSet.fromUrls(config.controlPlaneUrls, config.serviceToken));
   const identity = createIdentity({
     db,
-    auditClient,
+    planes,
     logger,
     sessionIdleMs: config.sessionIdleMs,
     sessionMaxMs: config.sessionMaxMs,
@@ -63,10 +64,12 @@ export function createApp({ config, logger, db, clients: given, stream, now, thr
     ...(now ? { now } : {}),
     ...(throttle ? { throttle } : {}),
   });
-  const fleet = new FleetService(clients, config.fleetFreshMs);
-  const live: LiveStream = new LiveStream(clients, logger, stream, () => status.current(0));
-  const status = new StatusService(clients, undefined, () => live.status());
-  const placement = new PlacementService(clients);
+  const fleet = new FleetService(planes, config.fleetFreshMs);
+  const live: LiveStream = new LiveStream(planes, logger, stream, () => status.current(0));
+  const status = new StatusService(planes, undefined, () => live.status());
+  const placement = new PlacementService(planes);
+  const audit = new AuditService(planes);
+  const series = new SeriesService(planes);
 
   const app = express();
   app.disable('x-powered-by');
@@ -81,7 +84,7 @@ export function createApp({ config, logger, db, clients: given, stream, now, thr
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients, live, placement, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients: [...planes.all()], live, placement, audit, series, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -98,7 +101,7 @@ export function createApp({ config, logger, db, clients: given, stream, now, thr
   app.use(notFound());
   app.use(errorHandler(logger));
 
-  return Object.assign(app, { identity, close: () => Promise.all([live.close(), ...clients.map((c) => c.close())]).then(() => undefined) });
+  return Object.assign(app, { identity, close: () => Promise.all([live.close(), planes.close()]).then(() => undefined) });
 }
 
 interface ApiDeps {
@@ -110,6 +113,8 @@ interface ApiDeps {
   clients: ControlPlaneClient[];
   live: LiveStream;
   placement: PlacementService;
+  audit: AuditService;
+  series: SeriesService;
   streamRecheckMs?: number;
 }
 

@@ -1,13 +1,13 @@
 import { AuditRecordSchema, type Principal } from '@corridor/shared';
 import type { Logger } from '@corridor/http-kit';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { acting } from './context.ts';
 
 export type IdentityAuditAction = 'login' | 'login-failed' | 'logout';
 
 /**
  * Records sign-ins, failed sign-ins and sign-outs in the control plane's hash-chained audit log
- * (`POST /v1/audit`, the first control plane, like placement).
+ * (`POST /v1/audit` on the set's auditor: the control plane that places, so one chain holds both).
  *
  * When the control plane cannot take the record, the sign-in still goes ahead and the record is
  * written to the BFF's log at error level instead, in full, to be reconciled. Refusing the sign-in
@@ -18,7 +18,7 @@ export type IdentityAuditAction = 'login' | 'login-failed' | 'logout';
  */
 export class IdentityAudit {
   constructor(
-    private readonly client: ControlPlaneClient,
+    private readonly planes: Pick<ControlPlaneSet, 'auditor'>,
     private readonly logger: Logger,
   ) {}
 
@@ -28,11 +28,12 @@ export class IdentityAudit {
    */
   async record(action: IdentityAuditAction, username: string, detail: Record<string, unknown>, by?: Principal): Promise<void> {
     const body = { action, subject: `user:${username}`, detail };
-    const send = () => this.client.write('POST', '/v1/audit', AuditRecordSchema, { body });
+    const auditor = this.planes.auditor();
+    const send = () => auditor.write('POST', '/v1/audit', AuditRecordSchema, { body });
     try {
       await (by ? acting.run(by, send) : acting.exit(send));
     } catch (error) {
-      this.logger.error({ audit: body, err: error }, `could not record "${action}" in the audit log of ${this.client.name}`);
+      this.logger.error({ audit: body, err: error }, `could not record "${action}" in the audit log of ${auditor.name}`);
     }
   }
 }

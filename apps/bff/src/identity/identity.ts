@@ -1,6 +1,6 @@
 import type { Logger } from '@corridor/http-kit';
 import type { Db } from '@corridor/store';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { IdentityAudit } from './identity-audit.ts';
 import { LoginThrottle, type ThrottleOptions } from './login-throttle.ts';
 import { PasswordLogin } from './password-login.ts';
@@ -10,8 +10,8 @@ import { UserStore } from './user-store.ts';
 
 export interface IdentityOptions {
   db: Db;
-  /** The control plane whose audit log records sign-ins (the first one, like placement). */
-  auditClient: ControlPlaneClient;
+  /** The control planes; their auditor's log records sign-ins (ControlPlaneSet.auditor). */
+  planes: Pick<ControlPlaneSet, 'auditor'>;
   logger: Logger;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -31,8 +31,8 @@ export interface Identity {
   audit: IdentityAudit;
 }
 
-export function createIdentity({ db, auditClient, logger, sessionIdleMs, sessionMaxMs, https, now = Date.now, throttle }: IdentityOptions): Identity {
-  const audit = new IdentityAudit(auditClient, logger);
+export function createIdentity({ db, planes, logger, sessionIdleMs, sessionMaxMs, https, now = Date.now, throttle }: IdentityOptions): Identity {
+  const audit = new IdentityAudit(planes, logger);
   const users = new UserStore(db, now);
   const sessions = new SessionService(db, users, audit, { idleMs: sessionIdleMs, absoluteMs: sessionMaxMs, secureCookie: https, now });
   const tokens = new TokenService(db, now);

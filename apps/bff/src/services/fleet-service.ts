@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   FleetSummarySchema,
   LinkListSchema,
-  NotFoundError,
   SiteDetailSchema,
   SiteListSchema,
   type FleetSummary,
@@ -13,6 +12,7 @@ import {
   type SiteRow,
 } from '@corridor/shared';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { RevalidatingCache, type Versioned } from '../upstream/revalidating-cache.ts';
 
 /** A response body serialised once per fleet version, with the ETag browsers revalidate against. */
@@ -62,44 +62,50 @@ export function mergeSummaries(summaries: FleetSummary[]): FleetSummary {
 }
 
 /**
- * The fleet as the console sees it, federated over every configured control plane. Reads are held for a
+ * The fleet as the console sees it, federated over every control plane of the set. Reads are held for a
  * short freshness window and revalidated with ETags; view bodies are serialised once per fleet version.
+ * Each new version of a control plane's site or link list tells the set what that control plane owns.
  */
 export class FleetService {
   private readonly cache: RevalidatingCache<unknown>;
   private readonly presented = new Map<string, Presented>();
 
   constructor(
-    private readonly clients: ControlPlaneClient[],
+    private readonly planes: ControlPlaneSet,
     freshMs: number,
   ) {
     this.cache = new RevalidatingCache(freshMs);
   }
 
   siteRows(): Promise<Presented> {
-    return this.present('sites', '/v1/sites', SiteListSchema, (lists) => ({ sites: lists.flatMap((l) => l.sites.map(toSiteRow)) }));
+    const learn = (client: ControlPlaneClient, list: { sites: Site[] }) => this.planes.learnOwnership(client, 'site', list.sites.map((s) => s.id));
+    return this.present('sites', '/v1/sites', SiteListSchema, (lists) => ({ sites: lists.flatMap((l) => l.sites.map(toSiteRow)) }), learn);
   }
 
   links(): Promise<Presented> {
-    return this.present('links', '/v1/links', LinkListSchema, (lists) => ({ links: lists.flatMap((l): Link[] => l.links) }));
+    const learn = (client: ControlPlaneClient, list: { links: Link[] }) => this.planes.learnOwnership(client, 'link', list.links.map((l) => l.id));
+    return this.present('links', '/v1/links', LinkListSchema, (lists) => ({ links: lists.flatMap((l): Link[] => l.links) }), learn);
   }
 
   summary(): Promise<Presented> {
     return this.present('summary', '/v1/fleet/summary', FleetSummarySchema, mergeSummaries);
   }
 
-  /** One site with its links, from whichever control plane owns it. */
+  /** One site with its links, from the control plane that owns it (asking every one while that is unknown). */
   async site(id: string): Promise<SiteDetail> {
     const path = `/v1/sites/${encodeURIComponent(id)}`;
-    const answers = await Promise.allSettled(this.clients.map((c) => this.read(c, path, SiteDetailSchema)));
-    const found = answers.find((a): a is PromiseFulfilledResult<Versioned<SiteDetail>> => a.status === 'fulfilled');
-    if (found) return found.value.value;
-    const failure = answers.map((a) => (a as PromiseRejectedResult).reason).find((e) => !(e instanceof NotFoundError));
-    throw failure ?? new NotFoundError(`no site "${id}"`);
+    return (await this.planes.fromOwner('site', id, (c) => this.read(c, path, SiteDetailSchema))).value;
   }
 
-  private async present<S extends z.ZodType, V>(view: string, path: string, schema: S, shape: (parts: z.infer<S>[]) => V): Promise<Presented> {
-    const parts = await Promise.all(this.clients.map((c) => this.read(c, path, schema)));
+  /** A view over every control plane's read of `path`; `learn` sees each new version a control plane answers. */
+  private async present<S extends z.ZodType, V>(
+    view: string,
+    path: string,
+    schema: S,
+    shape: (parts: z.infer<S>[]) => V,
+    learn?: (client: ControlPlaneClient, value: z.infer<S>) => void,
+  ): Promise<Presented> {
+    const parts = await Promise.all(this.planes.all().map((c) => this.read(c, path, schema, learn)));
     const versioned = parts.every((p) => p.etag !== undefined);
     const etag = versioned ? tag(view, ...parts.map((p) => p.etag!)) : undefined;
     const held = this.presented.get(view);
@@ -111,9 +117,11 @@ export class FleetService {
     return presented;
   }
 
-  private read<S extends z.ZodType>(client: ControlPlaneClient, path: string, schema: S): Promise<Versioned<z.infer<S>>> {
+  private read<S extends z.ZodType>(client: ControlPlaneClient, path: string, schema: S, learn?: (client: ControlPlaneClient, value: z.infer<S>) => void): Promise<Versioned<z.infer<S>>> {
     return this.cache.get(`${client.url}${path}`, async (etag) => {
       const fetched = await client.get(path, schema, etag);
+      // Only a new version: a 304 or a read within the freshness window changes nothing the set knows.
+      if (fetched) learn?.(client, fetched.data);
       return fetched && { value: fetched.data, etag: fetched.etag };
     }) as Promise<Versioned<z.infer<S>>>;
   }

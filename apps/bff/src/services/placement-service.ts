@@ -1,6 +1,4 @@
 import {
-  AuditListSchema,
-  AuditVerificationSchema,
   CapacitySchema,
   ForbiddenError,
   NoSiteFitsSchema,
@@ -23,14 +21,9 @@ import {
   type WorkloadList,
   type WorkloadRequest,
 } from '@corridor/shared';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
-
-/** A path with the defined parameters as its query string. */
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  return params.size ? `${path}?${params}` : path;
-}
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
+import { AuditService } from './audit-service.ts';
+import { withQuery } from './query-path.ts';
 
 const workloadPath = (id: string) => `/v1/workloads/${encodeURIComponent(id)}`;
 
@@ -46,77 +39,71 @@ function checkOwnTenant(viewer: Principal, request: WorkloadRequest): void {
 }
 
 /**
- * Placement, workloads, capacity, policy and audit, all from the FIRST configured control plane, as seen
- * by the principal acting (the upstream client signs it onto every call; the control plane checks it again).
+ * Placement, workloads, capacity and policy, from the control plane the set says places (its `placer`;
+ * a workload's detail and release from the one that holds it), as seen by the principal acting (the
+ * upstream client signs it onto every call; the control plane checks it again).
  *
  * A tenant sees and acts on its own workloads only: its list is confined to its tenant (a filter for
  * another tenant answers an empty list, as a filter that matches nothing does), another tenant's
  * workload answers 404 exactly like one that does not exist (so ids cannot be probed), and a plan or
  * commit for another tenant is a 403 naming `tenant`.
  *
- * A workload's reservation, its plan and its audit trail live in the control plane that placed it, and
- * one planner must see every site it offers, so with several control planes (`CONTROL_PLANE_URLS`) the
- * first one plans, commits and answers for its own sites only. A federated planner (plan on every
- * control plane, merge the plans, commit on the winner's) is future work.
+ * Why one control plane places, and which, is ControlPlaneSet.placer's to say: with several control planes
+ * it plans, commits and answers for its own sites only.
  */
 export class PlacementService {
-  private readonly client: ControlPlaneClient;
-
-  constructor(clients: readonly ControlPlaneClient[]) {
-    const [first] = clients;
-    if (!first) throw new Error('placement needs at least one control plane');
-    this.client = first;
-  }
+  constructor(private readonly planes: Pick<ControlPlaneSet, 'placer' | 'holderOfWorkload' | 'auditor'>) {}
 
   /** A dry run: every site, a candidate or rejected with its reasons; nothing is held. */
   async plan(request: WorkloadRequest, viewer: Principal): Promise<Plan> {
     checkOwnTenant(viewer, request);
-    return (await this.client.write('POST', '/v1/placements/plan', PlanSchema, { body: request })).data;
+    return (await this.planes.placer().write('POST', '/v1/placements/plan', PlanSchema, { body: request })).data;
   }
 
   /** Plans and reserves in one atomic step on the control plane; no site fits → a 409 that carries the plan. */
   async commit(request: WorkloadRequest, viewer: Principal, idempotencyKey?: string): Promise<Workload> {
     checkOwnTenant(viewer, request);
     const headers = idempotencyKey === undefined ? undefined : { 'Idempotency-Key': idempotencyKey };
-    return (await this.client.write('POST', '/v1/workloads', WorkloadSchema, { body: request, conflict: NoSiteFitsSchema, ...(headers ? { headers } : {}) })).data;
+    return (await this.planes.placer().write('POST', '/v1/workloads', WorkloadSchema, { body: request, conflict: NoSiteFitsSchema, ...(headers ? { headers } : {}) })).data;
   }
 
   async list(filter: WorkloadFilter, viewer: Principal): Promise<WorkloadList> {
     const own = tenantOf(viewer);
     if (own !== undefined && filter.tenant !== undefined && filter.tenant !== own) return { workloads: [] };
     const scoped = own === undefined ? filter : { ...filter, tenant: own };
-    return (await this.client.get(withQuery('/v1/workloads', scoped), WorkloadListSchema)).data;
+    return (await this.planes.placer().get(withQuery('/v1/workloads', scoped), WorkloadListSchema)).data;
   }
 
   /** One workload with the plan that placed it and its audit trail. */
   async detail(id: string, viewer: Principal): Promise<WorkloadDetail> {
-    const detail = (await this.client.get(workloadPath(id), WorkloadDetailSchema)).data;
+    const detail = (await this.planes.holderOfWorkload(id).get(workloadPath(id), WorkloadDetailSchema)).data;
     const own = tenantOf(viewer);
     if (own !== undefined && detail.workload.tenant !== own) throw new NotFoundError(`no workload "${id}"`);
     return detail;
   }
 
-  /** Releases the workload's reservation; answers it in its released state. A tenant's is looked up first. */
+  /** Releases the workload's reservation; answers it in its released state. A tenant's is read beforehand (another tenant's is a 404). */
   async release(id: string, viewer: Principal): Promise<Workload> {
     if (tenantOf(viewer) !== undefined) await this.detail(id, viewer);
-    return (await this.client.write('DELETE', workloadPath(id), WorkloadSchema)).data;
+    return (await this.planes.holderOfWorkload(id).write('DELETE', workloadPath(id), WorkloadSchema)).data;
   }
 
   /** Every site's GPUs by model and IT power: installed, reserved, free. */
   async capacity(): Promise<Capacity> {
-    return (await this.client.get('/v1/capacity', CapacitySchema)).data;
+    return (await this.planes.placer().get('/v1/capacity', CapacitySchema)).data;
   }
 
   async policy(): Promise<Policy> {
-    return (await this.client.get('/v1/policy', PolicySchema)).data;
+    return (await this.planes.placer().get('/v1/policy', PolicySchema)).data;
   }
 
-  async audit(query: AuditQuery): Promise<AuditList> {
-    return (await this.client.get(withQuery('/v1/audit', query), AuditListSchema)).data;
+  /** @deprecated Transitional, until placement.routes.ts reads the audit log through AuditService. */
+  audit(query: AuditQuery): Promise<AuditList> {
+    return new AuditService(this.planes).list(query);
   }
 
-  /** Recomputes the audit log's hash chain on the control plane. */
-  async verifyAudit(): Promise<AuditVerification> {
-    return (await this.client.get('/v1/audit/verify', AuditVerificationSchema)).data;
+  /** @deprecated Transitional, until placement.routes.ts reads the audit log through AuditService. */
+  verifyAudit(): Promise<AuditVerification> {
+    return new AuditService(this.planes).verify();
   }
 }

@@ -1,12 +1,12 @@
 import type { ConsoleStatus, LiveStreamStatus } from '@corridor/shared';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 
-/** Probes every control plane; answers are shared for `freshMs` so many consoles cost one probe. */
+/** Probes every control plane of the set; answers are shared for `freshMs` so many consoles cost one probe. */
 export class StatusService {
   private last?: { at: number; status: Promise<ConsoleStatus> };
 
   constructor(
-    private readonly clients: ControlPlaneClient[],
+    private readonly planes: ControlPlaneSet,
     private readonly freshMs = 1000,
     /** The live stream's state, read fresh on every call (it costs no request). */
     private readonly stream?: () => LiveStreamStatus | undefined,
@@ -21,9 +21,7 @@ export class StatusService {
   }
 
   private async probe(): Promise<ConsoleStatus> {
-    const upstreams = await Promise.all(
-      this.clients.map(async (c) => ({ name: c.name, url: c.url, ...(await c.probe()) })),
-    );
+    const upstreams = await this.planes.probeEach();
     return { ok: upstreams.every((u) => u.ok), checkedAt: new Date().toISOString(), upstreams };
   }
 }

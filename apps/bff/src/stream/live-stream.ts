@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Logger } from '@corridor/http-kit';
 import { LiveSnapshotSchema, type ConsoleStatus, type LiveSnapshot, type LiveStreamStatus, type StreamEvent } from '@corridor/shared';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { StreamHub, type HubOptions, type HubStats } from './hub.ts';
 import { UpstreamStream, type UpstreamStreamOptions, type UpstreamStreamStatus } from './upstream-stream.ts';
 
@@ -27,8 +27,9 @@ export function mergeSnapshots(lastEventId: number, parts: LiveSnapshot[]): Live
 }
 
 /**
- * The console's live view of every control plane: one upstream subscription each, relayed through one
- * hub in the BFF's id space, and the snapshot a browser loads before following the stream.
+ * The console's live view of every control plane of the set: one upstream subscription each (whose state
+ * the set keeps as part of that control plane's health), relayed through one hub in the BFF's id space,
+ * and the snapshot a browser loads before following the stream.
  *
  * Snapshot contract: `lastEventId` is the hub's id read BEFORE the control planes are asked, so every
  * event missing from the snapshot has a higher id and is replayed to a browser that follows with
@@ -45,19 +46,24 @@ export class LiveStream {
   private closed = false;
 
   constructor(
-    private readonly clients: ControlPlaneClient[],
+    private readonly planes: ControlPlaneSet,
     private readonly logger: Logger,
     options: Partial<LiveStreamOptions> = {},
     /** The console status (as /api/status answers it), announced as a `status` event when a subscription opens or is lost. */
     private readonly consoleStatus?: () => Promise<ConsoleStatus>,
   ) {
     this.hub = new StreamHub(logger, options);
-    const handlers = {
-      onEvent: (e: StreamEvent) => this.hub.publish(e),
-      onResync: (reason: string) => this.hub.resync(reason),
-      onConnectionChange: () => this.announceStatus(),
-    };
-    this.upstreams = clients.map((c) => new UpstreamStream({ name: c.name, url: c.url, headers: () => c.serviceHeaders() }, handlers, logger, options));
+    this.upstreams = planes.all().map((c) => {
+      const handlers = {
+        onEvent: (e: StreamEvent) => this.hub.publish(e),
+        onResync: (reason: string) => this.hub.resync(reason),
+        onConnectionChange: (connected: boolean) => {
+          planes.streamChanged(c, connected);
+          this.announceStatus();
+        },
+      };
+      return new UpstreamStream({ name: c.name, url: c.url, headers: () => c.serviceHeaders() }, handlers, logger, options);
+    });
   }
 
   /**
@@ -84,7 +90,7 @@ export class LiveStream {
     const pending = this.inflight;
     if (pending && pending.hubId >= this.hub.resumableFrom) return pending.snapshot;
     const hubId = this.hub.lastId;
-    const snapshot = Promise.all(this.clients.map(async (c) => (await c.get('/v1/live', LiveSnapshotSchema))!.data))
+    const snapshot = Promise.all(this.planes.all().map(async (c) => (await c.get('/v1/live', LiveSnapshotSchema))!.data))
       .then((parts) => mergeSnapshots(hubId, parts))
       .finally(() => {
         if (this.inflight?.snapshot === snapshot) this.inflight = undefined;
