@@ -1,6 +1,7 @@
 import type { SiteRow } from '@corridor/shared';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { LinkPanel } from '../features/links/components/link-panel.tsx';
+import { LinkLive } from '../features/live/components/link-live.tsx';
 import { SiteLive } from '../features/live/components/site-live.tsx';
 import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
@@ -99,12 +100,11 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
           link={selectedLink}
           loading={fleet.linksPending}
           unavailable={fleet.linksUnavailable}
-          live={!url.synthetic}
-          range={url.range}
-          onRangeChange={setRange}
           onClose={closeLink}
           onOpenSite={select}
-        />
+        >
+          {selectedLink && !url.synthetic && <LinkLive link={selectedLink} range={url.range} onRangeChange={setRange} />}
+        </LinkPanel>
       )}
     </div>
   );

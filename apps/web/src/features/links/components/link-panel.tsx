@@ -1,14 +1,8 @@
 import type { Link } from '@corridor/shared';
-import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { Drawer } from '../../../components/drawer.tsx';
 import { FactList } from '../../../components/fact-list.tsx';
 import { formatKm, formatMs } from '../../../lib/format.ts';
-import { useLiveLink } from '../../live/api/live-selectors.ts';
-import { EntityHistory } from '../../live/components/entity-history.tsx';
-import { LiveFigures } from '../../live/components/live-figures.tsx';
-import type { ChartRange } from '../../live/model/chart-range.ts';
-import { linkLiveFacts } from '../../live/model/link-live.ts';
-import { LINK_CHARTS } from '../../live/model/chart-specs.ts';
 
 interface LinkPanelProps {
   linkId: string;
@@ -17,27 +11,14 @@ interface LinkPanelProps {
   loading: boolean;
   /** The links could not be loaded (the console's banner says why). */
   unavailable: boolean;
-  /** Live figures and history (off for a synthetic fleet, which has no telemetry). */
-  live: boolean;
-  range: ChartRange;
-  onRangeChange: (range: ChartRange) => void;
   onClose: () => void;
   /** Opens the site at one end. */
   onOpenSite: (siteId: string) => void;
+  /** Sections shown above the route once the link is known (its live figures and history). */
+  children?: ReactNode;
 }
 
 const KIND_LABELS: Record<Link['kind'], string> = { submarine: 'Submarine cable', terrestrial: 'Terrestrial link' };
-
-function LinkLive({ link, range, onRangeChange }: { link: Link; range: ChartRange; onRangeChange: (range: ChartRange) => void }) {
-  const live = useLiveLink(link.id);
-  const facts = useMemo(() => (live ? linkLiveFacts(live.values, link.rttMs) : []), [live, link.rttMs]);
-  return (
-    <section className="site-live" aria-labelledby="link-live-title">
-      <LiveFigures titleId="link-live-title" at={live?.at} facts={facts} emptyText="No live figures for this link." />
-      <EntityHistory kind="link" id={link.id} charts={LINK_CHARTS} range={range} onRangeChange={onRangeChange} />
-    </section>
-  );
-}
 
 /** One end of a link: a button to its site, or a landing station's name. */
 function End({ end, onOpenSite }: { end: Link['from']; onOpenSite: (siteId: string) => void }) {
@@ -50,8 +31,8 @@ function End({ end, onOpenSite }: { end: Link['from']; onOpenSite: (siteId: stri
   );
 }
 
-/** The drawer for a selected link or cable: its live RTT, loss and utilisation, their history, and its facts. */
-export function LinkPanel({ linkId, link, loading, unavailable, live, range, onRangeChange, onClose, onOpenSite }: LinkPanelProps) {
+/** The drawer for a selected link or cable: the sections it is given (live figures and history), then its route and source. */
+export function LinkPanel({ linkId, link, loading, unavailable, onClose, onOpenSite, children }: LinkPanelProps) {
   const title = link?.name ?? (loading ? 'Loading link…' : unavailable ? 'Link not available' : 'Link not found');
   return (
     <Drawer titleId="link-panel-title" title={title} closeLabel="Close link panel" onClose={onClose} itemKey={linkId} busy={loading} className="link-panel">
@@ -66,7 +47,7 @@ export function LinkPanel({ linkId, link, loading, unavailable, live, range, onR
           <p>No link with id “{linkId}”.</p>
         </div>
       )}
-      {link && live && <LinkLive link={link} range={range} onRangeChange={onRangeChange} />}
+      {link && children}
       {link && (
         <div className="site-facts">
           <h3>Route</h3>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FactList } from '../../../components/fact-list.tsx';
 import { formatClock } from '../../../lib/format.ts';
-import type { LiveFact } from '../model/site-live.ts';
+import type { LiveFact } from '../model/live-facts.ts';
 
 interface LiveFiguresProps {
   /** Id of the "Live" heading (the section's accessible name). */

@@ -5,7 +5,7 @@ import { StatusBadge } from '../../../components/status-badge.tsx';
 import { useLiveSite } from '../api/live-selectors.ts';
 import type { ChartRange } from '../model/chart-range.ts';
 import { SITE_CHARTS } from '../model/chart-specs.ts';
-import { siteLiveFacts } from '../model/site-live.ts';
+import { siteLiveFacts } from '../model/live-facts.ts';
 import { EntityHistory } from './entity-history.tsx';
 import { LiveFigures } from './live-figures.tsx';
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CHART_RANGES, formatTick, isChartRange, rangeQuery, RANGE_SPECS, timeTicks } from './chart-range.ts';
 import { appendSample, chartDomain, seriesToRows, type ChartRow, type ChartSeries } from './chart-rows.ts';
 import { axisScale, chartMetrics, LINK_CHARTS, SITE_CHARTS, displayUnit, paddedDomain } from './chart-specs.ts';
-import { siteLiveFacts } from './site-live.ts';
 
 const HOUR = 3_600_000;
 const series = (metric: Series['metric'], points: [number, number][], stepMs = 15_000): ChartSeries => ({
@@ -123,48 +122,6 @@ describe('axis domains', () => {
     expect(axisScale(rows, ['a', 'b'], 100)).toEqual({ domain: [3500, 5000], ticks: [3500, 4000, 4500, 5000] });
     expect(axisScale([{ t: 0, pue: 1.2 }, { t: 1, pue: 1.21 }], ['pue'], 0.1)).toEqual({ domain: [1.15, 1.3], ticks: [1.15, 1.2, 1.25, 1.3] });
     expect(axisScale([], ['x'], 10).ticks).toEqual([0, 5, 10]);
-  });
-});
-
-describe('site live facts', () => {
-  it('lists the current figures with their units, leaving out what the site does not report', () => {
-    const facts = siteLiveFacts({
-      site_it_power_watts: 6_153_400,
-      site_facility_power_watts: 7_400_000,
-      site_pue_ratio: 1.2026,
-      gpu_sm_active_ratio: 0.368,
-      gpu_temperature_mean_celsius: 53.5,
-      gpu_temperature_max_celsius: 59.2,
-      site_renewable_share_ratio: 0.31,
-      site_carbon_intensity_grams_per_kilowatt_hour: 412.4,
-      site_gpus_busy: 1200,
-      site_gpus_free: 300,
-      site_availability_ratio: 1,
-      site_ambient_temperature_celsius: 25,
-    });
-    expect(Object.fromEntries(facts.map((f) => [f.label, f.value]))).toEqual({
-      'IT power': '6,153 kW',
-      'Facility power': '7,400 kW',
-      'PUE (interim)': '1.20',
-      'GPU SM active': '37 %',
-      'GPU temperature': '53.5 °C mean · 59.2 °C max',
-      'Renewable share': '31 %',
-      'Carbon intensity': '412 gCO₂/kWh',
-      GPUs: '1,200 busy · 300 free',
-      Availability: '100 %',
-      Ambient: '25 °C',
-    });
-    expect(siteLiveFacts({ site_ambient_temperature_celsius: 12.25 })).toEqual([{ label: 'Ambient', value: '12.3 °C' }]);
-    // A dark site (what the simulator reports for one down): no PUE, no GPU temperature, nothing stale.
-    const dark = siteLiveFacts({ site_it_power_watts: 0, site_facility_power_watts: 0, gpu_sm_active_ratio: 0, site_gpus_busy: 0, site_gpus_free: 0, site_availability_ratio: 0, site_ambient_temperature_celsius: 25 });
-    expect(Object.fromEntries(dark.map((f) => [f.label, f.value]))).toEqual({
-      'IT power': '0 kW',
-      'Facility power': '0 kW',
-      'GPU SM active': '0 %',
-      GPUs: '0 busy · 0 free',
-      Availability: '0 %',
-      Ambient: '25 °C',
-    });
   });
 });
 

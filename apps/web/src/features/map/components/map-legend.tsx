@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
+import { LINK_CONDITION_STYLES } from '../../../lib/link-condition.ts';
 import { STATUS_ORDER, STATUS_STYLES } from '../../../lib/site-status.ts';
-import { LINK_CONDITION_STYLES } from '../model/link-health.ts';
 
 /** Key to the map: status colours, marker size, link styles and the live link scale. */
 export function MapLegend() {

@@ -1,8 +1,8 @@
 import type { Link } from '@corridor/shared';
 import { latLngBounds, layerGroup, polyline, type Map as LeafletMap, type PathOptions, type Polyline } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
-import { linkCondition, linkLiveLine, liveLinkStyle, type LinkCondition, type LinkReading } from '../model/link-health.ts';
-import { linkLatLngs, linkTooltipLines } from '../model/link-style.ts';
+import { linkCondition, type LinkCondition, type LinkReading } from '../../../lib/link-condition.ts';
+import { linkLatLngs, linkLiveLine, linkTooltipLines, liveLinkStyle } from '../model/link-style.ts';
 import { paneRenderer } from './panes.ts';
 
 /** Tooltip content built from text nodes: names come from data, never parsed as HTML. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkLatLngs, linkStyle, linkTooltipLines } from './link-style.ts';
+import { LINK_CONDITION_STYLES } from '../../../lib/link-condition.ts';
+import { linkLatLngs, linkLiveLine, linkStyle, linkTooltipLines, liveLinkStyle } from './link-style.ts';
 import { GREYED_COLOUR, drawOrder, effectiveStatus, markerRadius, markerStyle } from './marker-style.ts';
-import { LINK_CONDITION_STYLES, linkCondition, linkLiveLine, liveLinkStyle } from './link-health.ts';
 
 const end = (id: string, name: string, lat: number, lon: number) => ({ id, name, kind: 'site' as const, country: 'MA' as const, lat, lon });
 
@@ -66,17 +66,6 @@ describe('live health on the map', () => {
     expect(effectiveStatus('operational', { status: 'degraded' })).toBe('degraded');
     expect(effectiveStatus('operational')).toBe('operational');
     expect(markerStyle(effectiveStatus('operational', { status: 'degraded' }), 7.5).fillColor).toBe('#f5a524');
-  });
-
-  it('grades links: normal, RTT elevated against the base, lossy from 1 %, cut from 30 %', () => {
-    expect(linkCondition(14, undefined)).toBe('unknown');
-    expect(linkCondition(14, reading(14.3, 0.00001))).toBe('normal');
-    // 1.5× a 2 ms base is only 1 ms more: queueing noise on a short link, not elevated.
-    expect(linkCondition(2, reading(3.5, 0))).toBe('normal');
-    expect(linkCondition(14, reading(35, 0.001))).toBe('elevated');
-    expect(linkCondition(14, reading(15, 0.02))).toBe('lossy');
-    expect(linkCondition(14, reading(35, 0.4))).toBe('cut');
-    expect(linkCondition(14, reading(undefined, 1))).toBe('cut');
   });
 
   it('draws a cut as a thick dashed red line and keeps the kind colour when normal', () => {

@@ -1,7 +1,8 @@
 import type { MetricName } from '@corridor/shared';
-import { formatCarbon, formatCelsius, formatCount, formatKw, formatPercent, formatPue } from '../../../lib/format.ts';
+import { formatCarbon, formatCelsius, formatCount, formatKw, formatLoss, formatMs, formatPercent, formatPue } from '../../../lib/format.ts';
+import { LINK_CONDITION_STYLES, linkCondition, type LinkCondition } from '../../../lib/link-condition.ts';
 
-/** One live figure of a site: what it is and its value with its unit. */
+/** One live figure of a site or link: what it is and its value with its unit. */
 export interface LiveFact {
   label: string;
   value: string;
@@ -32,5 +33,30 @@ export function siteLiveFacts(v: Values): LiveFact[] {
   if (has('site_gpus_busy', 'site_gpus_free')) add('GPUs', `${formatCount(v.site_gpus_busy!)} busy · ${formatCount(v.site_gpus_free!)} free`);
   add('Availability', has('site_availability_ratio') ? formatPercent(v.site_availability_ratio!) : undefined);
   add('Ambient', has('site_ambient_temperature_celsius') ? formatCelsius(v.site_ambient_temperature_celsius!) : undefined);
+  return facts;
+}
+
+const CONDITION_LABELS: Record<LinkCondition, string> = {
+  unknown: 'No reading yet',
+  normal: 'Normal',
+  elevated: LINK_CONDITION_STYLES.elevated.label,
+  lossy: LINK_CONDITION_STYLES.lossy.label,
+  cut: LINK_CONDITION_STYLES.cut.label,
+};
+
+/**
+ * A link's current figures as its panel lists them, each with its unit, then its condition as the map
+ * colours it (against the link's base RTT). A missing RTT with loss reported means no probe came back.
+ */
+export function linkLiveFacts(v: Values, baseRttMs: number): LiveFact[] {
+  const facts: LiveFact[] = [];
+  const rtt = v.link_rtt_seconds;
+  const loss = v.link_loss_ratio;
+  if (rtt !== undefined) facts.push({ label: 'RTT', value: `${formatMs(rtt * 1000)} (base ${formatMs(baseRttMs)})` });
+  else if (loss !== undefined) facts.push({ label: 'RTT', value: 'no reply (unreachable)' });
+  if (loss !== undefined) facts.push({ label: 'Packet loss', value: formatLoss(loss) });
+  if (v.link_utilization_ratio !== undefined) facts.push({ label: 'Utilisation', value: formatPercent(v.link_utilization_ratio) });
+  const condition = linkCondition(baseRttMs, { values: { link_rtt_seconds: rtt, link_loss_ratio: loss } });
+  if (facts.length > 0) facts.push({ label: 'Condition', value: CONDITION_LABELS[condition] });
   return facts;
 }

@@ -1,8 +1,3 @@
-import type { PathOptions } from 'leaflet';
-import type { Link } from '@corridor/shared';
-import { formatLoss, formatMs } from '../../../lib/format.ts';
-import { linkStyle } from './link-style.ts';
-
 /** A link's latest probe readings, in base units (RTT in seconds, loss 0–1), as the live feed holds them. */
 export interface LinkReading {
   values: { link_rtt_seconds?: number; link_loss_ratio?: number; link_utilization_ratio?: number };
@@ -18,6 +13,7 @@ export const CUT_RATIO = 0.3;
 export const ELEVATED_FACTOR = 1.5;
 export const ELEVATED_MIN_MS = 5;
 
+/** The condition of a link against its base RTT: what the map colours it by and what its panel says. */
 export function linkCondition(baseRttMs: number, reading?: LinkReading): LinkCondition {
   const rttS = reading?.values.link_rtt_seconds;
   const loss = reading?.values.link_loss_ratio;
@@ -31,28 +27,9 @@ export function linkCondition(baseRttMs: number, reading?: LinkReading): LinkCon
   return 'normal';
 }
 
-/** Colours of the link scale; normal links keep their kind's colour (teal submarine, blue terrestrial). */
+/** How each bad condition reads and shows, shared by the map's lines, its legend and the link panel. Normal links keep their kind's colour (teal submarine, blue terrestrial). */
 export const LINK_CONDITION_STYLES: Record<Exclude<LinkCondition, 'unknown' | 'normal'>, { label: string; colour: string }> = {
   elevated: { label: 'RTT elevated (≥ 1.5× base)', colour: '#facc15' },
   lossy: { label: 'Lossy (≥ 1 % loss)', colour: '#fb923c' },
   cut: { label: 'Cut (≥ 30 % loss)', colour: '#ef4444' },
 };
-
-/** The line style for a link in a condition: the kind's style, recoloured (and for a cut, thick, red, short-dashed). */
-export function liveLinkStyle(kind: Link['kind'], condition: LinkCondition): PathOptions {
-  // Every key set, so a restyle from cut back to normal takes the dashes away again.
-  const base: PathOptions = { dashArray: undefined, ...linkStyle(kind) };
-  if (condition === 'unknown' || condition === 'normal') return base;
-  const { colour } = LINK_CONDITION_STYLES[condition];
-  if (condition === 'cut') return { ...base, color: colour, weight: 3, opacity: 0.95, dashArray: '2 7' };
-  return { ...base, color: colour, weight: 2.5, opacity: 0.95 };
-}
-
-/** The tooltip's live line: "Live: RTT 14 ms · loss 0.0 %", or nothing before the first reading. */
-export function linkLiveLine(reading?: LinkReading): string | undefined {
-  const rttS = reading?.values.link_rtt_seconds;
-  const loss = reading?.values.link_loss_ratio;
-  if (rttS === undefined && loss === undefined) return undefined;
-  const parts = [rttS !== undefined ? `RTT ${formatMs(rttS * 1000)}` : 'no RTT (unreachable)', loss !== undefined ? `loss ${formatLoss(loss)}` : undefined];
-  return `Live: ${parts.filter(Boolean).join(' · ')}`;
-}
