@@ -64,13 +64,22 @@ export function transactionCookieOptions(redirectUri: string): CookieOptions {
 
 const ORIGIN_PROBE = 'http://corridor.invalid';
 
+/** Whether a string holds a C0 control character or DEL (U+0000–U+001F, U+007F). */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * Where to send the browser after signing in: a path on this origin, or `/`. Anything that would leave the
  * origin (`//evil`, `/\evil`, `https://evil`, control characters) becomes `/`, so the login cannot be used
  * as an open redirect.
  */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 2048 || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  if (typeof value !== 'string' || value.length > 2048 || !value.startsWith('/') || value.includes('\\') || hasControlCharacter(value)) return '/';
   const url = new URL(value, ORIGIN_PROBE);
   return url.origin === ORIGIN_PROBE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
