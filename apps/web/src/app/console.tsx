@@ -13,7 +13,6 @@ import { statusQueries } from '../features/status/api/status-queries.ts';
 import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
 import { OutageBanner } from '../features/status/components/outage-banner.tsx';
 import { describeOutage } from '../features/status/model/outage.ts';
-import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
 import { inPlaceLink, type InPlaceLink } from './in-place-link.ts';
 import { MapView } from './map-view.tsx';
 import { urlPatchOfWorkloadFilter, workloadFilterOf, type UrlState } from './url-state.ts';
@@ -33,7 +32,6 @@ const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ def
  * What the person's role cannot do is not offered.
  */
 export function Console({ principal }: { principal: Principal }) {
-  const queryClient = useQueryClient();
   const abilities = useMemo(() => abilitiesOf(principal), [principal]);
   const [url, setUrl] = useUrlState();
   const source = useMemo(() => ({ synthetic: url.synthetic }), [url.synthetic]);
@@ -70,10 +68,7 @@ export function Console({ principal }: { principal: Principal }) {
           sites={fleet.rows}
           links={fleet.links}
           boundary={url.boundary}
-          onPlaced={(workload) => {
-            void queryClient.invalidateQueries({ queryKey: workloadQueries.all() });
-            setUrl({ view: 'workloads', workload });
-          }}
+          onPlaced={(workload) => setUrl({ view: 'workloads', workload })}
         />
       );
     }

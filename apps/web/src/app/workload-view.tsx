@@ -1,5 +1,5 @@
 import type { SiteRow } from '@corridor/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { placementQueries } from '../features/placement/api/placement-queries.ts';
 import { PlanSummary } from '../features/placement/components/plan-summary.tsx';
@@ -31,7 +31,6 @@ interface WorkloadViewProps {
  * roles that may), the plan that placed it (the same table as when placing) and its audit trail.
  */
 export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, canRelease }: WorkloadViewProps) {
-  const queryClient = useQueryClient();
   const detail = useQuery(workloadQueries.detail(workloadId));
   const policy = useQuery(placementQueries.policy());
   const release = useReleaseWorkload();
@@ -40,14 +39,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
 
   useEffect(() => heading.current?.focus(), [workloadId]);
 
-  const releaseNow = () =>
-    release.mutate(workloadId, {
-      // The site's GPUs are free again: its capacity and any plan are stale.
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: placementQueries.capacity().queryKey });
-        void queryClient.invalidateQueries({ queryKey: placementQueries.plans() });
-      },
-    });
+  const releaseNow = () => release.mutate(workloadId);
 
   const workload = detail.data?.workload;
   const notFound = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';

@@ -1,4 +1,15 @@
-import type { Cluster, FleetFile, Jurisdiction, LandingStation, LinkInput, Operator, SiteInput, WorkloadRequestInput } from '../index.ts';
+import {
+  WorkloadRequestSchema,
+  type Cluster,
+  type FleetFile,
+  type Jurisdiction,
+  type LandingStation,
+  type LinkInput,
+  type Operator,
+  type SiteInput,
+  type Workload,
+  type WorkloadRequestInput,
+} from '../index.ts';
 
 let seq = 0;
 const next = (prefix: string) => `${prefix}-${++seq}`;
@@ -85,6 +96,31 @@ export function buildWorkloadRequest(overrides: Partial<WorkloadRequestInput> = 
     dataOrigin: 'MA',
     gpus: { count: 64, model: 'H100' },
     latency: { from: 'Casablanca', maxRttMs: 20 },
+    ...overrides,
+  };
+}
+
+/** A workload as the API answers it: by default the request above, placed on usdc-tangier-1 and holding its 64 H100. */
+export function buildWorkload(overrides: Partial<Workload> = {}): Workload {
+  const request = WorkloadRequestSchema.parse(buildWorkloadRequest());
+  const at = '2026-03-01T10:00:00.000Z';
+  const { name, tenant, kind, sector, dataClass, dataOrigin } = request;
+  return {
+    id: next('wl'),
+    name,
+    tenant,
+    kind,
+    sector,
+    dataClass,
+    dataOrigin,
+    state: 'placed',
+    siteId: 'usdc-tangier-1',
+    gpuModel: 'H100',
+    gpuCount: 64,
+    powerKw: 76.8,
+    request,
+    createdAt: at,
+    updatedAt: at,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { WorkloadRequest } from '@corridor/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { workloadKeys } from '../../../lib/query-keys.ts';
 import { commitWorkload, newIdempotencyKey } from './commit-workload.ts';
 import { placementQueries } from './placement-queries.ts';
 
@@ -19,7 +20,7 @@ export function submissionFor(previous: Submission | undefined, request: Workloa
 /**
  * Commits the form's request. A retry after a lost answer reuses the key (the server then answers the
  * first outcome instead of placing the workload twice); once an answer arrives, the next commit is a
- * new submission. Plans and capacity are stale after any answer.
+ * new submission. Plans and capacity are stale after any answer, the workload lists after a placement.
  */
 export function useCommitWorkload() {
   const queryClient = useQueryClient();
@@ -29,10 +30,11 @@ export function useCommitWorkload() {
       submission.current = submissionFor(submission.current, request);
       return commitWorkload(request, submission.current.key);
     },
-    onSuccess: () => {
+    onSuccess: (outcome) => {
       submission.current = undefined;
       void queryClient.invalidateQueries({ queryKey: placementQueries.plans() });
       void queryClient.invalidateQueries({ queryKey: placementQueries.capacity().queryKey });
+      if (outcome.kind === 'placed') void queryClient.invalidateQueries({ queryKey: workloadKeys.all() });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { WorkloadDetailSchema, WorkloadListSchema, type WorkloadFilter } from '@corridor/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client.ts';
+import { workloadKeys } from '../../../lib/query-keys.ts';
 import { filterQuery, isSettling } from '../model/workload-view.ts';
 
 /** How often a workload on its way to running is asked again (the live stream carries no workload events). */
@@ -8,17 +9,17 @@ const SETTLING_REFETCH_MS = 3_000;
 
 /** Query options for workloads: the list keyed by its filters, one workload (with its plan and audit trail) by id. */
 export const workloadQueries = {
-  all: () => ['workloads'] as const,
+  all: workloadKeys.all,
   list: (filter: WorkloadFilter) =>
     queryOptions({
-      queryKey: [...workloadQueries.all(), 'list', filter] as const,
+      queryKey: workloadKeys.list(filter),
       queryFn: ({ signal }) => apiGet(`/api/workloads${filterQuery(filter)}`, WorkloadListSchema, signal),
       // States move on their own (placed → running, migrations): a list shown again is asked again.
       staleTime: 5_000,
     }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...workloadQueries.all(), 'detail', id] as const,
+      queryKey: workloadKeys.detail(id),
       queryFn: ({ signal }) => apiGet(`/api/workloads/${encodeURIComponent(id)}`, WorkloadDetailSchema, signal),
       staleTime: 5_000,
       refetchInterval: (query) => (query.state.data && isSettling(query.state.data.workload.state) ? SETTLING_REFETCH_MS : false),
