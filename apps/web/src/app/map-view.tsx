@@ -10,7 +10,7 @@ import { SiteCapacity } from '../features/placement/components/site-capacity.tsx
 import type { FleetSource } from '../features/sites/api/sites-queries.ts';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
 import { SitePanel } from '../features/sites/components/site-panel.tsx';
-import { filterOptions, filterSites } from '../features/sites/model/site-list.ts';
+import { filterOptions, filterSites } from '../features/sites/model/site-rows.ts';
 import { formatCount } from '../lib/format.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
 import { LiveSiteList } from './live-site-list.tsx';

@@ -12,7 +12,7 @@ import { AuditTrail } from '../features/workloads/components/audit-trail.tsx';
 import { ReleaseButton } from '../features/workloads/components/release-button.tsx';
 import { WorkloadFacts } from '../features/workloads/components/workload-facts.tsx';
 import { WorkloadStateBadge } from '../features/workloads/components/workload-state-badge.tsx';
-import { isReleasable } from '../features/workloads/model/workload-view.ts';
+import { isReleasable } from '../features/workloads/model/workload-state.ts';
 import { ApiError } from '../lib/api-client.ts';
 import type { InPlaceLink } from './in-place-link.ts';
 

@@ -1,6 +1,6 @@
 import { LIMITS, type SiteStatus } from '@corridor/shared';
 import { useId } from 'react';
-import type { FilterOption, SiteFilters as Filters } from '../model/site-list.ts';
+import type { FilterOption, SiteFilters as Filters } from '../model/site-rows.ts';
 
 interface SiteFiltersProps {
   filters: Filters;

@@ -3,7 +3,7 @@ import type { SiteHealth, SiteRow } from '@corridor/shared';
 import { useMemo } from 'react';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { formatCount, formatMw } from '../../../lib/format.ts';
-import { groupByCountry } from '../model/site-list.ts';
+import { groupByCountry } from '../model/site-rows.ts';
 
 /** Beyond this many rows the list asks for a narrower search (the map still draws every site). */
 export const MAX_LIST_ROWS = 200;

@@ -2,10 +2,21 @@ import { WorkloadDetailSchema, WorkloadListSchema, type WorkloadFilter } from '@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client.ts';
 import { workloadKeys } from '../../../lib/query-keys.ts';
-import { filterQuery, isSettling } from '../model/workload-view.ts';
+import { isSettling } from '../model/workload-state.ts';
 
 /** How often a workload on its way to running is asked again (the live stream carries no workload events). */
 const SETTLING_REFETCH_MS = 3_000;
+
+/** The list's query string, parameters in a fixed order: "?state=running&site=usdc-tangier-1". */
+export function filterQuery(filter: WorkloadFilter): string {
+  const params = new URLSearchParams();
+  for (const key of ['state', 'site', 'tenant', 'sector'] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 /** Query options for workloads: the list keyed by its filters, one workload (with its plan and audit trail) by id. */
 export const workloadQueries = {

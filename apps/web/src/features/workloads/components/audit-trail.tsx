@@ -1,7 +1,7 @@
 import './workloads.css';
 import type { AuditRecord } from '@corridor/shared';
 import { formatDateTime } from '../../../lib/format.ts';
-import { auditActionLabel, auditSummary } from '../model/workload-view.ts';
+import { auditActionLabel, auditSummary } from '../model/audit-summary.ts';
 
 /** A workload's audit records, oldest first: time, actor, action and what it did. The hash is in the title. */
 export function AuditTrail({ records, siteName }: { records: readonly AuditRecord[]; siteName: (id: string) => string }) {

@@ -1,6 +1,6 @@
 import { SECTORS, WORKLOAD_STATES, type Sector, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
 import { useId } from 'react';
-import { STATE_STYLES } from '../model/workload-view.ts';
+import { STATE_STYLES } from '../model/workload-state.ts';
 
 interface WorkloadFiltersProps {
   filter: WorkloadFilter;

@@ -1,6 +1,6 @@
 import type { SiteRow } from '@corridor/shared';
 import { describe, expect, it } from 'vitest';
-import { filterOptions, filterSites, groupByCountry } from './site-list.ts';
+import { filterOptions, filterSites, groupByCountry } from './site-rows.ts';
 
 const row = (overrides: Partial<SiteRow>): SiteRow => ({
   id: 'site',

@@ -1,7 +1,7 @@
-import type { AuditRecord, WorkloadState } from '@corridor/shared';
+import type { AuditRecord } from '@corridor/shared';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../../lib/format.ts';
-import { auditSummary, filterQuery, isReleasable, isSettling } from './workload-view.ts';
+import { auditSummary } from './audit-summary.ts';
 
 const record = (overrides: Partial<AuditRecord>): AuditRecord => ({
   seq: 1,
@@ -18,23 +18,7 @@ const record = (overrides: Partial<AuditRecord>): AuditRecord => ({
 const names: Record<string, string> = { 'usdc-tangier-1': 'USDC Tangier 1', 'usdc-casablanca-1': 'USDC Casablanca 1' };
 const siteName = (id: string) => names[id] ?? id;
 
-describe('workload views', () => {
-  it('puts only the filters that are set in the list’s query', () => {
-    expect(filterQuery({})).toBe('');
-    expect(filterQuery({ sector: 'healthcare', state: 'running', site: 'usdc-tangier-1' })).toBe('?state=running&site=usdc-tangier-1&sector=healthcare');
-  });
-
-  it('asks again only for a workload the system is still moving', () => {
-    expect(['pending', 'placed', 'migrating'].every((s) => isSettling(s as WorkloadState))).toBe(true);
-    expect(['running', 'stranded', 'released'].some((s) => isSettling(s as WorkloadState))).toBe(false);
-  });
-
-  it('offers Release for every state but released', () => {
-    expect(isReleasable('running')).toBe(true);
-    expect(isReleasable('stranded')).toBe(true);
-    expect(isReleasable('released')).toBe(false);
-  });
-
+describe('the audit trail', () => {
   it('says what each audit record did, with site names and units', () => {
     const commit = record({ detail: { siteId: 'usdc-tangier-1', rank: 1, gpuModel: 'H100', gpuCount: 64, powerKw: 76.8 } });
     expect(auditSummary(commit, siteName)).toBe('on USDC Tangier 1 (rank 1): 64 H100 · 77 kW');

@@ -1,32 +1,5 @@
-import type { AuditAction, AuditRecord, WorkloadFilter, WorkloadState } from '@corridor/shared';
+import type { AuditAction, AuditRecord } from '@corridor/shared';
 import { formatCount, formatKw } from '../../../lib/format.ts';
-
-/** How each workload state reads and shows (the word carries the meaning; the colour only helps). */
-export const STATE_STYLES: Record<WorkloadState, { label: string; colour: string }> = {
-  pending: { label: 'Pending', colour: '#9aa5b1' },
-  placed: { label: 'Placed', colour: '#4fb3ff' },
-  running: { label: 'Running', colour: '#2ecc71' },
-  migrating: { label: 'Migrating', colour: '#f5a524' },
-  stranded: { label: 'Stranded', colour: '#ef4444' },
-  released: { label: 'Released', colour: '#6b7280' },
-};
-
-/** States the system moves on by itself soon (placed → running, migrating → running): worth asking again. */
-export const isSettling = (state: WorkloadState): boolean => state === 'pending' || state === 'placed' || state === 'migrating';
-
-/** Everything but a released workload can be released (a stranded one holds nothing, but releasing ends it). */
-export const isReleasable = (state: WorkloadState): boolean => state !== 'released';
-
-/** The list's query string, parameters in a fixed order: "?state=running&site=usdc-tangier-1". */
-export function filterQuery(filter: WorkloadFilter): string {
-  const params = new URLSearchParams();
-  for (const key of ['state', 'site', 'tenant', 'sector'] as const) {
-    const value = filter[key];
-    if (value) params.set(key, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
 
 const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   plan: 'Planned',
@@ -38,6 +11,7 @@ const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   start: 'Started',
 };
 
+/** What an audit action is called on the trail ("Committed", "Commit refused"); an unknown one by its code. */
 export const auditActionLabel = (action: AuditAction): string => ACTION_LABELS[action] ?? action;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
