@@ -1,27 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
+import { accessLog, errorHandler, mountRoutes, notFound, requestId, type Logger } from '@corridor/http-kit';
 import { LIMITS } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { BffConfig } from './config.ts';
-import { authenticate, requireSignIn, stillSignedIn } from './identity/authorize.ts';
+import { accessGate, authenticate, requireSignIn, stillSignedIn } from './identity/authorize.ts';
 import { createIdentity, type Identity } from './identity/identity.ts';
 import type { ThrottleOptions } from './identity/login-throttle.ts';
 import { oidcProvidersEntry } from './identity/oidc-config.ts';
-import { oidcRoutes } from './identity/oidc.ts';
+import { createOidcSignIn } from './identity/oidc.ts';
 import { DEMO_USERS } from './identity/user-sources.ts';
 import { requireCsrfHeader } from './middleware/csrf.ts';
 import { precompressedAssets } from './middleware/precompressed-assets.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { fleetRoutes } from './routes/fleet.routes.ts';
-import { openApiRoutes } from './routes/openapi.routes.ts';
-import { placementRoutes } from './routes/placement.routes.ts';
-import { loginRoutes, sessionRoutes } from './routes/session.routes.ts';
-import { streamRoutes } from './routes/stream.routes.ts';
-import { telemetryRoutes } from './routes/telemetry.routes.ts';
-import { tokenRoutes } from './routes/tokens.routes.ts';
-import { userRoutes } from './routes/users.routes.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { API_ROUTES, OIDC_ROUTES, type ApiRouteDeps } from './routes/api-routes.ts';
+import { SIGN_IN_RECHECK_MS } from './routes/stream.routes.ts';
 import { AuditService } from './services/audit-service.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { PlacementService } from './services/placement-service.ts';
@@ -84,7 +79,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, clients: [...planes.all()], live, placement, audit, series, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, series, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -110,7 +105,6 @@ interface ApiDeps {
   identity: Identity;
   fleet: FleetService;
   status: StatusService;
-  clients: ControlPlaneClient[];
   live: LiveStream;
   placement: PlacementService;
   audit: AuditService;
@@ -119,28 +113,36 @@ interface ApiDeps {
 }
 
 /**
- * /api: CSRF first (before any body is read), then who is acting, then the few public routes, then the
- * deny-by-default gate: every route mounted after it needs a principal, and each checks its permission.
+ * /api: CSRF first (before any body is read), then who is acting, then every route of src/routes/api-routes.ts,
+ * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
+ * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, clients, live, placement, streamRecheckMs }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, series, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
   api.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
 
-  const oidc = oidcProvidersEntry(config.oidc);
-  api.use(loginRoutes({ identity, providers: { ...(oidc ? { oidc } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) } }));
-  if (config.oidc) api.use(oidcRoutes({ config: config.oidc, sessions: identity.sessions, audit: identity.audit, logger, transactionSecret: config.serviceToken }));
-  api.use(openApiRoutes());
-
+  const oidcEntry = oidcProvidersEntry(config.oidc);
+  const oidc = config.oidc && createOidcSignIn({ config: config.oidc, sessions: identity.sessions, audit: identity.audit, logger, transactionSecret: config.serviceToken });
+  let openApiJson: string | undefined;
+  const deps: ApiRouteDeps = {
+    fleet,
+    status,
+    live,
+    placement,
+    audit,
+    series,
+    identity,
+    logger,
+    loginProviders: { ...(oidcEntry ? { oidc: oidcEntry } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) },
+    stillSignedIn: stillSignedIn(identity),
+    streamRecheckMs,
+    openApiJson: () => (openApiJson ??= JSON.stringify(buildOpenApiDocument())),
+    ...(oidc ? { oidc } : {}),
+  };
+  mountRoutes(api, oidc ? API_ROUTES : API_ROUTES.filter((r) => !OIDC_ROUTES.includes(r)), { deps, gate: accessGate });
   api.use(requireSignIn());
-  api.use(sessionRoutes({ identity }));
-  api.use(fleetRoutes({ fleet, status }));
-  api.use(telemetryRoutes({ clients }));
-  api.use(streamRoutes({ live, stillSignedIn: stillSignedIn(identity), ...(streamRecheckMs ? { recheckMs: streamRecheckMs } : {}) }));
-  api.use(placementRoutes({ placement }));
-  api.use(userRoutes({ users: identity.users, sessions: identity.sessions, logger }));
-  api.use(tokenRoutes({ tokens: identity.tokens, logger }));
   api.use(notFound());
   return api;
 }

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allows, ROLES, type Permission, type Role, type WorkloadRequestInput } from '@corridor/shared';
+import { allows, ErrorBodySchema, ROLES, type Permission, type Role, type WorkloadRequestInput } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { createApp } from '../src/app.ts';
 import { bffConfig, fakeUpstream, realControlPlane, sessionCookie, sharedBffStore, silent, startBff, type RunningBff } from './harness.ts';
@@ -151,5 +151,20 @@ describe('role × route matrix: every /api route, every role, by session and by 
       }
     }
     expect(actual).toEqual(wanted);
+  });
+
+  it('answers 405 with Allow for a known path asked with another method, and keeps unknown paths closed', async () => {
+    const cookie = await sessionCookie(bff.identity, 'operator');
+    for (const credentials of [{ cookie }, {}] as Record<string, string>[]) {
+      const res = await fetch(`${bff.url}/api/workloads/wl-nowhere`, { method: 'PUT', headers: { ...credentials, 'X-CSRF': '1' } });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD, DELETE, OPTIONS');
+      expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+    }
+    const options = await fetch(`${bff.url}/api/session`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, POST, DELETE, OPTIONS');
+    expect((await fetch(`${bff.url}/api/nowhere`)).status).toBe(401);
+    expect((await fetch(`${bff.url}/api/nowhere`, { headers: { cookie } })).status).toBe(404);
   });
 });

@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
+import { mountRoutes } from '@corridor/http-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@corridor/store';
 import { createApp } from '../src/app.ts';
 import type { Identity } from '../src/identity/identity.ts';
 import { openIdentityStore } from '../src/identity/identity-store.ts';
-import { oidcRoutes } from '../src/identity/oidc.ts';
+import { createOidcSignIn } from '../src/identity/oidc.ts';
 import type { OidcConfig } from '../src/identity/oidc-config.ts';
+import { oidcRoutes } from '../src/routes/oidc.routes.ts';
 import { fakeUpstream, silent } from './harness.ts';
 import { Browser } from './oidc-browser.ts';
 import { OIDC_ACCOUNTS, OIDC_SCOPES, serveLater, startOidcProvider, type TestAccount } from './oidc-provider.ts';
@@ -220,7 +222,8 @@ describe('sign in with your organisation (OpenID Connect, code + PKCE)', () => {
     const down = await serveLater();
     const routes = express();
     const config: OidcConfig = { issuer: down.url, clientId: 'x', redirectUri: `${down.url}/api/session/oidc/callback`, label: 'x', scopes: 'openid', roleClaim: 'r', tenantClaim: 't' };
-    routes.use('/api', oidcRoutes({ config, sessions: identity.sessions, audit: identity.audit, logger: silent }));
+    const oidc = createOidcSignIn({ config, sessions: identity.sessions, audit: identity.audit, logger: silent });
+    routes.use('/api', mountRoutes(express.Router(), oidcRoutes, { deps: { oidc }, gate: () => undefined }));
     down.handle((req, res) => (req.url?.startsWith('/api/') ? routes(req, res) : res.writeHead(503).end()));
     try {
       const start = await new Browser().request(`${down.url}/api/session/oidc/start`);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Router } from 'express';
 import { z } from 'zod';
-import { WorkloadRequestSchema } from '@corridor/shared';
+import { mountRoutes } from '@corridor/http-kit';
+import { LIMITS, WorkloadRequestSchema } from '@corridor/shared';
 import { buildWorkloadRequest } from '@corridor/shared/testing';
 import { createApp } from '../src/app.ts';
-import type { OpenApiDocument } from '../src/openapi.ts';
-import { toOpenApiPath } from '../src/openapi.ts';
+import { accessGate } from '../src/identity/authorize.ts';
+import { buildOpenApiDocument, toOpenApiPath, type OpenApiDocument } from '../src/openapi.ts';
+import { API_ROUTES } from '../src/routes/api-routes.ts';
 import { bffConfig, sharedBffStore, silent, startBff } from './harness.ts';
 import { mountedRoutes, OIDC_MOUNTED, type Layer } from './routes.ts';
 
@@ -109,6 +112,28 @@ describe('GET /api/openapi.json', () => {
     expect(doc.info.description).toMatch(/measured/);
     expect(doc.info.description).toMatch(/great-circle distance × a route factor/);
     for (const code of ['JURISDICTION_NOT_ALLOWED', 'INSUFFICIENT_GPUS', 'LATENCY_OBJECTIVE']) expect(doc.info.description).toContain(`\`${code}\``);
+  });
+
+  it('states the limits and headers the server enforces, the 405s and where the API is served', () => {
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(doc.info.description).toContain(`A JSON body is at most ${LIMITS.maxJsonBodyBytes} bytes`);
+    expect(doc.info.description).toMatch(/405 a path asked with a method it does not take \(`Allow` lists those it does/);
+    const commit = doc.paths['/api/workloads']!.post as { parameters: { name: string; required: boolean }[]; requestBody: { description: string }; responses: Record<string, unknown> };
+    expect(commit.requestBody.description).toContain(String(LIMITS.maxJsonBodyBytes));
+    expect(commit.responses['413']).toEqual({ $ref: '#/components/responses/PayloadTooLarge' });
+    expect(commit.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false, schema: expect.objectContaining({ pattern: expect.stringContaining('{1,255}') }) }));
+    expect(commit.parameters).toContainEqual(expect.objectContaining({ name: 'X-CSRF', description: expect.stringMatching(/session cookie.*bearer token is exempt/) }));
+    const filter = doc.paths['/api/audit']!.get as { parameters: { name: string; schema: Record<string, unknown> }[] };
+    expect(filter.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ minimum: 1, maximum: expect.any(Number) });
+  });
+
+  it('refuses a route without access or docs, in the app and in the document', () => {
+    const [sites] = API_ROUTES;
+    const { access: _access, ...withoutAccess } = sites!;
+    const mount = (route: unknown) => () => mountRoutes(Router(), [route as typeof sites & object], { deps: {} as never, gate: accessGate });
+    expect(mount(withoutAccess)).toThrow(/GET \/sites says nobody may call it/);
+    expect(mount({ ...sites, summary: '' })).toThrow(/GET \/sites has no summary/);
+    expect(() => buildOpenApiDocument([{ ...sites!, tag: 'elsewhere' }])).toThrow(/GET \/sites has the tag "elsewhere"/);
   });
 
   it('has a request body schema that accepts and rejects what the zod schema does', () => {

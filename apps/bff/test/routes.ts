@@ -7,10 +7,13 @@ export interface Layer {
   handle?: { stack?: Layer[] };
 }
 
-/** Every `METHOD /path` the app serves, walked from its router, so a route added without docs or a permission shows up. */
+/**
+ * Every `METHOD /path` the app serves, walked from its router, so a route mounted some other way than from
+ * its declaration shows up. The 405 answer each path ends with (Express's `_all`) is no route of its own.
+ */
 export function mountedRoutes(stack: Layer[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
-    if (layer.route) return Object.keys(layer.route.methods).map((m) => `${m} ${prefix}${layer.route!.path}`);
+    if (layer.route) return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m} ${prefix}${layer.route!.path}`);
     if (layer.handle?.stack) return mountedRoutes(layer.handle.stack, layer.slash ? prefix : `${prefix}${layer.rawPath ?? ''}`);
     return [];
   });

@@ -143,13 +143,13 @@ describe('mountRoutes', () => {
   it('answers 405 with Allow for a known path asked with another method, and OPTIONS with the same list', async () => {
     const res = await call('POST', '/v1/notes/hello', { body: '{}' });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET, PUT, DELETE, HEAD, OPTIONS');
-    expect(ErrorBodySchema.parse(res.body).error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', message: 'POST is not allowed on /v1/notes/hello: it takes GET, PUT, DELETE, HEAD, OPTIONS' });
+    expect(res.headers.get('allow')).toBe('GET, HEAD, PUT, DELETE, OPTIONS');
+    expect(ErrorBodySchema.parse(res.body).error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', message: 'POST is not allowed on /v1/notes/hello: it takes GET, HEAD, PUT, DELETE, OPTIONS' });
     expect((await call('GET', '/v1/shout')).headers.get('allow')).toBe('POST, OPTIONS');
 
     const options = await call('OPTIONS', '/v1/notes/hello');
     expect(options.status).toBe(204);
-    expect(options.headers.get('allow')).toBe('GET, PUT, DELETE, HEAD, OPTIONS');
+    expect(options.headers.get('allow')).toBe('GET, HEAD, PUT, DELETE, OPTIONS');
     expect((await fetch(`${url}/v1/notes/hello`, { method: 'HEAD' })).status).toBe(200);
     expect((await call('GET', '/v1/nowhere')).status).toBe(404);
   });

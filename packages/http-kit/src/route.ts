@@ -59,7 +59,8 @@ export interface RouteCall<R extends RouteRequest, Deps> {
   deps: Deps;
 }
 
-type BodyOf<Spec> = Spec extends { body: z.ZodType } ? z.output<Spec['body']> : never;
+/** A zod body types what the handler returns; a JSON Schema written out checks nothing. */
+type BodyOf<Spec> = Spec extends { body: z.ZodType } ? z.output<Spec['body']> : Spec extends { body: JsonSchemaObject } ? unknown : never;
 /** The body a handler may return: the one its 200 or 201 declares. */
 type SuccessBody<Rs extends Responses> = BodyOf<Rs[200]> | BodyOf<Rs[201]>;
 type MaybePromise<T> = T | Promise<T>;
@@ -192,9 +193,13 @@ function handle<Deps>(route: RouteDescriptor<unknown, Deps>, deps: Deps): Reques
   };
 }
 
+/** The order `Allow` lists methods in, whatever order the routes were declared in. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
 /** The last handler of a path: any method its routes do not take. HEAD comes with GET, as Express serves it. */
 function methodNotAllowed(methods: readonly HttpMethod[]): RequestHandler {
-  const allowed = [...methods.map((m) => m.toUpperCase()), ...(methods.includes('get') ? ['HEAD'] : []), 'OPTIONS'];
+  const taken = new Set([...methods.map((m) => m.toUpperCase()), ...(methods.includes('get') ? ['HEAD'] : []), 'OPTIONS']);
+  const allowed = METHOD_ORDER.filter((m) => taken.has(m));
   const allow = allowed.join(', ');
   return (req, res) => {
     res.set('Allow', allow);

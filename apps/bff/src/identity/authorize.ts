@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { allows, HttpError, UnauthorizedError, type Permission } from '@corridor/shared';
+import { allows, ForbiddenError, UnauthorizedError, type Permission } from '@corridor/shared';
 import { acting } from './context.ts';
 import { readCookie } from './cookies.ts';
 import { SESSION_COOKIE, type SessionService } from './session-service.ts';
@@ -74,7 +74,16 @@ export function requirePermission(permission: Permission): RequestHandler {
   return (req, res, next) => {
     const principal = req.principal;
     if (!principal) throw signInError(req, res);
-    if (!allows(principal.role, permission)) throw new HttpError(403, 'FORBIDDEN', `the ${principal.role} role lacks the permission "${permission}"`);
+    if (!allows(principal.role, permission)) throw new ForbiddenError(`the ${principal.role} role lacks the permission "${permission}"`);
     next();
   };
+}
+
+/** Who may call an /api route: anyone, anyone signed in, or a principal whose role has the permission. */
+export type ApiAccess = 'public' | 'signed-in' | Permission;
+
+/** The gate in front of a route with this access (none for a public one). */
+export function accessGate(access: ApiAccess): RequestHandler | undefined {
+  if (access === 'public') return undefined;
+  return access === 'signed-in' ? requireSignIn() : requirePermission(access);
 }

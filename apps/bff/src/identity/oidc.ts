@@ -1,11 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import * as client from 'openid-client';
 import type { Logger } from '@corridor/http-kit';
 import { HttpError, type Principal } from '@corridor/shared';
 import { clientIp, readCookie } from './cookies.ts';
 import type { IdentityAudit } from './identity-audit.ts';
 import { principalFromClaims } from './oidc-claims.ts';
-import { OIDC_CALLBACK_PATH, OIDC_START_PATH, type OidcConfig } from './oidc-config.ts';
+import type { OidcConfig } from './oidc-config.ts';
 import {
   TRANSACTION_COOKIE,
   TRANSACTION_TTL_MS,
@@ -21,7 +21,7 @@ import type { SessionService } from './session-service.ts';
 /** What the login page is told when a sign-in with the organisation fails (`/login?error=<code>`). */
 export type OidcLoginError = 'oidc_unavailable' | 'oidc_state' | 'oidc_denied' | 'oidc_failed' | 'oidc_role' | 'oidc_tenant' | 'oidc_claims' | 'oidc_refused';
 
-export interface OidcRoutesDeps {
+export interface OidcSignInDeps {
   config: OidcConfig;
   sessions: Pick<SessionService, 'login'>;
   audit: Pick<IdentityAudit, 'record'>;
@@ -42,9 +42,11 @@ interface Refusal {
 /** Audit subject of a failure before the provider named anyone: not a valid user name, so it never collides with one. */
 const NOBODY = '(unknown)';
 
-/** The routes live under /api, so they are mounted on the API router: `api.use(oidcRoutes(…))`. */
-const START_ROUTE = OIDC_START_PATH.replace(/^\/api/, '');
-const CALLBACK_ROUTE = OIDC_CALLBACK_PATH.replace(/^\/api/, '');
+/** Both halves of a sign-in with the organisation; each answers the browser with a redirect. */
+export interface OidcSignIn {
+  start(req: Request, res: Response): Promise<void>;
+  callback(req: Request, res: Response): Promise<void>;
+}
 
 /**
  * "Sign in with your organisation": OpenID Connect authorization code flow with PKCE, state and nonce.
@@ -52,11 +54,10 @@ const CALLBACK_ROUTE = OIDC_CALLBACK_PATH.replace(/^\/api/, '');
  * every failed callback is in the audit log. Tokens stay in this process: the claims are read, a session
  * is opened, and the tokens are dropped.
  */
-export function oidcRoutes({ config, sessions, audit, logger, transactionSecret, now = Date.now }: OidcRoutesDeps): Router {
+export function createOidcSignIn({ config, sessions, audit, logger, transactionSecret, now = Date.now }: OidcSignInDeps): OidcSignIn {
   const provider = discoveredProvider(config);
   const key = transactionKey(transactionSecret);
   const cookie = transactionCookieOptions(config.redirectUri);
-  const router = Router();
 
   const refuse = async (req: Request, res: Response, { error, reason, username = NOBODY }: Refusal) => {
     logger.warn({ error, reason, username }, 'OpenID Connect sign-in refused');
@@ -64,7 +65,7 @@ export function oidcRoutes({ config, sessions, audit, logger, transactionSecret,
     res.redirect(302, `/login?error=${error}`);
   };
 
-  router.get(START_ROUTE, async (req, res) => {
+  async function start(req: Request, res: Response): Promise<void> {
     res.set('Cache-Control', 'no-store');
     const server = await provider().catch((err: unknown) => {
       logger.error({ err, issuer: config.issuer }, 'OpenID Connect discovery failed');
@@ -90,9 +91,9 @@ export function oidcRoutes({ config, sessions, audit, logger, transactionSecret,
     });
     res.cookie(TRANSACTION_COOKIE, sealTransaction(tx, key), { ...cookie, maxAge: TRANSACTION_TTL_MS });
     res.redirect(302, authorizationUrl.href);
-  });
+  }
 
-  router.get(CALLBACK_ROUTE, async (req, res) => {
+  async function callback(req: Request, res: Response): Promise<void> {
     res.set('Cache-Control', 'no-store');
     // One use only, whatever happens next.
     res.clearCookie(TRANSACTION_COOKIE, cookie);
@@ -111,7 +112,7 @@ export function oidcRoutes({ config, sessions, audit, logger, transactionSecret,
     // The session cookie is SameSite=Strict, so this redirect (still part of a navigation that began on the
     // provider's site) goes without it; the console's own /api calls that follow carry it.
     res.redirect(302, tx.returnTo);
-  });
+  }
 
   /** Checks the provider's answer against the sign-in in flight, redeems the code and maps the claims. */
   async function principalFor(req: Request, tx: OidcTransaction): Promise<Principal | Refusal> {
@@ -128,7 +129,7 @@ export function oidcRoutes({ config, sessions, audit, logger, transactionSecret,
     return mapped.ok ? mapped.principal : mapped;
   }
 
-  return router;
+  return { start, callback };
 }
 
 /**

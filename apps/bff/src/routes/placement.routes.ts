@@ -1,70 +1,146 @@
-import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import { AuditQuerySchema, IdempotencyKeySchema, IdSchema, WorkloadFilterSchema, WorkloadRequestSchema, type Principal } from '@corridor/shared';
-import { parseInput } from '@corridor/http-kit';
-import { requirePermission } from '../identity/authorize.ts';
+import type { Request } from 'express';
+import {
+  CapacitySchema,
+  IdempotencyKeySchema,
+  IdSchema,
+  LATENCY_MODEL,
+  NoSiteFitsSchema,
+  PlanSchema,
+  PolicySchema,
+  WorkloadDetailSchema,
+  WorkloadFilterSchema,
+  WorkloadListSchema,
+  WorkloadRequestSchema,
+  WorkloadSchema,
+  type Principal,
+} from '@corridor/shared';
 import type { PlacementService } from '../services/placement-service.ts';
+import { apiRoute, noStore, UPSTREAM_ERRORS } from './api-route.ts';
 
-const CommitHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
+export interface PlacementRouteDeps {
+  placement: PlacementService;
+}
 
-/** Workloads, plans and the audit change with every commit: never cached. */
-const fresh = (res: Response) => res.set('Cache-Control', 'no-store');
+const route = apiRoute<PlacementRouteDeps>();
 
-/** Who acts: always set behind `requirePermission`. */
+/** Who acts: always set behind a permission gate. */
 const viewer = (req: Request): Principal => req.principal!;
 
+const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
+const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
+
 /**
- * Placement: `POST /api/placements/plan` (dry run), `POST /api/workloads` (plan and commit, honours
- * Idempotency-Key, 409 with the plan), `GET /api/workloads[/:id]`, `DELETE /api/workloads/:id` (release),
- * `GET /api/capacity`, `GET /api/policy`, `GET /api/audit`, `GET /api/audit/verify`. The permission is
- * checked first, then every input is parsed, so a bad one never reaches the control plane; tenants are
+ * Placement: plans (dry run), workloads (commit with Idempotency-Key, 409 with the plan; list, read,
+ * release), capacity and policy. Workloads and plans change with every commit: never cached. Tenants are
  * confined to their own workloads by the service.
  */
-export function placementRoutes({ placement }: { placement: PlacementService }): Router {
-  const router = Router();
-
-  router.post('/placements/plan', requirePermission('placement:plan'), async (req, res) => {
-    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
-    fresh(res).json(await placement.plan(request, viewer(req)));
-  });
-
-  router.post('/workloads', requirePermission('workloads:write'), async (req, res) => {
-    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
-    const headers = parseInput(CommitHeadersSchema, req.headers, 'headers');
-    fresh(res).status(201).json(await placement.commit(request, viewer(req), headers['idempotency-key']));
-  });
-
-  router.get('/workloads', requirePermission('workloads:read'), async (req, res) => {
-    const filter = parseInput(WorkloadFilterSchema, req.query, 'workload filter');
-    fresh(res).json(await placement.list(filter, viewer(req)));
-  });
-
-  router.get('/workloads/:id', requirePermission('workloads:read'), async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, 'workload id');
-    fresh(res).json(await placement.detail(id, viewer(req)));
-  });
-
-  router.delete('/workloads/:id', requirePermission('workloads:write'), async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, 'workload id');
-    fresh(res).json(await placement.release(id, viewer(req)));
-  });
-
-  router.get('/capacity', requirePermission('fleet:read'), async (_req, res) => {
-    fresh(res).json(await placement.capacity());
-  });
-
-  router.get('/policy', requirePermission('fleet:read'), async (_req, res) => {
-    fresh(res).json(await placement.policy());
-  });
-
-  router.get('/audit', requirePermission('audit:read'), async (req, res) => {
-    const query = parseInput(AuditQuerySchema, req.query, 'audit query');
-    fresh(res).json(await placement.audit(query));
-  });
-
-  router.get('/audit/verify', requirePermission('audit:read'), async (_req, res) => {
-    fresh(res).json(await placement.verifyAudit());
-  });
-
-  return router;
-}
+export const placementRoutes = [
+  route({
+    method: 'post',
+    path: '/placements/plan',
+    access: 'placement:plan',
+    tag: 'placement',
+    summary: 'Plan a workload (dry run: nothing is held)',
+    description: `Every site of the fleet, either a ranked candidate with its score parts or rejected with all of its reasons. ${LATENCY_MODEL}`,
+    request: { body: workloadRequest },
+    responses: { 200: { description: 'The plan.', body: PlanSchema } },
+    errors: UPSTREAM_ERRORS,
+    handler: ({ body, req, res, deps }) => {
+      noStore(res);
+      return deps.placement.plan(body, viewer(req));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/workloads',
+    access: 'workloads:write',
+    tag: 'workloads',
+    summary: 'Plan and commit a workload in one atomic step',
+    description: 'Reserves GPUs and power on the best candidate. The same `Idempotency-Key` answers the same workload.',
+    request: {
+      headers: {
+        'Idempotency-Key': {
+          schema: IdempotencyKeySchema.optional(),
+          what: 'Idempotency-Key header',
+          description: 'Makes the commit safe to retry: a repeat answers the workload the first one created.',
+        },
+      },
+      body: workloadRequest,
+    },
+    responses: { 201: { description: 'The workload, placed.', body: WorkloadSchema } },
+    errors: [409, ...UPSTREAM_ERRORS],
+    errorBodies: { 409: { description: 'No site fits: the plan says why, site by site. Nothing was held.', body: NoSiteFitsSchema } },
+    handler: ({ body, headers, req, res, deps }) => {
+      noStore(res);
+      return deps.placement.commit(body, viewer(req), headers['Idempotency-Key']);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/workloads',
+    access: 'workloads:read',
+    tag: 'workloads',
+    summary: 'Workloads, filtered',
+    request: { query: { schema: WorkloadFilterSchema, what: 'workload filter', notes: { state: 'Lifecycle state.', site: 'Id of the site it runs on.', tenant: 'Tenant id.', sector: 'Sector.' } } },
+    responses: { 200: { description: 'The workloads.', body: WorkloadListSchema } },
+    errors: UPSTREAM_ERRORS,
+    handler: ({ query, req, res, deps }) => {
+      noStore(res);
+      return deps.placement.list(query, viewer(req));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/workloads/:id',
+    access: 'workloads:read',
+    tag: 'workloads',
+    summary: 'One workload with the plan that placed it and its audit trail',
+    request: { params: workloadId },
+    responses: { 200: { description: 'The workload.', body: WorkloadDetailSchema } },
+    errors: [404, ...UPSTREAM_ERRORS],
+    handler: ({ params, req, res, deps }) => {
+      noStore(res);
+      return deps.placement.detail(params.id, viewer(req));
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/workloads/:id',
+    access: 'workloads:write',
+    tag: 'workloads',
+    summary: 'Release a workload (its GPUs and power return to the site)',
+    request: { params: workloadId },
+    responses: { 200: { description: 'The workload, released.', body: WorkloadSchema } },
+    errors: [404, 409, ...UPSTREAM_ERRORS],
+    handler: ({ params, req, res, deps }) => {
+      noStore(res);
+      return deps.placement.release(params.id, viewer(req));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/capacity',
+    access: 'fleet:read',
+    tag: 'workloads',
+    summary: "Every site's GPUs by model and IT power: installed, reserved, free",
+    responses: { 200: { description: 'Capacity as reservations stand now.', body: CapacitySchema } },
+    errors: UPSTREAM_ERRORS,
+    handler: ({ res, deps }) => {
+      noStore(res);
+      return deps.placement.capacity();
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/policy',
+    access: 'fleet:read',
+    tag: 'policy',
+    summary: 'The policy pack: groups, conditions, rules and its version (content hash)',
+    responses: { 200: { description: 'The policy.', body: PolicySchema } },
+    errors: UPSTREAM_ERRORS,
+    handler: ({ res, deps }) => {
+      noStore(res);
+      return deps.placement.policy();
+    },
+  }),
+];

@@ -1,45 +1,75 @@
-import { Router } from 'express';
-import { HttpError, LoginRequestSchema, type LoginProviders } from '@corridor/shared';
-import { parseInput } from '@corridor/http-kit';
+import { LoginProvidersSchema, LoginRequestSchema, NotFoundError, SessionViewSchema, type LoginProviders } from '@corridor/shared';
 import type { Identity } from '../identity/identity.ts';
+import { SESSION_COOKIE } from '../identity/session-service.ts';
+import { apiRoute, noStore } from './api-route.ts';
 
-/** Sign-in answers and who-is-signed-in views are personal: never stored by any cache. */
-const NO_STORE = 'no-store';
+export interface SessionRouteDeps {
+  identity: Pick<Identity, 'users' | 'passwordLogin' | 'sessions'>;
+  /** What the login page offers besides local accounts (OpenID Connect, the demo users). */
+  loginProviders: Omit<LoginProviders, 'local'>;
+}
+
+const route = apiRoute<SessionRouteDeps>();
 
 /**
- * The public half of sessions (no sign-in needed): `GET /api/session/providers` (what the login page
- * offers) and `POST /api/session` (sign in with a password; 401 / 429).
+ * Sessions. Public: `GET /api/session/providers` (what the login page offers) and `POST /api/session`
+ * (sign in with a password). Signed in: `GET /api/session` (who, until when) and `DELETE /api/session`.
+ * Sign-in answers and who-is-signed-in views are personal: never stored by any cache.
  */
-export function loginRoutes({ identity, providers }: { identity: Pick<Identity, 'users' | 'passwordLogin'>; providers: Omit<LoginProviders, 'local'> }): Router {
-  const router = Router();
-
-  router.get('/session/providers', async (_req, res) => {
-    const body: LoginProviders = { local: await identity.users.hasEnabledLocalUsers(), ...providers };
-    res.set('Cache-Control', NO_STORE).json(body);
-  });
-
-  router.post('/session', async (req, res) => {
-    const credentials = parseInput(LoginRequestSchema, req.body, 'sign-in');
-    res.set('Cache-Control', NO_STORE).json(await identity.passwordLogin.attempt(req, res, credentials));
-  });
-
-  return router;
-}
-
-/** The signed-in half: `GET /api/session` (who, until when) and `DELETE /api/session` (sign out). */
-export function sessionRoutes({ identity }: { identity: Pick<Identity, 'sessions'> }): Router {
-  const router = Router();
-
-  router.get('/session', async (req, res) => {
-    const view = req.sessionId === undefined ? undefined : await identity.sessions.view(req.sessionId);
-    if (!view) throw new HttpError(404, 'NOT_FOUND', 'no session: this request is authenticated by an API token');
-    res.set('Cache-Control', NO_STORE).json(view);
-  });
-
-  router.delete('/session', async (req, res) => {
-    await identity.sessions.logout(req, res);
-    res.status(204).end();
-  });
-
-  return router;
-}
+export const sessionRoutes = [
+  route({
+    method: 'get',
+    path: '/session/providers',
+    access: 'public',
+    tag: 'session',
+    summary: 'What the login page offers: local accounts, OpenID Connect, the demo users',
+    responses: { 200: { description: 'The sign-in methods.', body: LoginProvidersSchema } },
+    handler: async ({ res, deps }) => {
+      noStore(res);
+      return { local: await deps.identity.users.hasEnabledLocalUsers(), ...deps.loginProviders };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/session',
+    access: 'public',
+    tag: 'session',
+    summary: 'Sign in with a username and password',
+    description: `Opens a session with a new id and sets the \`${SESSION_COOKIE}\` cookie; ends the session the request came with. A wrong password and an unknown name get the same 401. After 5 failures from one address or for one name, each further failure blocks them for twice as long (1 s up to 15 min): 429 with Retry-After; a success clears the count. Every attempt is in the audit log.`,
+    request: { body: { schema: LoginRequestSchema, what: 'sign-in' } },
+    responses: { 200: { description: 'Signed in: who, and until when.', body: SessionViewSchema } },
+    errors: [401, 429],
+    handler: ({ body, req, res, deps }) => {
+      noStore(res);
+      return deps.identity.passwordLogin.attempt(req, res, body);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/session',
+    access: 'signed-in',
+    tag: 'session',
+    summary: 'Who is signed in, and until when',
+    responses: { 200: { description: 'The session.', body: SessionViewSchema } },
+    errors: [404],
+    handler: async ({ req, res, deps }) => {
+      const view = req.sessionId === undefined ? undefined : await deps.identity.sessions.view(req.sessionId);
+      if (!view) throw new NotFoundError('no session: this request is authenticated by an API token');
+      noStore(res);
+      return view;
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/session',
+    access: 'signed-in',
+    tag: 'session',
+    summary: 'Sign out',
+    description: 'Ends the session at once (on every replica) and clears the cookie.',
+    responses: { 204: { description: 'Signed out.' } },
+    handler: async ({ req, res, deps }) => {
+      await deps.identity.sessions.logout(req, res);
+      res.status(204).end();
+    },
+  }),
+];

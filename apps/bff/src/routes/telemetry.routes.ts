@@ -1,34 +1,49 @@
-import { Router, type RequestHandler } from 'express';
-import { IdSchema, LinkSeriesQuerySchema, NotFoundError, SeriesSchema, SiteSeriesQuerySchema, seriesSearchParams, type Series, type SeriesQuery } from '@corridor/shared';
-import { parseInput } from '@corridor/http-kit';
-import { requirePermission } from '../identity/authorize.ts';
-import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
+import { IdSchema, LinkSeriesQuerySchema, SeriesSchema, SiteSeriesQuerySchema } from '@corridor/shared';
+import type { SeriesService } from '../services/series-service.ts';
+import { apiRoute, noStore, UPSTREAM_ERRORS } from './api-route.ts';
 
-type Entity = 'site' | 'link';
-
-/**
- * A series from whichever control plane owns the site or link (each holds only its own sites'
- * telemetry): asked of all in parallel, the first answer wins; 404 only when every one says 404.
- */
-async function fetchSeries(clients: readonly ControlPlaneClient[], entity: Entity, id: string, query: SeriesQuery): Promise<Series> {
-  const path = `/v1/${entity}s/${encodeURIComponent(id)}/series?${seriesSearchParams(query)}`;
-  const answers = await Promise.allSettled(clients.map((c) => c.get(path, SeriesSchema)));
-  for (const a of answers) if (a.status === 'fulfilled' && a.value) return a.value.data;
-  const failure = answers.map((a) => (a.status === 'rejected' ? a.reason : undefined)).find((e) => e !== undefined && !(e instanceof NotFoundError));
-  throw failure ?? new NotFoundError(`no ${entity} "${id}"`);
+export interface TelemetryRouteDeps {
+  series: SeriesService;
 }
+
+const route = apiRoute<TelemetryRouteDeps>();
+
+const SERIES_NOTES = {
+  metric: "A metric name from the catalogue (docs/metrics.md) of the entity's scope.",
+  from: 'Start: ISO 8601 date-time with offset or epoch ms; default `to` − 1 h.',
+  to: 'End: same forms; default now.',
+  step: 'Width of one point: ms, or a whole number with a unit (30s, 5m, 1h, 1d); default: the smallest step within 2,000 points.',
+};
 
 /** `GET /api/sites/:id/series` and `/api/links/:id/series`: the control plane's parameters, checked here first. */
-export function telemetryRoutes({ clients }: { clients: readonly ControlPlaneClient[] }): Router {
-  const router = Router();
-  const route = (entity: Entity, schema: typeof SiteSeriesQuerySchema): RequestHandler => async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, `${entity} id`);
-    const query = parseInput(schema, req.query, 'series query');
-    const series = await fetchSeries(clients, entity, id, query);
-    res.set('Cache-Control', 'no-store');
-    res.json(series);
-  };
-  router.get('/sites/:id/series', requirePermission('fleet:read'), route('site', SiteSeriesQuerySchema));
-  router.get('/links/:id/series', requirePermission('fleet:read'), route('link', LinkSeriesQuerySchema));
-  return router;
-}
+export const telemetryRoutes = [
+  route({
+    method: 'get',
+    path: '/sites/:id/series',
+    access: 'fleet:read',
+    tag: 'telemetry',
+    summary: "A site metric's history",
+    description: 'The server picks raw, 1-minute or 1-hour data from the range and step.',
+    request: { params: { id: { schema: IdSchema, what: 'site id' } }, query: { schema: SiteSeriesQuerySchema, what: 'series query', notes: SERIES_NOTES } },
+    responses: { 200: { description: 'The series.', body: SeriesSchema } },
+    errors: [404, ...UPSTREAM_ERRORS],
+    handler: ({ params, query, res, deps }) => {
+      noStore(res);
+      return deps.series.series('site', params.id, query);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/links/:id/series',
+    access: 'fleet:read',
+    tag: 'telemetry',
+    summary: "A link metric's history",
+    request: { params: { id: { schema: IdSchema, what: 'link id' } }, query: { schema: LinkSeriesQuerySchema, what: 'series query', notes: SERIES_NOTES } },
+    responses: { 200: { description: 'The series.', body: SeriesSchema } },
+    errors: [404, ...UPSTREAM_ERRORS],
+    handler: ({ params, query, res, deps }) => {
+      noStore(res);
+      return deps.series.series('link', params.id, query);
+    },
+  }),
+];

@@ -1,35 +1,59 @@
-import { Router } from 'express';
-import { ApiTokenCreateSchema, IdSchema, type ApiTokenList } from '@corridor/shared';
-import { parseInput, type Logger } from '@corridor/http-kit';
-import { requirePermission } from '../identity/authorize.ts';
-import type { TokenService } from '../identity/token-service.ts';
+import type { Logger } from '@corridor/http-kit';
+import { ApiTokenCreatedSchema, ApiTokenCreateSchema, ApiTokenListSchema, ApiTokenSchema, IdSchema } from '@corridor/shared';
+import { TOKEN_PREFIX, type TokenService } from '../identity/token-service.ts';
+import { apiRoute, noStore } from './api-route.ts';
 
-/**
- * API tokens (admin): `POST /api/tokens` (the secret is in this answer and nowhere else, ever),
- * `GET /api/tokens` (without secrets), `DELETE /api/tokens/:id` (revoked at once).
- */
-export function tokenRoutes({ tokens, logger }: { tokens: TokenService; logger: Logger }): Router {
-  const router = Router();
-  const admin = requirePermission('identity:admin');
-
-  router.post('/tokens', admin, async (req, res) => {
-    const input = parseInput(ApiTokenCreateSchema, req.body, 'token');
-    const created = await tokens.issue(input, req.principal!.username);
-    logger.info({ actor: req.principal!.username, token: created.token.id, role: created.token.role, tenant: created.token.tenant }, 'API token issued');
-    res.status(201).set('Cache-Control', 'no-store').json(created);
-  });
-
-  router.get('/tokens', admin, async (_req, res) => {
-    const body: ApiTokenList = { tokens: await tokens.list() };
-    res.set('Cache-Control', 'no-store').json(body);
-  });
-
-  router.delete('/tokens/:id', admin, async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, 'token id');
-    const token = await tokens.revoke(id);
-    logger.info({ actor: req.principal!.username, token: id }, 'API token revoked');
-    res.set('Cache-Control', 'no-store').json(token);
-  });
-
-  return router;
+export interface TokenRouteDeps {
+  identity: { tokens: TokenService };
+  logger: Logger;
 }
+
+const route = apiRoute<TokenRouteDeps>();
+
+/** API tokens (admin): issue (the secret is in that answer and nowhere else, ever), list without secrets, revoke at once. */
+export const tokenRoutes = [
+  route({
+    method: 'post',
+    path: '/tokens',
+    access: 'identity:admin',
+    tag: 'admin',
+    summary: 'Issue an API token',
+    description: `The secret (\`${TOKEN_PREFIX}…\`) is in this answer only: it is stored hashed and cannot be shown again. The token acts with the role (and tenant) it is issued.`,
+    request: { body: { schema: ApiTokenCreateSchema, what: 'token' } },
+    responses: { 201: { description: 'The token and its secret.', body: ApiTokenCreatedSchema } },
+    handler: async ({ body, req, res, deps }) => {
+      const created = await deps.identity.tokens.issue(body, req.principal!.username);
+      deps.logger.info({ actor: req.principal!.username, token: created.token.id, role: created.token.role, tenant: created.token.tenant }, 'API token issued');
+      noStore(res);
+      return created;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/tokens',
+    access: 'identity:admin',
+    tag: 'admin',
+    summary: 'Every API token issued (never a secret)',
+    responses: { 200: { description: 'The tokens.', body: ApiTokenListSchema } },
+    handler: async ({ res, deps }) => {
+      noStore(res);
+      return { tokens: await deps.identity.tokens.list() };
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/tokens/:id',
+    access: 'identity:admin',
+    tag: 'admin',
+    summary: 'Revoke an API token, at once',
+    request: { params: { id: { schema: IdSchema, what: 'token id' } } },
+    responses: { 200: { description: 'The token, revoked.', body: ApiTokenSchema } },
+    errors: [404],
+    handler: async ({ params, req, res, deps }) => {
+      const token = await deps.identity.tokens.revoke(params.id);
+      deps.logger.info({ actor: req.principal!.username, token: params.id }, 'API token revoked');
+      noStore(res);
+      return token;
+    },
+  }),
+];
