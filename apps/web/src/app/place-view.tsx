@@ -1,6 +1,6 @@
 import { PLACES, type Link, type Plan, type SiteRow, type WorkloadRequest } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CommitOutcome } from '../features/placement/api/commit-workload.ts';
 import { GREYED_COLOUR } from '../features/map/model/marker-style.ts';
 import { placementQueries } from '../features/placement/api/placement-queries.ts';
@@ -41,11 +41,10 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
   const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
   const check = useMemo(() => checkForm(form), [form]);
   const settled = useDebouncedValue(check, PLAN_DEBOUNCE_MS);
-  // The last complete request: its plan stays on screen while a field is being corrected.
+  // The last complete request: its plan stays on screen while a field is being corrected. Kept while
+  // rendering (not in an effect), so the plan query follows in the same render as the settled form.
   const [planned, setPlanned] = useState<WorkloadRequest>();
-  useEffect(() => {
-    if (settled.ok) setPlanned(settled.request);
-  }, [settled]);
+  if (settled.ok && settled.request !== planned) setPlanned(settled.request);
 
   const policy = useQuery(placementQueries.policy());
   const plan = useQuery(placementQueries.plan(planned));

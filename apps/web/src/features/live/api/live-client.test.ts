@@ -188,12 +188,12 @@ describe('LiveClient', () => {
     startClient();
     await advance(0);
     stream().open();
-    const series = (range: '1h' | '24h'): ChartSeries => ({
+    const series = (): ChartSeries => ({
       metric: 'site_pue_ratio', unit: 'ratio', kind: 'gauge', siteId: 'rabat', resolution: 'raw', stepMs: 15_000, from: 0, to: 15_000,
       points: [{ t: 0, avg: 1.2, count: 1 }], tailAt: 1_000,
-    } as ChartSeries & { range?: string });
-    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey, series('1h'));
-    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '24h').queryKey, series('24h'));
+    }) as ChartSeries;
+    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey, series());
+    queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '24h').queryKey, series());
     stream().emit('telemetry', frame(16_000, 1.4), 101);
     await advance(COMMIT_INTERVAL_MS);
     const hour = queryClient.getQueryData<ChartSeries>(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey)!;

@@ -37,6 +37,7 @@ export function useLiveStream(follow: boolean, callbacks: Callbacks): LiveClient
     let current = client;
     if (current.isStopped()) {
       current = createClient();
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- only StrictMode's second mount gets here: its client was stopped by the first unmount and cannot restart, so a new one is rendered
       setClient(current);
       return;
     }

@@ -37,6 +37,8 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
   const failed = series.find((q) => q.isError && !q.data);
   const empty = !pending && !failed && series.every((q) => (q.data?.points.length ?? 0) === 0);
   const dataKey = series.map((q) => q.dataUpdatedAt).join(',');
+  // Where a chart ends when no series says (none has answered): the newest answer, not the clock, so rendering stays pure.
+  const answeredAt = Math.max(0, ...series.map((q) => q.dataUpdatedAt));
   const charts: ChartData[] = useMemo(
     () =>
       specs.map((spec) => {
@@ -44,12 +46,11 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
         return {
           spec,
           rows: seriesToRows(sources),
-          domain: chartDomain(sources.map((s) => s.series), RANGE_SPECS[range].rangeMs, Date.now()),
+          domain: chartDomain(sources.map((s) => s.series), RANGE_SPECS[range].rangeMs, answeredAt),
         };
       }),
-    // Rows change when a series' data does (dataUpdatedAt), not on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dataKey, range, specs],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- byMetric is a new Map each render; its data changes only when a series' dataUpdatedAt does (dataKey)
+    [dataKey, answeredAt, range, specs],
   );
 
   // The charts redraw in a transition: React renders them in slices between frames, so a live tail

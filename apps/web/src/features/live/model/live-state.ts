@@ -114,7 +114,10 @@ function mergeNewer(current: EntityValues, at: number, values: Values): EntityVa
       const interval = at - prev;
       const known = every?.[metric];
       if (known === undefined || Math.abs(interval - known) > known * CADENCE_TOLERANCE) {
-        if (!everyCopied) (every = { ...every }), (everyCopied = true);
+        if (!everyCopied) {
+          every = { ...every };
+          everyCopied = true;
+        }
         every![metric] = interval;
       }
     }

@@ -31,6 +31,21 @@ function styleOf(entry: DrawnLink, selected: boolean): PathOptions {
   return selected ? { ...style, weight: (style.weight ?? 2) + 2.5, opacity: 1 } : style;
 }
 
+/** A new reading of a drawn link: restyled only when its condition changes, its open tooltip rewritten. */
+function applyReading(entry: DrawnLink, reading: LinkReading | undefined, selected: boolean): void {
+  if (reading === entry.reading) return;
+  entry.reading = reading;
+  const condition = linkCondition(entry.link.rttMs, reading);
+  if (condition !== entry.condition) {
+    entry.condition = condition;
+    entry.line.setStyle(styleOf(entry, selected));
+  }
+  if (entry.line.isTooltipOpen()) {
+    const live = linkLiveLine(reading);
+    entry.line.setTooltipContent(tooltipContent(live ? [...linkTooltipLines(entry.link), live] : linkTooltipLines(entry.link)));
+  }
+}
+
 export interface LinkSelection {
   /** Opens a link's panel (a click on its line). */
   onSelect?: (id: string) => void;
@@ -49,7 +64,9 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
   const drawn = useRef(new Map<string, DrawnLink>());
   const readingsRef = useRef(readings);
   const onSelectRef = useRef(selection.onSelect);
-  onSelectRef.current = selection.onSelect;
+  useEffect(() => {
+    onSelectRef.current = selection.onSelect;
+  }, [selection.onSelect]);
   const selectedRef = useRef(selection.selectedId);
 
   useEffect(() => {
@@ -75,20 +92,7 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
 
   useEffect(() => {
     readingsRef.current = readings;
-    for (const [id, entry] of drawn.current) {
-      const reading = readings?.[id];
-      if (reading === entry.reading) continue;
-      entry.reading = reading;
-      const condition = linkCondition(entry.link.rttMs, reading);
-      if (condition !== entry.condition) {
-        entry.condition = condition;
-        entry.line.setStyle(styleOf(entry, id === selectedRef.current));
-      }
-      if (entry.line.isTooltipOpen()) {
-        const live = linkLiveLine(reading);
-        entry.line.setTooltipContent(tooltipContent(live ? [...linkTooltipLines(entry.link), live] : linkTooltipLines(entry.link)));
-      }
-    }
+    for (const [id, entry] of drawn.current) applyReading(entry, readings?.[id], id === selectedRef.current);
   }, [readings, links]);
 
   const { selectedId, coveredRightPx } = selection;

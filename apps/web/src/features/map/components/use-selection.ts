@@ -16,18 +16,23 @@ const SELECT_ZOOM = 6;
 /** A ring around the selected site, above every marker. */
 export function useSelectionRing(map: LeafletMap, selection: MapSelection | undefined): void {
   const renderer = useMemo(() => paneRenderer(map, 'selection'), [map]);
+  // The ring is redrawn when the selected site or its place or size changes, not for every new selection object.
+  const selectedId = selection?.id;
+  const lat = selection?.lat;
+  const lon = selection?.lon;
+  const itCapacityMw = selection?.itCapacityMw;
   useEffect(() => {
-    if (!selection) return;
-    const ring = circleMarker([selection.lat, selection.lon], {
+    if (selectedId === undefined || lat === undefined || lon === undefined || itCapacityMw === undefined) return;
+    const ring = circleMarker([lat, lon], {
       renderer,
       interactive: false,
-      radius: markerRadius(selection.itCapacityMw) + 5,
+      radius: markerRadius(itCapacityMw) + 5,
       color: '#f8fafc',
       weight: 2.5,
       fill: false,
     }).addTo(map);
     return () => void ring.remove();
-  }, [map, renderer, selection?.id, selection?.lat, selection?.lon, selection?.itCapacityMw]);
+  }, [map, renderer, selectedId, lat, lon, itCapacityMw]);
 }
 
 /**

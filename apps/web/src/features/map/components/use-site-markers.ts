@@ -26,6 +26,13 @@ interface DrawnSite {
   greyed: boolean;
 }
 
+/** What the drawn layer currently shows, to restyle only what changes: the draw order, the health and the greyed sites it was drawn with. */
+interface Shown {
+  order: string;
+  health?: SiteHealthMap;
+  greyed?: ReadonlySet<string>;
+}
+
 const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed'>) => markerStyle(drawn.status, drawn.row.itCapacityMw, drawn.greyed);
 
 /**
@@ -39,17 +46,10 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
   const onSelectRef = useRef(onSelect);
   const healthRef = useRef(health);
   const marksRef = useRef(marks);
+  const shown = useRef<Shown>({ order: '' });
   const layer = useMemo(() => {
     const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true });
-    return {
-      renderer,
-      group: featureGroup(),
-      cache: new Map<string, DrawnSite>(),
-      byMarker: new WeakMap<object, DrawnSite>(),
-      order: '',
-      health: undefined as SiteHealthMap | undefined,
-      greyed: undefined as ReadonlySet<string> | undefined,
-    };
+    return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, DrawnSite>() };
   }, [map]);
 
   useEffect(() => {
@@ -58,6 +58,8 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
 
   useEffect(() => {
     const { group, byMarker } = layer;
+    // A new layer shows nothing yet: the effects below draw everything into it.
+    shown.current = { order: '' };
     const label = document.createElement('span');
     const hover = tooltip({ direction: 'top', className: 'site-tooltip', opacity: 1 }).setContent(label);
     group.on('click', (e: LeafletMouseEvent) => {
@@ -87,7 +89,7 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
   useEffect(() => {
     const { renderer, group, cache, byMarker } = layer;
     const observed = healthRef.current;
-    const greyedIds = layer.greyed;
+    const greyedIds = shown.current.greyed;
     for (const row of sites) {
       const status = effectiveStatus(row.status, observed?.[row.id]);
       const greyed = greyedIds?.has(row.id) ?? false;
@@ -111,10 +113,10 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
     }
     const visible = [...sites].sort((a, b) => drawOrder(cache.get(a.id)!.status) - drawOrder(cache.get(b.id)!.status) || a.id.localeCompare(b.id));
     const order = visible.map((s) => `${s.id}:${cache.get(s.id)!.status}`).join(',');
-    if (order !== layer.order) {
+    if (order !== shown.current.order) {
       group.clearLayers();
       for (const row of visible) group.addLayer(cache.get(row.id)!.marker);
-      layer.order = order;
+      shown.current.order = order;
     }
     map.getContainer().dataset.siteCount = String(visible.length);
   }, [map, layer, sites]);
@@ -122,8 +124,8 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
   // Live health: only the sites whose report changed are restyled, in place.
   useEffect(() => {
     healthRef.current = health;
-    const before = layer.health;
-    layer.health = health;
+    const before = shown.current.health;
+    shown.current.health = health;
     if (!health || health === before) return;
     const changed = new Set<string>();
     for (const id in health) if (health[id] !== before?.[id]) changed.add(id);
@@ -143,9 +145,9 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
   // Marks: only the sites greyed or ungreyed are restyled, in place. data-greyed-count says how many are grey.
   useEffect(() => {
     marksRef.current = marks;
-    const before = layer.greyed;
+    const before = shown.current.greyed;
     const now = marks?.greyed;
-    layer.greyed = now;
+    shown.current.greyed = now;
     map.getContainer().dataset.greyedCount = String(now?.size ?? 0);
     if (now === before) return;
     const changed = new Set<string>();

@@ -9,6 +9,7 @@ const PROBE_ORIGIN = 'https://console.invalid';
  * redirect, and the login page itself would be a loop.
  */
 export function safeReturnTo(returnTo: string | null): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses (a tab or newline in a URL is dropped by the browser)
   if (!returnTo || !returnTo.startsWith('/') || /[\u0000-\u001f\\]/.test(returnTo)) return '/';
   let url: URL;
   try {

@@ -54,7 +54,7 @@ export function groupByCountry(sites: readonly SiteRow[]): CountryGroup[] {
     .sort(byName);
 }
 
-function countBy<T>(sites: readonly SiteRow[], key: (s: SiteRow) => string, label: (value: string, site: SiteRow) => string): FilterOption[] {
+function countBy(sites: readonly SiteRow[], key: (s: SiteRow) => string, label: (value: string, site: SiteRow) => string): FilterOption[] {
   const options = new Map<string, FilterOption>();
   for (const site of sites) {
     const value = key(site);

@@ -28,10 +28,12 @@ export function ReleaseButton({ workload, siteName, onRelease, releasing, error 
     if (!open && box.open) box.close();
   }, [open]);
 
-  // The release is done (or failed): the question is answered.
-  useEffect(() => {
+  // The release is done (or failed): the question is answered. Noticed while rendering, not in an effect.
+  const [wasReleasing, setWasReleasing] = useState(releasing);
+  if (releasing !== wasReleasing) {
+    setWasReleasing(releasing);
     if (!releasing) setOpen(false);
-  }, [releasing]);
+  }
 
   const held = `${formatCount(workload.gpuCount)} ${workload.gpuModel ?? 'GPUs'} and ${formatKw(workload.powerKw)}`;
   return (
