@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitLine, splitPolygon, unwrapRing, type Position } from './antimeridian.ts';
+import { splitLine, splitPolygon, unwrapRing } from './antimeridian.ts';
+import type { Position } from './geometry.ts';
 
 const maxStep = (ring: Position[]) => Math.max(...ring.slice(1).map((p, i) => Math.abs(p[0] - ring[i]![0])));
 const lons = (ring: Position[]) => ring.map((p) => p[0]);

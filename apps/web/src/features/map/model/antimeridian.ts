@@ -1,14 +1,9 @@
+// Splitting shapes at the antimeridian. GeoJSON rings that cross ±180° (Russia's Chukotka, Fiji,
+// Antarctica) jump from +180 to -180; drawn as-is in Leaflet they smear across the whole map.
+// We unwrap each ring to continuous longitudes, close rings that go round a pole, then clip it into
+// 360°-wide windows and shift each piece back into [-180, 180].
 import { clipRing } from './clip.ts';
-
-/**
- * Splitting shapes at the antimeridian. GeoJSON rings that cross ±180° (Russia's Chukotka, Fiji,
- * Antarctica) jump from +180 to -180; drawn as-is in Leaflet they smear across the whole map.
- * We unwrap each ring to continuous longitudes, close rings that go round a pole, then clip it into
- * 360°-wide windows and shift each piece back into [-180, 180].
- */
-export type Position = [lon: number, lat: number];
-export type Ring = Position[];
-export type PolygonCoords = Ring[];
+import type { PolygonCoords, Position, Ring } from './geometry.ts';
 
 const EPS = 1e-9;
 

@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import { feature, merge } from 'topojson-client';
-import { splitPolygons, type Position } from './antimeridian.ts';
+import { splitPolygons } from './antimeridian.ts';
 import { clipPolygonByLatitude, edgesOnLatitude } from './clip.ts';
+import type { Position } from './geometry.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
 export type BoundaryMode = 'official' | 'alt';

@@ -1,4 +1,4 @@
-import type { Position, Ring } from './antimeridian.ts';
+import type { Position, Ring } from './geometry.ts';
 
 const EPS = 1e-9;
 

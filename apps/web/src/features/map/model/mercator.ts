@@ -1,4 +1,4 @@
-import type { Position } from './antimeridian.ts';
+import type { Position } from './geometry.ts';
 
 /** Web Mercator's latitude limit (the map is square). */
 const MAX_LATITUDE = 85.0511287798;
