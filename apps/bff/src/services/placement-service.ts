@@ -8,9 +8,6 @@ import {
   WorkloadDetailSchema,
   WorkloadListSchema,
   WorkloadSchema,
-  type AuditList,
-  type AuditQuery,
-  type AuditVerification,
   type Capacity,
   type Plan,
   type Policy,
@@ -22,7 +19,6 @@ import {
   type WorkloadRequest,
 } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
-import { AuditService } from './audit-service.ts';
 import { withQuery } from './query-path.ts';
 
 const workloadPath = (id: string) => `/v1/workloads/${encodeURIComponent(id)}`;
@@ -52,7 +48,7 @@ function checkOwnTenant(viewer: Principal, request: WorkloadRequest): void {
  * it plans, commits and answers for its own sites only.
  */
 export class PlacementService {
-  constructor(private readonly planes: Pick<ControlPlaneSet, 'placer' | 'holderOfWorkload' | 'auditor'>) {}
+  constructor(private readonly planes: Pick<ControlPlaneSet, 'placer' | 'holderOfWorkload'>) {}
 
   /** A dry run: every site, a candidate or rejected with its reasons; nothing is held. */
   async plan(request: WorkloadRequest, viewer: Principal): Promise<Plan> {
@@ -95,15 +91,5 @@ export class PlacementService {
 
   async policy(): Promise<Policy> {
     return (await this.planes.placer().get('/v1/policy', PolicySchema)).data;
-  }
-
-  /** @deprecated Transitional, until placement.routes.ts reads the audit log through AuditService. */
-  audit(query: AuditQuery): Promise<AuditList> {
-    return new AuditService(this.planes).list(query);
-  }
-
-  /** @deprecated Transitional, until placement.routes.ts reads the audit log through AuditService. */
-  verifyAudit(): Promise<AuditVerification> {
-    return new AuditService(this.planes).verify();
   }
 }
