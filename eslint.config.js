@@ -85,6 +85,8 @@ export default defineConfig(
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.node } },
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      // The workspace's own packages are followed like any source file (no-cycle skips only third-party modules).
+      'import-x/internal-regex': '^@corridor/',
       'import-x/resolver-next': [
         // Resolves `./x.ts` and the workspace's `@corridor/*` packages (through their package.json exports) to source files.
         createTypeScriptImportResolver({ alwaysTryTypes: true }),
