@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
-import { defineConfig, globalIgnores } from 'eslint/config';
+import { defineConfig, globalIgnores, includeIgnoreFile } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -41,18 +41,26 @@ const webZones = [
 
 // Server layers: routes → services → stores. The control plane keeps each area in one folder
 // (<area>/{*.routes.ts, *-service.ts, *-store.ts}); the BFF has a folder per layer (routes/, services/, upstream/, …).
+// A route module (`*.routes.ts`) declares an area's routes; a route list (`*-routes.ts`) gathers them for the app.
 const SERVER_SRC = 'apps/{bff,control-plane}/src';
 // One glob per layer (braces, not a list), so an import is reported once however many of its patterns match.
 const ROUTE_MODULES = `${SERVER_SRC}/**/*.routes.ts`;
+const ROUTE_LISTS = `${SERVER_SRC}/**/*-routes.ts`;
 const SERVICES = `${SERVER_SRC}/{**/*-service.ts,services/**}`;
 const STORES = `${SERVER_SRC}/{**/*-store.ts,**/*-store-sql.ts,store/**}`;
+const BELOW_ROUTES = [SERVICES, STORES, 'apps/bff/src/{upstream,stream,identity,middleware}/**'];
 const serverZones = [
   {
-    // Everything below the routes layer: not app.ts (it mounts them), not the routes layer itself (route modules,
-    // and the BFF's routes/ with its route list), not the tests beside the code (tests under test/ are no target).
-    target: ['apps/control-plane/src/**/!(app|*.test|*.routes).ts', 'apps/bff/src/!(app|*.test|*.routes).ts', 'apps/bff/src/!(routes)/**/!(*.test|*.routes).ts'],
+    // Everything but app.ts, the routes layer itself (route modules, route lists, the BFF's routes/) and the tests
+    // beside the code (tests under test/ are no target either).
+    target: ['apps/control-plane/src/**/!(app|*.test|*.routes|*-routes).ts', 'apps/bff/src/!(app|*.test|*.routes|*-routes).ts', 'apps/bff/src/!(routes)/**/!(*.test).ts'],
     from: ROUTE_MODULES,
-    message: 'Route modules are the outer layer: only app.ts and the routes layer itself import them, never a service, store or client.',
+    message: 'Route modules are the outer layer: only app.ts and the route lists import them, never a service, store or client.',
+  },
+  {
+    target: BELOW_ROUTES,
+    from: ROUTE_LISTS,
+    message: 'A route list is for the app to mount: services, stores and clients never import it.',
   },
   {
     target: [STORES, 'apps/bff/src/upstream/**'],
@@ -60,10 +68,10 @@ const serverZones = [
     message: "Stores (and the BFF's upstream clients) sit below services: they never import a service.",
   },
   {
-    // The route modules themselves are covered above; this covers whatever else routes/ holds (presenters, helpers).
-    target: 'apps/bff/src/{services,upstream,stream,identity}/**',
-    from: 'apps/bff/src/routes/**/!(*.routes).ts',
-    message: "routes/ is the BFF's outer layer: services, upstream, stream and identity never import it.",
+    // Route modules and lists are covered above; this covers whatever else routes/ holds (route types, presenters).
+    target: 'apps/bff/src/{services,upstream,stream,identity,middleware}/**',
+    from: 'apps/bff/src/routes/**/!(*.routes|*-routes).ts',
+    message: "routes/ is the BFF's outer layer: services, upstream, stream, identity and middleware never import it.",
   },
 ];
 
@@ -76,7 +84,9 @@ const packageZones = [
 ];
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/**', '**/dist/**', '**/var/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'data/**', 'docs/**', '**/*.d.ts']),
+  // What git ignores (dependencies, builds, test results, var/), plus data and docs.
+  includeIgnoreFile(join(ROOT, '.gitignore')),
+  globalIgnores(['data/**', 'docs/**']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
