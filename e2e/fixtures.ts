@@ -56,8 +56,7 @@ type StorageState = Awaited<ReturnType<APIRequestContext['storageState']>>;
  * A new API client of the stack without any cookie. Said explicitly: Playwright otherwise gives new clients
  * the test's storage state, and signing in with another user's cookie would end that user's session.
  */
-const newApiClient = (playwright: PlaywrightWorkerArgs['playwright'], baseURL: string) =>
-  playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+const newApiClient = (playwright: PlaywrightWorkerArgs['playwright'], baseURL: string) => playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
 
 /** The real stack (control plane with a fresh PGlite data dir, BFF, built console) on free ports. */
 async function launchStack(label: string): Promise<{ stack: Stack; dispose(): Promise<void> }> {

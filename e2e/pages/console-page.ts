@@ -88,7 +88,9 @@ export class ConsolePage {
   private pixelAt(pane: string, lat: number, lon: number, dxPx = 0): Promise<[number, number, number, number] | undefined> {
     return this.page.evaluate(
       ([paneName, la, lo, dx]) => {
-        const map = (window as unknown as { __corridorMap: { latLngToContainerPoint(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement; getPane(n: string): HTMLElement | undefined } }).__corridorMap;
+        const map = (
+          window as unknown as { __corridorMap: { latLngToContainerPoint(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement; getPane(n: string): HTMLElement | undefined } }
+        ).__corridorMap;
         const canvas = map.getPane(paneName as string)?.querySelector('canvas');
         if (!canvas) return undefined;
         const point = map.latLngToContainerPoint([la as number, lo as number]);
@@ -114,9 +116,7 @@ export class ConsolePage {
 }
 
 /** Marker fill colours of the live statuses, as the console's legend shows them. */
-const MARKER_COLOURS = Object.fromEntries(
-  (['operational', 'maintenance', 'degraded', 'offline'] as const).map((status) => [status, STATUS_STYLES[status].colour]),
-);
+const MARKER_COLOURS = Object.fromEntries((['operational', 'maintenance', 'degraded', 'offline'] as const).map((status) => [status, STATUS_STYLES[status].colour]));
 
 /** The name of the colour nearest a pixel's. */
 function nearest([r, g, b]: readonly number[], colours: Record<string, string>): string | undefined {

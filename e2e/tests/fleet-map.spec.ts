@@ -90,7 +90,9 @@ test.describe('the network on a map', () => {
     // The map around the 27°40′N line, where the two boundaries differ.
     await console.centreOn(26, -11, 5);
     const box = (await console.map.boundingBox())!;
-    const point = await page.evaluate(() => (window as unknown as { __corridorMap: { latLngToContainerPoint(p: [number, number]): { x: number; y: number } } }).__corridorMap.latLngToContainerPoint([27.67, -11]));
+    const point = await page.evaluate(() =>
+      (window as unknown as { __corridorMap: { latLngToContainerPoint(p: [number, number]): { x: number; y: number } } }).__corridorMap.latLngToContainerPoint([27.67, -11]),
+    );
     const clip = { x: box.x + point.x - 60, y: box.y + point.y - 30, width: 120, height: 60 };
     const before = await page.screenshot({ clip });
 

@@ -4,7 +4,11 @@ import { callControlPlane, expect, test } from '../fixtures.ts';
 import { ConsolePage } from '../pages/console-page.ts';
 
 /** The value of one live figure of the open link ("Condition" → "Normal"). */
-const liveFigure = (panel: Locator, label: string) => panel.locator('.live-facts div').filter({ has: panel.page().getByText(label, { exact: true }) }).locator('dd');
+const liveFigure = (panel: Locator, label: string) =>
+  panel
+    .locator('.live-facts div')
+    .filter({ has: panel.page().getByText(label, { exact: true }) })
+    .locator('dd');
 
 async function links(page: Page): Promise<Link[]> {
   return LinkListSchema.parse(await (await page.request.get('/api/links')).json()).links;

@@ -62,15 +62,7 @@ export function Console({ principal }: { principal: Principal }) {
     }
     if (url.view === 'place') {
       if (!abilities.canPlace) return <NotForYourRole message={placingDeniedReason(principal)} mapLink={link({ view: undefined })} />;
-      return (
-        <PlaceView
-          ownTenant={abilities.ownTenant}
-          sites={fleet.rows}
-          links={fleet.links}
-          boundary={url.boundary}
-          onPlaced={(workload) => setUrl({ view: 'workloads', workload })}
-        />
-      );
+      return <PlaceView ownTenant={abilities.ownTenant} sites={fleet.rows} links={fleet.links} boundary={url.boundary} onPlaced={(workload) => setUrl({ view: 'workloads', workload })} />;
     }
     if (url.view === 'workloads') {
       return (

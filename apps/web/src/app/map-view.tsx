@@ -35,10 +35,7 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
   const visible = useMemo(() => filterSites(fleet.rows, filters), [fleet.rows, filters]);
   const options = useMemo(() => filterOptions(fleet.rows), [fleet.rows]);
   const selectedRow: SiteRow | undefined = useMemo(() => fleet.rows.find((s) => s.id === url.site), [fleet.rows, url.site]);
-  const selection = useMemo(
-    () => selectedRow && { id: selectedRow.id, lat: selectedRow.lat, lon: selectedRow.lon, itCapacityMw: selectedRow.itCapacityMw },
-    [selectedRow],
-  );
+  const selection = useMemo(() => selectedRow && { id: selectedRow.id, lat: selectedRow.lat, lon: selectedRow.lon, itCapacityMw: selectedRow.itCapacityMw }, [selectedRow]);
 
   const selectedLink = useMemo(() => (url.link ? fleet.links.find((l) => l.id === url.link) : undefined), [fleet.links, url.link]);
 
@@ -94,15 +91,7 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
         </SitePanel>
       )}
       {url.link && (
-        <LinkPanel
-          key={url.link}
-          linkId={url.link}
-          link={selectedLink}
-          loading={fleet.linksPending}
-          unavailable={fleet.linksUnavailable}
-          onClose={closeLink}
-          onOpenSite={select}
-        >
+        <LinkPanel key={url.link} linkId={url.link} link={selectedLink} loading={fleet.linksPending} unavailable={fleet.linksUnavailable} onClose={closeLink} onOpenSite={select}>
           {selectedLink && !url.synthetic && <LinkLive link={selectedLink} range={url.range} onRangeChange={setRange} />}
         </LinkPanel>
       )}

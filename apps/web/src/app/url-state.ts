@@ -36,8 +36,7 @@ export interface UrlState {
 export const MAX_SYNTHETIC_SITES = 50_000;
 const OWN_KEYS = ['view', 'workload', 'state', 'wsite', 'tenant', 'sector', 'site', 'link', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined =>
-  value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
 
 const clean = (value: string | null, maxLength = 64): string | undefined => {
   const trimmed = value?.trim();

@@ -1,6 +1,5 @@
 /** Number formatting with units: every figure the console shows carries its unit. */
-const en = (maximumFractionDigits: number, minimumFractionDigits = 0) =>
-  new Intl.NumberFormat('en-US', { maximumFractionDigits, minimumFractionDigits });
+const en = (maximumFractionDigits: number, minimumFractionDigits = 0) => new Intl.NumberFormat('en-US', { maximumFractionDigits, minimumFractionDigits });
 
 const int = en(0);
 const oneDecimal = en(1);

@@ -40,8 +40,8 @@ export function FleetHeader({ summary, synthetic, unavailable, children }: Fleet
           <div>
             <dt>IT capacity</dt>
             <dd>
-              <strong>{formatMw(summary.itCapacityMw.operational)}</strong> operational · {formatMw(summary.itCapacityMw.construction)} under construction ·{' '}
-              {formatMw(summary.itCapacityMw.planned)} planned
+              <strong>{formatMw(summary.itCapacityMw.operational)}</strong> operational · {formatMw(summary.itCapacityMw.construction)} under construction · {formatMw(summary.itCapacityMw.planned)}{' '}
+              planned
             </dd>
           </div>
           <div>

@@ -188,10 +188,19 @@ describe('LiveClient', () => {
     startClient();
     await advance(0);
     stream().open();
-    const series = (): ChartSeries => ({
-      metric: 'site_pue_ratio', unit: 'ratio', kind: 'gauge', siteId: 'rabat', resolution: 'raw', stepMs: 15_000, from: 0, to: 15_000,
-      points: [{ t: 0, avg: 1.2, count: 1 }], tailAt: 1_000,
-    }) as ChartSeries;
+    const series = (): ChartSeries =>
+      ({
+        metric: 'site_pue_ratio',
+        unit: 'ratio',
+        kind: 'gauge',
+        siteId: 'rabat',
+        resolution: 'raw',
+        stepMs: 15_000,
+        from: 0,
+        to: 15_000,
+        points: [{ t: 0, avg: 1.2, count: 1 }],
+        tailAt: 1_000,
+      }) as ChartSeries;
     queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '1h').queryKey, series());
     queryClient.setQueryData(liveQueries.series('site', 'rabat', 'site_pue_ratio', '24h').queryKey, series());
     stream().emit('telemetry', frame(16_000, 1.4), 101);

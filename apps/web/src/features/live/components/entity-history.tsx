@@ -46,7 +46,11 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
         return {
           spec,
           rows: seriesToRows(sources),
-          domain: chartDomain(sources.map((s) => s.series), RANGE_SPECS[range].rangeMs, answeredAt),
+          domain: chartDomain(
+            sources.map((s) => s.series),
+            RANGE_SPECS[range].rangeMs,
+            answeredAt,
+          ),
         };
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- byMetric is a new Map each render; its data changes only when a series' dataUpdatedAt does (dataKey)

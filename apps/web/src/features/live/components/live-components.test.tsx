@@ -67,7 +67,10 @@ describe('live components', () => {
   });
 
   it('a site that went down shows 0 kW and 0 % availability, and no PUE or GPU temperature from before', () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 503 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 503 })),
+    );
     const up = { site_it_power_watts: 5e6, site_facility_power_watts: 6e6, site_pue_ratio: 1.2, gpu_temperature_mean_celsius: 61, gpu_temperature_max_celsius: 74, site_availability_ratio: 1 };
     // What the simulator reports for a site down (its `site-down` fault), at a 1 s tick.
     const down = { site_it_power_watts: 0, site_facility_power_watts: 0, site_gpus_busy: 0, site_gpus_free: 0, site_availability_ratio: 0, site_ambient_temperature_celsius: 20 };

@@ -24,11 +24,7 @@ export function LiveFigures({ titleId, at, facts, emptyText, children }: LiveFig
         {at !== undefined && <span className="as-of"> · as of {formatClock(at)}</span>}
       </h3>
       {children}
-      {facts.length > 0 ? (
-        <FactList className="live-facts" label="Live figures" facts={facts.map((f) => [f.label, f.value] as const)} />
-      ) : (
-        <p className="muted">{emptyText}</p>
-      )}
+      {facts.length > 0 ? <FactList className="live-facts" label="Live figures" facts={facts.map((f) => [f.label, f.value] as const)} /> : <p className="muted">{emptyText}</p>}
     </>
   );
 }

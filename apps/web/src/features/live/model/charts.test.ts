@@ -48,7 +48,14 @@ describe('range → query parameters', () => {
 describe('series → chart rows', () => {
   it('joins series on the bucket start, in display units, oldest first', () => {
     const rows = seriesToRows([
-      { key: 'site_it_power_watts', series: series('site_it_power_watts', [[30_000, 5e6], [15_000, 4e6]]), toDisplay: 1e-3 },
+      {
+        key: 'site_it_power_watts',
+        series: series('site_it_power_watts', [
+          [30_000, 5e6],
+          [15_000, 4e6],
+        ]),
+        toDisplay: 1e-3,
+      },
       { key: 'site_facility_power_watts', series: series('site_facility_power_watts', [[15_000, 6e6]]), toDisplay: 1e-3 },
       { key: 'site_pue_ratio', series: undefined, toDisplay: 1 },
     ]);
@@ -65,7 +72,10 @@ describe('series → chart rows', () => {
 });
 
 describe('live tail', () => {
-  const base = series('site_pue_ratio', [[0, 1.2], [15_000, 1.3]]);
+  const base = series('site_pue_ratio', [
+    [0, 1.2],
+    [15_000, 1.3],
+  ]);
 
   it('folds a sample into the current bucket', () => {
     const next = appendSample({ ...base, tailAt: 16_000 }, 20_000, 1.5, HOUR);
@@ -92,7 +102,15 @@ describe('live tail', () => {
 describe('site charts', () => {
   it('draw the metrics the issue asks for, each axis with a unit', () => {
     expect(chartMetrics(SITE_CHARTS)).toEqual(
-      expect.arrayContaining(['site_it_power_watts', 'site_facility_power_watts', 'site_pue_ratio', 'gpu_sm_active_ratio', 'gpu_temperature_mean_celsius', 'site_renewable_share_ratio', 'site_carbon_intensity_grams_per_kilowatt_hour']),
+      expect.arrayContaining([
+        'site_it_power_watts',
+        'site_facility_power_watts',
+        'site_pue_ratio',
+        'gpu_sm_active_ratio',
+        'gpu_temperature_mean_celsius',
+        'site_renewable_share_ratio',
+        'site_carbon_intensity_grams_per_kilowatt_hour',
+      ]),
     );
     for (const chart of SITE_CHARTS) {
       for (const line of chart.lines) expect(chart.units[line.axis]).toBe(line.metric === 'site_pue_ratio' ? '' : displayUnit(line.metric));
@@ -118,9 +136,21 @@ describe('axis domains', () => {
   });
 
   it('round to ticks a reader can use', () => {
-    const rows = [{ t: 0, a: 3540, b: 3890 }, { t: 1, a: 4813 }] as ChartRow[];
+    const rows = [
+      { t: 0, a: 3540, b: 3890 },
+      { t: 1, a: 4813 },
+    ] as ChartRow[];
     expect(axisScale(rows, ['a', 'b'], 100)).toEqual({ domain: [3500, 5000], ticks: [3500, 4000, 4500, 5000] });
-    expect(axisScale([{ t: 0, pue: 1.2 }, { t: 1, pue: 1.21 }], ['pue'], 0.1)).toEqual({ domain: [1.15, 1.3], ticks: [1.15, 1.2, 1.25, 1.3] });
+    expect(
+      axisScale(
+        [
+          { t: 0, pue: 1.2 },
+          { t: 1, pue: 1.21 },
+        ],
+        ['pue'],
+        0.1,
+      ),
+    ).toEqual({ domain: [1.15, 1.3], ticks: [1.15, 1.2, 1.25, 1.3] });
     expect(axisScale([], ['x'], 10).ticks).toEqual([0, 5, 10]);
   });
 });

@@ -22,10 +22,7 @@ export interface LiveConnection {
   upstreamDown: boolean;
 }
 
-export type Freshness =
-  | { kind: 'connecting'; message: string }
-  | { kind: 'live'; message: string }
-  | { kind: 'stale'; reason: 'stream' | 'upstream' | 'silence'; message: string };
+export type Freshness = { kind: 'connecting'; message: string } | { kind: 'live'; message: string } | { kind: 'stale'; reason: 'stream' | 'upstream' | 'silence'; message: string };
 
 /** More than three ticks without telemetry is stale: 20 s at the default 5 s tick. */
 export const staleAfterMs = (tickMs: number): number => 3 * tickMs + STALE_SLACK_MS;

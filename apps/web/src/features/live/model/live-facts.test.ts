@@ -54,7 +54,15 @@ describe('site live facts', () => {
     });
     expect(siteLiveFacts({ site_ambient_temperature_celsius: 12.25 })).toEqual([{ label: 'Ambient', value: '12.3 °C' }]);
     // A dark site (what the simulator reports for one down): no PUE, no GPU temperature, nothing stale.
-    const dark = siteLiveFacts({ site_it_power_watts: 0, site_facility_power_watts: 0, gpu_sm_active_ratio: 0, site_gpus_busy: 0, site_gpus_free: 0, site_availability_ratio: 0, site_ambient_temperature_celsius: 25 });
+    const dark = siteLiveFacts({
+      site_it_power_watts: 0,
+      site_facility_power_watts: 0,
+      gpu_sm_active_ratio: 0,
+      site_gpus_busy: 0,
+      site_gpus_free: 0,
+      site_availability_ratio: 0,
+      site_ambient_temperature_celsius: 25,
+    });
     expect(Object.fromEntries(dark.map((f) => [f.label, f.value]))).toEqual({
       'IT power': '0 kW',
       'Facility power': '0 kW',

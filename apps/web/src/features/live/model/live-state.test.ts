@@ -87,7 +87,17 @@ describe('live state', () => {
     expect(cleared.faults).toEqual({});
     expect(applyBatch(cleared, batch({ faults: [{ action: 'cleared', fault: cooling }] }))).toBe(cleared);
     // Injected then cleared within one batch: nothing left.
-    expect(applyBatch(fromSnapshot(snapshot), batch({ faults: [{ action: 'injected', fault: cooling }, { action: 'cleared', fault: cooling }] })).faults).toEqual({});
+    expect(
+      applyBatch(
+        fromSnapshot(snapshot),
+        batch({
+          faults: [
+            { action: 'injected', fault: cooling },
+            { action: 'cleared', fault: cooling },
+          ],
+        }),
+      ).faults,
+    ).toEqual({});
   });
 
   it('keeps an entity object when a frame repeats its values', () => {
@@ -98,7 +108,15 @@ describe('live state', () => {
   describe('metrics a site stops reporting (site down)', () => {
     // What the simulator sends each tick for a site in service, and for the same site down: power and
     // availability 0, the outdoor temperature still measured, no PUE and no GPU temperatures.
-    const up = { site_it_power_watts: 5e6, site_facility_power_watts: 6e6, site_pue_ratio: 1.2, gpu_temperature_mean_celsius: 61, gpu_temperature_max_celsius: 74, site_availability_ratio: 1, site_ambient_temperature_celsius: 24 };
+    const up = {
+      site_it_power_watts: 5e6,
+      site_facility_power_watts: 6e6,
+      site_pue_ratio: 1.2,
+      gpu_temperature_mean_celsius: 61,
+      gpu_temperature_max_celsius: 74,
+      site_availability_ratio: 1,
+      site_ambient_temperature_celsius: 24,
+    };
     const down = { site_it_power_watts: 0, site_facility_power_watts: 0, site_availability_ratio: 0, site_gpus_busy: 0, site_gpus_free: 0, site_ambient_temperature_celsius: 23 };
     const TICK = 1_000;
     const tick = (state: LiveState, at: number, values: TelemetryFrame['sites'][string]) => applyBatch(state, batch({ frames: [frame(at, { rabat: values })] }));
@@ -132,7 +150,7 @@ describe('live state', () => {
       expect(state.sites.rabat!.values.gpu_temperature_max_celsius).toBe(74);
     });
 
-    it('measures the window in the metric\'s own cadence, not a fixed time', () => {
+    it("measures the window in the metric's own cadence, not a fixed time", () => {
       // Power every second, PUE every 10 s (an ingest source may do that): once PUE has been reported
       // twice it is never dropped between its reports. (Before that its cadence is unknown and the
       // site's slowest known one, power's 1 s, stands in for it.)
@@ -148,7 +166,7 @@ describe('live state', () => {
       expect(state.sites.rabat!.values.site_pue_ratio).toBeUndefined();
     });
 
-    it('drops a metric loaded from the snapshot once the site\'s frames show it stopped', () => {
+    it("drops a metric loaded from the snapshot once the site's frames show it stopped", () => {
       // The snapshot knows no cadence: the site's other metrics tell it (here 1 s).
       let state = fromSnapshot({ ...snapshot, frame: { at: 1_000, sites: { rabat: up }, links: {} } });
       for (const at of [2_000, 3_000]) state = tick(state, at, down);

@@ -46,7 +46,6 @@ export interface LiveBatch {
 
 export const emptyBatch = (): LiveBatch => ({ frames: [], health: [], faults: [], lastEventId: 0 });
 
-
 function entitiesOf(values: TelemetryFrame['sites'], at: number): Record<string, EntityValues> {
   const out: Record<string, EntityValues> = {};
   for (const id in values) out[id] = { at, values: values[id]! };

@@ -16,8 +16,14 @@ export function MapLegend() {
             </li>
           );
         })}
-        <li><span className="legend-line submarine" aria-hidden="true" />Submarine cable</li>
-        <li><span className="legend-line terrestrial" aria-hidden="true" />Terrestrial link</li>
+        <li>
+          <span className="legend-line submarine" aria-hidden="true" />
+          Submarine cable
+        </li>
+        <li>
+          <span className="legend-line terrestrial" aria-hidden="true" />
+          Terrestrial link
+        </li>
         {Object.entries(LINK_CONDITION_STYLES).map(([condition, { label, colour }]) => (
           <li key={condition}>
             <span className={`legend-line live ${condition}`} style={{ '--line': colour } as CSSProperties} aria-hidden="true" />

@@ -62,7 +62,15 @@ const MercatorPolygonClass = Polygon.extend({
 export function mercatorPolygon(shape: MercatorShape, options: PolylineOptions): Polygon {
   const [[south, west], [north, east]] = shape.latLngBox;
   // Leaflet only needs real LatLngs for bounds; the rings come from the projected shape.
-  const layer = new MercatorPolygonClass([[south, west], [north, west], [north, east], [south, east]], { ...options, interactive: false });
+  const layer = new MercatorPolygonClass(
+    [
+      [south, west],
+      [north, west],
+      [north, east],
+      [south, east],
+    ],
+    { ...options, interactive: false },
+  );
   Object.assign(layer, { _shape: shape, _culled: true });
   return layer;
 }

@@ -19,7 +19,10 @@ declare global {
 }
 
 /** Europe, Africa and the Americas. */
-const DEFAULT_BOUNDS: LatLngBoundsExpression = [[-38, -125], [63, 48]];
+const DEFAULT_BOUNDS: LatLngBoundsExpression = [
+  [-38, -125],
+  [63, 48],
+];
 const TILE_URL = import.meta.env.VITE_TILE_URL;
 const TILE_ATTRIBUTION = import.meta.env.VITE_TILE_ATTRIBUTION ?? '';
 
@@ -74,16 +77,7 @@ function MapLayers({ sites, links, health, linkReadings, selection, marks, onSel
 /** The full-window map: offline basemap, links, and every site as a canvas marker. */
 export function NetworkMap(props: NetworkMapProps) {
   return (
-    <MapContainer
-      className="network-map"
-      bounds={DEFAULT_BOUNDS}
-      minZoom={2}
-      maxZoom={12}
-      zoomSnap={0.25}
-      zoomDelta={0.5}
-      worldCopyJump={false}
-      attributionControl
-    >
+    <MapContainer className="network-map" bounds={DEFAULT_BOUNDS} minZoom={2} maxZoom={12} zoomSnap={0.25} zoomDelta={0.5} worldCopyJump={false} attributionControl>
       <MapLayers {...props} />
       {!TILE_URL && <NaturalEarthAttribution />}
     </MapContainer>

@@ -53,7 +53,10 @@ export function useRankBadges(map: LeafletMap, sites: readonly SiteRow[], ranks:
   }, [map, renderer, ranked]);
 
   useEffect(() => {
-    const key = ranked.map((r) => r.site.id).sort().join(',');
+    const key = ranked
+      .map((r) => r.site.id)
+      .sort()
+      .join(',');
     if (key === fitted.current) return;
     fitted.current = key;
     if (ranked.length === 0) return;

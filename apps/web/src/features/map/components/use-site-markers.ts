@@ -100,14 +100,16 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
         cache.set(row.id, drawn);
         byMarker.set(marker, drawn);
       } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed) {
-        const sameLook =
-          cached.status === status && cached.greyed === greyed && cached.row.itCapacityMw === row.itCapacityMw && cached.row.lat === row.lat && cached.row.lon === row.lon;
+        const sameLook = cached.status === status && cached.greyed === greyed && cached.row.itCapacityMw === row.itCapacityMw && cached.row.lat === row.lat && cached.row.lon === row.lon;
         cached.row = row;
         cached.status = status;
         cached.greyed = greyed;
         if (!sameLook) {
           const style = styleOf(cached);
-          cached.marker.setLatLng([row.lat, row.lon]).setStyle(style).setRadius(style.radius ?? cached.marker.getRadius());
+          cached.marker
+            .setLatLng([row.lat, row.lon])
+            .setStyle(style)
+            .setRadius(style.radius ?? cached.marker.getRadius());
         }
       }
     }

@@ -7,17 +7,37 @@ const lons = (ring: Position[]) => ring.map((p) => p[0]);
 
 describe('antimeridian', () => {
   it('leaves a shape that does not cross alone', () => {
-    const square: Position[] = [[-10, 30], [10, 30], [10, 40], [-10, 40], [-10, 30]];
+    const square: Position[] = [
+      [-10, 30],
+      [10, 30],
+      [10, 40],
+      [-10, 40],
+      [-10, 30],
+    ];
     expect(splitPolygon([square])).toEqual([[square]]);
   });
 
   it('unwraps longitudes so no step is larger than 180°', () => {
-    expect(lons(unwrapRing([[170, 0], [-170, 0], [-175, 5]]))).toEqual([170, 190, 185]);
+    expect(
+      lons(
+        unwrapRing([
+          [170, 0],
+          [-170, 0],
+          [-175, 5],
+        ]),
+      ),
+    ).toEqual([170, 190, 185]);
   });
 
   it('cuts a shape that crosses into one piece on each side', () => {
     // Fiji-like: from 170°E to 170°W across the antimeridian.
-    const ring: Position[] = [[170, -20], [-170, -20], [-170, -10], [170, -10], [170, -20]];
+    const ring: Position[] = [
+      [170, -20],
+      [-170, -20],
+      [-170, -10],
+      [170, -10],
+      [170, -20],
+    ];
     const pieces = splitPolygon([ring]);
     expect(pieces).toHaveLength(2);
     for (const [outer] of pieces) {
@@ -33,7 +53,13 @@ describe('antimeridian', () => {
   });
 
   it('closes a ring that goes round the South Pole', () => {
-    const ring: Position[] = [[-180, -70], [-90, -72], [0, -70], [90, -68], [180, -70]];
+    const ring: Position[] = [
+      [-180, -70],
+      [-90, -72],
+      [0, -70],
+      [90, -68],
+      [180, -70],
+    ];
     const pieces = splitPolygon([ring]);
     expect(pieces.length).toBeGreaterThanOrEqual(1);
     for (const [outer] of pieces) {
@@ -44,9 +70,20 @@ describe('antimeridian', () => {
   });
 
   it('splits a line at the antimeridian, ending both parts on it', () => {
-    const parts = splitLine([[175, 60], [-175, 62], [-170, 63]]);
+    const parts = splitLine([
+      [175, 60],
+      [-175, 62],
+      [-170, 63],
+    ]);
     expect(parts).toHaveLength(2);
-    expect(parts[0]).toEqual([[175, 60], [180, 61]]);
-    expect(parts[1]).toEqual([[-180, 61], [-175, 62], [-170, 63]]);
+    expect(parts[0]).toEqual([
+      [175, 60],
+      [180, 61],
+    ]);
+    expect(parts[1]).toEqual([
+      [-180, 61],
+      [-175, 62],
+      [-170, 63],
+    ]);
   });
 });

@@ -76,10 +76,12 @@ export function buildBasemap(topologyJson: unknown, mode: BoundaryMode): Basemap
   if (mode === 'alt' && westernSahara) {
     // The 27°40′N parallel, where the data's own W. Sahara meets Morocco and Algeria.
     const shape = feature(topology, westernSahara as never) as Feature;
-    const cutLat = Math.max(...polygonsOf(shape.geometry).flat(2).map((p) => p[1]));
-    const south = moroccoWithSouth.geometry.coordinates
-      .map((polygon) => clipPolygonByLatitude(polygon as Position[][], cutLat, false))
-      .filter((p): p is Position[][] => !!p);
+    const cutLat = Math.max(
+      ...polygonsOf(shape.geometry)
+        .flat(2)
+        .map((p) => p[1]),
+    );
+    const south = moroccoWithSouth.geometry.coordinates.map((polygon) => clipPolygonByLatitude(polygon as Position[][], cutLat, false)).filter((p): p is Position[][] => !!p);
     basemap.westernSahara = { type: 'Feature', properties: { id: WESTERN_SAHARA_ID, name: 'Western Sahara' }, geometry: { type: 'MultiPolygon', coordinates: south } };
     basemap.disputedBorder = { type: 'MultiLineString', coordinates: south.flatMap(([outer]) => edgesOnLatitude(outer!, cutLat)) };
   }

@@ -5,9 +5,7 @@ import { LINK_CONDITION_STYLES, type LinkCondition, type LinkReading } from '../
 
 /** Submarine cables dashed and teal, terrestrial backbones solid and blue. */
 export function linkStyle(kind: Link['kind']): PathOptions {
-  return kind === 'submarine'
-    ? { color: '#2dd4bf', weight: 2, opacity: 0.75, dashArray: '6 5', lineCap: 'round' }
-    : { color: '#60a5fa', weight: 2, opacity: 0.8, lineCap: 'round' };
+  return kind === 'submarine' ? { color: '#2dd4bf', weight: 2, opacity: 0.75, dashArray: '6 5', lineCap: 'round' } : { color: '#60a5fa', weight: 2, opacity: 0.8, lineCap: 'round' };
 }
 
 /** The line style for a link in a condition: the kind's style, recoloured (and for a cut, thick, red, short-dashed). */

@@ -46,7 +46,11 @@ describe('link style', () => {
   };
 
   it('draws through the waypoints', () => {
-    expect(linkLatLngs(link)).toEqual([[35.17, -2.93], [37, 0], [43.3, 5.37]]);
+    expect(linkLatLngs(link)).toEqual([
+      [35.17, -2.93],
+      [37, 0],
+      [43.3, 5.37],
+    ]);
   });
 
   it('styles submarine and terrestrial apart', () => {

@@ -29,7 +29,10 @@ export function mercatorY(lat: number): number {
 /** Every ring (outer rings and holes alike) of a MultiPolygon, projected. */
 export function toMercatorShape(polygons: readonly (readonly (readonly Position[])[])[]): MercatorShape {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const latLngBox: [[number, number], [number, number]] = [[Infinity, Infinity], [-Infinity, -Infinity]];
+  const latLngBox: [[number, number], [number, number]] = [
+    [Infinity, Infinity],
+    [-Infinity, -Infinity],
+  ];
   const rings: Float64Array[] = [];
   for (const polygon of polygons) {
     for (const ring of polygon) {

@@ -63,7 +63,10 @@ describe('committing a workload', () => {
     await expect(commitWorkload(request, 'key-3')).rejects.toMatchObject({ status: 400, code: 'BAD_REQUEST', fields: [{ field: 'gpus.count', message: 'Too small' }] });
     answer(201, { id: 'half a workload' });
     await expect(commitWorkload(request, 'key-4')).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    );
     await expect(commitWorkload(request, 'key-5')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
   });
 });

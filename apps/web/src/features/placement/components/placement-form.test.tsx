@@ -11,7 +11,17 @@ const conditions = [
 ];
 
 /** The form as a page holds it: its state, the schema's messages, and what reaches the parent. */
-function Harness({ onSubmit, serverErrors = {}, initial = EMPTY_FORM, fixedTenant }: { onSubmit: (form: WorkloadForm) => void; serverErrors?: FieldErrors; initial?: WorkloadForm; fixedTenant?: string }) {
+function Harness({
+  onSubmit,
+  serverErrors = {},
+  initial = EMPTY_FORM,
+  fixedTenant,
+}: {
+  onSubmit: (form: WorkloadForm) => void;
+  serverErrors?: FieldErrors;
+  initial?: WorkloadForm;
+  fixedTenant?: string;
+}) {
   const [form, setForm] = useState(initial);
   const check = checkForm(form);
   return (

@@ -88,7 +88,9 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
         <Field {...fieldProps} field="kind" label="Kind">
           <select {...control('kind')} value={form.kind} onChange={(e) => onChange({ kind: e.target.value as WorkloadForm['kind'] })}>
             {WORKLOAD_KINDS.map((k) => (
-              <option key={k} value={k}>{label(k)}</option>
+              <option key={k} value={k}>
+                {label(k)}
+              </option>
             ))}
           </select>
         </Field>
@@ -100,7 +102,9 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
           <select {...control('sector')} value={form.sector} onChange={(e) => onChange({ sector: e.target.value as WorkloadForm['sector'] })}>
             <option value="">Choose…</option>
             {SECTORS.map((s) => (
-              <option key={s} value={s}>{label(s)}</option>
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
             ))}
           </select>
         </Field>
@@ -108,7 +112,9 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
           <select {...control('dataClass')} value={form.dataClass} onChange={(e) => onChange({ dataClass: e.target.value as WorkloadForm['dataClass'] })}>
             <option value="">Choose…</option>
             {DATA_CLASSES.map((c) => (
-              <option key={c} value={c}>{label(c)}</option>
+              <option key={c} value={c}>
+                {label(c)}
+              </option>
             ))}
           </select>
         </Field>
@@ -116,7 +122,9 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
           <select {...control('dataOrigin')} value={form.dataOrigin} onChange={(e) => onChange({ dataOrigin: e.target.value as WorkloadForm['dataOrigin'] })}>
             <option value="">Choose…</option>
             {JURISDICTION_CODES.map((code) => (
-              <option key={code} value={code}>{countryName(code)} ({code})</option>
+              <option key={code} value={code}>
+                {countryName(code)} ({code})
+              </option>
             ))}
           </select>
         </Field>
@@ -131,7 +139,9 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
           <select {...control('gpuModel')} value={form.gpuModel} onChange={(e) => onChange({ gpuModel: e.target.value as WorkloadForm['gpuModel'] })}>
             <option value="">Any model</option>
             {GPU_MODELS.map((m) => (
-              <option key={m} value={m}>{m}</option>
+              <option key={m} value={m}>
+                {m}
+              </option>
             ))}
           </select>
         </Field>
@@ -141,17 +151,11 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
       </fieldset>
 
       <fieldset className="two-columns">
-        <legend>Latency objective <span className="optional">optional</span></legend>
+        <legend>
+          Latency objective <span className="optional">optional</span>
+        </legend>
         <Field {...fieldProps} field="latencyFrom" label="From (city)" hint="A known city or a site id">
-          <input
-            {...control('latencyFrom')}
-            type="text"
-            autoComplete="off"
-            list={`${id}-places`}
-            maxLength={80}
-            value={form.latencyFrom}
-            onChange={(e) => onChange({ latencyFrom: e.target.value })}
-          />
+          <input {...control('latencyFrom')} type="text" autoComplete="off" list={`${id}-places`} maxLength={80} value={form.latencyFrom} onChange={(e) => onChange({ latencyFrom: e.target.value })} />
         </Field>
         <datalist id={`${id}-places`}>
           {places.map((p) => (
@@ -221,7 +225,11 @@ function Field({ idPrefix, field, label: text, unit, hint, messageOf, children }
       <label htmlFor={`${idPrefix}-${field}`}>{text}</label>
       <div className={unit ? 'with-unit' : undefined}>
         {children}
-        {unit && <span className="unit" aria-hidden="true">{unit}</span>}
+        {unit && (
+          <span className="unit" aria-hidden="true">
+            {unit}
+          </span>
+        )}
       </div>
       {hint && <p className="hint">{hint}</p>}
       <FieldMessage id={`${idPrefix}-${field}-error`} message={messageOf(field)} />

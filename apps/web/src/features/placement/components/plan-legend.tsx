@@ -7,8 +7,12 @@ export function PlanLegend({ greyedColour }: { greyedColour: string }) {
     <section className="map-control plan-legend" aria-label="Plan legend">
       <ul>
         <li>
-          <span className="rank-badge first" aria-hidden="true">1</span>
-          <span className="rank-badge" aria-hidden="true">2</span>
+          <span className="rank-badge first" aria-hidden="true">
+            1
+          </span>
+          <span className="rank-badge" aria-hidden="true">
+            2
+          </span>
           Candidates by rank (1 is best)
         </li>
         <li>

@@ -43,7 +43,9 @@ export function SiteCapacity({ siteId, model }: SiteCapacityProps) {
           <tbody>
             {site.gpus.length === 0 && (
               <tr>
-                <td colSpan={4} className="muted">No GPU installed yet.</td>
+                <td colSpan={4} className="muted">
+                  No GPU installed yet.
+                </td>
               </tr>
             )}
             {site.gpus.map((g) => (

@@ -50,7 +50,10 @@ describe('figures', () => {
 describe('the plan on the map', () => {
   it('numbers candidates, greys rejected sites and gives every site its hover note', () => {
     const marks = planMarks(plan);
-    expect([...marks.ranks]).toEqual([['orange-tech-casablanca', 2], ['usdc-tangier-1', 1]]);
+    expect([...marks.ranks]).toEqual([
+      ['orange-tech-casablanca', 2],
+      ['usdc-tangier-1', 1],
+    ]);
     expect([...marks.greyed]).toEqual(['usdc-madrid-1', 'atlantic-ashburn-1', 'unknown-site']);
     expect(marks.notes.get('usdc-tangier-1')).toBe('Candidate #1 · score 0.81 · 3,072 H100 free');
     expect(marks.notes.get('usdc-madrid-1')).toBe('Rejected:\nJURISDICTION_NOT_ALLOWED: Spain is not allowed.\nGPU_MODEL_UNAVAILABLE: No H100 here.');
@@ -63,7 +66,9 @@ describe('matched rules', () => {
       version: 'v1',
       groups: {},
       conditions: [],
-      rules: [{ id: 'ma-personal-data', title: 'x', match: {}, allow: [{ jurisdictions: ['MA'], requires: [] }], certifications: [], legalBasis: 'Law 09-08.', note: 'Illustrative, not legal advice.' }],
+      rules: [
+        { id: 'ma-personal-data', title: 'x', match: {}, allow: [{ jurisdictions: ['MA'], requires: [] }], certifications: [], legalBasis: 'Law 09-08.', note: 'Illustrative, not legal advice.' },
+      ],
     };
     expect(matchedRuleDetails(plan, policy)).toEqual([
       { id: 'ma-personal-data', title: 'Moroccan personal data stays in Morocco (Law 09-08)', legalBasis: 'Law 09-08.', note: 'Illustrative, not legal advice.' },

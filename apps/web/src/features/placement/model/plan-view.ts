@@ -28,9 +28,7 @@ const labelOf = (sites: SiteLabels, siteId: string): SiteLabel => sites.get(site
  * first (fewest reasons), by name within that — "why not there?" is usually asked of a near miss.
  */
 export function planRows(plan: Plan, sites: SiteLabels): { candidates: CandidateRow[]; rejected: RejectedRow[] } {
-  const candidates = [...plan.candidates]
-    .sort((a, b) => a.rank - b.rank)
-    .map((candidate) => ({ siteId: candidate.siteId, site: labelOf(sites, candidate.siteId), candidate }));
+  const candidates = [...plan.candidates].sort((a, b) => a.rank - b.rank).map((candidate) => ({ siteId: candidate.siteId, site: labelOf(sites, candidate.siteId), candidate }));
   const rejected = plan.rejected
     .map((r) => ({ siteId: r.siteId, site: labelOf(sites, r.siteId), reasons: r.reasons }))
     .sort((a, b) => a.reasons.length - b.reasons.length || a.site.name.localeCompare(b.site.name, 'en'));

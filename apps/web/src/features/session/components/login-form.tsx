@@ -21,9 +21,7 @@ function failureMessage(error: Error): string {
   if (!(error instanceof ApiError)) return `Signing in failed: ${error.message}`;
   if (error.status === 401) return 'The user name or the password is not right.';
   if (error.status === 429) {
-    return error.retryAfterS !== undefined
-      ? `Too many sign-in attempts. Try again in ${formatWait(error.retryAfterS)}.`
-      : 'Too many sign-in attempts. Wait a moment, then try again.';
+    return error.retryAfterS !== undefined ? `Too many sign-in attempts. Try again in ${formatWait(error.retryAfterS)}.` : 'Too many sign-in attempts. Wait a moment, then try again.';
   }
   if (error.code === 'NETWORK_ERROR') return 'The console server cannot be reached. Try again in a moment.';
   return `Signing in failed: ${error.message}`;
@@ -88,7 +86,11 @@ export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef 
           value={username}
           onChange={(e) => onUsernameChange(e.target.value)}
         />
-        {messages.username && <p id={`${id}-username-error`} className="field-error">{messages.username}</p>}
+        {messages.username && (
+          <p id={`${id}-username-error`} className="field-error">
+            {messages.username}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>Password</label>
@@ -102,7 +104,11 @@ export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef 
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {messages.password && <p id={`${id}-password-error`} className="field-error">{messages.password}</p>}
+        {messages.password && (
+          <p id={`${id}-password-error`} className="field-error">
+            {messages.password}
+          </p>
+        )}
       </div>
       {/* Always in the page, so that a message put in it is announced. */}
       <div role="alert" className="login-alert">

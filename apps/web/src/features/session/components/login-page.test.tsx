@@ -6,9 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginPage } from './login-page.tsx';
 
 const ORIGIN = 'https://console.example';
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-const session = { principal: { username: 'operator', name: 'Olivia Operator', role: 'operator', method: 'password' }, idleExpiresAt: '2026-06-21T12:30:00Z', absoluteExpiresAt: '2026-06-22T00:00:00Z' };
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const session = {
+  principal: { username: 'operator', name: 'Olivia Operator', role: 'operator', method: 'password' },
+  idleExpiresAt: '2026-06-21T12:30:00Z',
+  absoluteExpiresAt: '2026-06-22T00:00:00Z',
+};
 
 /** The BFF as the login page sees it: its providers, and the answer to a login. */
 function stubServer(providers: LoginProviders, login: () => Response = () => json(200, session)) {

@@ -71,8 +71,7 @@ function DemoHint({ users, onPick }: { users: readonly string[]; onPick: (userna
     <section className="demo-hint" aria-labelledby="demo-title">
       <h2 id="demo-title">Demo mode</h2>
       <p>
-        Sign in as one of the demo users, with the demo password (<code>CORRIDOR_DEMO_PASSWORD</code>, or the one printed when the console
-        first started):
+        Sign in as one of the demo users, with the demo password (<code>CORRIDOR_DEMO_PASSWORD</code>, or the one printed when the console first started):
       </p>
       <ul>
         {users.map((user) => (

@@ -8,7 +8,18 @@ describe('where the login page sends back to', () => {
   });
 
   it('goes to the map instead of another origin, a malformed address or the login page itself', () => {
-    for (const hostile of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '\\\\evil.example', 'javascript:alert(1)', '/%0d%0aSet-Cookie:x', 'view=place', '/login?returnTo=/login', '', null]) {
+    for (const hostile of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'javascript:alert(1)',
+      '/%0d%0aSet-Cookie:x',
+      'view=place',
+      '/login?returnTo=/login',
+      '',
+      null,
+    ]) {
       const target = safeReturnTo(hostile);
       expect(target.startsWith('/') && !target.startsWith('//'), String(hostile)).toBe(true);
       expect(new URL(target, 'https://console.example').origin).toBe('https://console.example');

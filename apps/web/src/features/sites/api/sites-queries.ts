@@ -14,8 +14,7 @@ export const siteQueries = {
   list: ({ synthetic }: FleetSource) =>
     queryOptions({
       queryKey: [...siteQueries.all(), 'list', { synthetic }] as const,
-      queryFn: ({ signal }): Promise<SiteRowList> =>
-        synthetic ? Promise.resolve({ sites: generateSyntheticFleet(synthetic) }) : apiGet('/api/sites', SiteRowListSchema, signal),
+      queryFn: ({ signal }): Promise<SiteRowList> => (synthetic ? Promise.resolve({ sites: generateSyntheticFleet(synthetic) }) : apiGet('/api/sites', SiteRowListSchema, signal)),
       staleTime: synthetic ? Infinity : 30_000,
     }),
   detail: (id: string, { synthetic }: FleetSource) =>

@@ -60,19 +60,28 @@ export function SiteFacts({ site, links, stale, onOpenLink }: { site: Site; link
       ) : (
         <table className="data-table">
           <thead>
-            <tr><th scope="col">Cluster</th><th scope="col">GPUs</th><th scope="col">Power</th></tr>
+            <tr>
+              <th scope="col">Cluster</th>
+              <th scope="col">GPUs</th>
+              <th scope="col">Power</th>
+            </tr>
           </thead>
           <tbody>
             {site.clusters.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.name}</th>
-                <td>{c.gpuModel} × {formatCount(c.gpuCount)}</td>
+                <td>
+                  {c.gpuModel} × {formatCount(c.gpuCount)}
+                </td>
                 <td>{formatKwPerGpu(c.kwPerGpu)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><th scope="row">Total</th><td colSpan={2}>{formatGpus(site.gpuCount)}</td></tr>
+            <tr>
+              <th scope="row">Total</th>
+              <td colSpan={2}>{formatGpus(site.gpuCount)}</td>
+            </tr>
           </tfoot>
         </table>
       )}
@@ -81,7 +90,11 @@ export function SiteFacts({ site, links, stale, onOpenLink }: { site: Site; link
       {site.certifications.length === 0 ? (
         <p className="muted">None listed.</p>
       ) : (
-        <ul className="chips">{site.certifications.map((c) => <li key={c}>{c}</li>)}</ul>
+        <ul className="chips">
+          {site.certifications.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
       )}
 
       <h3>Links</h3>
@@ -90,7 +103,12 @@ export function SiteFacts({ site, links, stale, onOpenLink }: { site: Site; link
       ) : (
         <table className="data-table">
           <thead>
-            <tr><th scope="col">To</th><th scope="col">Cable</th><th scope="col">Length</th><th scope="col">RTT</th></tr>
+            <tr>
+              <th scope="col">To</th>
+              <th scope="col">Cable</th>
+              <th scope="col">Length</th>
+              <th scope="col">RTT</th>
+            </tr>
           </thead>
           <tbody>
             {linkRows.map((l) => (
@@ -105,9 +123,13 @@ export function SiteFacts({ site, links, stale, onOpenLink }: { site: Site; link
                   )}{' '}
                   <span className="muted">{l.otherEndCountry}</span>
                 </th>
-                <td>{l.cable} <span className="muted">{l.kind}</span></td>
+                <td>
+                  {l.cable} <span className="muted">{l.kind}</span>
+                </td>
                 <td>{formatKm(l.lengthKm)}</td>
-                <td>{formatMs(l.rttMs)} <span className="muted">{l.rttSource}</span></td>
+                <td>
+                  {formatMs(l.rttMs)} <span className="muted">{l.rttSource}</span>
+                </td>
               </tr>
             ))}
           </tbody>

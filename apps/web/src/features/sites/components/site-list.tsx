@@ -46,13 +46,7 @@ export function SiteList({ sites, health, selectedId, onSelect }: SiteListProps)
           <ul>
             {group.sites.map((site) => (
               <li key={site.id}>
-                <button
-                  type="button"
-                  className="site-row"
-                  data-site-id={site.id}
-                  aria-current={site.id === selectedId ? 'true' : undefined}
-                  onClick={() => onSelect(site.id)}
-                >
+                <button type="button" className="site-row" data-site-id={site.id} aria-current={site.id === selectedId ? 'true' : undefined} onClick={() => onSelect(site.id)}>
                   <span className="site-row-name">{site.name}</span>
                   <span className="site-row-meta">
                     {site.city} · {site.operatorName}

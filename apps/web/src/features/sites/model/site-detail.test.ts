@@ -28,12 +28,18 @@ describe('site detail', () => {
       { id: 'b', name: 'B', gpuModel: 'H200' as const, gpuCount: 8000, kwPerGpu: 1.4 },
       { id: 'c', name: 'C', gpuModel: 'H100' as const, gpuCount: 100, kwPerGpu: 1.3 },
     ];
-    expect(gpusByModel(clusters)).toEqual([{ gpuModel: 'H200', gpuCount: 8000 }, { gpuModel: 'H100', gpuCount: 600 }]);
+    expect(gpusByModel(clusters)).toEqual([
+      { gpuModel: 'H200', gpuCount: 8000 },
+      { gpuModel: 'H100', gpuCount: 600 },
+    ]);
   });
 
   it('shows links from the site towards the other end, nearest first', () => {
     const rows = siteLinkRows('athena', [link('l1', 'athena', 'marseille', 6), link('l2', 'nador', 'athena', 3)]);
-    expect(rows.map((r) => [r.otherEnd, r.rttMs])).toEqual([['NADOR', 3], ['MARSEILLE', 6]]);
+    expect(rows.map((r) => [r.otherEnd, r.rttMs])).toEqual([
+      ['NADOR', 3],
+      ['MARSEILLE', 6],
+    ]);
   });
 
   it('shows the commissioning date only for sites not yet built', () => {

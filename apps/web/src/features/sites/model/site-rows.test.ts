@@ -44,7 +44,11 @@ describe('filterSites', () => {
 describe('groupByCountry', () => {
   it('groups by country name, sorted, with sites sorted by name', () => {
     const groups = groupByCountry(fleet);
-    expect(groups.map((g) => [g.name, g.sites.length])).toEqual([['France', 1], ['Morocco', 2], ['Spain', 1]]);
+    expect(groups.map((g) => [g.name, g.sites.length])).toEqual([
+      ['France', 1],
+      ['Morocco', 2],
+      ['Spain', 1],
+    ]);
     expect(groups[1]!.sites.map((s) => s.name)).toEqual(['Nador Edge', 'Rabat AI 1']);
   });
 });
@@ -58,6 +62,9 @@ describe('filterOptions', () => {
       { value: 'ES', label: 'Spain', count: 1 },
     ]);
     expect(options.statuses.find((s) => s.value === 'offline')).toEqual({ value: 'offline', label: 'Offline', count: 0 });
-    expect(options.operators.map((o) => [o.label, o.count])).toEqual([['Oréus', 1], ['USDC Morocco', 3]]);
+    expect(options.operators.map((o) => [o.label, o.count])).toEqual([
+      ['Oréus', 1],
+      ['USDC Morocco', 3],
+    ]);
   });
 });

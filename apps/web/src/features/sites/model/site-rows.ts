@@ -24,11 +24,17 @@ export interface FilterOption {
 
 /** Lower-case without accents, so "oreus" finds Oréus and "cote" finds Côte d'Ivoire. */
 export const normalizeText = (text: string): string =>
-  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 
 /** Sites matching every filter; the search text matches name, city or operator. */
 export function filterSites(sites: readonly SiteRow[], filters: SiteFilters): SiteRow[] {
-  const words = normalizeText(filters.q ?? '').split(/\s+/).filter(Boolean);
+  const words = normalizeText(filters.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   return sites.filter((site) => {
     if (filters.country && site.country !== filters.country) return false;
     if (filters.status && site.status !== filters.status) return false;
@@ -49,9 +55,7 @@ export function groupByCountry(sites: readonly SiteRow[]): CountryGroup[] {
     if (group) group.push(site);
     else groups.set(site.country, [site]);
   }
-  return [...groups]
-    .map(([country, rows]) => ({ country, name: countryName(country), sites: rows.sort(byName) }))
-    .sort(byName);
+  return [...groups].map(([country, rows]) => ({ country, name: countryName(country), sites: rows.sort(byName) })).sort(byName);
 }
 
 function countBy(sites: readonly SiteRow[], key: (s: SiteRow) => string, label: (value: string, site: SiteRow) => string): FilterOption[] {
@@ -70,8 +74,16 @@ export function filterOptions(sites: readonly SiteRow[]): { countries: FilterOpt
   const statusCounts = new Map<SiteStatus, number>();
   for (const site of sites) statusCounts.set(site.status, (statusCounts.get(site.status) ?? 0) + 1);
   return {
-    countries: countBy(sites, (s) => s.country, (code) => countryName(code)),
+    countries: countBy(
+      sites,
+      (s) => s.country,
+      (code) => countryName(code),
+    ),
     statuses: STATUS_ORDER.map((status) => ({ value: status, label: STATUS_STYLES[status].label, count: statusCounts.get(status) ?? 0 })),
-    operators: countBy(sites, (s) => s.operatorId, (_, site) => site.operatorName),
+    operators: countBy(
+      sites,
+      (s) => s.operatorId,
+      (_, site) => site.operatorName,
+    ),
   };
 }

@@ -18,9 +18,7 @@ describe('synthetic fleet', () => {
 
   it('places every site inside a land box of its own country', () => {
     for (const site of generateSyntheticFleet(3000)) {
-      const inside = SYNTHETIC_REGIONS.some(
-        (r) => r.country === site.country && site.lat >= r.box[0] && site.lat <= r.box[1] && site.lon >= r.box[2] && site.lon <= r.box[3],
-      );
+      const inside = SYNTHETIC_REGIONS.some((r) => r.country === site.country && site.lat >= r.box[0] && site.lat <= r.box[1] && site.lon >= r.box[2] && site.lon <= r.box[3]);
       expect(inside, site.id).toBe(true);
     }
   });

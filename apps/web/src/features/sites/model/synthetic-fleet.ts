@@ -46,7 +46,12 @@ const OPERATORS: readonly { id: string; name: string; controlledBy: Jurisdiction
 
 /** Mostly operational, some being built or planned, a few unwell. */
 const STATUS_WEIGHTS: readonly [SiteStatus, number][] = [
-  ['operational', 70], ['maintenance', 5], ['degraded', 4], ['offline', 2], ['construction', 9], ['planned', 10],
+  ['operational', 70],
+  ['maintenance', 5],
+  ['degraded', 4],
+  ['offline', 2],
+  ['construction', 9],
+  ['planned', 10],
 ];
 
 function pickWeighted<T>(random: () => number, items: readonly T[], weightOf: (item: T) => number): T {
@@ -69,7 +74,7 @@ export function generateSyntheticFleet(count: number, seed = 20_260_101): SiteRo
   for (let i = 1; i <= count; i++) {
     const region = pickWeighted(random, SYNTHETIC_REGIONS, (r) => r.weight);
     const [south, north, west, east] = region.box;
-    const operator = random() < 0.6 ? OPERATORS.find((o) => o.controlledBy === region.country) ?? pick(random, OPERATORS) : pick(random, OPERATORS);
+    const operator = random() < 0.6 ? (OPERATORS.find((o) => o.controlledBy === region.country) ?? pick(random, OPERATORS)) : pick(random, OPERATORS);
     const status = pickWeighted(random, STATUS_WEIGHTS, ([, w]) => w)[0];
     // Log-uniform 1–60 MW: many small sites, a few large campuses.
     const itCapacityMw = round(Math.exp(random() * Math.log(60)), 0.5) || 0.5;
@@ -115,10 +120,13 @@ export function syntheticSiteDetail(row: SiteRow): SiteDetail {
       gridCarbonGPerKwh: Math.round(50 + random() * 600),
       energyPriceUsdPerKwh: round(0.05 + random() * 0.12, 0.001),
       commissioningDate: needsDate ? `${2026 + Math.floor(random() * 3)}-0${1 + Math.floor(random() * 9)}-01` : undefined,
-      clusters: row.gpuCount === 0 ? [] : [
-        { id: 'hall-a', name: 'Hall A', gpuModel: 'H200', gpuCount: h200, kwPerGpu: 1.4 },
-        { id: 'hall-b', name: 'Hall B', gpuModel: 'B200', gpuCount: row.gpuCount - h200, kwPerGpu: 1.8 },
-      ],
+      clusters:
+        row.gpuCount === 0
+          ? []
+          : [
+              { id: 'hall-a', name: 'Hall A', gpuModel: 'H200', gpuCount: h200, kwPerGpu: 1.4 },
+              { id: 'hall-b', name: 'Hall B', gpuModel: 'B200', gpuCount: row.gpuCount - h200, kwPerGpu: 1.8 },
+            ],
       gpuCount: row.gpuCount,
       source: 'Synthetic fleet (?synthetic=N) for performance trials: not a real site.',
     },

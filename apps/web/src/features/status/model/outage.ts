@@ -2,9 +2,7 @@ import type { ConsoleStatus } from '@corridor/shared';
 import { ApiError, isUnavailableError } from '../../../lib/api-client.ts';
 
 /** What the console tells the user about its connection to the network. */
-export type Outage =
-  | { kind: 'none' }
-  | { kind: 'control-plane' | 'console'; message: string; detail?: string };
+export type Outage = { kind: 'none' } | { kind: 'control-plane' | 'console'; message: string; detail?: string };
 
 export interface OutageInput {
   /** Last answer of GET /api/status, if any. */

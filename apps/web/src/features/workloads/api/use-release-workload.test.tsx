@@ -15,7 +15,10 @@ afterEach(() => {
 describe('releasing a workload', () => {
   it('marks every workload view, the capacity and the plans stale, and nothing else', async () => {
     const released = buildWorkload({ id: 'wl-1', state: 'released' });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(released), { status: 200, headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(released), { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
     const client = new QueryClient();
     const seeded = [workloadKeys.list({}), workloadKeys.detail('wl-1'), placementKeys.capacity(), placementKeys.plan(released.request), placementKeys.policy()];
     for (const key of seeded) client.setQueryData(key, {});

@@ -25,7 +25,9 @@ export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadF
         <select id={`${id}-state`} value={filter.state ?? ''} onChange={(e) => onChange({ state: (e.target.value || undefined) as WorkloadState | undefined })}>
           <option value="">All</option>
           {WORKLOAD_STATES.map((s) => (
-            <option key={s} value={s}>{STATE_STYLES[s].label}</option>
+            <option key={s} value={s}>
+              {STATE_STYLES[s].label}
+            </option>
           ))}
         </select>
       </div>
@@ -34,7 +36,9 @@ export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadF
         <select id={`${id}-site`} value={filter.site ?? ''} onChange={(e) => onChange({ site: e.target.value || undefined })}>
           <option value="">All</option>
           {sites.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
           ))}
         </select>
       </div>
@@ -58,7 +62,9 @@ export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadF
         <select id={`${id}-sector`} value={filter.sector ?? ''} onChange={(e) => onChange({ sector: (e.target.value || undefined) as Sector | undefined })}>
           <option value="">All</option>
           {SECTORS.map((s) => (
-            <option key={s} value={s}>{capitalise(s)}</option>
+            <option key={s} value={s}>
+              {capitalise(s)}
+            </option>
           ))}
         </select>
       </div>

@@ -21,9 +21,7 @@ const num = (value: unknown): number | undefined => (typeof value === 'number' &
 function heldLine(detail: Record<string, unknown>): string {
   const count = num(detail.gpuCount);
   const power = num(detail.powerKw);
-  return [count !== undefined ? `${formatCount(count)} ${text(detail.gpuModel) ?? 'GPUs'}` : undefined, power !== undefined ? formatKw(power) : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  return [count !== undefined ? `${formatCount(count)} ${text(detail.gpuModel) ?? 'GPUs'}` : undefined, power !== undefined ? formatKw(power) : undefined].filter(Boolean).join(' · ');
 }
 
 /**
