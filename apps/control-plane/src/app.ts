@@ -1,25 +1,19 @@
 import express from 'express';
-import { accessLog, errorHandler, notFound, requestId, type Logger } from '@corridor/http-kit';
+import { accessLog, errorHandler, mountRoutes, notFound, requestId, routeKey, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { AuditService } from './audit/audit-service.ts';
-import { auditRoutes } from './audit/audit.routes.ts';
-import { authorizeV1 } from './auth/authorize.ts';
-import { ROUTE_ACCESS, assertEveryRouteHasAccess, routesOf } from './auth/route-access.ts';
+import { accessGate, requireServiceCredential } from './auth/authorize.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
-import { streamRoutes } from './events/stream.routes.ts';
 import type { FleetService } from './fleet/fleet-service.ts';
-import { placementRoutes } from './placement/placement.routes.ts';
-import type { WorkloadService } from './placement/workload-service.ts';
-import { fleetRoutes } from './fleet/fleet.routes.ts';
 import { readFleetVersion } from './fleet/fleet-store.ts';
+import type { WorkloadService } from './placement/workload-service.ts';
 import type { Simulator } from './simulator/simulator.ts';
-import { simulatorRoutes } from './simulator/simulator.routes.ts';
 import type { SeriesService } from './telemetry/series-service.ts';
 import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import type { TelemetryStore } from './telemetry/telemetry-store.ts';
-import { telemetryRoutes } from './telemetry/telemetry.routes.ts';
+import { V1_ROUTES, type V1RouteDeps } from './v1-routes.ts';
 
 export interface ControlPlaneDeps {
   db: Db;
@@ -42,11 +36,10 @@ export interface ControlPlaneDeps {
 }
 
 /**
- * The control plane's HTTP app; server.ts listens. `routes` lists every /v1 route as `METHOD /path`,
- * read from the routers themselves; each must have its rule in src/auth/route-access.ts or the app
- * refuses to be built.
+ * The control plane's HTTP app; server.ts listens. It serves the routes of src/v1-routes.ts, each
+ * declared with who may call it; `routes` lists them as `METHOD /path`.
  */
-export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, simulator, serviceToken }: ControlPlaneDeps) {
+export function createApp({ db, logger, fleet, bus, live, ingest, series, audit, workloads, simulator, serviceToken }: ControlPlaneDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -67,17 +60,13 @@ export function createApp({ db, logger, fleet, bus, live, telemetry, workloads, 
     }
   });
 
-  // Telemetry ingest parses its own (larger) bodies, so it goes before the general JSON parser.
-  const ingest = telemetryRoutes({ telemetry, live });
-  const v1 = [fleetRoutes({ fleet }), streamRoutes({ bus, live }), simulatorRoutes({ simulator, live }), placementRoutes({ workloads }), auditRoutes({ db })];
-  const routes = routesOf([ingest, ...v1]);
-  assertEveryRouteHasAccess(routes, ROUTE_ACCESS);
-
-  app.use('/v1', authorizeV1({ serviceToken }));
-  app.use('/v1', ingest);
-  app.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
-  for (const router of v1) app.use('/v1', router);
+  // Every /v1 path needs the service credential, known or not; each route then has the gate its access declares.
+  const v1 = express.Router();
+  v1.use(requireServiceCredential(serviceToken));
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, ...(simulator ? { simulator } : {}) };
+  mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
+  app.use('/v1', v1);
   app.use(notFound());
   app.use(errorHandler(logger));
-  return Object.assign(app, { routes });
+  return Object.assign(app, { routes: V1_ROUTES.map(routeKey) });
 }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTING_USER_HEADER, type ActingUser } from '@corridor/http-kit';
+import { ACTING_USER_HEADER, mountRoutes, type ActingUser } from '@corridor/http-kit';
 import { ErrorBodySchema, PERMISSIONS, WorkloadSchema, type Permission, type Role } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
+import { accessGate } from '../src/auth/authorize.ts';
+import { V1_ROUTES } from '../src/v1-routes.ts';
 import { USERS, actingHeaders, serviceHeaders } from './auth.ts';
 import { placementHarness, workloadBody, type PlacementHarness } from './placement-harness.ts';
 import { STORE_KINDS } from './stores.ts';
@@ -143,6 +146,24 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     expect(executive.status).toBe(403);
     expect(ErrorBodySchema.parse(executive.body).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/workloads:write/) });
     expect((await h.callAs(USERS.tenantA, 'GET', '/v1/audit')).body.error.message).toMatch(/audit:read/);
+  });
+
+  it('answers a known path asked with another method 405 with Allow, to the service only', async () => {
+    expect((await h.send('PUT', '/v1/workloads/wl-0000000000000000')).status).toBe(401);
+    for (const user of [null, USERS.executive]) {
+      const res = await h.callAs(user, 'PUT', '/v1/workloads/wl-0000000000000000', {});
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD, DELETE, OPTIONS');
+      expect(ErrorBodySchema.parse(res.body).error.code).toBe('METHOD_NOT_ALLOWED');
+    }
+    expect((await h.callAs(null, 'GET', '/v1/telemetry')).headers.get('allow')).toBe('POST, OPTIONS');
+  });
+
+  it('mounts only declared routes: one without its access is refused, naming it', () => {
+    const [sites] = V1_ROUTES;
+    const { access: _access, ...withoutAccess } = sites!;
+    const mount = () => mountRoutes(Router(), [withoutAccess as typeof sites & object], { deps: {} as never, gate: accessGate({ serviceToken: 'x' }) });
+    expect(mount).toThrow('GET /sites says nobody may call it: declare its access');
   });
 
   it('keeps the probes open to anyone, and answers an unknown /v1 path only to the service', async () => {

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createLogger, errorHandler, notFound, requestId } from '@corridor/http-kit';
+import { createLogger, errorHandler, mountRoutes, notFound, requestId } from '@corridor/http-kit';
 import { LIMITS, type FleetFile, type Sample } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { syncFleet } from '../src/fleet/fleet-store.ts';
 import { openDb, type Db } from '@corridor/store';
 import { migrate } from '../src/store/migrate.ts';
+import { SeriesService } from '../src/telemetry/series-service.ts';
+import { TelemetryIngest } from '../src/telemetry/telemetry-ingest.ts';
 import { createTelemetryStore, RAW_SAMPLES } from '../src/telemetry/telemetry-store-sql.ts';
 import type { TelemetryStore } from '../src/telemetry/telemetry-store.ts';
 import { telemetryRoutes } from '../src/telemetry/telemetry.routes.ts';
@@ -29,7 +31,8 @@ export interface TelemetryHarness {
 
 /**
  * The telemetry routes on a fresh store of the given kind, seeded with a fleet (sites site-a and site-b,
- * link link-a-b), mounted as the control plane mounts them: before the general 1 MB JSON parser.
+ * link link-a-b), mounted as the control plane mounts them (their own body parser, not the general 1 MB
+ * one), without the access gate.
  */
 export async function telemetryHarness(kind: StoreKind, options: { now?: () => number; fleet?: FleetFile } = {}): Promise<TelemetryHarness> {
   const store = await freshStore(kind);
@@ -41,8 +44,10 @@ export async function telemetryHarness(kind: StoreKind, options: { now?: () => n
 
   const app = express();
   app.use(requestId());
-  app.use('/v1', telemetryRoutes({ telemetry, live: { publishSamples: (s) => published.push([...s]) }, ...(options.now ? { now: options.now } : {}) }));
-  app.use(express.json({ limit: LIMITS.maxJsonBodyBytes }));
+  const ingest = new TelemetryIngest(telemetry, { publishSamples: (s) => published.push([...s]) }, options.now);
+  const series = new SeriesService(telemetry, options.now);
+  const bodyParser = express.json({ limit: LIMITS.maxJsonBodyBytes });
+  app.use('/v1', mountRoutes(express.Router(), telemetryRoutes, { deps: { ingest, series }, gate: () => undefined, bodyParser }));
   app.use(notFound());
   app.use(errorHandler(logger));
   const server: Server = await new Promise((resolve) => {

@@ -59,8 +59,8 @@ export interface RouteCall<R extends RouteRequest, Deps> {
   deps: Deps;
 }
 
-/** A zod body types what the handler returns; a JSON Schema written out checks nothing. */
-type BodyOf<Spec> = Spec extends { body: z.ZodType } ? z.output<Spec['body']> : Spec extends { body: JsonSchemaObject } ? unknown : never;
+/** A zod body types what the handler returns; a JSON Schema written out, or none, checks nothing; no such answer, nothing may be returned. */
+type BodyOf<Spec> = Spec extends { body: z.ZodType } ? z.output<Spec['body']> : Spec extends ResponseSpec ? unknown : never;
 /** The body a handler may return: the one its 200 or 201 declares. */
 type SuccessBody<Rs extends Responses> = BodyOf<Rs[200]> | BodyOf<Rs[201]>;
 type MaybePromise<T> = T | Promise<T>;

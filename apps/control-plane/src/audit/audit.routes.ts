@@ -1,10 +1,14 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput, type ActingUser } from '@corridor/http-kit';
-import { AuditQuerySchema, type AuditAction } from '@corridor/shared';
-import type { Db } from '@corridor/store';
-import { forbidden, unauthorized } from '../auth/errors.ts';
-import { listAudit, recordAudit, verifyAudit } from '../placement/audit-log.ts';
+import type { ActingUser } from '@corridor/http-kit';
+import { AuditListSchema, AuditQuerySchema, AuditRecordSchema, AuditVerificationSchema, ForbiddenError, UnauthorizedError, type AuditAction } from '@corridor/shared';
+import { personWith, v1Route } from '../auth/route-access.ts';
+import type { AuditService } from './audit-service.ts';
+
+export interface AuditRouteDeps {
+  audit: AuditService;
+}
+
+const route = v1Route<AuditRouteDeps>();
 
 /** What the BFF records about sign-ins in the one audit log, so the chain covers who came and went. */
 const IDENTITY_ACTIONS = ['login', 'login-failed', 'logout'] as const satisfies readonly AuditAction[];
@@ -35,29 +39,45 @@ type IdentityEvent = z.infer<typeof IdentityEventSchema>;
  */
 function actorOf(event: IdentityEvent, acting: ActingUser | undefined): string {
   if (event.action === 'login-failed') return acting?.username ?? 'anonymous';
-  if (!acting) throw unauthorized(`a ${event.action} is recorded for the acting user: send a signed acting user`);
-  if (event.subject !== `user:${acting.username}`) throw forbidden(`a ${event.action} is recorded about the acting user itself (user:${acting.username})`, 'subject');
+  if (!acting) throw new UnauthorizedError(`a ${event.action} is recorded for the acting user: send a signed acting user`);
+  if (event.subject !== `user:${acting.username}`) {
+    const message = `a ${event.action} is recorded about the acting user itself (user:${acting.username})`;
+    throw new ForbiddenError(message, [{ field: 'subject', message }]);
+  }
   return acting.username;
 }
 
 /** The hash-chained audit log: read and verified for people with audit:read, appended to by the BFF for sign-ins. */
-export function auditRoutes({ db }: { db: Db }): Router {
-  const router = Router();
-
-  router.get('/audit', async (req, res) => {
-    const page = parseInput(AuditQuerySchema, req.query, 'audit query');
-    res.json(await listAudit(db, page));
-  });
-
-  router.get('/audit/verify', async (_req, res) => {
-    res.json(await verifyAudit(db));
-  });
-
-  router.post('/audit', async (req, res) => {
-    const event = parseInput(IdentityEventSchema, req.body, 'audit event');
-    const actor = actorOf(event, req.actingUser);
-    res.status(201).json(await recordAudit(db, { actor, ...event }, new Date()));
-  });
-
-  return router;
-}
+export const auditRoutes = [
+  route({
+    method: 'get',
+    path: '/audit',
+    access: personWith('audit:read'),
+    tag: 'audit',
+    summary: 'The audit log, newest first',
+    request: { query: { schema: AuditQuerySchema, what: 'audit query' } },
+    responses: { 200: { description: 'A page of records.', body: AuditListSchema } },
+    handler: ({ query, deps }) => deps.audit.list(query),
+  }),
+  route({
+    method: 'get',
+    path: '/audit/verify',
+    access: personWith('audit:read'),
+    tag: 'audit',
+    summary: "Recompute the audit log's hash chain",
+    responses: { 200: { description: 'Whether the chain is intact, and where it breaks when it is not.', body: AuditVerificationSchema } },
+    handler: ({ deps }) => deps.audit.verify(),
+  }),
+  route({
+    method: 'post',
+    path: '/audit',
+    // Login events: a login or logout needs the acting user (checked by actorOf), a failed login none.
+    access: { person: 'optional' },
+    tag: 'audit',
+    summary: 'Record a sign-in, a failed sign-in or a sign-out',
+    request: { body: { schema: IdentityEventSchema, what: 'audit event' } },
+    responses: { 201: { description: 'The record, chained.', body: AuditRecordSchema } },
+    errors: [401, 403],
+    handler: ({ body, req, deps }) => deps.audit.record({ actor: actorOf(body, req.actingUser), ...body }, new Date()),
+  }),
+];

@@ -1,53 +1,99 @@
-import { Router } from 'express';
-import { parseInput } from '@corridor/http-kit';
-import { IdempotencyKeySchema, IdSchema, WorkloadFilterSchema, WorkloadRequestSchema, type Policy } from '@corridor/shared';
-import { actingAs } from '../auth/errors.ts';
+import { CapacitySchema, IdempotencyKeySchema, IdSchema, NoSiteFitsSchema, PlanSchema, PolicySchema, WorkloadDetailSchema, WorkloadFilterSchema, WorkloadListSchema, WorkloadRequestSchema, WorkloadSchema } from '@corridor/shared';
+import { actingAs } from '../auth/acting-as.ts';
+import { FLEET_READ, personWith, v1Route } from '../auth/route-access.ts';
 import type { WorkloadService } from './workload-service.ts';
 
-/** Who may call each route: src/auth/route-access.ts. The acting user is the audit log's actor. */
-export function placementRoutes({ workloads }: { workloads: WorkloadService }): Router {
-  const router = Router();
-
-  router.post('/placements/plan', async (req, res) => {
-    const as = actingAs(req);
-    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
-    res.json(await workloads.plan(request, as));
-  });
-
-  router.post('/workloads', async (req, res) => {
-    const as = actingAs(req);
-    const header = req.get('idempotency-key');
-    const idempotencyKey = header === undefined ? undefined : parseInput(IdempotencyKeySchema, header, 'Idempotency-Key header');
-    const request = parseInput(WorkloadRequestSchema, req.body, 'workload request');
-    const { workload, replayed } = await workloads.commit(request, { ...as, ...(idempotencyKey ? { idempotencyKey } : {}) });
-    if (replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(201).location(`/v1/workloads/${workload.id}`).json(workload);
-  });
-
-  router.get('/workloads', async (req, res) => {
-    const filter = parseInput(WorkloadFilterSchema, req.query, 'workload filter');
-    res.json({ workloads: await workloads.list(filter, actingAs(req)) });
-  });
-
-  router.get('/workloads/:id', async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, 'workload id');
-    res.json(await workloads.detail(id, actingAs(req)));
-  });
-
-  router.delete('/workloads/:id', async (req, res) => {
-    const as = actingAs(req);
-    const id = parseInput(IdSchema, req.params.id, 'workload id');
-    res.json(await workloads.release(id, as));
-  });
-
-  router.get('/capacity', async (_req, res) => {
-    res.json(await workloads.capacity());
-  });
-
-  router.get('/policy', (_req, res) => {
-    const body: Policy = { ...workloads.policy.pack, version: workloads.policy.version };
-    res.json(body);
-  });
-
-  return router;
+export interface PlacementRouteDeps {
+  workloads: WorkloadService;
 }
+
+const route = v1Route<PlacementRouteDeps>();
+
+const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
+const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
+
+/** Plans, workloads (commit, list, read, release), capacity and policy. The acting user is the audit log's actor. */
+export const placementRoutes = [
+  route({
+    method: 'post',
+    path: '/placements/plan',
+    access: personWith('placement:plan'),
+    tag: 'placement',
+    summary: 'Plan a workload (dry run, audited)',
+    request: { body: workloadRequest },
+    responses: { 200: { description: 'The plan.', body: PlanSchema } },
+    errors: [403],
+    handler: ({ body, req, deps }) => deps.workloads.plan(body, actingAs(req)),
+  }),
+  route({
+    method: 'post',
+    path: '/workloads',
+    access: personWith('workloads:write'),
+    tag: 'workloads',
+    summary: 'Plan and commit a workload in one atomic step',
+    request: {
+      headers: { 'Idempotency-Key': { schema: IdempotencyKeySchema.optional(), what: 'Idempotency-Key header', description: 'A repeat answers the workload the first one created.' } },
+      body: workloadRequest,
+    },
+    responses: { 201: { description: 'The workload, placed (`Idempotent-Replayed: true` on a repeat).', body: WorkloadSchema } },
+    errors: [403, 409],
+    errorBodies: { 409: { description: 'No site fits: the plan says why. Nothing was held.', body: NoSiteFitsSchema } },
+    handler: async ({ body, headers, req, res, deps }) => {
+      const idempotencyKey = headers['Idempotency-Key'];
+      const { workload, replayed } = await deps.workloads.commit(body, { ...actingAs(req), ...(idempotencyKey ? { idempotencyKey } : {}) });
+      if (replayed) res.set('Idempotent-Replayed', 'true');
+      res.location(`/v1/workloads/${workload.id}`);
+      return workload;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/workloads',
+    access: personWith('workloads:read'),
+    tag: 'workloads',
+    summary: 'Workloads, filtered (a tenant: its own)',
+    request: { query: { schema: WorkloadFilterSchema, what: 'workload filter' } },
+    responses: { 200: { description: 'The workloads.', body: WorkloadListSchema } },
+    handler: async ({ query, req, deps }) => ({ workloads: await deps.workloads.list(query, actingAs(req)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/workloads/:id',
+    access: personWith('workloads:read'),
+    tag: 'workloads',
+    summary: 'One workload with its plan and audit trail',
+    request: { params: workloadId },
+    responses: { 200: { description: 'The workload.', body: WorkloadDetailSchema } },
+    errors: [404],
+    handler: ({ params, req, deps }) => deps.workloads.detail(params.id, actingAs(req)),
+  }),
+  route({
+    method: 'delete',
+    path: '/workloads/:id',
+    access: personWith('workloads:write'),
+    tag: 'workloads',
+    summary: 'Release a workload',
+    request: { params: workloadId },
+    responses: { 200: { description: 'The workload, released.', body: WorkloadSchema } },
+    errors: [404, 409],
+    handler: ({ params, req, deps }) => deps.workloads.release(params.id, actingAs(req)),
+  }),
+  route({
+    method: 'get',
+    path: '/capacity',
+    access: FLEET_READ,
+    tag: 'workloads',
+    summary: "Every site's GPUs and IT power: installed, reserved, free",
+    responses: { 200: { description: 'Capacity as reservations stand now.', body: CapacitySchema } },
+    handler: ({ deps }) => deps.workloads.capacity(),
+  }),
+  route({
+    method: 'get',
+    path: '/policy',
+    access: FLEET_READ,
+    tag: 'policy',
+    summary: 'The policy pack and its version (content hash)',
+    responses: { 200: { description: 'The policy.', body: PolicySchema } },
+    handler: ({ deps }) => ({ ...deps.workloads.policy.pack, version: deps.workloads.policy.version }),
+  }),
+];

@@ -1,33 +1,21 @@
-import express, { Router, type RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
-import {
-  HttpError,
-  IdSchema,
-  InputError,
-  LinkSeriesQuerySchema,
-  METRICS,
-  NotFoundError,
-  SiteSeriesQuerySchema,
-  TELEMETRY_LIMITS,
-  type Sample,
-  type Series,
-} from '@corridor/shared';
-import { parseInput } from '@corridor/http-kit';
+import { IdSchema, InputError, LinkSeriesQuerySchema, PayloadTooLargeError, SeriesSchema, SiteSeriesQuerySchema, TELEMETRY_LIMITS, UnsupportedMediaTypeError } from '@corridor/shared';
+import { FLEET_READ, MACHINE, v1Route } from '../auth/route-access.ts';
 import { OtlpEnvelopeSchema } from './otlp.ts';
-import { planSeries } from './series-plan.ts';
-import { TelemetryIngest } from './telemetry-ingest.ts';
-import type { EntityKind, TelemetryStore } from './telemetry-store.ts';
+import type { SeriesService } from './series-service.ts';
+import type { TelemetryIngest } from './telemetry-ingest.ts';
 
-export interface TelemetryRoutesDeps {
-  telemetry: TelemetryStore;
-  live: { publishSamples(samples: readonly Sample[]): void };
-  /** The receiver's clock (future-skew and retention checks, default series window). */
-  now?: () => number;
+export interface TelemetryRouteDeps {
+  /** The one ingest path, shared with the simulator. */
+  ingest: TelemetryIngest;
+  series: SeriesService;
 }
+
+const route = v1Route<TelemetryRouteDeps>();
 
 const MAX_BYTES = TELEMETRY_LIMITS.maxBodyBytes;
 const MAX_POINTS = TELEMETRY_LIMITS.maxSamplesPerBatch;
-const tooLarge = (what: string) => new HttpError(413, 'PAYLOAD_TOO_LARGE', what);
 
 /** 415 unless the body is declared JSON (`what` names the endpoint's format in the message). */
 function requireJson(what: string): RequestHandler {
@@ -35,14 +23,13 @@ function requireJson(what: string): RequestHandler {
     const type = req.get('content-type') ?? 'none';
     if (type.split(';')[0]!.trim().toLowerCase() === 'application/json') return next();
     const protobuf = /protobuf/i.test(type) ? ' OTLP/HTTP protobuf is not supported: configure the exporter for http/json.' : '';
-    next(new HttpError(415, 'BAD_REQUEST', `Content-Type must be application/json (${what}); got ${type}.${protobuf}`));
+    next(new UnsupportedMediaTypeError(`Content-Type must be application/json (${what}); got ${type}.${protobuf}`));
   };
 }
 
 /**
  * The telemetry endpoints' own JSON parser, with their larger limit and a 413 that says what the limit
- * is. Mount these routes before the app's general JSON parser, which would otherwise refuse their
- * bodies at its own, smaller limit.
+ * is; the routes declare it as their body parser, so the app's smaller general limit never applies.
  */
 const jsonBody: RequestHandler = (() => {
   const parse = express.json({ limit: MAX_BYTES, strict: false });
@@ -51,75 +38,98 @@ const jsonBody: RequestHandler = (() => {
       const e = error as { type?: string; length?: number } | undefined;
       if (e?.type === 'entity.too.large') {
         const size = e.length ? `request body is ${e.length} bytes` : 'request body is too large';
-        next(tooLarge(`${size}; the limit is ${MAX_BYTES} bytes (about ${MAX_POINTS} samples): split it into smaller batches`));
+        next(new PayloadTooLargeError(`${size}; the limit is ${MAX_BYTES} bytes (about ${MAX_POINTS} samples): split it into smaller batches`));
       } else next(error);
     });
 })();
+
+/** 400 for a body that is JSON but not an object (`message` says what the endpoint reads), before its schema names fields in it. */
+function requireObject(message: string): RequestHandler {
+  return (req, _res, next) => {
+    const body: unknown = req.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) next(new InputError(message, [{ field: '(body)', message: 'must be a JSON object' }]));
+    else next();
+  };
+}
+
+/** 413 for a batch of more samples than one request may hold, whatever their shape. */
+const sampleLimit: RequestHandler = (req, _res, next) => {
+  const items = (req.body as { samples?: unknown }).samples;
+  if (Array.isArray(items) && items.length > MAX_POINTS) next(new PayloadTooLargeError(`a batch holds at most ${MAX_POINTS} samples; this one has ${items.length}: split it`));
+  else next();
+};
 
 const BatchShapeSchema = z.strictObject({
   samples: z.array(z.unknown(), { error: (i) => (i.input === undefined ? 'is required' : 'must be an array of samples') }).min(1, 'must hold at least one sample'),
 });
 
-export function telemetryRoutes({ telemetry, live, now = Date.now }: TelemetryRoutesDeps): Router {
-  const router = Router();
-  const ingest = new TelemetryIngest(telemetry, live, now);
+const seriesQuery = (schema: typeof SiteSeriesQuerySchema) => ({ schema, what: 'series query' });
 
-  /** JSON batch: `{ samples: Sample[] }` → `{ accepted, duplicates, rejected: [{ index, reason }] }`. */
-  router.post('/telemetry', requireJson('a { "samples": [...] } batch'), jsonBody, async (req, res) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      throw new InputError('invalid telemetry batch: the body must be a JSON object { "samples": [...] }', [{ field: '(body)', message: 'must be a JSON object' }]);
-    }
-    const items = (req.body as { samples?: unknown }).samples;
-    if (Array.isArray(items) && items.length > MAX_POINTS) throw tooLarge(`a batch holds at most ${MAX_POINTS} samples; this one has ${items.length}: split it`);
-    const { samples } = parseInput(BatchShapeSchema, req.body, 'telemetry batch');
-    res.json(await ingest.ingestBatch(samples));
-  });
-
-  /** OTLP/HTTP JSON metrics: ExportMetricsServiceResponse, with partialSuccess when points were rejected. */
-  router.post('/metrics', requireJson('OTLP/HTTP JSON'), jsonBody, async (req, res) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      throw new InputError('invalid OTLP request: the body must be a JSON ExportMetricsServiceRequest object', [{ field: '(body)', message: 'must be a JSON object' }]);
-    }
-    const envelope = parseInput(OtlpEnvelopeSchema, req.body, 'OTLP ExportMetricsServiceRequest');
-    const points = countPoints(envelope);
-    if (points > MAX_POINTS) throw tooLarge(`a request holds at most ${MAX_POINTS} data points; this one has ${points}: lower the exporter's batch size`);
-    const { total, rejected } = await ingest.ingestOtlp(envelope);
-    if (rejected.length === 0) {
-      res.json({});
-      return;
-    }
-    const shown = rejected.slice(0, 10).map((r) => `${r.path} (${r.name.slice(0, 80)}): ${r.reason}`);
-    const more = rejected.length > shown.length ? `; … and ${rejected.length - shown.length} more` : '';
-    res.json({ partialSuccess: { rejectedDataPoints: String(rejected.length), errorMessage: `${rejected.length} of ${total} data points rejected: ${shown.join('; ')}${more}` } });
-  });
-
-  const seriesRoute = (kind: EntityKind, schema: typeof SiteSeriesQuerySchema): RequestHandler => async (req, res) => {
-    const id = parseInput(IdSchema, req.params.id, `${kind} id`);
-    const query = parseInput(schema, req.query, 'series query');
-    const plan = planSeries(query, now(), telemetry.retention);
-    const buckets = await telemetry.series({ entityKind: kind, entityId: id, metric: query.metric, ...plan });
-    if (!buckets) throw new NotFoundError(`no ${kind} "${id}"`);
-    const spec = METRICS[query.metric];
-    const counter = spec.kind === 'counter';
-    const body: Series = {
-      metric: query.metric,
-      unit: spec.unit,
-      kind: spec.kind,
-      ...(kind === 'site' ? { siteId: id } : { linkId: id }),
-      resolution: plan.resolution,
-      stepMs: plan.stepMs,
-      from: plan.fromMs,
-      to: plan.toMs,
-      points: buckets.map((b) => ({ t: b.t, avg: b.sum / b.count, min: b.min, max: b.max, last: b.last, ...(counter ? { sum: b.sum } : {}), count: b.count })),
-    };
-    res.set('Cache-Control', 'no-store');
-    res.json(body);
-  };
-  router.get('/sites/:id/series', seriesRoute('site', SiteSeriesQuerySchema));
-  router.get('/links/:id/series', seriesRoute('link', LinkSeriesQuerySchema));
-
-  return router;
-}
+/** Telemetry in (a JSON batch, OTLP/HTTP JSON), machine work only; and each site's and link's history out. */
+export const telemetryRoutes = [
+  route({
+    method: 'post',
+    path: '/telemetry',
+    access: MACHINE,
+    tag: 'telemetry',
+    summary: 'Ingest a batch of samples: `{ samples: Sample[] }`',
+    description: 'Each sample is judged on its own: the answer counts those accepted and duplicates, and says why each rejected one was.',
+    bodyParser: [requireJson('a { "samples": [...] } batch'), jsonBody, requireObject('invalid telemetry batch: the body must be a JSON object { "samples": [...] }'), sampleLimit],
+    request: { body: { schema: BatchShapeSchema, what: 'telemetry batch' } },
+    responses: { 200: { description: '`{ accepted, duplicates, rejected: [{ index, reason }] }`.' } },
+    errors: [413, 415],
+    handler: ({ body, deps }) => deps.ingest.ingestBatch(body.samples),
+  }),
+  route({
+    method: 'post',
+    path: '/metrics',
+    access: MACHINE,
+    tag: 'telemetry',
+    summary: 'Ingest OTLP/HTTP JSON metrics (an ExportMetricsServiceRequest)',
+    description: 'Answers an ExportMetricsServiceResponse, with `partialSuccess` when points were rejected.',
+    bodyParser: [requireJson('OTLP/HTTP JSON'), jsonBody, requireObject('invalid OTLP request: the body must be a JSON ExportMetricsServiceRequest object')],
+    request: { body: { schema: OtlpEnvelopeSchema, what: 'OTLP ExportMetricsServiceRequest' } },
+    responses: { 200: { description: '`{}`, or `{ partialSuccess: { rejectedDataPoints, errorMessage } }`.' } },
+    errors: [413, 415],
+    handler: async ({ body: envelope, deps }) => {
+      const points = countPoints(envelope);
+      if (points > MAX_POINTS) throw new PayloadTooLargeError(`a request holds at most ${MAX_POINTS} data points; this one has ${points}: lower the exporter's batch size`);
+      const { total, rejected } = await deps.ingest.ingestOtlp(envelope);
+      if (rejected.length === 0) return {};
+      const shown = rejected.slice(0, 10).map((r) => `${r.path} (${r.name.slice(0, 80)}): ${r.reason}`);
+      const more = rejected.length > shown.length ? `; … and ${rejected.length - shown.length} more` : '';
+      return { partialSuccess: { rejectedDataPoints: String(rejected.length), errorMessage: `${rejected.length} of ${total} data points rejected: ${shown.join('; ')}${more}` } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/sites/:id/series',
+    access: FLEET_READ,
+    tag: 'telemetry',
+    summary: "A site metric's history",
+    request: { params: { id: { schema: IdSchema, what: 'site id' } }, query: seriesQuery(SiteSeriesQuerySchema) },
+    responses: { 200: { description: 'The series.', body: SeriesSchema } },
+    errors: [404],
+    handler: ({ params, query, res, deps }) => {
+      res.set('Cache-Control', 'no-store');
+      return deps.series.read('site', params.id, query);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/links/:id/series',
+    access: FLEET_READ,
+    tag: 'telemetry',
+    summary: "A link metric's history",
+    request: { params: { id: { schema: IdSchema, what: 'link id' } }, query: seriesQuery(LinkSeriesQuerySchema) },
+    responses: { 200: { description: 'The series.', body: SeriesSchema } },
+    errors: [404],
+    handler: ({ params, query, res, deps }) => {
+      res.set('Cache-Control', 'no-store');
+      return deps.series.read('link', params.id, query);
+    },
+  }),
+];
 
 function countPoints(envelope: z.infer<typeof OtlpEnvelopeSchema>): number {
   let n = 0;
