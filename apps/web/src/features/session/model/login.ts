@@ -3,14 +3,19 @@ import { LOGIN_PATH } from '../../../lib/api-client.ts';
 /** Any origin will do: it only tells a path of the console's own from an address elsewhere. */
 const PROBE_ORIGIN = 'https://console.invalid';
 
+/** Whether a string holds a C0 control character (U+0000–U+001F): the browser drops a tab or newline from a URL, so `/\t/evil` would leave the origin. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
 /**
  * Where to go once signed in: `returnTo` when it is a path of the console itself, else the map. An
  * absolute or protocol-relative address (`https://…`, `//…`, `/\…`) would make the login page an open
  * redirect, and the login page itself would be a loop.
  */
 export function safeReturnTo(returnTo: string | null): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses (a tab or newline in a URL is dropped by the browser)
-  if (!returnTo || !returnTo.startsWith('/') || /[\u0000-\u001f\\]/.test(returnTo)) return '/';
+  if (!returnTo || !returnTo.startsWith('/') || returnTo.includes('\\') || hasControlCharacter(returnTo)) return '/';
   let url: URL;
   try {
     url = new URL(returnTo, PROBE_ORIGIN);
