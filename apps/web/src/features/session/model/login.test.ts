@@ -27,6 +27,9 @@ describe('where the login page sends back to', () => {
     }
     expect(safeReturnTo('//evil.example/x')).toBe('/');
     expect(safeReturnTo('/login')).toBe('/');
+    // The URL parser drops tabs and newlines: "/\t/evil.example" would read as "//evil.example".
+    expect(safeReturnTo('/\t/evil.example')).toBe('/');
+    expect(safeReturnTo('/\n/evil.example')).toBe('/');
   });
 });
 
