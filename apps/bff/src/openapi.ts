@@ -32,7 +32,7 @@ export const REASON_CODE_MEANINGS: Record<ReasonCode, string> = {
   POWER_HEADROOM: "the workload's IT power exceeds what is left of the site's IT capacity; the margin is in kW",
   LATENCY_OBJECTIVE: 'the estimated round trip from the objective’s place exceeds `maxRttMs`; the margin is in ms',
 };
-function describeApi(routes: readonly ApiRoute<never>[]): string {
+function describeApi(routes: readonly ApiRoute<unknown>[]): string {
   const publicRoutes = routes.filter((r) => r.access === 'public').map((r) => `\`${r.method.toUpperCase()} ${toOpenApiPath(r.path)}\``);
   return `The console's API (the BFF). The browser calls it on its own origin; the BFF calls the control planes and
 parses every answer with the shared schemas before it presents it.
@@ -130,7 +130,7 @@ function content(body: ResponseSpec['body'], contentType: string, io: 'input' | 
   return { content: { [contentType]: { schema: name ? schemaRef(name) : toSchemaObject(body, io) } } };
 }
 
-function parameters(route: ApiRoute<never>): JsonSchema[] {
+function parameters(route: ApiRoute<unknown>): JsonSchema[] {
   const { params = {}, query, headers = {} } = route.request ?? {};
   const inPath = Object.entries(params).map(([name, part]) => ({ name, in: 'path', required: true, ...(part.description ? { description: part.description } : {}), schema: toSchemaObject(part.schema, 'input') }));
   const queryObject = query ? (toSchemaObject(query.schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }) : {};
@@ -163,7 +163,7 @@ function parameters(route: ApiRoute<never>): JsonSchema[] {
  * The errors an operation may answer: its own, and those its declaration implies: 400 when an input can
  * be refused, 401 unless public, 403 for a permission or a write (CSRF), 413 for a body.
  */
-function errorStatuses(route: ApiRoute<never>): ErrorStatus[] {
+function errorStatuses(route: ApiRoute<unknown>): ErrorStatus[] {
   const { params = {}, query, headers = {}, body } = route.request ?? {};
   const parts = [...Object.values(params), ...Object.values(headers), ...(query ? [query] : []), ...(body ? [body] : [])];
   const implied: ErrorStatus[] = [
@@ -181,7 +181,7 @@ function accessNote(access: ApiAccess): string {
   return `Needs \`${access}\` (${PERMISSIONS[access].join(', ')}).`;
 }
 
-function operationObject(route: ApiRoute<never>, named: Named): JsonSchema {
+function operationObject(route: ApiRoute<unknown>, named: Named): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, spec] of Object.entries(route.responses) as [string, ResponseSpec][]) {
     responses[status] = { description: spec.description, ...content(spec.body, spec.contentType ?? 'application/json', 'output', named) };
@@ -218,7 +218,7 @@ function errorResponsesUsed(paths: OpenApiDocument['paths']): Record<string, Jso
 }
 
 /** The OpenAPI 3.1 document of every /api route, generated from the routes' declarations and the shared zod schemas. */
-export function buildOpenApiDocument(routes: readonly ApiRoute<never>[] = API_ROUTES): OpenApiDocument {
+export function buildOpenApiDocument(routes: readonly ApiRoute<unknown>[] = API_ROUTES): OpenApiDocument {
   const named: Named = { input: new Map(), output: new Map(NAMED_BY_REFERENCE.map((s) => [componentName(s)!, s])) };
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
