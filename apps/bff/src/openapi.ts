@@ -44,7 +44,9 @@ admin issued: \`Authorization: Bearer ${TOKEN_PREFIX}…\`. Without either, or w
 never a redirect).
 
 **Roles.** Each route needs one permission; a role without it gets 403 naming the permission:
-${Object.entries(PERMISSIONS).map(([permission, roles]) => `- \`${permission}\`: ${roles.join(', ')}`).join('\n')}
+${Object.entries(PERMISSIONS)
+  .map(([permission, roles]) => `- \`${permission}\`: ${roles.join(', ')}`)
+  .join('\n')}
 
 A \`tenant\` principal sees and acts on its own tenant's workloads only: its list is confined to its tenant (a filter
 for another tenant matches nothing), another tenant's workload answers 404 as an unknown one does, and a plan or
@@ -78,7 +80,6 @@ ${REASON_CODES.map((code) => `- \`${code}\`: ${REASON_CODE_MEANINGS[code]}`).joi
 Policy rules and their legal bases are illustrative, not legal advice.`;
 }
 
-
 const TAGS = [
   { name: 'fleet', description: 'Sites, links and totals, federated over every control plane.' },
   { name: 'live', description: 'Live telemetry: a snapshot, then server-sent events.' },
@@ -90,7 +91,6 @@ const TAGS = [
   { name: 'admin', description: 'Accounts and API tokens (admin only).' },
   { name: 'meta', description: 'The BFF itself.' },
 ] as const;
-
 
 /** The one error body's answers, by status; an operation refers to those it may give. */
 const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
@@ -132,7 +132,13 @@ function content(body: ResponseSpec['body'], contentType: string, io: 'input' | 
 
 function parameters(route: ApiRoute<unknown>): JsonSchema[] {
   const { params = {}, query, headers = {} } = route.request ?? {};
-  const inPath = Object.entries(params).map(([name, part]) => ({ name, in: 'path', required: true, ...(part.description ? { description: part.description } : {}), schema: toSchemaObject(part.schema, 'input') }));
+  const inPath = Object.entries(params).map(([name, part]) => ({
+    name,
+    in: 'path',
+    required: true,
+    ...(part.description ? { description: part.description } : {}),
+    schema: toSchemaObject(part.schema, 'input'),
+  }));
   const queryObject = query ? (toSchemaObject(query.schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }) : {};
   const inQuery = Object.entries(queryObject.properties ?? {}).map(([name, schema]) => ({
     name,
@@ -188,7 +194,9 @@ function operationObject(route: ApiRoute<unknown>, named: Named): JsonSchema {
   }
   for (const status of errorStatuses(route)) {
     const special = route.errorBodies?.[status];
-    responses[status] = special ? { description: special.description, ...content(special.body, 'application/json', 'output', named) } : { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+    responses[status] = special
+      ? { description: special.description, ...content(special.body, 'application/json', 'output', named) }
+      : { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
   }
   const params = parameters(route);
   const body = route.request?.body;
@@ -200,9 +208,7 @@ function operationObject(route: ApiRoute<unknown>, named: Named): JsonSchema {
     ...(route.access === 'public' ? { security: [] } : {}),
     operationId: `${route.method}${route.path.replace(/[/:.](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
     ...(params.length ? { parameters: params } : {}),
-    ...(body
-      ? { requestBody: { required: true, description: `JSON, at most ${LIMITS.maxJsonBodyBytes} bytes.`, ...content(body.schema, 'application/json', 'input', named) } }
-      : {}),
+    ...(body ? { requestBody: { required: true, description: `JSON, at most ${LIMITS.maxJsonBodyBytes} bytes.`, ...content(body.schema, 'application/json', 'input', named) } } : {}),
     responses,
   };
 }

@@ -16,7 +16,9 @@ export const auditRoutes = [
     access: 'audit:read',
     tag: 'policy',
     summary: 'The audit log, newest first',
-    request: { query: { schema: AuditQuerySchema, what: 'audit query', notes: { before: 'Only records with a lower sequence number (the previous page’s `nextBefore`).', limit: 'Records in one page.' } } },
+    request: {
+      query: { schema: AuditQuerySchema, what: 'audit query', notes: { before: 'Only records with a lower sequence number (the previous page’s `nextBefore`).', limit: 'Records in one page.' } },
+    },
     responses: { 200: { description: 'A page of records.', body: AuditListSchema } },
     errors: UPSTREAM_ERRORS,
     handler: ({ query, res, deps }) => {

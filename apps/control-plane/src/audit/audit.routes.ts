@@ -14,7 +14,10 @@ const route = v1Route<AuditRouteDeps>();
 const IDENTITY_ACTIONS = ['login', 'login-failed', 'logout'] as const satisfies readonly AuditAction[];
 
 const DetailValueSchema = z.union([
-  z.string().max(200).refine((s) => !s.includes('\u0000'), 'must not contain the NUL character'),
+  z
+    .string()
+    .max(200)
+    .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character'),
   z.number(),
   z.boolean(),
   z.null(),

@@ -10,10 +10,7 @@ import type { Permission } from '@corridor/shared';
  * - `person: 'forbidden'` machine work only (telemetry ingest, simulator faults): no person acts here.
  * A tenant user is further confined to its own workloads by the workload service.
  */
-export type RouteAccess =
-  | { person: 'required'; permission: Permission }
-  | { person: 'optional'; permission?: Permission }
-  | { person: 'forbidden' };
+export type RouteAccess = { person: 'required'; permission: Permission } | { person: 'optional'; permission?: Permission } | { person: 'forbidden' };
 
 /** Fleet, live and telemetry reads: the BFF alone, or for anyone who may read the fleet. */
 export const FLEET_READ = { person: 'optional', permission: 'fleet:read' } as const satisfies RouteAccess;

@@ -1,4 +1,16 @@
-import { CapacitySchema, IdempotencyKeySchema, IdSchema, NoSiteFitsSchema, PlanSchema, PolicySchema, WorkloadDetailSchema, WorkloadFilterSchema, WorkloadListSchema, WorkloadRequestSchema, WorkloadSchema } from '@corridor/shared';
+import {
+  CapacitySchema,
+  IdempotencyKeySchema,
+  IdSchema,
+  NoSiteFitsSchema,
+  PlanSchema,
+  PolicySchema,
+  WorkloadDetailSchema,
+  WorkloadFilterSchema,
+  WorkloadListSchema,
+  WorkloadRequestSchema,
+  WorkloadSchema,
+} from '@corridor/shared';
 import { actingAs } from '../auth/acting-as.ts';
 import { FLEET_READ, personWith, v1Route } from '../auth/route-access.ts';
 import type { WorkloadService } from './workload-service.ts';
