@@ -12,6 +12,7 @@ export { DEFAULT_POLICY_DIR as POLICY_DIR } from '../src/config.ts';
 export interface Answer {
   status: number;
   headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads an arbitrary JSON answer by path and asserts the shape it reads
   body: any;
 }
 

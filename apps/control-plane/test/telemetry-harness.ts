@@ -22,7 +22,9 @@ export interface TelemetryHarness {
   telemetry: TelemetryStore;
   /** Every batch handed to the live stream. */
   published: Sample[][];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads an arbitrary JSON answer by path and asserts the shape it reads
   post(path: string, body: unknown, contentType?: string): Promise<{ status: number; body: any }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads an arbitrary JSON answer by path and asserts the shape it reads
   get(path: string): Promise<{ status: number; body: any }>;
   /** Rows in the raw table and both rollups. */
   rows(): Promise<{ raw: number; minute: number; hour: number }>;

@@ -5,7 +5,6 @@ import { HttpError, InputError, InternalError, NotFoundError, PayloadTooLargeErr
 import type { Logger } from './logger.ts';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** Correlates logs and error bodies with one request. */
