@@ -26,7 +26,10 @@ import { DEMO_ENV, logIn, serviceAuth } from './lib/session.mjs';
 import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const FLEETS = (process.env.BENCH_FLEETS ?? '20,1000').split(',').map(Number).filter((n) => n > 0);
+const FLEETS = (process.env.BENCH_FLEETS ?? '20,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -130,7 +133,18 @@ async function main() {
   console.log('\nResults (mean of the measured runs)');
   const rows = [['fleet', 'side', 'body', 'req/s', 'MB/s', 'p50 ms', 'p99 ms', 'failed', 'ratio', 'verdict']];
   for (const r of results) {
-    rows.push([`${r.siteCount} sites`, 'bff', kb(r.bff.bodyBytes), fmt(r.bff.rps, 0), fmt(r.bff.mbps, 1), fmt(r.bff.p50, 2), fmt(r.bff.p99, 2), r.bff.failed, `${fmt(r.ratio, 2)}×`, r.pass ? 'PASS' : 'FAIL']);
+    rows.push([
+      `${r.siteCount} sites`,
+      'bff',
+      kb(r.bff.bodyBytes),
+      fmt(r.bff.rps, 0),
+      fmt(r.bff.mbps, 1),
+      fmt(r.bff.p50, 2),
+      fmt(r.bff.p99, 2),
+      r.bff.failed,
+      `${fmt(r.ratio, 2)}×`,
+      r.pass ? 'PASS' : 'FAIL',
+    ]);
     rows.push(['', 'baseline', kb(r.baseline.bodyBytes), fmt(r.baseline.rps, 0), fmt(r.baseline.mbps, 1), fmt(r.baseline.p50, 2), fmt(r.baseline.p99, 2), r.baseline.failed, '', '']);
   }
   console.log(table(rows));

@@ -70,9 +70,18 @@ const FIRST_EVENT_ID = 10_000_000;
 
 /** Grid figures per country for the synthetic fleet's rows, which carry none (bench inputs, not claims). */
 const GRID = {
-  US: { carbon: 369, lowCarbon: 0.4 }, FR: { carbon: 21, lowCarbon: 0.93 }, ES: { carbon: 108, lowCarbon: 0.75 }, PT: { carbon: 130, lowCarbon: 0.7 },
-  MA: { carbon: 551, lowCarbon: 0.22 }, TN: { carbon: 460, lowCarbon: 0.05 }, MR: { carbon: 480, lowCarbon: 0.3 }, SN: { carbon: 500, lowCarbon: 0.25 },
-  CI: { carbon: 420, lowCarbon: 0.35 }, GH: { carbon: 440, lowCarbon: 0.4 }, TG: { carbon: 450, lowCarbon: 0.3 }, BJ: { carbon: 470, lowCarbon: 0.2 },
+  US: { carbon: 369, lowCarbon: 0.4 },
+  FR: { carbon: 21, lowCarbon: 0.93 },
+  ES: { carbon: 108, lowCarbon: 0.75 },
+  PT: { carbon: 130, lowCarbon: 0.7 },
+  MA: { carbon: 551, lowCarbon: 0.22 },
+  TN: { carbon: 460, lowCarbon: 0.05 },
+  MR: { carbon: 480, lowCarbon: 0.3 },
+  SN: { carbon: 500, lowCarbon: 0.25 },
+  CI: { carbon: 420, lowCarbon: 0.35 },
+  GH: { carbon: 440, lowCarbon: 0.4 },
+  TG: { carbon: 450, lowCarbon: 0.3 },
+  BJ: { carbon: 470, lowCarbon: 0.2 },
   NG: { carbon: 410, lowCarbon: 0.2 },
 };
 
@@ -82,7 +91,7 @@ const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 function cosZenith(lat, lon, atMs) {
   const d = new Date(atMs);
   const day = (atMs - Date.UTC(d.getUTCFullYear(), 0, 0)) / 86_400_000;
-  const decl = (-23.44 * Math.PI) / 180 * Math.cos(((2 * Math.PI) / 365) * (day + 10));
+  const decl = ((-23.44 * Math.PI) / 180) * Math.cos(((2 * Math.PI) / 365) * (day + 10));
   const solarHour = (d.getUTCHours() + d.getUTCMinutes() / 60 + lon / 15 + 24) % 24;
   const hourAngle = ((solarHour - 12) * 15 * Math.PI) / 180;
   const phi = (lat * Math.PI) / 180;
@@ -435,12 +444,16 @@ async function openConsole(context, url, expected, { charts }) {
         return { basemap: el?.getAttribute('data-basemap'), count: el?.getAttribute('data-site-count'), live: !!window.__corridorLive, panel: !!document.querySelector('.site-panel') };
       })
       .catch(() => ({}));
-    throw new Error(`the console at ${url} did not show the basemap, ${expected} markers and the site panel within ${LOAD_TIMEOUT_MS} ms (saw ${JSON.stringify(seen)})${pageErrors.length ? `; page errors: ${pageErrors.slice(0, 3).join(' | ')}` : ''}`);
+    throw new Error(
+      `the console at ${url} did not show the basemap, ${expected} markers and the site panel within ${LOAD_TIMEOUT_MS} ms (saw ${JSON.stringify(seen)})${pageErrors.length ? `; page errors: ${pageErrors.slice(0, 3).join(' | ')}` : ''}`,
+    );
   }
   if (charts) {
-    await page.waitForFunction(() => document.querySelectorAll('.site-panel figure.site-chart .recharts-surface').length >= 4, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 }).catch(() => {
-      throw new Error(`the site panel at ${url} did not draw its 4 charts within ${LOAD_TIMEOUT_MS} ms${failed.length ? ` (failed requests: ${failed.slice(0, 5).join(', ')})` : ''}`);
-    });
+    await page
+      .waitForFunction(() => document.querySelectorAll('.site-panel figure.site-chart .recharts-surface').length >= 4, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 })
+      .catch(() => {
+        throw new Error(`the site panel at ${url} did not draw its 4 charts within ${LOAD_TIMEOUT_MS} ms${failed.length ? ` (failed requests: ${failed.slice(0, 5).join(', ')})` : ''}`);
+      });
   }
   if (!(await page.evaluate(wrapCommit))) throw new Error('window.__corridorLive is missing: the console does not expose its live feed');
   const noObserver = await page.evaluate(() => window.__bench.noLongTaskObserver);
@@ -452,13 +465,30 @@ async function openConsole(context, url, expected, { charts }) {
 function normaliseSynthetic(rows, createRandom) {
   return rows.map((r) => {
     const random = createRandom([...r.id].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
-    return { id: r.id, status: r.status, capMw: r.itCapacityMw, gpus: r.gpuCount, lat: r.lat, lon: r.lon, designPue: 1.15 + random() * 0.3, solarMw: random() * r.itCapacityMw * 0.3, grid: GRID[r.country] ?? { carbon: 400, lowCarbon: 0.3 } };
+    return {
+      id: r.id,
+      status: r.status,
+      capMw: r.itCapacityMw,
+      gpus: r.gpuCount,
+      lat: r.lat,
+      lon: r.lon,
+      designPue: 1.15 + random() * 0.3,
+      solarMw: random() * r.itCapacityMw * 0.3,
+      grid: GRID[r.country] ?? { carbon: 400, lowCarbon: 0.3 },
+    };
   });
 }
 function normaliseFleetFile(sites) {
   return sites.map((s) => ({
-    id: s.id, status: s.status, capMw: s.itCapacityMw, gpus: s.clusters.reduce((n, c) => n + c.gpuCount, 0), lat: s.lat, lon: s.lon, designPue: s.designPue,
-    solarMw: s.onSiteSolarMw ?? 0, grid: { carbon: s.gridCarbonGPerKwh ?? 400, lowCarbon: (GRID[s.country] ?? { lowCarbon: 0.3 }).lowCarbon },
+    id: s.id,
+    status: s.status,
+    capMw: s.itCapacityMw,
+    gpus: s.clusters.reduce((n, c) => n + c.gpuCount, 0),
+    lat: s.lat,
+    lon: s.lon,
+    designPue: s.designPue,
+    solarMw: s.onSiteSolarMw ?? 0,
+    grid: { carbon: s.gridCarbonGPerKwh ?? 400, lowCarbon: (GRID[s.country] ?? { lowCarbon: 0.3 }).lowCarbon },
   }));
 }
 
@@ -497,9 +527,29 @@ function newestMtime(dir) {
 }
 
 function printWindows(windows) {
-  const rows = [['page', 'updates', 'load avg', 'frames', 'health ev.', 'long tasks (count, max, total ms)', 'where', 'frame p95 / max ms', 'gaps > 50 ms', 'receive p50 / max ms', 'commit p50 / max ms', '"Drawn now" values', 'markers recoloured', 'degraded+offline markers']];
+  const rows = [
+    [
+      'page',
+      'updates',
+      'load avg',
+      'frames',
+      'health ev.',
+      'long tasks (count, max, total ms)',
+      'where',
+      'frame p95 / max ms',
+      'gaps > 50 ms',
+      'receive p50 / max ms',
+      'commit p50 / max ms',
+      '"Drawn now" values',
+      'markers recoloured',
+      'degraded+offline markers',
+    ],
+  ];
   for (const w of windows) {
-    const where = Object.entries(w.longTasks.reduce((m, t) => ((m[t.what] = (m[t.what] ?? 0) + 1), m), {})).map(([k, n]) => `${k} ${n}`).join(', ') || '—';
+    const where =
+      Object.entries(w.longTasks.reduce((m, t) => ((m[t.what] = (m[t.what] ?? 0) + 1), m), {}))
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || '—';
     rows.push([
       w.page,
       w.rate ? `${w.rate}/s` : 'idle',
@@ -522,7 +572,9 @@ function printWindows(windows) {
     if (w.longTasks.length) console.log(`  ${w.page} ${w.rate ? `${w.rate}/s` : 'idle'} long tasks (at ms: duration ms, what): ${w.longTasks.map((t) => `${t.at}: ${t.ms} ${t.what}`).join('; ')}`);
     // Long animation frames that blocked input (a long task in them), with their longest scripts.
     for (const l of w.longAnimationFrames.filter((f) => f.blockingMs > 0).slice(0, 4)) {
-      console.log(`    long animation frame at ${l.at} ms: ${l.ms} ms (blocking ${l.blockingMs}, render ${l.renderMs}) ${l.scripts.map((s) => `${s.invoker}${s.fn ? ` ${s.fn}` : ''} (${s.src || 'bench'}) ${s.ms} ms`).join(' | ')}`);
+      console.log(
+        `    long animation frame at ${l.at} ms: ${l.ms} ms (blocking ${l.blockingMs}, render ${l.renderMs}) ${l.scripts.map((s) => `${s.invoker}${s.fn ? ` ${s.fn}` : ''} (${s.src || 'bench'}) ${s.ms} ms`).join(' | ')}`,
+      );
     }
   }
 }
@@ -540,7 +592,8 @@ async function main() {
   }
   if (!process.env.CORRIDOR_WEB_DIST) {
     const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(ROOT, 'packages/shared/src')));
-    if (statSync(join(DIST, 'index.html')).mtimeMs < sources) console.warn('live-map: WARNING apps/web/dist is older than the sources: this measures the old build (pnpm --filter @corridor/web run build)');
+    if (statSync(join(DIST, 'index.html')).mtimeMs < sources)
+      console.warn('live-map: WARNING apps/web/dist is older than the sources: this measures the old build (pnpm --filter @corridor/web run build)');
   }
 
   const shared = await tsImport('@corridor/shared', import.meta.url);
@@ -614,7 +667,9 @@ async function main() {
         const url = `${base}/?synthetic=${SITES}&site=${synSelected}`;
         const { page, pageErrors, failed, loadMs } = await openConsole(context, url, SITES, { charts: false });
         const hasLiveSection = await page.evaluate(() => !!document.querySelector('.site-live'));
-        console.log(`map page: ${url} ready in ${loadMs} ms (basemap, ${SITES} markers, panel of ${synSelected}; live section in the panel: ${hasLiveSection ? 'yes' : 'no — not rendered for synthetic fleets'})`);
+        console.log(
+          `map page: ${url} ready in ${loadMs} ms (basemap, ${SITES} markers, panel of ${synSelected}; live section in the panel: ${hasLiveSection ? 'yes' : 'no — not rendered for synthetic fleets'})`,
+        );
         if (!hasLiveSection) notes.push('map page (?synthetic): the panel has no live section or charts — app.tsx renders <SiteLive> only for the real fleet; the panel page covers them');
         const t1 = Date.now();
         await loadFrames(page, synFrames.bodies);
@@ -623,7 +678,9 @@ async function main() {
         // Warm-up: the first frames create every site's entry (a real console starts from the /api/live snapshot).
         const warm = await measureWindow(page, 'warm-up', { ...common, rate: 1, durationMs: WARMUP_FRAMES * 1000, healthEveryMs: 0, pool: synPool, firstId: nextId, firstFrame: 0 });
         nextId = warm.nextId;
-        console.log(`map page warm-up (${WARMUP_FRAMES} frames, not judged): ${warm.longTaskCount} long tasks${warm.longTaskCount ? ` (${warm.longTasks.map((t) => `${t.ms} ms ${t.what}`).join(', ')})` : ''}; "Drawn now" ${warm.kpiFirst} → ${warm.kpiLast}`);
+        console.log(
+          `map page warm-up (${WARMUP_FRAMES} frames, not judged): ${warm.longTaskCount} long tasks${warm.longTaskCount ? ` (${warm.longTasks.map((t) => `${t.ms} ms ${t.what}`).join(', ')})` : ''}; "Drawn now" ${warm.kpiFirst} → ${warm.kpiLast}`,
+        );
         await page.waitForTimeout(2000);
         for (const rate of [0, 1, 4]) {
           const w = await measureWindow(page, `map ${rate}/s`, { ...common, rate, pool: synPool, firstId: nextId, firstFrame: WARMUP_FRAMES });
@@ -648,7 +705,9 @@ async function main() {
         const url = `${base}/?site=${fleetSelected}`;
         const { page, pageErrors, failed, loadMs } = await openConsole(context, url, SITES, { charts: true });
         const charts = await page.evaluate(() => document.querySelectorAll('.site-panel figure.site-chart').length);
-        console.log(`panel page: ${url} ready in ${loadMs} ms (basemap, ${SITES} markers from /api/sites, panel with ${charts} charts over 1 h of history: ${seeded} samples POSTed to /v1/telemetry first)`);
+        console.log(
+          `panel page: ${url} ready in ${loadMs} ms (basemap, ${SITES} markers from /api/sites, panel with ${charts} charts over 1 h of history: ${seeded} samples POSTed to /v1/telemetry first)`,
+        );
         const t1 = Date.now();
         await loadFrames(page, fleetFrames.bodies);
         console.log(`panel page: ${DISTINCT_FRAMES} frames copied into the page in ${Date.now() - t1} ms (not measured)`);
@@ -656,7 +715,9 @@ async function main() {
         let nextId = FIRST_EVENT_ID;
         const warm = await measureWindow(page, 'warm-up', { ...common, rate: 1, durationMs: WARMUP_FRAMES * 1000, healthEveryMs: 0, pool: fleetPool, firstId: nextId, firstFrame: 0 });
         nextId = warm.nextId;
-        console.log(`panel page warm-up (${WARMUP_FRAMES} frames, not judged): ${warm.longTaskCount} long tasks${warm.longTaskCount ? ` (${warm.longTasks.map((t) => `${t.ms} ms ${t.what}`).join(', ')})` : ''}; "Drawn now" ${warm.kpiFirst} → ${warm.kpiLast}`);
+        console.log(
+          `panel page warm-up (${WARMUP_FRAMES} frames, not judged): ${warm.longTaskCount} long tasks${warm.longTaskCount ? ` (${warm.longTasks.map((t) => `${t.ms} ms ${t.what}`).join(', ')})` : ''}; "Drawn now" ${warm.kpiFirst} → ${warm.kpiLast}`,
+        );
         await page.waitForTimeout(2000);
         const w = await measureWindow(page, 'panel 1/s', { ...common, rate: 1, pool: fleetPool, firstId: nextId, firstFrame: WARMUP_FRAMES });
         windows.push({ page: 'panel', ...w });
@@ -676,7 +737,7 @@ async function main() {
     const judged = windows.filter((w) => w.rate === 1);
     const applied = windows.filter((w) => w.rate > 0).every((w) => w.kpiDistinct >= Math.min(w.frames, 10) && w.recoloured > 0);
     if (!applied) {
-      console.error('live-map: the delivered frames did not change the header\'s figures or the markers: the console did not apply them (schema change?)');
+      console.error("live-map: the delivered frames did not change the header's figures or the markers: the console did not apply them (schema change?)");
       console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'live-map', pass: false, couldNotRun: true, sites: SITES, windows })}`);
       return 2;
     }

@@ -168,7 +168,14 @@ async function measure(browser, url, label, { waitForBasemap = false, storageSta
     if (!hasMap) throw new Error(`${label}: window.__corridorMap is not a Leaflet map at ${url}`);
     const load = await page.evaluate(() => ({ ...window.__bench, longTasks: [...window.__bench.longTasks] }));
     // Pan and zoom a whole map: the console's basemap must be on it first (the baseline has none).
-    const basemapReady = !waitForBasemap || (await page.waitForFunction(() => window.__bench.basemapAt !== null, null, { timeout: 10_000, polling: 50 }).then(() => true, () => false));
+    const basemapReady =
+      !waitForBasemap ||
+      (await page
+        .waitForFunction(() => window.__bench.basemapAt !== null, null, { timeout: 10_000, polling: 50 })
+        .then(
+          () => true,
+          () => false,
+        ));
     const interaction = await page.evaluate(panZoom, { stepTimeoutMs: STEP_TIMEOUT_MS });
     const tasks = await page.evaluate(() => window.__bench.longTasks);
     const during = tasks
@@ -302,7 +309,14 @@ async function main() {
         console.log(
           `run ${run} ${side.name.padEnd(8)} first render ${fmt(r.siteCountAt, 0)} ms (frame ${fmt(r.framePaintedAt, 0)} ms, FCP ${fmt(r.firstContentfulPaint, 0)} ms)` +
             `  pan/zoom: ${r.panZoom.longTaskCount} long tasks, max ${fmt(r.panZoom.longTaskMaxMs, 0)} ms, frame p95 ${fmt(r.panZoom.frameP95Ms, 0)} ms / max ${fmt(r.panZoom.frameMaxMs, 0)} ms` +
-            `${r.panZoom.longTasks.length ? `\n     long tasks while panning/zooming: ${r.panZoom.longTasks.slice(0, 10).map((t) => `${t.step} ${t.ms} ms`).join(', ')}${r.panZoom.longTasks.length > 10 ? `, … (${r.panZoom.longTasks.length} in all)` : ''}` : ''}` +
+            `${
+              r.panZoom.longTasks.length
+                ? `\n     long tasks while panning/zooming: ${r.panZoom.longTasks
+                    .slice(0, 10)
+                    .map((t) => `${t.step} ${t.ms} ms`)
+                    .join(', ')}${r.panZoom.longTasks.length > 10 ? `, … (${r.panZoom.longTasks.length} in all)` : ''}`
+                : ''
+            }` +
             `${r.basemapAt ? `\n     basemap on the map (data-basemap=ready) at ${fmt(r.basemapAt, 0)} ms` : ''}` +
             `${r.basemapReady ? '' : '\n     WARNING: the basemap was not on the map within 10 s; panned and zoomed without it'}` +
             `${r.panZoom.timedOutSteps.length ? `, steps without moveend: ${r.panZoom.timedOutSteps.join(', ')}` : ''}${r.pageErrors.length ? `, page errors: ${r.pageErrors.length}` : ''}`,
@@ -310,7 +324,9 @@ async function main() {
       }
     }
 
-    const rows = [['side', 'first render ms', 'next frame ms', 'FCP ms', 'load long tasks (n / max ms)', 'pan/zoom long tasks >50 ms', 'max long task ms', 'long task total ms', 'frame p95 / max ms', 'verdict']];
+    const rows = [
+      ['side', 'first render ms', 'next frame ms', 'FCP ms', 'load long tasks (n / max ms)', 'pan/zoom long tasks >50 ms', 'max long task ms', 'long task total ms', 'frame p95 / max ms', 'verdict'],
+    ];
     const summary = {};
     for (const side of sides) {
       const rs = results[side.name];
@@ -346,7 +362,9 @@ async function main() {
     console.log(`\nResults over ${RUNS} runs each (first render: mean; long tasks and frame max: worst run)`);
     console.log(table(rows));
     if (summary.ours && summary.baseline) {
-      console.log(`first render: ours ${fmt(summary.ours.firstRenderMs, 0)} ms vs baseline ${fmt(summary.baseline.firstRenderMs, 0)} ms (baseline ÷ ours = ${fmt(summary.baseline.firstRenderMs / summary.ours.firstRenderMs, 2)})`);
+      console.log(
+        `first render: ours ${fmt(summary.ours.firstRenderMs, 0)} ms vs baseline ${fmt(summary.baseline.firstRenderMs, 0)} ms (baseline ÷ ours = ${fmt(summary.baseline.firstRenderMs / summary.ours.firstRenderMs, 2)})`,
+      );
       console.log(
         `pan/zoom main-thread time in long tasks: ours ${fmt(summary.ours.panZoomLongTaskTotalMs, 0)} ms vs baseline ${fmt(summary.baseline.panZoomLongTaskTotalMs, 0)} ms` +
           ` (baseline ÷ ours = ${summary.ours.panZoomLongTaskTotalMs ? fmt(summary.baseline.panZoomLongTaskTotalMs / summary.ours.panZoomLongTaskTotalMs, 1) : '∞'})`,
@@ -354,7 +372,9 @@ async function main() {
     }
     const pass = summary.ours ? summary.ours.pass : false;
     if (summary.ours) {
-      console.log(`\nTarget (ours): first render (to the frame after data-site-count=${SITES}) ≤ ${FIRST_RENDER_TARGET_MS} ms in every run and no long task > ${LONG_TASK_TARGET_MS} ms while panning and zooming → ${pass ? 'PASS' : 'FAIL'}`);
+      console.log(
+        `\nTarget (ours): first render (to the frame after data-site-count=${SITES}) ≤ ${FIRST_RENDER_TARGET_MS} ms in every run and no long task > ${LONG_TASK_TARGET_MS} ms while panning and zooming → ${pass ? 'PASS' : 'FAIL'}`,
+      );
     } else {
       console.log('\nOnly the baseline was measured (BENCH_MAP_ONLY=baseline): no verdict.');
     }

@@ -57,7 +57,11 @@ const pick = (random, items, weights = items.map(() => 1)) => {
 function workloads(seed = 42) {
   const random = mulberry32(seed);
   return Array.from({ length: WORKLOADS }, (_, i) => {
-    const { origin, cities } = pick(random, ORIGINS, ORIGINS.map((o) => o.share));
+    const { origin, cities } = pick(
+      random,
+      ORIGINS,
+      ORIGINS.map((o) => o.share),
+    );
     const model = pick(random, ['H200', 'B200', undefined, undefined]);
     const latency = random() < 0.4 ? { from: pick(random, cities), maxRttMs: 20 + Math.floor(random() * 41) } : undefined;
     return buildRequest({
@@ -154,15 +158,31 @@ const n = (x) => x.toLocaleString('en');
 console.log(
   table([
     ['strategy', 'placed', 'total score', 'mean score', 'GPUs unplaced (a)', `GPUs in fragments < ${median} (b)`, 'stranded (a + b)', 'time'],
-    ...results.map((r) => [r.name, `${r.placed} / ${WORKLOADS}`, r.totalScore.toFixed(1), (r.totalScore / Math.max(1, r.placed)).toFixed(3), n(r.unplacedGpus), n(r.fragments), n(r.stranded), `${r.seconds.toFixed(1)} s`]),
+    ...results.map((r) => [
+      r.name,
+      `${r.placed} / ${WORKLOADS}`,
+      r.totalScore.toFixed(1),
+      (r.totalScore / Math.max(1, r.placed)).toFixed(3),
+      n(r.unplacedGpus),
+      n(r.fragments),
+      n(r.stranded),
+      `${r.seconds.toFixed(1)} s`,
+    ]),
   ]),
 );
 const [engine, firstFit] = results;
-const better = (ours, theirs, higherIsBetter) => (ours === theirs ? 'same' : (ours > theirs) === higherIsBetter ? 'better' : 'worse');
+const better = (ours, theirs, higherIsBetter) => (ours === theirs ? 'same' : ours > theirs === higherIsBetter ? 'better' : 'worse');
 console.log(
   `\nengine vs first-fit (a comparison, no target): total score ${engine.totalScore.toFixed(1)} vs ${firstFit.totalScore.toFixed(1)} (× ${(engine.totalScore / firstFit.totalScore).toFixed(2)}, ${better(engine.totalScore, firstFit.totalScore, true)}); ` +
     `mean score ${(engine.totalScore / engine.placed).toFixed(3)} vs ${(firstFit.totalScore / firstFit.placed).toFixed(3)}; ` +
     `stranded GPUs ${n(engine.stranded)} vs ${n(firstFit.stranded)} (${better(engine.stranded, firstFit.stranded, false)})`,
 );
-const summary = results.map((r) => ({ strategy: r.name, placed: r.placed, totalScore: Math.round(r.totalScore * 10) / 10, unplacedGpus: r.unplacedGpus, fragmentGpus: r.fragments, strandedGpus: r.stranded }));
+const summary = results.map((r) => ({
+  strategy: r.name,
+  placed: r.placed,
+  totalScore: Math.round(r.totalScore * 10) / 10,
+  unplacedGpus: r.unplacedGpus,
+  fragmentGpus: r.fragments,
+  strandedGpus: r.stranded,
+}));
 console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'placement-batch', pass: true, sites: SITES, workloads: WORKLOADS, medianGpus: median, results: summary })}`);

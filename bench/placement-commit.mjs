@@ -104,8 +104,23 @@ async function measure(kind, options) {
     const row = () => {
       const at = new Date().toISOString();
       const r = request(seq++);
-      return { id: newWorkloadId(), name: r.name, tenant: r.tenant, kind: r.kind, sector: r.sector, dataClass: r.dataClass, dataOrigin: r.dataOrigin,
-        state: 'released', siteId: top.siteId, gpuModel: top.gpuModel, gpuCount: 4, powerKw: top.powerKw, request: r, createdAt: at, updatedAt: at };
+      return {
+        id: newWorkloadId(),
+        name: r.name,
+        tenant: r.tenant,
+        kind: r.kind,
+        sector: r.sector,
+        dataClass: r.dataClass,
+        dataOrigin: r.dataOrigin,
+        state: 'released',
+        siteId: top.siteId,
+        gpuModel: top.gpuModel,
+        gpuCount: 4,
+        powerKw: top.powerKw,
+        request: r,
+        createdAt: at,
+        updatedAt: at,
+      };
     };
     const insert = () => db.transaction((tx) => insertWorkload(tx, row(), plan));
     const insertOne = await rate(COMMITS, 1, insert);
@@ -143,7 +158,16 @@ console.log(
     pass,
     commits: COMMITS,
     inFlight: IN_FLIGHT,
-    results: results.map((r) => ({ kind: r.kind, planOne: Math.round(r.planOne), commitOne: Math.round(r.commitOne), commitMany: Math.round(r.commitMany), insertOne: Math.round(r.insertOne), insertMany: Math.round(r.insertMany), overbooked: r.overbooked.length, auditOk: r.auditOk })),
+    results: results.map((r) => ({
+      kind: r.kind,
+      planOne: Math.round(r.planOne),
+      commitOne: Math.round(r.commitOne),
+      commitMany: Math.round(r.commitMany),
+      insertOne: Math.round(r.insertOne),
+      insertMany: Math.round(r.insertMany),
+      overbooked: r.overbooked.length,
+      auditOk: r.auditOk,
+    })),
   })}`,
 );
 process.exit(pass ? 0 : 1);

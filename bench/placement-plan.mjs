@@ -65,7 +65,9 @@ function timed(plan, inputs, runs, warmup) {
 const sameAnswer = (a, b) => JSON.stringify(a.candidates.map((c) => [c.siteId, c.score])) === JSON.stringify(b.candidates.map((c) => [c.siteId, c.score]));
 
 console.log(`placement plan — ${machineLine()}`);
-console.log(`policy ${policy.version} (${policy.pack.rules.length} rules); ${REQUEST_MIX.length} requests rotated; ${WARMUP} warm-up plans per series; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none (default V8 heap)'}\n`);
+console.log(
+  `policy ${policy.version} (${policy.pack.rules.length} rules); ${REQUEST_MIX.length} requests rotated; ${WARMUP} warm-up plans per series; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none (default V8 heap)'}\n`,
+);
 
 const results = [];
 try {
@@ -105,6 +107,14 @@ console.log('');
 const verdicts = results.filter((r) => r.targetP99Ms).map((r) => ({ sites: r.sites, p99: r.engine.p99, target: r.targetP99Ms, pass: r.engine.p99 <= r.targetP99Ms }));
 for (const v of verdicts) console.log(`${v.pass ? 'PASS' : 'FAIL'}: ${v.sites.toLocaleString('en')} sites, engine p99 ${ms(v.p99)} (target ≤ ${v.target} ms)`);
 const pass = verdicts.every((v) => v.pass);
-const round = (t) => ({ p50: Math.round(t.p50 * 1000) / 1000, p99: Math.round(t.p99 * 1000) / 1000, cpuP50: Math.round(t.cpuP50 * 1000) / 1000, cpuP99: Math.round(t.cpuP99 * 1000) / 1000, runs: t.runs });
-console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'placement-plan', pass, results: results.map((r) => ({ sites: r.sites, links: r.links, engine: round(r.engine), perSite: round(r.baseline) })) })}`);
+const round = (t) => ({
+  p50: Math.round(t.p50 * 1000) / 1000,
+  p99: Math.round(t.p99 * 1000) / 1000,
+  cpuP50: Math.round(t.cpuP50 * 1000) / 1000,
+  cpuP99: Math.round(t.cpuP99 * 1000) / 1000,
+  runs: t.runs,
+});
+console.log(
+  `BENCH_RESULT ${JSON.stringify({ bench: 'placement-plan', pass, results: results.map((r) => ({ sites: r.sites, links: r.links, engine: round(r.engine), perSite: round(r.baseline) })) })}`,
+);
 process.exit(pass ? 0 : 1);

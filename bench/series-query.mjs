@@ -50,7 +50,7 @@ async function seed(store) {
   const instantsPerBatch = 60; // 80 series × 60 instants = 4,800 samples a batch (5 minutes)
   let n = 0;
   const started = performance.now();
-  for (let at = START; at < NOW; ) {
+  for (let at = START; at < NOW;) {
     const batch = [];
     for (let i = 0; i < instantsPerBatch && at < NOW; i++, at += STEP_MS) for (const { metric, siteId, s } of series) batch.push({ metric, siteId, at, value: valueOf(metric, s, at) });
     n += (await store.insert(batch)).inserted;
@@ -131,7 +131,9 @@ console.log(
 );
 const verdict = (p95) => (p95 <= TARGET_P95_MS ? 'meets' : 'MISSES');
 for (const r of results) {
-  console.log(`${r.kind}: 24 h from the 1-minute rollups, p95 ${ms(r.minute.p95)} — ${verdict(r.minute.p95)} the target of ${TARGET_P95_MS} ms (over HTTP: p95 ${ms(r.http.p95)}, ${verdict(r.http.p95)} it)`);
+  console.log(
+    `${r.kind}: 24 h from the 1-minute rollups, p95 ${ms(r.minute.p95)} — ${verdict(r.minute.p95)} the target of ${TARGET_P95_MS} ms (over HTTP: p95 ${ms(r.http.p95)}, ${verdict(r.http.p95)} it)`,
+  );
 }
 const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 const pass = results.every((r) => r.minute.p95 <= TARGET_P95_MS);

@@ -71,10 +71,13 @@ async function main() {
   };
   onSignal(cleanup);
   // Bounded whatever happens: two phases, their connects and the stack's start, with room to spare.
-  const hardStop = setTimeout(() => {
-    console.error('sse-fanout: overall time limit reached; stopping');
-    void cleanup().then(() => process.exit(2));
-  }, (2 * (DURATION_S + SETTLE_S) + 240) * 1000);
+  const hardStop = setTimeout(
+    () => {
+      console.error('sse-fanout: overall time limit reached; stopping');
+      void cleanup().then(() => process.exit(2));
+    },
+    (2 * (DURATION_S + SETTLE_S) + 240) * 1000,
+  );
   hardStop.unref();
 
   try {
@@ -99,21 +102,47 @@ async function main() {
     const direct = { url: `${stack.controlPlaneUrl}/v1/stream`, headers: serviceAuth(stack.serviceToken) };
 
     const variants = [
-      { name: 'bff (one subscription, hub)', url: `http://127.0.0.1:${port}/api/stream`, pid: stack.bff.pid, controlPlanePid: stack.controlPlane.pid, counter: async () => (await getJson(`http://127.0.0.1:${port}/api/stream/stats`, session)).upstreams.reduce((n, u) => n + u.subscriptions, 0) },
-      { name: 'baseline (proxy per browser)', url: `http://127.0.0.1:${proxyPort}/api/stream`, pid: proxy.pid, controlPlanePid: stack.controlPlane.pid, counter: async () => (await getJson(`http://127.0.0.1:${proxyPort}/stats`)).proxied },
+      {
+        name: 'bff (one subscription, hub)',
+        url: `http://127.0.0.1:${port}/api/stream`,
+        pid: stack.bff.pid,
+        controlPlanePid: stack.controlPlane.pid,
+        counter: async () => (await getJson(`http://127.0.0.1:${port}/api/stream/stats`, session)).upstreams.reduce((n, u) => n + u.subscriptions, 0),
+      },
+      {
+        name: 'baseline (proxy per browser)',
+        url: `http://127.0.0.1:${proxyPort}/api/stream`,
+        pid: proxy.pid,
+        controlPlanePid: stack.controlPlane.pid,
+        counter: async () => (await getJson(`http://127.0.0.1:${proxyPort}/stats`)).proxied,
+      },
     ];
     const results = [];
     for (const v of variants) {
       console.log(`\n── ${v.name}: connecting ${CLIENTS} clients to ${v.url}`);
       const result = await measure(v, { clients: CLIENTS, procs: PROCS, durationS: DURATION_S, settleS: SETTLE_S, headers: session, direct, loads });
-      console.log(`   ${result.lag.count} deliveries, lag p50 ${fmt(result.lag.p50, 0)} ms, p99 ${fmt(result.lag.p99, 0)} ms, max ${fmt(result.lag.max, 0)} ms (after the direct subscriber: p50 ${fmt(result.added.p50, 0)}, p99 ${fmt(result.added.p99, 0)} ms); events per client ${result.perClient.min}–${result.perClient.max}; upstream subscriptions ${result.subscriptions} (ss: ${result.tcpToControlPlane} TCP connections to the control plane)`);
+      console.log(
+        `   ${result.lag.count} deliveries, lag p50 ${fmt(result.lag.p50, 0)} ms, p99 ${fmt(result.lag.p99, 0)} ms, max ${fmt(result.lag.max, 0)} ms (after the direct subscriber: p50 ${fmt(result.added.p50, 0)}, p99 ${fmt(result.added.p99, 0)} ms); events per client ${result.perClient.min}–${result.perClient.max}; upstream subscriptions ${result.subscriptions} (ss: ${result.tcpToControlPlane} TCP connections to the control plane)`,
+      );
       results.push({ name: v.name, ...result });
     }
 
     console.log(`\nDelivery lag = receive time − frame.at, over ${DURATION_S} s, ${CLIENTS} clients, tick ${TICK_MS} ms:`);
     console.log(
       table([
-        ['front end', 'deliveries', 'p50 ms', 'p99 ms', 'max ms', 'after direct p50/p99 ms', 'events/client', 'upstream subs', 'TCP to CP (ss)', 'direct /v1/stream p50/p99 ms', 'CPU front end / CP / load'],
+        [
+          'front end',
+          'deliveries',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'after direct p50/p99 ms',
+          'events/client',
+          'upstream subs',
+          'TCP to CP (ss)',
+          'direct /v1/stream p50/p99 ms',
+          'CPU front end / CP / load',
+        ],
         ...results.map((r) => [
           r.name,
           r.lag.count,
@@ -131,8 +160,20 @@ async function main() {
     );
     const [ours] = results;
     const pass = ours.lag.p99 <= TARGET_P99_MS && ours.subscriptions === 1 && ours.perClient.min > 0 && ours.failed === 0;
-    console.log(`\n${pass ? 'PASS' : 'FAIL'}: bff p99 ${fmt(ours.lag.p99, 0)} ms (target ≤ ${TARGET_P99_MS}), ${ours.subscriptions} upstream subscription(s) (target 1), ${ours.failed} client(s) failed to connect`);
-    const summary = results.map(({ name, lag, added, direct, perClient, failed, subscriptions, tcpToControlPlane, cpu }) => ({ name, lag, added, direct, perClient, failed, subscriptions, tcpToControlPlane, cpu }));
+    console.log(
+      `\n${pass ? 'PASS' : 'FAIL'}: bff p99 ${fmt(ours.lag.p99, 0)} ms (target ≤ ${TARGET_P99_MS}), ${ours.subscriptions} upstream subscription(s) (target 1), ${ours.failed} client(s) failed to connect`,
+    );
+    const summary = results.map(({ name, lag, added, direct, perClient, failed, subscriptions, tcpToControlPlane, cpu }) => ({
+      name,
+      lag,
+      added,
+      direct,
+      perClient,
+      failed,
+      subscriptions,
+      tcpToControlPlane,
+      cpu,
+    }));
     console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'sse-fanout', pass, clients: CLIENTS, durationS: DURATION_S, tickMs: TICK_MS, results: summary })}`);
     clearTimeout(hardStop);
     await cleanup();
@@ -147,13 +188,16 @@ async function main() {
   async function measure(variant, { clients, procs, durationS, settleS, headers, direct, loads }) {
     const children = Array.from({ length: procs }, (_, i) => {
       const share = Math.floor(clients / procs) + (i < clients % procs ? 1 : 0);
-      const child = spawn(process.execPath, [SELF, 'client', JSON.stringify({ url: variant.url, headers, count: share, direct: i === 0 ? direct : undefined })], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [SELF, 'client', JSON.stringify({ url: variant.url, headers, count: share, direct: i === 0 ? direct : undefined })], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
       loads.add(child);
       const lines = createInterface({ input: child.stdout });
-      const next = () => new Promise((resolve, reject) => {
-        lines.once('line', (line) => resolve(JSON.parse(line)));
-        child.once('exit', (code) => reject(new Error(`a client process exited with ${code}`)));
-      });
+      const next = () =>
+        new Promise((resolve, reject) => {
+          lines.once('line', (line) => resolve(JSON.parse(line)));
+          child.once('exit', (code) => reject(new Error(`a client process exited with ${code}`)));
+        });
       return { child, next };
     });
     const connected = await withTimeout(Promise.all(children.map((c) => c.next())), 120_000, 'clients did not connect within 120 s');

@@ -123,5 +123,7 @@ for (const r of results) {
   const two = r.twoWriters ? `, tick with 2 writers ${verdict(r.twoWriters)}` : '';
   console.log(`${r.kind}: tick ${verdict(r.tick)}, collector ${verdict(r.collector)}${two} the target of ${TARGET.toLocaleString('en-US')} samples/s`);
 }
-console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'telemetry-ingest', pass, target: TARGET, results: results.map((r) => ({ ...r, tick: Math.round(r.tick), collector: Math.round(r.collector), ...(r.twoWriters ? { twoWriters: Math.round(r.twoWriters) } : {}), single: Math.round(r.single) })) })}`);
+console.log(
+  `BENCH_RESULT ${JSON.stringify({ bench: 'telemetry-ingest', pass, target: TARGET, results: results.map((r) => ({ ...r, tick: Math.round(r.tick), collector: Math.round(r.collector), ...(r.twoWriters ? { twoWriters: Math.round(r.twoWriters) } : {}), single: Math.round(r.single) })) })}`,
+);
 process.exit(pass ? 0 : 1);

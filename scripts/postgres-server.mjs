@@ -14,7 +14,6 @@ export function findPostgresBin() {
   return candidates.find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
 }
 
-
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 /** As root, spawn options that run a command as the `postgres` user (Node sets uid/gid itself, so signals reach it). */
 function serverUser() {
@@ -37,10 +36,11 @@ export async function startPostgres() {
   const user = serverUser();
   execFileSync(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { stdio: 'pipe', ...user, env: { ...process.env, HOME: dir } });
   const port = await freePort();
-  const child = spawn(join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
-  ], { stdio: ['ignore', 'ignore', 'pipe'], ...user, env: { ...process.env, HOME: dir } });
+  const child = spawn(
+    join(bin, 'postgres'),
+    ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    { stdio: ['ignore', 'ignore', 'pipe'], ...user, env: { ...process.env, HOME: dir } },
+  );
   let log = '';
   child.stderr.on('data', (d) => (log += d));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

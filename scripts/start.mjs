@@ -45,7 +45,10 @@ async function shutdown(code) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
-for (const [name, child] of [['control plane', stack.controlPlane], ['BFF', stack.bff]]) {
+for (const [name, child] of [
+  ['control plane', stack.controlPlane],
+  ['BFF', stack.bff],
+]) {
   child.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(`\n✖ the ${name} stopped (${signal ?? `exit ${code}`}); stopping Corridor`);

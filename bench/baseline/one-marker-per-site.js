@@ -8,7 +8,13 @@
   // The console's map options and initial view (Europe, Africa and the Americas).
   const map = L.map(el, { preferCanvas: false, worldCopyJump: false, minZoom: 2, maxZoom: 12, zoomSnap: 0.25, zoomDelta: 0.5 });
   window.__corridorMap = map;
-  map.fitBounds([[-38, -125], [63, 48]], { animate: false });
+  map.fitBounds(
+    [
+      [-38, -125],
+      [63, 48],
+    ],
+    { animate: false },
+  );
 
   const count = Number(params.get('synthetic') ?? 5000);
   const res = await fetch(`/baseline/sites.json?count=${count}`);

@@ -31,7 +31,9 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** One line naming the machine, for the figures to be read against. */
 export function machineLine() {
   const c = cpus();
-  const load = loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   return `${c.length} × ${c[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${process.platform}; load average before start ${load}`;
 }
 

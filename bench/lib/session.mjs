@@ -16,7 +16,10 @@ export async function logIn(bffUrl, username = BENCH_USER) {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     signal: AbortSignal.timeout(10_000),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('corridor_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('corridor_session='));
   if (!res.ok || !cookie) throw new Error(`logging in as ${username} at ${bffUrl} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   return cookie;
 }

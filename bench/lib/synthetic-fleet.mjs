@@ -81,7 +81,18 @@ export function syntheticFleet(siteCount, seed = 20_261_122) {
     const b = sites[Math.floor(random() * i)];
     if (a.id === b.id) continue;
     const lengthKm = Math.round(100 + random() * 3000);
-    links.push(builders.buildLink({ id: `bench-link-${i}`, name: `${a.name} – ${b.name}`, cable: `Bench Cable ${i % 7}`, from: a.id, to: b.id, lengthKm, rttMs: round(lengthKm / 100 * 1.6, 0.1), source: 'synthetic benchmark link' }));
+    links.push(
+      builders.buildLink({
+        id: `bench-link-${i}`,
+        name: `${a.name} – ${b.name}`,
+        cable: `Bench Cable ${i % 7}`,
+        from: a.id,
+        to: b.id,
+        lengthKm,
+        rttMs: round((lengthKm / 100) * 1.6, 0.1),
+        source: 'synthetic benchmark link',
+      }),
+    );
   }
   const fleet = { jurisdictions, operators, sites, landingStations: [], links };
   const parsed = shared.FleetFileSchema.safeParse(fleet);

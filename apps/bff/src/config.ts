@@ -8,7 +8,12 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const UrlList = z
   .string()
-  .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, 'needs at least one control plane URL'));
 
 const ConfigSchema = z.object({
@@ -41,13 +46,21 @@ const ConfigSchema = z.object({
   /** Demo mode: the password of the seeded users (generated and printed once when absent). */
   CORRIDOR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   /** A session ends after this many minutes without a request… */
-  CORRIDOR_SESSION_IDLE_MIN: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CORRIDOR_SESSION_IDLE_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** …and this many hours after sign-in, whatever happens. */
-  CORRIDOR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  CORRIDOR_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /** Shared with the control plane: the BFF's credential there, and the key that signs the acting user. */
-  CORRIDOR_SERVICE_TOKEN: z
-    .string({ error: 'is required: the secret shared with the control plane (npm start generates one into var/service-token)' })
-    .min(32, 'must be at least 32 characters'),
+  CORRIDOR_SERVICE_TOKEN: z.string({ error: 'is required: the secret shared with the control plane (npm start generates one into var/service-token)' }).min(32, 'must be at least 32 characters'),
 });
 
 export interface BffConfig {

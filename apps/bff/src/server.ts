@@ -12,7 +12,11 @@ async function main() {
   const config = loadConfig();
   const db = await openIdentityStore(config);
   // The generated demo password goes to stdout as a plain line, once: a person reads it, not a log shipper.
-  await prepareUserSources(new UserStore(db), { production: config.production, oidcConfigured: config.oidc !== undefined, ...(config.demoPassword ? { demoPassword: config.demoPassword } : {}) }, (line) => console.log(`\n  ${line}\n`)).catch(async (error: unknown) => {
+  await prepareUserSources(
+    new UserStore(db),
+    { production: config.production, oidcConfigured: config.oidc !== undefined, ...(config.demoPassword ? { demoPassword: config.demoPassword } : {}) },
+    (line) => console.log(`\n  ${line}\n`),
+  ).catch(async (error: unknown) => {
     await db.close();
     throw error;
   });
@@ -31,7 +35,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'BFF stopping');
-    server.close(() => void app.close().then(() => db.close()).then(() => process.exit(0)));
+    server.close(
+      () =>
+        void app
+          .close()
+          .then(() => db.close())
+          .then(() => process.exit(0)),
+    );
     server.closeAllConnections();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -146,7 +146,10 @@ describe('role × route matrix: every /api route, every role, by session and by 
           ...(method === 'post' ? { body: JSON.stringify(bodyOf(path)) } : {}),
         });
         controller.abort(); // the event stream never ends by itself
-        actual[key] = outcomeOf(res.status, calls.slice(before).some((c) => !BACKGROUND.test(c)));
+        actual[key] = outcomeOf(
+          res.status,
+          calls.slice(before).some((c) => !BACKGROUND.test(c)),
+        );
         wanted[key] = expected(ACCESS[route]!, role);
       }
     }

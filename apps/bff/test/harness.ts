@@ -28,7 +28,17 @@ export const SERVICE_TOKEN = 'test-service-token-that-is-long-enough-0123456789'
 
 /** The BFF's configuration in tests: demo mode, default session timeouts, no OpenID Connect. */
 export function bffConfig(urls: string[], overrides: Partial<BffDeps['config']> = {}): BffDeps['config'] {
-  return { controlPlaneUrls: urls, webDist: '/nonexistent', fleetFreshMs: 0, https: false, production: false, sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, serviceToken: SERVICE_TOKEN, ...overrides };
+  return {
+    controlPlaneUrls: urls,
+    webDist: '/nonexistent',
+    fleetFreshMs: 0,
+    https: false,
+    production: false,
+    sessionIdleMs: 30 * 60_000,
+    sessionMaxMs: 12 * 3_600_000,
+    serviceToken: SERVICE_TOKEN,
+    ...overrides,
+  };
 }
 
 /** A migrated BFF store of the given kind with the demo users seeded (password DEMO_PASSWORD). */
@@ -88,7 +98,10 @@ export async function signIn(url: string, username: string, password = DEMO_PASS
     headers: { 'X-CSRF': '1', 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify({ username, password }),
   });
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.split(';')[0];
   return { res, cookie };
 }
 
@@ -151,7 +164,13 @@ export type RunningBff = Awaited<ReturnType<typeof startBff>>;
 /** A stand-in control plane for faults a real one cannot be made to show (hangs, garbage). */
 export async function fakeUpstream(handler: Parameters<typeof createServer>[1]) {
   const server = await listen(handler);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); } };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
 }
 
 function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {

@@ -59,7 +59,17 @@ beforeAll(async () => {
     tenantClaim: 'corridor_tenant',
   };
   app = createApp({
-    config: { controlPlaneUrls: [auditLog.url], webDist: '/nonexistent', fleetFreshMs: 0, https: false, production: true, sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000, serviceToken: 'test-service-token', oidc },
+    config: {
+      controlPlaneUrls: [auditLog.url],
+      webDist: '/nonexistent',
+      fleetFreshMs: 0,
+      https: false,
+      production: true,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3_600_000,
+      serviceToken: 'test-service-token',
+      oidc,
+    },
     logger: silent,
     db,
   });

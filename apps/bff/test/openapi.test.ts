@@ -73,9 +73,15 @@ describe('GET /api/openapi.json', () => {
       for (const [method, op] of Object.entries(item)) {
         const { parameters = [], responses } = op as { parameters?: { name: string; in: string }[]; responses: Record<string, { $ref?: string }> };
         const named = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-        expect(parameters.filter((p) => p.in === 'path').map((p) => p.name), `${method} ${path}`).toEqual(named);
+        expect(
+          parameters.filter((p) => p.in === 'path').map((p) => p.name),
+          `${method} ${path}`,
+        ).toEqual(named);
         // A JSON success, or the redirect of a browser navigation (OpenID Connect).
-        expect(Object.keys(responses).some((s) => s.startsWith('2') || s === '302'), `${method} ${path}`).toBe(true);
+        expect(
+          Object.keys(responses).some((s) => s.startsWith('2') || s === '302'),
+          `${method} ${path}`,
+        ).toBe(true);
         if (method !== 'get') {
           expect(parameters).toContainEqual(expect.objectContaining({ name: 'X-CSRF', in: 'header', required: true }));
           expect(responses['403']?.$ref).toBe('#/components/responses/Forbidden');
@@ -121,7 +127,9 @@ describe('GET /api/openapi.json', () => {
     const commit = doc.paths['/api/workloads']!.post as { parameters: { name: string; required: boolean }[]; requestBody: { description: string }; responses: Record<string, unknown> };
     expect(commit.requestBody.description).toContain(String(LIMITS.maxJsonBodyBytes));
     expect(commit.responses['413']).toEqual({ $ref: '#/components/responses/PayloadTooLarge' });
-    expect(commit.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false, schema: expect.objectContaining({ pattern: expect.stringContaining('{1,255}') }) }));
+    expect(commit.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false, schema: expect.objectContaining({ pattern: expect.stringContaining('{1,255}') }) }),
+    );
     expect(commit.parameters).toContainEqual(expect.objectContaining({ name: 'X-CSRF', description: expect.stringMatching(/session cookie.*bearer token is exempt/) }));
     const filter = doc.paths['/api/audit']!.get as { parameters: { name: string; schema: Record<string, unknown> }[] };
     expect(filter.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ minimum: 1, maximum: expect.any(Number) });

@@ -122,7 +122,11 @@ describe('placement through the BFF, in front of a real control plane', () => {
 
     const badFilter = await get('/api/workloads?state=flying&site=Not%20A%20Site');
     expect(badFilter.status).toBe(400);
-    expect(ErrorBodySchema.parse(await badFilter.json()).error.fields?.map((f) => f.field).sort()).toEqual(['site', 'state']);
+    expect(
+      ErrorBodySchema.parse(await badFilter.json())
+        .error.fields?.map((f) => f.field)
+        .sort(),
+    ).toEqual(['site', 'state']);
 
     expect(await workloadsOf('bad-input')).toEqual([]);
     expect(await auditHead()).toBe(before);

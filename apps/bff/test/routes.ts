@@ -13,7 +13,10 @@ export interface Layer {
  */
 export function mountedRoutes(stack: Layer[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
-    if (layer.route) return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m} ${prefix}${layer.route!.path}`);
+    if (layer.route)
+      return Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m} ${prefix}${layer.route!.path}`);
     if (layer.handle?.stack) return mountedRoutes(layer.handle.stack, layer.slash ? prefix : `${prefix}${layer.rawPath ?? ''}`);
     return [];
   });

@@ -198,7 +198,11 @@ describe.each(STORE_KINDS)('sessions and sign-in (%s store)', (kind) => {
   it('answers 400 naming the field for a malformed sign-in, and counts no failure', async () => {
     const res = await fetch(`${bff.url}/api/session`, { method: 'POST', headers: { 'X-CSRF': '1', 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'a b', password: '' }) });
     expect(res.status).toBe(400);
-    expect(ErrorBodySchema.parse(await res.json()).error.fields?.map((f) => f.field).sort()).toEqual(['password', 'username']);
+    expect(
+      ErrorBodySchema.parse(await res.json())
+        .error.fields?.map((f) => f.field)
+        .sort(),
+    ).toEqual(['password', 'username']);
     expect((await store.db.query('SELECT 1 FROM bff_login_throttle')).rows).toEqual([]);
   });
 

@@ -21,7 +21,8 @@ async function simulatedControlPlane() {
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));
-  const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, serviceToken: SERVICE_TOKEN, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
+  const start = (port: number) =>
+    startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, serviceToken: SERVICE_TOKEN, simulator: { seed: 1, tickMs: 200, timeWarp: 1 } }, silent);
   const cp = await start(0);
   return { cp, port: Number(new URL(cp.url).port), start };
 }
@@ -59,7 +60,11 @@ describe('live stream in front of a real control plane', () => {
     expect(many[0]!.messages.some((m) => m.event === 'resync')).toBe(false);
 
     // A fault injected through the control plane API reaches every browser.
-    const injected = await fetch(`${cp.url}/v1/faults`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: JSON.stringify({ kind: 'cooling-failure', siteId: 'site-a' }) });
+    const injected = await fetch(`${cp.url}/v1/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({ kind: 'cooling-failure', siteId: 'site-a' }),
+    });
     expect(injected.status).toBe(201);
     await eventually(() => {
       for (const b of many) {

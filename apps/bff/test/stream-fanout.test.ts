@@ -85,9 +85,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
     await eventually(() => expect(watcher!.events).toHaveLength(6));
     const lastId = Number(watcher!.events[5]!.id);
 
-    const [behind, future, older, garbled, edge] = await Promise.all(
-      [watcher!.events[1]!.id, lastId + 1000, 5, 'not-an-id', watcher!.events[2]!.id].map((id) => openBrowser(bff, id)),
-    );
+    const [behind, future, older, garbled, edge] = await Promise.all([watcher!.events[1]!.id, lastId + 1000, 5, 'not-an-id', watcher!.events[2]!.id].map((id) => openBrowser(bff, id)));
     cleanups.push(() => [behind, future, older, garbled, edge].forEach((b) => b!.close()));
     for (const b of [behind, future, older]) {
       await eventually(() => expect(b!.messages).toHaveLength(1));
@@ -246,7 +244,10 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
   it('merges the snapshots of several control planes and subscribes once to each', async () => {
     const [ma, es] = [await fakeControlPlane(), await fakeControlPlane({ firstId: 5_000_001 })];
-    cleanups.push(() => ma.close(), () => es.close());
+    cleanups.push(
+      () => ma.close(),
+      () => es.close(),
+    );
     const bff = await startStreamBff([ma.url, es.url], { backoffInitialMs: 50 });
     cleanups.push(() => bff.close());
     await bff.connected();

@@ -149,7 +149,11 @@ export async function fakeControlPlane({ firstId = 1_000_001, capacity = 100 } =
         const last = Number(header);
         const oldest = buffer[0];
         if (!oldest || last < oldest.id - 1) opening += `event: resync\ndata: ${JSON.stringify({ lastEventId: nextId - 1 })}\n\n`;
-        else opening += buffer.filter((e) => e.id > last).map((e) => e.text).join('');
+        else
+          opening += buffer
+            .filter((e) => e.id > last)
+            .map((e) => e.text)
+            .join('');
       }
       res.write(opening);
       streams.add(res);

@@ -20,7 +20,10 @@ describe('an open live stream follows its sign-in', () => {
     const staying = await bff.as('admin');
     const left = await openBrowser({ url: bff.url, cookie: leaving.cookie });
     const stays = await openBrowser({ url: bff.url, cookie: staying.cookie });
-    cleanups.push(() => left.close(), () => stays.close());
+    cleanups.push(
+      () => left.close(),
+      () => stays.close(),
+    );
     expect(left.headers.get('content-type')).toMatch(/text\/event-stream/);
 
     const out = await leaving.fetch('/api/session', { method: 'DELETE', headers: { [CSRF_HEADER]: '1' } });

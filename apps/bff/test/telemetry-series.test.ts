@@ -18,7 +18,11 @@ describe('BFF series in front of a real control plane', () => {
       samples.push({ metric: 'site_pue_ratio', siteId: 'site-a', at: from + i * 5000, value: 1.25 + i / 100 });
       samples.push({ metric: 'link_rtt_seconds', linkId: 'link-a-b', at: from + i * 5000, value: 0.0045 });
     }
-    const res = await fetch(`${upstream.cp.url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: JSON.stringify({ samples }) });
+    const res = await fetch(`${upstream.cp.url}/v1/telemetry`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({ samples }),
+    });
     expect(res.status).toBe(200);
   });
   afterAll(async () => {

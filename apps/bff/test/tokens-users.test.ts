@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiTokenCreatedSchema, ApiTokenListSchema, ApiTokenSchema, ErrorBodySchema, UserListSchema, UserSchema, WorkloadListSchema, WorkloadSchema, type WorkloadRequestInput } from '@corridor/shared';
+import {
+  ApiTokenCreatedSchema,
+  ApiTokenListSchema,
+  ApiTokenSchema,
+  ErrorBodySchema,
+  UserListSchema,
+  UserSchema,
+  WorkloadListSchema,
+  WorkloadSchema,
+  type WorkloadRequestInput,
+} from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { bffStore, fetchWith, realControlPlane, signIn, startBff, type Fetch, type RunningBff } from './harness.ts';
 import { STORE_KINDS } from './stores.ts';

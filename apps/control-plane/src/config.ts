@@ -18,10 +18,12 @@ const ConfigSchema = z.object({
   CORRIDOR_SIM_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
   CORRIDOR_SIM_TIME_WARP: z.coerce.number().min(0.01).max(100_000).default(1),
-  CORRIDOR_RAW_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 90).default(48),
-  CORRIDOR_SERVICE_TOKEN: z
-    .string({ error: 'is required: the secret shared with the BFF (npm start generates one into var/service-token)' })
-    .min(32, 'must be at least 32 characters'),
+  CORRIDOR_RAW_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(48),
+  CORRIDOR_SERVICE_TOKEN: z.string({ error: 'is required: the secret shared with the BFF (npm start generates one into var/service-token)' }).min(32, 'must be at least 32 characters'),
 });
 
 export type ControlPlaneConfig = {

@@ -63,7 +63,10 @@ describe.each(STORE_KINDS)('sign-in events in the audit log (POST /v1/audit) on 
     for (const [body, field] of cases) {
       const res = await h.callAs(USERS.operator, 'POST', '/v1/audit', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(ErrorBodySchema.parse(res.body).error.fields?.map((f) => f.field), JSON.stringify(body)).toContain(field);
+      expect(
+        ErrorBodySchema.parse(res.body).error.fields?.map((f) => f.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     expect(await h.count('audit_log')).toBe(before);
   });
@@ -79,7 +82,11 @@ describe.each(STORE_KINDS)('sign-in events in the audit log (POST /v1/audit) on 
     const mangled = fc.record(
       {
         action: fc.oneof(fc.constantFrom('login', 'login-failed', 'logout'), text),
-        subject: fc.oneof(fc.constantFrom('user:amina', 'user:mallory'), text.map((s) => `user:${s}`), text),
+        subject: fc.oneof(
+          fc.constantFrom('user:amina', 'user:mallory'),
+          text.map((s) => `user:${s}`),
+          text,
+        ),
         detail: fc.oneof(fc.dictionary(text, fc.oneof(text, fc.double(), fc.jsonValue({ maxDepth: 1 })), { maxKeys: 12 }), fc.jsonValue({ maxDepth: 2 })),
       },
       { requiredKeys: [] },

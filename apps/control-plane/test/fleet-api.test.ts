@@ -14,7 +14,15 @@ describe.each(STORE_KINDS)('fleet API on %s', (kind) => {
   const fleet = buildFleetFile();
   fleet.sites.push(
     buildSite({ id: 'site-planned', name: 'Dakhla Planned', operatorId: 'operator-test', status: 'planned', commissioningDate: '2027-09-01', itCapacityMw: 7.5, clusters: [] }),
-    buildSite({ id: 'site-big', name: 'Big', operatorId: 'operator-test', status: 'construction', commissioningDate: '2026-12-01', itCapacityMw: 10, clusters: [buildCluster({ gpuModel: 'B200', gpuCount: 1000 })] }),
+    buildSite({
+      id: 'site-big',
+      name: 'Big',
+      operatorId: 'operator-test',
+      status: 'construction',
+      commissioningDate: '2026-12-01',
+      itCapacityMw: 10,
+      clusters: [buildCluster({ gpuModel: 'B200', gpuCount: 1000 })],
+    }),
   );
 
   beforeAll(async () => {

@@ -23,8 +23,7 @@ describe('live state, stream and faults (simulator on)', () => {
   });
 
   // As the BFF calls: the service credential, no person acting (faults and the stream are the service's own).
-  const post = (path: string, body: unknown) =>
-    fetch(cp.url + path, { method: 'POST', headers: { ...serviceHeaders(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) => fetch(cp.url + path, { method: 'POST', headers: { ...serviceHeaders(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const call = (path: string, init: RequestInit = {}) => fetch(cp.url + path, { ...init, headers: serviceHeaders() });
   const subscribe = (lastEventId?: string) => openStream(`${cp.url}/v1/stream`, { ...serviceHeaders(), ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) });
 

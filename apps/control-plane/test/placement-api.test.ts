@@ -3,16 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@corridor/http-kit';
-import {
-  AuditListSchema,
-  AuditVerificationSchema,
-  ErrorBodySchema,
-  PlanSchema,
-  PolicySchema,
-  WorkloadDetailSchema,
-  WorkloadListSchema,
-  WorkloadSchema,
-} from '@corridor/shared';
+import { AuditListSchema, AuditVerificationSchema, ErrorBodySchema, PlanSchema, PolicySchema, WorkloadDetailSchema, WorkloadListSchema, WorkloadSchema } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { startControlPlane } from '../src/control-plane.ts';
 import { USERS, actingHeaders } from './auth.ts';
@@ -70,7 +61,10 @@ describe.each(STORE_KINDS)('placement API on %s', (kind) => {
     const detail = WorkloadDetailSchema.parse((await h.call('GET', `/v1/workloads/${workload.id}`)).body);
     expect(detail.workload.state).toBe('running');
     expect(detail.plan?.candidates[0]?.siteId).toBe(site);
-    expect(detail.audit.map((r) => [r.action, r.actor])).toEqual([['commit', USERS.operator.username], ['start', 'system']]);
+    expect(detail.audit.map((r) => [r.action, r.actor])).toEqual([
+      ['commit', USERS.operator.username],
+      ['start', 'system'],
+    ]);
     expect(detail.audit[0]!.detail).toMatchObject({ siteId: site, gpuCount: 64, rank: 1 });
 
     const released = await h.call('DELETE', `/v1/workloads/${workload.id}`);
@@ -128,7 +122,9 @@ describe.each(STORE_KINDS)('placement API on %s', (kind) => {
     const audit = await h.count('audit_log');
     const bad = await h.call('POST', '/v1/workloads', { name: '', kind: 'mining', sector: 'retail', dataClass: 'secret', dataOrigin: 'XX', gpus: { count: 0, model: 'TPU' } });
     expect(bad.status).toBe(400);
-    const fields = ErrorBodySchema.parse(bad.body).error.fields!.map((f) => f.field).sort();
+    const fields = ErrorBodySchema.parse(bad.body)
+      .error.fields!.map((f) => f.field)
+      .sort();
     expect(fields).toEqual(['dataClass', 'dataOrigin', 'gpus.count', 'gpus.model', 'kind', 'name', 'sector', 'tenant']);
 
     const cases: [string, string, unknown, Record<string, string>, string][] = [
@@ -144,7 +140,10 @@ describe.each(STORE_KINDS)('placement API on %s', (kind) => {
     for (const [method, path, body, headers, field] of cases) {
       const res = await h.call(method, path, body, headers);
       expect(res.status, `${method} ${path}`).toBe(400);
-      expect(ErrorBodySchema.parse(res.body).error.fields?.map((f) => f.field), `${method} ${path}`).toContain(field);
+      expect(
+        ErrorBodySchema.parse(res.body).error.fields?.map((f) => f.field),
+        `${method} ${path}`,
+      ).toContain(field);
     }
     expect(await h.count('workloads')).toBe(workloads);
     expect(await h.count('audit_log')).toBe(audit);
@@ -185,7 +184,6 @@ describe.each(STORE_KINDS)('placement API on %s', (kind) => {
     const newest = AuditListSchema.parse((await h.call('GET', '/v1/audit?limit=1')).body).records[0]!;
     expect(verification.headHash).toBe(newest.hash);
   });
-
 });
 
 describe.each(STORE_KINDS)('policy pack at start on %s', (kind) => {

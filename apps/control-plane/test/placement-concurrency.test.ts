@@ -21,9 +21,7 @@ describe.each(STORE_KINDS)('never overbooks on %s', (kind) => {
   });
 
   it(`takes exactly 10 of ${COMMITS} concurrent commits on a site with room for 10, and answers the rest 409 with the plan`, { timeout: 120_000 }, async () => {
-    const answers = await Promise.all(
-      Array.from({ length: COMMITS }, (_, i) => h.call('POST', '/v1/workloads', workloadBody({ name: `burst ${i}`, gpus: { count: GPUS_EACH, model: 'H100' } }))),
-    );
+    const answers = await Promise.all(Array.from({ length: COMMITS }, (_, i) => h.call('POST', '/v1/workloads', workloadBody({ name: `burst ${i}`, gpus: { count: GPUS_EACH, model: 'H100' } }))));
     const placed = answers.filter((a) => a.status === 201);
     const refused = answers.filter((a) => a.status === 409);
     expect(placed).toHaveLength(10);

@@ -18,13 +18,7 @@ const requestish = fc.record(
     sector: fc.oneof(fc.constantFrom(...SECTORS), wild),
     dataClass: fc.oneof(fc.constantFrom(...DATA_CLASSES), wild),
     dataOrigin: fc.oneof(fc.constantFrom('MA', 'ES', 'FR', 'US', 'NG', 'XX', 'ma'), wild),
-    gpus: fc.oneof(
-      fc.record(
-        { count: fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double(), wild), model: fc.oneof(fc.constantFrom(...GPU_MODELS, 'TPU'), wild) },
-        { requiredKeys: [] },
-      ),
-      wild,
-    ),
+    gpus: fc.oneof(fc.record({ count: fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double(), wild), model: fc.oneof(fc.constantFrom(...GPU_MODELS, 'TPU'), wild) }, { requiredKeys: [] }), wild),
     powerKw: fc.oneof(fc.double(), wild),
     latency: fc.oneof(
       fc.record({ from: fc.oneof(fc.constantFrom('Casablanca', 'site-b', 'Atlantis'), anyString, fc.record({ lat: fc.double(), lon: fc.double() })), maxRttMs: fc.oneof(fc.double(), wild) }),

@@ -142,7 +142,9 @@ describe.each(STORE_KINDS)('ingest under fuzzed bodies on %s', (kind) => {
         }
         // An empty body reads as {} (an empty request), as the JSON parser has it.
         const parsed = JSON.parse(body || '{}') as { resourceMetrics?: { scopeMetrics?: { metrics?: Record<string, { dataPoints?: unknown[] }>[] }[] }[] };
-        const total = (parsed.resourceMetrics ?? []).flatMap((r) => r.scopeMetrics ?? []).flatMap((s) => s.metrics ?? [])
+        const total = (parsed.resourceMetrics ?? [])
+          .flatMap((r) => r.scopeMetrics ?? [])
+          .flatMap((s) => s.metrics ?? [])
           .reduce((n, m) => n + ['gauge', 'sum', 'histogram'].reduce((k, t) => k + (m[t]?.dataPoints?.length ?? 0), 0), 0);
         const rejected = Number(res.body.partialSuccess?.rejectedDataPoints ?? 0);
         expect(rejected).toBeLessThanOrEqual(total);

@@ -56,10 +56,7 @@ describe.each(STORE_KINDS)('OTLP/HTTP JSON ingest on %s', (kind) => {
       '/v1/metrics',
       request(
         [str('site.id', 'site-a')],
-        [
-          gauge('DCGM_FI_DEV_GPU_TEMP', [gpu('0', 60), gpu('1', 70), gpu('2', 80)]),
-          gauge('hw.power', [gpu('0', 700, [str('hw.type', 'gpu')]), gpu('1', 650, [str('hw.type', 'gpu')])]),
-        ],
+        [gauge('DCGM_FI_DEV_GPU_TEMP', [gpu('0', 60), gpu('1', 70), gpu('2', 80)]), gauge('hw.power', [gpu('0', 700, [str('hw.type', 'gpu')]), gpu('1', 650, [str('hw.type', 'gpu')])])],
       ),
     );
     expect(res.body).toEqual({});
@@ -102,7 +99,10 @@ describe.each(STORE_KINDS)('OTLP/HTTP JSON ingest on %s', (kind) => {
         ...request(
           [str('site.id', 'site-a')],
           [
-            gauge('site_pue_ratio', [{ timeUnixNano: nanos(at), asDouble: 1.31 }, { timeUnixNano: nanos(at + 1000), asDouble: 0.4 }]),
+            gauge('site_pue_ratio', [
+              { timeUnixNano: nanos(at), asDouble: 1.31 },
+              { timeUnixNano: nanos(at + 1000), asDouble: 0.4 },
+            ]),
             gauge('made.up.metric', [{ timeUnixNano: nanos(at), asDouble: 1 }]),
             gauge('site_gpus_free', [{ timeUnixNano: nanos(at), asDouble: 'NaN' }]),
             gauge('site_inlet_temperature_celsius', [{ timeUnixNano: nanos(Date.now() + 3_600_000), asDouble: 24 }]),

@@ -83,40 +83,51 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       value: fc.double({ min: 0, max: 150, noNaN: true }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(sampleArb, { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 }), fc.nat({ max: 3 }), fc.nat({ max: 4 }), fc.boolean(), async (draws, cuts, repeats, closeAt, oneByOne) => {
-        const entity = `rollup-${kind}-${++run}`;
-        const base = T0 + run * 4 * H; // hours of its own, so that every run starts with open hours
-        // Coarse offsets so that repeats of one instant (duplicates) are common.
-        const samples: Sample[] = draws.map((d) => ({ metric: d.metric, siteId: entity, at: base + d.offsetMs - (d.offsetMs % 1000), value: d.value }));
-        const bounds = [...new Set(cuts.map((c) => c % samples.length))].sort((a, b) => a - b);
-        const batches = [0, ...bounds, samples.length].slice(1).map((end, i, ends) => samples.slice(i === 0 ? 0 : ends[i - 1], end));
-        // Hours close part-way (the mark only moves forward across runs): samples then go into the
-        // 1-hour table at ingest (closed hours), at the close (fold) or stay open (read from 1-minute rows).
-        // A batch with one sample per series takes the store's other form of the statement: some runs
-        // send every sample of the first batch on its own.
-        for (const [i, batch] of batches.entries()) {
-          if (i === 1) await h.telemetry.closeHours(base + closeAt * H);
-          if (i === 0 && oneByOne) for (const sample of batch) await h.telemetry.insert([sample]);
-          else if (batch.length) await h.telemetry.insert(batch);
-        }
-        for (let i = 0; i < repeats; i++) await h.telemetry.insert(batches[i % batches.length]!.length ? batches[i % batches.length]! : samples);
-
-        const raw = await rawRows(entity);
-        expect(raw.length).toBe(new Set(samples.map((s) => `${s.metric}@${s.at}`)).size);
-        const levels = [['telemetry_minutes', M], [HOURS, H], ['closed', H]] as const;
-        for (const [table, bucketMs] of levels) {
-          // Last, every hour closed: the 1-hour table alone must then hold them all.
-          if (table === 'closed') await h.telemetry.closeHours(base + 4 * H);
-          const expected = aggregate(raw, bucketMs);
-          const actual = await rollupRows(table === 'closed' ? 'telemetry_rollup_1h' : table, entity);
-          expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-          for (const [key, e] of expected) {
-            const a = actual.get(key)!;
-            expect({ ...a, sum: 0 }, key).toEqual({ ...e, sum: 0 });
-            expect(a.sum / a.count).toBeCloseTo(e.sum / e.count, 9);
+      fc.asyncProperty(
+        fc.array(sampleArb, { minLength: 1, maxLength: 300 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.nat({ max: 3 }),
+        fc.nat({ max: 4 }),
+        fc.boolean(),
+        async (draws, cuts, repeats, closeAt, oneByOne) => {
+          const entity = `rollup-${kind}-${++run}`;
+          const base = T0 + run * 4 * H; // hours of its own, so that every run starts with open hours
+          // Coarse offsets so that repeats of one instant (duplicates) are common.
+          const samples: Sample[] = draws.map((d) => ({ metric: d.metric, siteId: entity, at: base + d.offsetMs - (d.offsetMs % 1000), value: d.value }));
+          const bounds = [...new Set(cuts.map((c) => c % samples.length))].sort((a, b) => a - b);
+          const batches = [0, ...bounds, samples.length].slice(1).map((end, i, ends) => samples.slice(i === 0 ? 0 : ends[i - 1], end));
+          // Hours close part-way (the mark only moves forward across runs): samples then go into the
+          // 1-hour table at ingest (closed hours), at the close (fold) or stay open (read from 1-minute rows).
+          // A batch with one sample per series takes the store's other form of the statement: some runs
+          // send every sample of the first batch on its own.
+          for (const [i, batch] of batches.entries()) {
+            if (i === 1) await h.telemetry.closeHours(base + closeAt * H);
+            if (i === 0 && oneByOne) for (const sample of batch) await h.telemetry.insert([sample]);
+            else if (batch.length) await h.telemetry.insert(batch);
           }
-        }
-      }),
+          for (let i = 0; i < repeats; i++) await h.telemetry.insert(batches[i % batches.length]!.length ? batches[i % batches.length]! : samples);
+
+          const raw = await rawRows(entity);
+          expect(raw.length).toBe(new Set(samples.map((s) => `${s.metric}@${s.at}`)).size);
+          const levels = [
+            ['telemetry_minutes', M],
+            [HOURS, H],
+            ['closed', H],
+          ] as const;
+          for (const [table, bucketMs] of levels) {
+            // Last, every hour closed: the 1-hour table alone must then hold them all.
+            if (table === 'closed') await h.telemetry.closeHours(base + 4 * H);
+            const expected = aggregate(raw, bucketMs);
+            const actual = await rollupRows(table === 'closed' ? 'telemetry_rollup_1h' : table, entity);
+            expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+            for (const [key, e] of expected) {
+              const a = actual.get(key)!;
+              expect({ ...a, sum: 0 }, key).toEqual({ ...e, sum: 0 });
+              expect(a.sum / a.count).toBeCloseTo(e.sum / e.count, 9);
+            }
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -130,8 +141,7 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       value: 1.2 + 0.1 * Math.sin(i / 50),
     }));
     await h.telemetry.insert(samples);
-    const read = (resolution: 'raw' | '1m' | '1h') =>
-      h.telemetry.series({ entityKind: 'site', entityId: entity, metric: 'site_pue_ratio', resolution, stepMs: H, fromMs: T0, toMs: T0 + 2 * H });
+    const read = (resolution: 'raw' | '1m' | '1h') => h.telemetry.series({ entityKind: 'site', entityId: entity, metric: 'site_pue_ratio', resolution, stepMs: H, fromMs: T0, toMs: T0 + 2 * H });
     const [raw, minute, hour] = [(await read('raw'))!, (await read('1m'))!, (await read('1h'))!];
     expect(raw).toHaveLength(2);
     for (const level of [minute, hour]) {
@@ -142,8 +152,7 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
 
   it('counts a batch once when the same and overlapping batches are stored concurrently', async () => {
     const entity = `concurrent-${kind}`;
-    const batch = (from: number, n: number): Sample[] =>
-      Array.from({ length: n }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: T0 + (from + i) * 1000, value: from + i }));
+    const batch = (from: number, n: number): Sample[] => Array.from({ length: n }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: T0 + (from + i) * 1000, value: from + i }));
     const a = batch(0, 500);
     const b = batch(250, 500).reverse();
     const results = await Promise.all([a, b, a, b, a].map((x) => h.telemetry.insert(x)));
@@ -158,9 +167,7 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
   it('counts an instant once when batches of one instant per series race on the same minutes', async () => {
     const entities = [0, 1, 2].map((i) => `race-${kind}-${i}`);
     // 20 batches, each one instant of three series; every instant is sent twice, all in one minute.
-    const batches = Array.from({ length: 20 }, (_, k): Sample[] =>
-      entities.map((siteId, i) => ({ metric: 'site_it_power_watts', siteId, at: T0 + 500 * H + (k % 10) * 1000, value: 10 * k + i })),
-    );
+    const batches = Array.from({ length: 20 }, (_, k): Sample[] => entities.map((siteId, i) => ({ metric: 'site_it_power_watts', siteId, at: T0 + 500 * H + (k % 10) * 1000, value: 10 * k + i })));
     const results = await Promise.all(batches.map((b) => h.telemetry.insert(b)));
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(30);
     for (const siteId of entities) {
@@ -176,13 +183,23 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     const entity = `close-race-${kind}`;
     const base = T0 + 2000 * H; // past the hours the other tests close
     const batch = (k: number): Sample[] =>
-      Array.from({ length: 300 }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: base + ((k * 300 + i) * 1000) % (4 * H), value: k * 300 + i }));
+      Array.from({ length: 300 }, (_, i) => ({ metric: 'site_it_power_watts', siteId: entity, at: base + (((k * 300 + i) * 1000) % (4 * H)), value: k * 300 + i }));
     const work = Array.from({ length: 40 }, (_, k) => (k % 8 === 7 ? h.telemetry.closeHours(base + ((k + 1) / 8) * H) : h.telemetry.insert(batch(k))));
     await Promise.all(work);
     await h.telemetry.closeHours(base + 5 * H);
     const totals = async (from: string) =>
-      (await h.db.query<{ count: number; sum: number }>(`SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${from} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0];
-    const raw = (await h.db.query<{ count: number; sum: number }>(`SELECT count(*)::float8 AS count, sum(value) AS sum FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity])).rows[0]!;
+      (
+        await h.db.query<{ count: number; sum: number }>(
+          `SELECT sum(r.count)::float8 AS count, sum(r.sum) AS sum FROM ${from} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+          [entity],
+        )
+      ).rows[0];
+    const raw = (
+      await h.db.query<{ count: number; sum: number }>(
+        `SELECT count(*)::float8 AS count, sum(value) AS sum FROM ${RAW_SAMPLES} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+        [entity],
+      )
+    ).rows[0]!;
     expect(raw.count).toBe(35 * 300);
     expect(await totals('telemetry_minutes')).toEqual(raw);
     expect(await totals('telemetry_rollup_1h')).toEqual(raw);
@@ -199,7 +216,10 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
       // stored so far), not yet committed. On PostgreSQL the batch blocks on the mark until the commit,
       // then must go by the new mark: into the 1-hour table, as the fold has passed.
       await tx.query('UPDATE telemetry_marks SET upto_ms = $1', [base + 2 * H]);
-      await tx.query(`INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_minutes r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`, [entity]);
+      await tx.query(
+        `INSERT INTO telemetry_rollup_1h SELECT series_id, bucket_ms, min, max, sum, count, last, last_at_ms FROM telemetry_minutes r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1`,
+        [entity],
+      );
       stored = h.telemetry.insert(samples.slice(1));
       // PGlite runs one statement at a time, so the batch simply waits for this commit. On PostgreSQL,
       // hold the close open until the batch is seen waiting on a lock (bounded), then commit.
@@ -237,7 +257,12 @@ describe.each(STORE_KINDS)('telemetry rollups on %s', (kind) => {
     const gone = await h.telemetry.prune(now);
     expect(gone.raw).toBeGreaterThanOrEqual(3);
     const left = async (table: string, column: string) =>
-      (await h.db.query<{ ago: number }>(`SELECT ($2::bigint - ${column})::float8 AS ago FROM ${table} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1 ORDER BY 1`, [entity, now])).rows.map((r) => r.ago);
+      (
+        await h.db.query<{ ago: number }>(`SELECT ($2::bigint - ${column})::float8 AS ago FROM ${table} r JOIN telemetry_series s ON s.id = r.series_id WHERE s.entity_id = $1 ORDER BY 1`, [
+          entity,
+          now,
+        ])
+      ).rows.map((r) => r.ago);
     expect(await left(RAW_SAMPLES, 'at_ms')).toEqual([H]);
     expect((await left('telemetry_minutes', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3]);
     expect((await left('telemetry_rollup_1h', 'bucket_ms')).map((ago) => Math.round(ago / (24 * H)))).toEqual([0, 3, 40]);

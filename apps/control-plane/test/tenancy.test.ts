@@ -21,14 +21,22 @@ describe.each(STORE_KINDS)('tenant isolation on %s', (kind) => {
     await h?.close();
   });
 
-  const idsOf = (body: unknown) => WorkloadListSchema.parse(body).workloads.map((w) => w.id).sort();
+  const idsOf = (body: unknown) =>
+    WorkloadListSchema.parse(body)
+      .workloads.map((w) => w.id)
+      .sort();
 
   it('lists a tenant user its own workloads only, whatever the filter', async () => {
     expect(idsOf((await h.callAs(USERS.tenantA, 'GET', '/v1/workloads')).body)).toEqual(ofA.map((w) => w.id).sort());
     expect(idsOf((await h.callAs(USERS.tenantA, 'GET', '/v1/workloads?tenant=tenant-a&sector=commercial')).body)).toEqual(ofA.map((w) => w.id).sort());
     // A site holding tenant A's workloads: tenant B's filter on it still yields only B's.
     const site = ofA[0]!.siteId!;
-    expect(idsOf((await h.callAs(USERS.tenantB, 'GET', `/v1/workloads?site=${site}`)).body)).toEqual(ofB.filter((w) => w.siteId === site).map((w) => w.id).sort());
+    expect(idsOf((await h.callAs(USERS.tenantB, 'GET', `/v1/workloads?site=${site}`)).body)).toEqual(
+      ofB
+        .filter((w) => w.siteId === site)
+        .map((w) => w.id)
+        .sort(),
+    );
     // The operator sees both.
     expect(idsOf((await h.callAs(USERS.operator, 'GET', '/v1/workloads')).body)).toEqual([...ofA, ...ofB].map((w) => w.id).sort());
   });

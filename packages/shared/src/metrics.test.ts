@@ -41,11 +41,21 @@ describe('metric catalogue', () => {
   it('covers the metrics the design asks for, split by scope', () => {
     expect(SITE_METRICS).toEqual(
       expect.arrayContaining([
-        'site_facility_power_watts', 'site_it_power_watts', 'site_pue_ratio', 'gpu_sm_active_ratio',
-        'gpu_temperature_mean_celsius', 'gpu_temperature_max_celsius', 'gpu_xid_errors_total',
-        'site_ambient_temperature_celsius', 'site_inlet_temperature_celsius', 'site_renewable_share_ratio',
-        'site_carbon_intensity_grams_per_kilowatt_hour', 'site_solar_power_watts', 'site_gpus_busy',
-        'site_gpus_free', 'site_availability_ratio',
+        'site_facility_power_watts',
+        'site_it_power_watts',
+        'site_pue_ratio',
+        'gpu_sm_active_ratio',
+        'gpu_temperature_mean_celsius',
+        'gpu_temperature_max_celsius',
+        'gpu_xid_errors_total',
+        'site_ambient_temperature_celsius',
+        'site_inlet_temperature_celsius',
+        'site_renewable_share_ratio',
+        'site_carbon_intensity_grams_per_kilowatt_hour',
+        'site_solar_power_watts',
+        'site_gpus_busy',
+        'site_gpus_free',
+        'site_availability_ratio',
       ]),
     );
     expect(LINK_METRICS).toEqual(['link_rtt_seconds', 'link_loss_ratio', 'link_utilization_ratio']);

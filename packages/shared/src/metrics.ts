@@ -70,12 +70,16 @@ function define<const T extends Record<string, Omit<MetricSpec, 'name'>>>(defs: 
 
 export const METRICS = define({
   site_facility_power_watts: {
-    scope: 'site', kind: 'gauge', ...W,
+    scope: 'site',
+    kind: 'gauge',
+    ...W,
     help: 'Power drawn by the whole facility (IT, cooling, power conversion, lighting) at the utility meter.',
     counterparts: { redfish: { name: 'PowerWatts.Reading', factor: 1, aggregation: 'sum', note: 'facility mains (PowerDistribution, PhysicalContext ACUtilityInput)' } },
   },
   site_it_power_watts: {
-    scope: 'site', kind: 'gauge', ...W,
+    scope: 'site',
+    kind: 'gauge',
+    ...W,
     help: 'Power drawn by IT equipment (servers with their GPUs, storage, network).',
     counterparts: {
       otel: { name: 'hw.host.power', factor: 1, aggregation: 'sum', note: "over the site's physical hosts" },
@@ -83,7 +87,9 @@ export const METRICS = define({
     },
   },
   gpu_power_watts: {
-    scope: 'site', kind: 'gauge', ...W,
+    scope: 'site',
+    kind: 'gauge',
+    ...W,
     help: "Board power of the site's GPUs, summed (a part of IT power).",
     counterparts: {
       dcgm: { name: 'DCGM_FI_DEV_POWER_USAGE', factor: 1, aggregation: 'sum' },
@@ -92,12 +98,16 @@ export const METRICS = define({
     },
   },
   site_facility_energy_joules_total: {
-    scope: 'site', kind: 'counter', ...J,
+    scope: 'site',
+    kind: 'counter',
+    ...J,
     help: 'Facility energy over the sample window; the official PUE is facility ÷ IT energy over a year.',
     counterparts: { redfish: { name: 'EnergykWh.Reading', factor: 3.6e6, aggregation: 'sum', note: 'facility mains; difference of readings' } },
   },
   site_it_energy_joules_total: {
-    scope: 'site', kind: 'counter', ...J,
+    scope: 'site',
+    kind: 'counter',
+    ...J,
     help: 'IT energy over the sample window.',
     counterparts: {
       otel: [
@@ -107,12 +117,20 @@ export const METRICS = define({
     },
   },
   site_pue_ratio: {
-    scope: 'site', kind: 'gauge', unit: 'ratio', displayUnit: '', toDisplay: 1, min: 1, max: 20,
+    scope: 'site',
+    kind: 'gauge',
+    unit: 'ratio',
+    displayUnit: '',
+    toDisplay: 1,
+    min: 1,
+    max: 20,
     help: 'Interim PUE: facility ÷ IT power over the sample window (≥ 1). The official figure is annual energy.',
     counterparts: {},
   },
   gpu_sm_active_ratio: {
-    scope: 'site', kind: 'gauge', ...RATIO,
+    scope: 'site',
+    kind: 'gauge',
+    ...RATIO,
     help: "Mean fraction of time the site's GPUs had a streaming multiprocessor active.",
     counterparts: {
       dcgm: { name: 'DCGM_FI_PROF_SM_ACTIVE', factor: 1, aggregation: 'mean', note: 'preferred over DCGM_FI_DEV_GPU_UTIL' },
@@ -120,17 +138,24 @@ export const METRICS = define({
     },
   },
   gpu_temperature_mean_celsius: {
-    scope: 'site', kind: 'gauge', ...C,
+    scope: 'site',
+    kind: 'gauge',
+    ...C,
     help: "Mean GPU die temperature over the site's GPUs.",
     counterparts: GPU_TEMP('mean'),
   },
   gpu_temperature_max_celsius: {
-    scope: 'site', kind: 'gauge', ...C,
-    help: "Hottest GPU die temperature at the site.",
+    scope: 'site',
+    kind: 'gauge',
+    ...C,
+    help: 'Hottest GPU die temperature at the site.',
     counterparts: GPU_TEMP('max'),
   },
   gpu_xid_errors_total: {
-    scope: 'site', kind: 'counter', ...COUNT, displayUnit: 'errors',
+    scope: 'site',
+    kind: 'counter',
+    ...COUNT,
+    displayUnit: 'errors',
     help: 'GPU XID errors reported during the sample window.',
     counterparts: {
       dcgm: { name: 'DCGM_FI_DEV_XID_ERRORS', factor: 1, aggregation: 'count-changes', note: 'the field holds the last XID code: count its changes' },
@@ -138,12 +163,16 @@ export const METRICS = define({
     },
   },
   site_ambient_temperature_celsius: {
-    scope: 'site', kind: 'gauge', ...C,
+    scope: 'site',
+    kind: 'gauge',
+    ...C,
     help: 'Outdoor air temperature at the site.',
     counterparts: { otel: { name: 'hw.temperature', factor: 1, aggregation: 'mean', attributes: { 'hw.sensor_location': 'AMBIENT' } } },
   },
   site_inlet_temperature_celsius: {
-    scope: 'site', kind: 'gauge', ...C,
+    scope: 'site',
+    kind: 'gauge',
+    ...C,
     help: 'Supply temperature at the IT equipment: air inlet, or coolant inlet for liquid-cooled halls.',
     counterparts: {
       otel: [
@@ -154,47 +183,75 @@ export const METRICS = define({
     },
   },
   site_renewable_share_ratio: {
-    scope: 'site', kind: 'gauge', ...RATIO,
+    scope: 'site',
+    kind: 'gauge',
+    ...RATIO,
     help: 'Share of facility power from on-site solar plus the low-carbon share of grid power.',
     counterparts: {},
   },
   site_carbon_intensity_grams_per_kilowatt_hour: {
-    scope: 'site', kind: 'gauge', unit: 'grams_per_kilowatt_hour', displayUnit: 'gCO2/kWh', toDisplay: 1, min: 0, max: 2000,
+    scope: 'site',
+    kind: 'gauge',
+    unit: 'grams_per_kilowatt_hour',
+    displayUnit: 'gCO2/kWh',
+    toDisplay: 1,
+    min: 0,
+    max: 2000,
     help: 'Carbon intensity of the power the facility draws (grid figure × grid share; on-site solar counts zero).',
     counterparts: {},
   },
   site_solar_power_watts: {
-    scope: 'site', kind: 'gauge', ...W,
+    scope: 'site',
+    kind: 'gauge',
+    ...W,
     help: 'Output of the on-site photovoltaic plant.',
     counterparts: {},
   },
   site_gpus_busy: {
-    scope: 'site', kind: 'gauge', ...COUNT, displayUnit: 'GPUs',
+    scope: 'site',
+    kind: 'gauge',
+    ...COUNT,
+    displayUnit: 'GPUs',
     help: 'GPUs allocated to workloads.',
     counterparts: {},
   },
   site_gpus_free: {
-    scope: 'site', kind: 'gauge', ...COUNT, displayUnit: 'GPUs',
+    scope: 'site',
+    kind: 'gauge',
+    ...COUNT,
+    displayUnit: 'GPUs',
     help: 'GPUs available and not allocated.',
     counterparts: {},
   },
   site_availability_ratio: {
-    scope: 'site', kind: 'gauge', ...RATIO,
+    scope: 'site',
+    kind: 'gauge',
+    ...RATIO,
     help: "Share of the site's GPUs in service (0 when the site is down).",
     counterparts: {},
   },
   link_rtt_seconds: {
-    scope: 'link', kind: 'gauge', unit: 'seconds', displayUnit: 'ms', toDisplay: 1e3, min: 0, max: 60,
+    scope: 'link',
+    kind: 'gauge',
+    unit: 'seconds',
+    displayUnit: 'ms',
+    toDisplay: 1e3,
+    min: 0,
+    max: 60,
     help: 'Round-trip time between the two ends of the link.',
     counterparts: {},
   },
   link_loss_ratio: {
-    scope: 'link', kind: 'gauge', ...RATIO,
+    scope: 'link',
+    kind: 'gauge',
+    ...RATIO,
     help: 'Share of probe packets lost between the two ends.',
     counterparts: {},
   },
   link_utilization_ratio: {
-    scope: 'link', kind: 'gauge', ...RATIO,
+    scope: 'link',
+    kind: 'gauge',
+    ...RATIO,
     help: "Share of the link's capacity in use.",
     counterparts: { otel: { name: 'hw.network.bandwidth.utilization', factor: 1, aggregation: 'max' } },
   },
@@ -237,7 +294,11 @@ export const SampleSchema = z
     siteId: IdSchema.optional(),
     linkId: IdSchema.optional(),
     /** Epoch milliseconds (UTC). */
-    at: z.number().int().min(TELEMETRY_LIMITS.minAtMs).max(TELEMETRY_LIMITS.maxAtMs - 1),
+    at: z
+      .number()
+      .int()
+      .min(TELEMETRY_LIMITS.minAtMs)
+      .max(TELEMETRY_LIMITS.maxAtMs - 1),
     /** In the metric's base unit; finite (zod 4 rejects NaN and ±Infinity). */
     value: z.number(),
   })
@@ -297,13 +358,9 @@ export const COUNTERPARTS: readonly (Counterpart & { metric: MetricName; source:
  */
 export function resolveMetricName(name: string, attributes: Readonly<Record<string, unknown>> = {}): MetricTarget[] {
   if (isMetricName(name)) return [{ metric: name, source: 'corridor', factor: 1, aggregation: 'as-is' }];
-  const matching = COUNTERPARTS.filter(
-    (c) => c.source !== 'redfish' && c.name === name && Object.entries(c.attributes ?? {}).every(([k, v]) => attributes[k] === v),
-  );
+  const matching = COUNTERPARTS.filter((c) => c.source !== 'redfish' && c.name === name && Object.entries(c.attributes ?? {}).every(([k, v]) => attributes[k] === v));
   const best = Math.max(0, ...matching.map((c) => Object.keys(c.attributes ?? {}).length));
-  return matching
-    .filter((c) => Object.keys(c.attributes ?? {}).length === best)
-    .map((c) => ({ metric: c.metric, source: c.source, factor: c.factor, aggregation: c.aggregation }));
+  return matching.filter((c) => Object.keys(c.attributes ?? {}).length === best).map((c) => ({ metric: c.metric, source: c.source, factor: c.factor, aggregation: c.aggregation }));
 }
 
 /** Our metric for an OpenTelemetry/DCGM (or our own) name — the first of `resolveMetricName`. */

@@ -49,7 +49,12 @@ export const PLACES: readonly Place[] = [
   { name: 'Atlanta', country: 'US', lat: 33.75, lon: -84.39 },
 ];
 
-const fold = (name: string) => name.trim().normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (name: string) =>
+  name
+    .trim()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 const PLACES_BY_NAME = new Map(PLACES.map((p) => [fold(p.name), p]));
 
 /** The known city of that name, ignoring case and accents ("lome" finds Lomé); undefined when unknown. */

@@ -33,9 +33,10 @@ async function openPglite(dir: string): Promise<Db> {
   const lite = await PGlite.create(dir);
   // PGlite turns every parameter into text with the serializer of its type, and sends a byte array
   // as it is, in binary. Let the arrays of binary-arrays.ts through; anything else as before.
-  const serializers = Object.fromEntries(
-    BINARY_ARRAY_OIDS.map((oid) => [oid, (value: unknown) => (ArrayBuffer.isView(value) ? value : lite.serializers[oid]!(value))]),
-  ) as unknown as Record<number, (value: unknown) => string>;
+  const serializers = Object.fromEntries(BINARY_ARRAY_OIDS.map((oid) => [oid, (value: unknown) => (ArrayBuffer.isView(value) ? value : lite.serializers[oid]!(value))])) as unknown as Record<
+    number,
+    (value: unknown) => string
+  >;
   const options = { serializers };
   return {
     kind: 'pglite',

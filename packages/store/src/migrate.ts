@@ -15,7 +15,9 @@ export interface MigrateOptions {
 export async function migrate(db: Db, { dir, table, lockKey }: MigrateOptions): Promise<string[]> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`migration table name "${table}" must be a plain identifier`);
   await db.query(`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const applied: string[] = [];
   for (const file of files) {
     const sql = readFileSync(join(dir, file), 'utf8');

@@ -6,16 +6,7 @@ import { clientIp, readCookie } from './cookies.ts';
 import type { IdentityAudit } from './identity-audit.ts';
 import { principalFromClaims } from './oidc-claims.ts';
 import type { OidcConfig } from './oidc-config.ts';
-import {
-  TRANSACTION_COOKIE,
-  TRANSACTION_TTL_MS,
-  openTransaction,
-  safeReturnTo,
-  sealTransaction,
-  transactionCookieOptions,
-  transactionKey,
-  type OidcTransaction,
-} from './oidc-transaction.ts';
+import { TRANSACTION_COOKIE, TRANSACTION_TTL_MS, openTransaction, safeReturnTo, sealTransaction, transactionCookieOptions, transactionKey, type OidcTransaction } from './oidc-transaction.ts';
 import type { SessionService } from './session-service.ts';
 
 /** What the login page is told when a sign-in with the organisation fails (`/login?error=<code>`). */
@@ -140,13 +131,10 @@ function discoveredProvider(config: OidcConfig): () => Promise<client.Configurat
   let pending: Promise<client.Configuration> | undefined;
   return () => {
     pending ??= client
-      .discovery(
-        new URL(config.issuer),
-        config.clientId,
-        config.clientSecret,
-        config.clientSecret ? client.ClientSecretBasic(config.clientSecret) : client.None(),
-        { timeout: 10, ...(config.issuer.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}) },
-      )
+      .discovery(new URL(config.issuer), config.clientId, config.clientSecret, config.clientSecret ? client.ClientSecretBasic(config.clientSecret) : client.None(), {
+        timeout: 10,
+        ...(config.issuer.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
+      })
       .catch((err: unknown) => {
         pending = undefined;
         throw err;

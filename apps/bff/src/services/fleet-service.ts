@@ -1,16 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  FleetSummarySchema,
-  LinkListSchema,
-  SiteDetailSchema,
-  SiteListSchema,
-  type FleetSummary,
-  type Link,
-  type Site,
-  type SiteDetail,
-  type SiteRow,
-} from '@corridor/shared';
+import { FleetSummarySchema, LinkListSchema, SiteDetailSchema, SiteListSchema, type FleetSummary, type Link, type Site, type SiteDetail, type SiteRow } from '@corridor/shared';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { RevalidatingCache, type Versioned } from '../upstream/revalidating-cache.ts';
@@ -49,8 +39,7 @@ export function toSiteRow(site: Site): SiteRow {
 /** Adds up per-control-plane summaries (each control plane owns its own jurisdictions' sites). */
 export function mergeSummaries(summaries: FleetSummary[]): FleetSummary {
   if (summaries.length === 1) return summaries[0]!;
-  const add = (a: Record<string, number>, b: Record<string, number>) =>
-    Object.fromEntries(Object.keys({ ...a, ...b }).map((k) => [k, (a[k] ?? 0) + (b[k] ?? 0)]));
+  const add = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys({ ...a, ...b }).map((k) => [k, (a[k] ?? 0) + (b[k] ?? 0)]));
   return summaries.reduce((acc, s) => ({
     siteCount: acc.siteCount + s.siteCount,
     countryCount: acc.countryCount + s.countryCount,
@@ -78,12 +67,22 @@ export class FleetService {
   }
 
   siteRows(): Promise<Presented> {
-    const learn = (client: ControlPlaneClient, list: { sites: Site[] }) => this.planes.learnOwnership(client, 'site', list.sites.map((s) => s.id));
+    const learn = (client: ControlPlaneClient, list: { sites: Site[] }) =>
+      this.planes.learnOwnership(
+        client,
+        'site',
+        list.sites.map((s) => s.id),
+      );
     return this.present('sites', '/v1/sites', SiteListSchema, (lists) => ({ sites: lists.flatMap((l) => l.sites.map(toSiteRow)) }), learn);
   }
 
   links(): Promise<Presented> {
-    const learn = (client: ControlPlaneClient, list: { links: Link[] }) => this.planes.learnOwnership(client, 'link', list.links.map((l) => l.id));
+    const learn = (client: ControlPlaneClient, list: { links: Link[] }) =>
+      this.planes.learnOwnership(
+        client,
+        'link',
+        list.links.map((l) => l.id),
+      );
     return this.present('links', '/v1/links', LinkListSchema, (lists) => ({ links: lists.flatMap((l): Link[] => l.links) }), learn);
   }
 

@@ -84,7 +84,15 @@ export class UpstreamStream {
   }
 
   status(): UpstreamStreamStatus {
-    return { name: this.name, url: this.url, connected: this.state.connected, subscriptions: this.state.subscriptions, lastUpstreamEventId: this.lastId ?? null, lastByteAt: this.state.lastByteAt, droppedEvents: this.state.droppedEvents };
+    return {
+      name: this.name,
+      url: this.url,
+      connected: this.state.connected,
+      subscriptions: this.state.subscriptions,
+      lastUpstreamEventId: this.lastId ?? null,
+      lastByteAt: this.state.lastByteAt,
+      droppedEvents: this.state.droppedEvents,
+    };
   }
 
   async close(): Promise<void> {

@@ -24,7 +24,11 @@ const VERIFY_PAGE = 2000;
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
@@ -94,10 +98,7 @@ function toRecord(row: AuditRowDb): AuditRecord {
 
 /** Newest first, `limit` records before seq `before` (all when absent); nextBefore when older ones remain. */
 export async function listAudit(db: Queryable, page: { before?: number; limit: number }): Promise<AuditList> {
-  const { rows } = await db.query<AuditRowDb>(`SELECT ${COLUMNS} FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [
-    page.before ?? Number.MAX_SAFE_INTEGER,
-    page.limit + 1,
-  ]);
+  const { rows } = await db.query<AuditRowDb>(`SELECT ${COLUMNS} FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [page.before ?? Number.MAX_SAFE_INTEGER, page.limit + 1]);
   const records = rows.slice(0, page.limit).map(toRecord);
   const last = records.at(-1);
   return { records, ...(rows.length > page.limit && last ? { nextBefore: last.seq } : {}) };

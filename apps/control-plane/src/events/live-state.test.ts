@@ -11,8 +11,7 @@ import { LiveState } from './live-state.ts';
 const logger = createLogger('live-state-test', 'silent');
 
 /** Samples of one site at one instant. */
-const samples = (siteId: string, at: number, values: Record<string, number>): Sample[] =>
-  Object.entries(values).map(([metric, value]) => ({ metric, siteId, at, value }) as Sample);
+const samples = (siteId: string, at: number, values: Record<string, number>): Sample[] => Object.entries(values).map(([metric, value]) => ({ metric, siteId, at, value }) as Sample);
 
 describe('LiveState: metrics a site stops reporting', () => {
   const up = { site_it_power_watts: 5e6, site_pue_ratio: 1.2, gpu_temperature_max_celsius: 74 };
@@ -73,7 +72,11 @@ describe('LiveState with the simulator: a site down', () => {
     clusters: [{ gpuCount: 4000, kwPerGpu: 1.3 }],
   };
   const fleet = { current: async () => ({ sites: [site], links: [], siteById: new Map([[site.id, { site, links: [] }]]) }) } as unknown as FleetService;
-  const telemetry = { retention: DEFAULT_RETENTION, insert: async (s: Sample[]) => ({ inserted: s.length }), knownEntities: async (_kind: string, ids: string[]) => new Set(ids) } as unknown as TelemetryStore;
+  const telemetry = {
+    retention: DEFAULT_RETENTION,
+    insert: async (s: Sample[]) => ({ inserted: s.length }),
+    knownEntities: async (_kind: string, ids: string[]) => new Set(ids),
+  } as unknown as TelemetryStore;
 
   it('has no PUE or GPU temperature in the snapshot after the window, only what a dark site reports', async () => {
     const t0 = Date.UTC(2026, 5, 21, 12);
@@ -109,7 +112,14 @@ describe('LiveState with the simulator: a site down', () => {
     const after = live.snapshot().frame.sites.rabat!;
     // Exactly what the site still reports, nothing left over from before the outage.
     expect(after).toEqual(frames.at(-1)!.sites.rabat);
-    for (const stale of ['site_pue_ratio', 'gpu_temperature_mean_celsius', 'gpu_temperature_max_celsius', 'site_inlet_temperature_celsius', 'site_renewable_share_ratio', 'site_carbon_intensity_grams_per_kilowatt_hour'] as const) {
+    for (const stale of [
+      'site_pue_ratio',
+      'gpu_temperature_mean_celsius',
+      'gpu_temperature_max_celsius',
+      'site_inlet_temperature_celsius',
+      'site_renewable_share_ratio',
+      'site_carbon_intensity_grams_per_kilowatt_hour',
+    ] as const) {
       expect(after[stale]).toBeUndefined();
     }
     expect(after).toMatchObject({ site_it_power_watts: 0, site_facility_power_watts: 0, site_availability_ratio: 0, site_gpus_busy: 0, site_gpus_free: 0 });

@@ -46,7 +46,10 @@ function describeEntry(raw: unknown, field: string): string {
   if (Array.isArray(list) && index !== undefined && /^\d+$/.test(index)) {
     const entry = list[Number(index)] as { id?: unknown; code?: unknown } | undefined;
     const id = entry?.id ?? entry?.code;
-    const noun = collection!.replace(/s$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+    const noun = collection!
+      .replace(/s$/, '')
+      .replace(/([A-Z])/g, ' $1')
+      .toLowerCase();
     const name = typeof id === 'string' ? `${noun} "${id}" (${collection}[${index}])` : `${collection}[${index}]`;
     return rest.length ? `${name}, field ${rest.join('.')}` : name;
   }

@@ -38,15 +38,38 @@ export async function syncFleet(db: Db, fleet: FleetFile, version: string): Prom
            design_pue = EXCLUDED.design_pue, certifications = EXCLUDED.certifications, on_site_solar_mw = EXCLUDED.on_site_solar_mw,
            grid_carbon_g_per_kwh = EXCLUDED.grid_carbon_g_per_kwh, energy_price_usd_per_kwh = EXCLUDED.energy_price_usd_per_kwh,
            commissioning_date = EXCLUDED.commissioning_date, floor_area_m2 = EXCLUDED.floor_area_m2, source = EXCLUDED.source, notes = EXCLUDED.notes`,
-        [s.id, s.name, s.operatorId, s.country, s.city, s.lat, s.lon, s.status, s.itCapacityMw, s.designPue, s.certifications,
-          s.onSiteSolarMw, s.gridCarbonGPerKwh, s.energyPriceUsdPerKwh, s.commissioningDate ?? null, s.floorAreaM2 ?? null, s.source, s.notes ?? null],
+        [
+          s.id,
+          s.name,
+          s.operatorId,
+          s.country,
+          s.city,
+          s.lat,
+          s.lon,
+          s.status,
+          s.itCapacityMw,
+          s.designPue,
+          s.certifications,
+          s.onSiteSolarMw,
+          s.gridCarbonGPerKwh,
+          s.energyPriceUsdPerKwh,
+          s.commissioningDate ?? null,
+          s.floorAreaM2 ?? null,
+          s.source,
+          s.notes ?? null,
+        ],
       );
       await tx.query('DELETE FROM clusters WHERE site_id = $1', [s.id]);
       for (const [position, c] of s.clusters.entries()) {
-        await tx.query(
-          'INSERT INTO clusters (site_id, id, name, gpu_model, gpu_count, kw_per_gpu, position) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [s.id, c.id, c.name, c.gpuModel, c.gpuCount, c.kwPerGpu, position],
-        );
+        await tx.query('INSERT INTO clusters (site_id, id, name, gpu_model, gpu_count, kw_per_gpu, position) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          s.id,
+          c.id,
+          c.name,
+          c.gpuModel,
+          c.gpuCount,
+          c.kwPerGpu,
+          position,
+        ]);
       }
     }
     for (const l of fleet.landingStations) {
@@ -88,15 +111,49 @@ export async function readFleetVersion(db: Queryable): Promise<string | undefine
 }
 
 interface SiteRowDb {
-  id: string; name: string; country: Site['country']; city: string; lat: number; lon: number; status: Site['status'];
-  it_capacity_mw: number; design_pue: number; certifications: string[]; on_site_solar_mw: number; grid_carbon_g_per_kwh: number;
-  energy_price_usd_per_kwh: number; commissioning_date: string | null; floor_area_m2: number | null; source: string; notes: string | null;
-  operator_id: string; operator_name: string; operator_controlled_by: Operator['controlledBy']; operator_notes: string | null;
+  id: string;
+  name: string;
+  country: Site['country'];
+  city: string;
+  lat: number;
+  lon: number;
+  status: Site['status'];
+  it_capacity_mw: number;
+  design_pue: number;
+  certifications: string[];
+  on_site_solar_mw: number;
+  grid_carbon_g_per_kwh: number;
+  energy_price_usd_per_kwh: number;
+  commissioning_date: string | null;
+  floor_area_m2: number | null;
+  source: string;
+  notes: string | null;
+  operator_id: string;
+  operator_name: string;
+  operator_controlled_by: Operator['controlledBy'];
+  operator_notes: string | null;
 }
-interface ClusterRowDb { site_id: string; id: string; name: string; gpu_model: Site['clusters'][number]['gpuModel']; gpu_count: number; kw_per_gpu: number }
+interface ClusterRowDb {
+  site_id: string;
+  id: string;
+  name: string;
+  gpu_model: Site['clusters'][number]['gpuModel'];
+  gpu_count: number;
+  kw_per_gpu: number;
+}
 interface LinkRowDb {
-  id: string; name: string; cable: string; kind: Link['kind']; from_id: string; to_id: string; length_km: number; rtt_ms: number;
-  rtt_source: Link['rttSource']; capacity_tbps: number | null; path: [number, number][]; source: string;
+  id: string;
+  name: string;
+  cable: string;
+  kind: Link['kind'];
+  from_id: string;
+  to_id: string;
+  length_km: number;
+  rtt_ms: number;
+  rtt_source: Link['rttSource'];
+  capacity_tbps: number | null;
+  path: [number, number][];
+  source: string;
 }
 
 /** Reads the whole fleet in one transaction so sites, links and version agree. */
@@ -113,9 +170,7 @@ export async function readFleet(db: Db): Promise<FleetSnapshot> {
     );
     const clusters = await tx.query<ClusterRowDb>('SELECT site_id, id, name, gpu_model, gpu_count, kw_per_gpu FROM clusters ORDER BY site_id, position');
     const stations = await tx.query<LandingStation>('SELECT id, name, country, lat, lon FROM landing_stations');
-    const links = await tx.query<LinkRowDb>(
-      'SELECT id, name, cable, kind, from_id, to_id, length_km, rtt_ms, rtt_source, capacity_tbps, path, source FROM links ORDER BY cable, id',
-    );
+    const links = await tx.query<LinkRowDb>('SELECT id, name, cable, kind, from_id, to_id, length_km, rtt_ms, rtt_source, capacity_tbps, path, source FROM links ORDER BY cable, id');
 
     const clustersBySite = new Map<string, Site['clusters']>();
     for (const c of clusters.rows) {
@@ -126,9 +181,19 @@ export async function readFleet(db: Db): Promise<FleetSnapshot> {
     const siteList: Site[] = sites.rows.map((r) => {
       const siteClusters = clustersBySite.get(r.id) ?? [];
       return {
-        id: r.id, name: r.name, country: r.country, city: r.city, lat: r.lat, lon: r.lon, status: r.status,
-        itCapacityMw: r.it_capacity_mw, designPue: r.design_pue, certifications: r.certifications, onSiteSolarMw: r.on_site_solar_mw,
-        gridCarbonGPerKwh: r.grid_carbon_g_per_kwh, energyPriceUsdPerKwh: r.energy_price_usd_per_kwh,
+        id: r.id,
+        name: r.name,
+        country: r.country,
+        city: r.city,
+        lat: r.lat,
+        lon: r.lon,
+        status: r.status,
+        itCapacityMw: r.it_capacity_mw,
+        designPue: r.design_pue,
+        certifications: r.certifications,
+        onSiteSolarMw: r.on_site_solar_mw,
+        gridCarbonGPerKwh: r.grid_carbon_g_per_kwh,
+        energyPriceUsdPerKwh: r.energy_price_usd_per_kwh,
         ...(r.commissioning_date ? { commissioningDate: r.commissioning_date } : {}),
         ...(r.floor_area_m2 !== null ? { floorAreaM2: r.floor_area_m2 } : {}),
         source: r.source,
@@ -148,9 +213,18 @@ export async function readFleet(db: Db): Promise<FleetSnapshot> {
       const to = ends.get(r.to_id);
       if (!from || !to) continue; // only possible mid-edit of the fleet; a dangling link is not shown
       linkList.push({
-        id: r.id, name: r.name, cable: r.cable, kind: r.kind, from, to, lengthKm: r.length_km, rttMs: r.rtt_ms, rttSource: r.rtt_source,
+        id: r.id,
+        name: r.name,
+        cable: r.cable,
+        kind: r.kind,
+        from,
+        to,
+        lengthKm: r.length_km,
+        rttMs: r.rtt_ms,
+        rttSource: r.rtt_source,
         ...(r.capacity_tbps !== null ? { capacityTbps: r.capacity_tbps } : {}),
-        path: r.path, source: r.source,
+        path: r.path,
+        source: r.source,
       });
     }
     return { version, sites: siteList, links: linkList };

@@ -42,9 +42,7 @@ const requestArb = fc
     latency: fc.option(fc.record({ from: fc.constantFrom('Casablanca', 'Paris', 'Lagos', 'New York', 'usdc-madrid-1'), maxRttMs: fc.integer({ min: 1, max: 150 }) }), { nil: undefined }),
     weights: fc.option(fc.record({ latency: fc.double({ min: 0, max: 1, noNaN: true }), carbon: fc.double({ min: 0.01, max: 1, noNaN: true }) }), { nil: undefined }),
   })
-  .map(({ count, model, latency, weights, ...rest }) =>
-    buildRequest({ ...rest, gpus: { count, ...(model ? { model } : {}) }, ...(latency ? { latency } : {}), ...(weights ? { weights } : {}) }),
-  );
+  .map(({ count, model, latency, weights, ...rest }) => buildRequest({ ...rest, gpus: { count, ...(model ? { model } : {}) }, ...(latency ? { latency } : {}), ...(weights ? { weights } : {}) }));
 
 /** Per site: the share of each cluster's GPUs already held (0–1) and the IT power held. */
 const loadArb = fc.array(fc.record({ share: fc.double({ min: 0, max: 1, noNaN: true }), powerKw: fc.integer({ min: 0, max: 12_000 }) }), {
@@ -85,7 +83,15 @@ describe('planPlacement: properties over the default fleet and pack', () => {
     fc.assert(
       fc.property(requestArb, loadArb, liveArb, (request, load, live) => {
         const plan = planPlacement(inputOf(request, load, live));
-        for (const c of plan.candidates) expect(lawfulByReference(policy.pack, request, fleet.sites.find((s) => s.id === c.siteId)!), c.siteId).toBe(true);
+        for (const c of plan.candidates)
+          expect(
+            lawfulByReference(
+              policy.pack,
+              request,
+              fleet.sites.find((s) => s.id === c.siteId)!,
+            ),
+            c.siteId,
+          ).toBe(true);
       }),
     );
   });

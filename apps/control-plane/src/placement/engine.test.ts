@@ -14,11 +14,7 @@ function fleetOf(...sites: Partial<SiteInput>[]): PlanInput['fleet'] {
   return fleetSnapshot(buildFleetFile({ operators, sites: sites.map((s) => buildSite({ operatorId: 'operator-test', ...s })), links: [] }), 'test');
 }
 
-function plan(
-  fleet: PlanInput['fleet'],
-  request: Partial<WorkloadRequestInput> = {},
-  options: { usage?: Record<string, SiteUsage>; live?: Record<string, SiteLive>; exclude?: string[] } = {},
-) {
+function plan(fleet: PlanInput['fleet'], request: Partial<WorkloadRequestInput> = {}, options: { usage?: Record<string, SiteUsage>; live?: Record<string, SiteLive>; exclude?: string[] } = {}) {
   return planPlacement({
     request: buildRequest(request),
     fleet,
@@ -47,9 +43,7 @@ describe('planPlacement: capacity', () => {
 
   it('derives power from the GPUs and rejects a site without the IT power headroom', () => {
     const p = plan(fleet, { gpus: { count: 100, model: 'H100' } }, { usage: { 'h100-site': { gpus: {}, powerKw: 7450 } } });
-    expect(reasonsOf(p, 'h100-site')).toEqual([
-      { code: 'POWER_HEADROOM', message: 'Needs 120 kW of IT power, 50 kW free.', margin: { needed: 120, available: 50, unit: 'kW' } },
-    ]);
+    expect(reasonsOf(p, 'h100-site')).toEqual([{ code: 'POWER_HEADROOM', message: 'Needs 120 kW of IT power, 50 kW free.', margin: { needed: 120, available: 50, unit: 'kW' } }]);
   });
 
   it('takes the power the request states over the GPUs’ draw', () => {
@@ -70,12 +64,12 @@ describe('planPlacement: capacity', () => {
   });
 
   it('ranks the snugger of two otherwise equal sites first', () => {
-    const two = fleetOf(
-      { id: 'big', clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 4096 })] },
-      { id: 'small', clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 128 })] },
-    );
+    const two = fleetOf({ id: 'big', clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 4096 })] }, { id: 'small', clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 128 })] });
     const p = plan(two, { gpus: { count: 64 } });
-    expect(p.candidates.map((c) => [c.siteId, c.rank])).toEqual([['small', 1], ['big', 2]]);
+    expect(p.candidates.map((c) => [c.siteId, c.rank])).toEqual([
+      ['small', 1],
+      ['big', 2],
+    ]);
     expect(p.candidates[0]!.parts.capacity).toMatchObject({ score: 0.5, value: 0.5 });
   });
 });
@@ -91,7 +85,16 @@ describe('planPlacement: status, exclusion and every reason at once', () => {
   });
 
   it('lists all of a site’s failing reasons, not the first', () => {
-    const fleet = fleetOf({ id: 'madrid-us', country: 'ES', city: 'Madrid', lat: 40.42, lon: -3.7, operatorId: 'operator-us', status: 'maintenance', clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 16 })] });
+    const fleet = fleetOf({
+      id: 'madrid-us',
+      country: 'ES',
+      city: 'Madrid',
+      lat: 40.42,
+      lon: -3.7,
+      operatorId: 'operator-us',
+      status: 'maintenance',
+      clusters: [buildCluster({ gpuModel: 'H100', gpuCount: 16 })],
+    });
     const p = plan(fleet, { sector: 'government', dataClass: 'state-sensitive', dataOrigin: 'MA', gpus: { count: 64, model: 'H100' }, latency: { from: 'Casablanca', maxRttMs: 5 } });
     expect(reasonsOf(p, 'madrid-us').map((r) => [r.code, r.ruleId])).toEqual([
       ['JURISDICTION_NOT_ALLOWED', 'ma-05-20-state-sensitive'],

@@ -83,7 +83,10 @@ export function planPlacement(input: PlanInput): Plan {
       cost: costPart(facts, weights.cost),
       capacity: capacityPart(request.gpus.count, pool, weights.capacity),
     };
-    const score = Math.min(1, round(parts.latency.score * parts.latency.weight + parts.carbon.score * parts.carbon.weight + parts.cost.score * parts.cost.weight + parts.capacity.score * parts.capacity.weight, 4));
+    const score = Math.min(
+      1,
+      round(parts.latency.score * parts.latency.weight + parts.carbon.score * parts.carbon.weight + parts.cost.score * parts.cost.weight + parts.capacity.score * parts.capacity.weight, 4),
+    );
     candidates.push({
       siteId: facts.id,
       rank: 0,
@@ -147,13 +150,11 @@ function statusCheck(exclude: ReadonlySet<string> | undefined): (site: SiteFacts
 
 /** The LATENCY_OBJECTIVE reason for an RTT over the objective; sites with the same rounded RTT share it. */
 function latencyCheck(maxRttMs: number, from: string): (rttMs: number) => RejectionReason | undefined {
-  const reasonFor = perPlan(
-    (rttMs: number): RejectionReason => ({
-      code: 'LATENCY_OBJECTIVE',
-      message: `About ${rttMs} ms round trip from ${from}; the objective is ${maxRttMs} ms.`,
-      margin: { needed: maxRttMs, available: rttMs, unit: 'ms' },
-    }),
-  );
+  const reasonFor = perPlan((rttMs: number): RejectionReason => ({
+    code: 'LATENCY_OBJECTIVE',
+    message: `About ${rttMs} ms round trip from ${from}; the objective is ${maxRttMs} ms.`,
+    margin: { needed: maxRttMs, available: rttMs, unit: 'ms' },
+  }));
   return (rttMs) => (rttMs > maxRttMs ? reasonFor(rttMs) : undefined);
 }
 
@@ -211,7 +212,11 @@ function fitGpus(pools: readonly InstalledPool[], request: WorkloadRequest, usag
   if (!largest) return { reason: { code: 'INSUFFICIENT_GPUS', message: `Needs ${count} GPUs; none are installed.`, margin: { needed: count, available: 0, unit: 'GPUs' } } };
   return {
     pool: withFree(largest, largestFree),
-    reason: { code: 'INSUFFICIENT_GPUS', message: `Needs ${count} GPUs of one model, ${largestFree} free at most (${largest.model}).`, margin: { needed: count, available: largestFree, unit: 'GPUs' } },
+    reason: {
+      code: 'INSUFFICIENT_GPUS',
+      message: `Needs ${count} GPUs of one model, ${largestFree} free at most (${largest.model}).`,
+      margin: { needed: count, available: largestFree, unit: 'GPUs' },
+    },
   };
 }
 

@@ -1,15 +1,4 @@
-import {
-  FIBRE_KM_PER_RTT_MS,
-  findPlace,
-  greatCircleKm,
-  InputError,
-  LATENCY_MODEL,
-  PLACES,
-  ROUTE_FACTOR,
-  type LatencyObjective,
-  type Link,
-  type Site,
-} from '@corridor/shared';
+import { FIBRE_KM_PER_RTT_MS, findPlace, greatCircleKm, InputError, LATENCY_MODEL, PLACES, ROUTE_FACTOR, type LatencyObjective, type Link, type Site } from '@corridor/shared';
 
 /**
  * The latency model: how long a round trip takes from where the users are to a site.
@@ -113,7 +102,10 @@ function routeGraph(links: readonly Link[]): RouteGraph {
   const edgeLink = new Int32Array(2 * links.length);
   const edgeRttMs = new Float64Array(2 * links.length);
   pairs.forEach(([a, b], l) => {
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const e = fill[from]!++;
       edgeTo[e] = to;
       edgeLink[e] = l;

@@ -49,7 +49,15 @@ describe('the policy pack loader', () => {
 
   it('merges the files in order and fills the defaults', () => {
     const { pack } = parsePolicyPack([GROUPS, GOOD]);
-    expect(pack.rules[0]).toMatchObject({ id: 'eu-personal', certifications: [], note: 'Illustrative, not legal advice.', allow: [{ jurisdictions: ['EU'], requires: [] }, { jurisdictions: ['MA'], requires: ['sccs-signed'] }] });
+    expect(pack.rules[0]).toMatchObject({
+      id: 'eu-personal',
+      certifications: [],
+      note: 'Illustrative, not legal advice.',
+      allow: [
+        { jurisdictions: ['EU'], requires: [] },
+        { jurisdictions: ['MA'], requires: ['sccs-signed'] },
+      ],
+    });
   });
 
   it('names the file, the rule and the field of a bad rule', () => {
@@ -68,7 +76,9 @@ describe('the policy pack loader', () => {
   });
 
   it('refuses a rule id used twice, even across files', () => {
-    expect(problemsOf([GROUPS, GOOD, { ...GOOD, name: '20-more.yaml' }])).toContain('20-more.yaml: rule "eu-personal" (rules[0]): duplicate rule "eu-personal" (first in 10-rules.yaml: rule "eu-personal" (rules[0]))');
+    expect(problemsOf([GROUPS, GOOD, { ...GOOD, name: '20-more.yaml' }])).toContain(
+      '20-more.yaml: rule "eu-personal" (rules[0]): duplicate rule "eu-personal" (first in 10-rules.yaml: rule "eu-personal" (rules[0]))',
+    );
   });
 
   it('refuses a group named like a country, which would hide it', () => {

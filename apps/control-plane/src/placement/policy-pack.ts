@@ -31,7 +31,9 @@ type Located<T> = { value: T; file: string; index: number };
 export function loadPolicyPack(dir: string): LoadedPolicy {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch (error) {
     throw new PolicyPackError(`cannot read policy folder ${dir}: ${(error as Error).message}`);
   }
@@ -83,11 +85,7 @@ export function policyVersion(files: readonly PolicyFile[]): string {
 }
 
 /** What the schema cannot see: duplicate ids across files and references that do not resolve. */
-function crossCheck(
-  groups: Located<[string, string[]]>[],
-  conditions: Located<PolicyPackFile['conditions'][number]>[],
-  rules: Located<PolicyPackFile['rules'][number]>[],
-): string[] {
+function crossCheck(groups: Located<[string, string[]]>[], conditions: Located<PolicyPackFile['conditions'][number]>[], rules: Located<PolicyPackFile['rules'][number]>[]): string[] {
   const problems: string[] = [];
   const firstSeen = new Map<string, string>();
   const unique = (kind: string, id: string, where: string) => {

@@ -195,7 +195,10 @@ describe('the default policy pack on the default fleet', () => {
     const p = plan({ sector: 'healthcare', dataClass: 'personal', dataOrigin: 'MA', gpus: { count: 64, model: 'H100' }, latency: { from: 'Casablanca', maxRttMs: 20 } });
     expect(p.candidates.map((c) => c.siteId).sort()).toEqual(['orange-rabat-live-intelligence', 'orange-tech-casablanca', 'usdc-tangier-1']);
     for (const siteId of [...sitesIn('ES', 'US')]) {
-      expect(policyReasonsOf(p, siteId).map((r) => r.code), siteId).toContain('JURISDICTION_NOT_ALLOWED');
+      expect(
+        policyReasonsOf(p, siteId).map((r) => r.code),
+        siteId,
+      ).toContain('JURISDICTION_NOT_ALLOWED');
     }
   });
 

@@ -23,17 +23,7 @@ import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type Audit
 import { planPlacement } from './engine.ts';
 import { fits, siteCapacity, type Reservation } from './capacity.ts';
 import type { LoadedPolicy, SiteLive } from './plan-input.ts';
-import {
-  claimIdempotencyKey,
-  findIdempotent,
-  insertWorkload,
-  listWorkloads,
-  lockSite,
-  readUsage,
-  readWorkload,
-  updateWorkload,
-  type StoredCommit,
-} from './workload-store.ts';
+import { claimIdempotencyKey, findIdempotent, insertWorkload, listWorkloads, lockSite, readUsage, readWorkload, updateWorkload, type StoredCommit } from './workload-store.ts';
 
 /** 409 of a commit no site can take: the one error body plus the plan that shows why (NoSiteFitsSchema). */
 export class NoSiteFitsError extends ConflictError {
@@ -237,7 +227,15 @@ export class WorkloadService {
         if (!(await this.stillIn(tx, id, state))) return null;
         const placement = { siteId: candidate.siteId, gpuModel: candidate.gpuModel, powerKw: candidate.powerKw, plan };
         const workload = await updateWorkload(tx, id, { state: 'running', at: at.toISOString(), placement });
-        const detail = { from: from ?? null, to: candidate.siteId, rank: candidate.rank, gpuModel: candidate.gpuModel, gpuCount, policyVersion: plan.policyVersion, ...(state === 'stranded' ? { after: 'stranded' } : {}) };
+        const detail = {
+          from: from ?? null,
+          to: candidate.siteId,
+          rank: candidate.rank,
+          gpuModel: candidate.gpuModel,
+          gpuCount,
+          policyVersion: plan.policyVersion,
+          ...(state === 'stranded' ? { after: 'stranded' } : {}),
+        };
         await appendAudit(tx, { actor, action: 'migrate', subject: `workload:${id}`, detail }, at);
         return workload;
       });

@@ -92,8 +92,24 @@ export async function insertWorkload(tx: Queryable, w: Workload, plan: Plan): Pr
     `INSERT INTO workloads (id, name, tenant, kind, sector, data_class, data_origin, state, site_id, gpu_model, gpu_count, power_kw,
        request, plan, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [w.id, w.name, w.tenant, w.kind, w.sector, w.dataClass, w.dataOrigin, w.state, w.siteId ?? null, w.gpuModel ?? null, w.gpuCount,
-      w.powerKw, JSON.stringify(w.request), JSON.stringify(plan), w.createdAt, w.updatedAt],
+    [
+      w.id,
+      w.name,
+      w.tenant,
+      w.kind,
+      w.sector,
+      w.dataClass,
+      w.dataOrigin,
+      w.state,
+      w.siteId ?? null,
+      w.gpuModel ?? null,
+      w.gpuCount,
+      w.powerKw,
+      JSON.stringify(w.request),
+      JSON.stringify(plan),
+      w.createdAt,
+      w.updatedAt,
+    ],
   );
 }
 
@@ -110,10 +126,7 @@ export async function listWorkloads(db: Queryable, filter: WorkloadFilter): Prom
   add('site_id', filter.site);
   add('tenant', filter.tenant);
   add('sector', filter.sector);
-  const { rows } = await db.query<WorkloadRowDb>(
-    `SELECT ${COLUMNS} FROM workloads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`,
-    params,
-  );
+  const { rows } = await db.query<WorkloadRowDb>(`SELECT ${COLUMNS} FROM workloads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`, params);
   return rows.map(toWorkload);
 }
 
@@ -126,10 +139,9 @@ export async function readWorkload(db: Queryable, id: string, forUpdate = false)
 
 /** Ids of the workloads in the given states, oldest first. */
 export async function workloadIdsIn(db: Queryable, states: readonly WorkloadState[]): Promise<{ id: string; siteId: string | null; state: WorkloadState }[]> {
-  const { rows } = await db.query<{ id: string; site_id: string | null; state: WorkloadState }>(
-    'SELECT id, site_id, state FROM workloads WHERE state = ANY($1::text[]) ORDER BY created_at, id',
-    [states],
-  );
+  const { rows } = await db.query<{ id: string; site_id: string | null; state: WorkloadState }>('SELECT id, site_id, state FROM workloads WHERE state = ANY($1::text[]) ORDER BY created_at, id', [
+    states,
+  ]);
   return rows.map((r) => ({ id: r.id, siteId: r.site_id, state: r.state }));
 }
 
@@ -152,27 +164,29 @@ export async function updateWorkload(
         stranded_reasons = $8::jsonb,
         released_at = CASE WHEN $2 = 'released' THEN $3::timestamptz ELSE released_at END
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, change.state, change.at, p?.siteId ?? null, p?.gpuModel ?? null, p?.powerKw ?? null, p ? JSON.stringify(p.plan) : null,
-      change.strandedReasons ? JSON.stringify(change.strandedReasons) : null],
+    [
+      id,
+      change.state,
+      change.at,
+      p?.siteId ?? null,
+      p?.gpuModel ?? null,
+      p?.powerKw ?? null,
+      p ? JSON.stringify(p.plan) : null,
+      change.strandedReasons ? JSON.stringify(change.strandedReasons) : null,
+    ],
   );
   return toWorkload(rows[0]!);
 }
 
 /** Marks placed or running workloads as migrating (those released meanwhile stay released); answers those marked. */
 export async function markMigrating(tx: Queryable, ids: readonly string[], at: string): Promise<string[]> {
-  const { rows } = await tx.query<{ id: string }>(
-    `UPDATE workloads SET state = 'migrating', updated_at = $2 WHERE id = ANY($1::text[]) AND state IN ('placed', 'running') RETURNING id`,
-    [ids, at],
-  );
+  const { rows } = await tx.query<{ id: string }>(`UPDATE workloads SET state = 'migrating', updated_at = $2 WHERE id = ANY($1::text[]) AND state IN ('placed', 'running') RETURNING id`, [ids, at]);
   return rows.map((r) => r.id);
 }
 
 /** Starts every placed workload on a site that is up; answers those started. */
 export async function startPlaced(tx: Queryable, upSiteIds: readonly string[], at: string): Promise<Workload[]> {
-  const { rows } = await tx.query<WorkloadRowDb>(
-    `UPDATE workloads SET state = 'running', updated_at = $2 WHERE state = 'placed' AND site_id = ANY($1::text[]) RETURNING ${COLUMNS}`,
-    [upSiteIds, at],
-  );
+  const { rows } = await tx.query<WorkloadRowDb>(`UPDATE workloads SET state = 'running', updated_at = $2 WHERE state = 'placed' AND site_id = ANY($1::text[]) RETURNING ${COLUMNS}`, [upSiteIds, at]);
   return rows.map(toWorkload);
 }
 

@@ -52,12 +52,9 @@ export interface WeatherKey {
 /** Ambient (outdoor) temperature in °C. Without `weather` the value is the pure climatology. */
 export function ambientTemperatureC(lat: number, lon: number, atMs: number, weather?: WeatherKey): number {
   const season = seasonFactor(lat, dayOfYear(atMs));
-  const climate =
-    annualMeanC(lat) + seasonalAmplitudeC(lat) * season + diurnalAmplitudeC(season) * diurnalShape(localSolarHour(atMs, lon));
+  const climate = annualMeanC(lat) + seasonalAmplitudeC(lat) * season + diurnalAmplitudeC(season) * diurnalShape(localSolarHour(atMs, lon));
   if (!weather) return climate;
   // Two octaves: a multi-day front (3 days between knots) and a smaller half-day swing.
-  const anomaly =
-    0.75 * valueNoise(atMs, 3 * DAY_MS, weather.seed, weather.key, 'weather') +
-    0.25 * valueNoise(atMs, DAY_MS / 2, weather.seed, weather.key, 'weather-short');
+  const anomaly = 0.75 * valueNoise(atMs, 3 * DAY_MS, weather.seed, weather.key, 'weather') + 0.25 * valueNoise(atMs, DAY_MS / 2, weather.seed, weather.key, 'weather-short');
   return climate + WEATHER_AMPLITUDE_C * anomaly;
 }

@@ -26,13 +26,29 @@ describe('site utilisation from the workloads running there', () => {
 
   it('weighs each workload’s GPUs at its kind’s load and the other GPUs at the background demand', () => {
     // 512 training GPUs at 0.95, 256 inference at 0.6, 1,280 others at 0.4.
-    const u = siteUtilisation(2048, [{ kind: 'training', gpuCount: 512 }, { kind: 'inference', gpuCount: 256 }], 0.4);
+    const u = siteUtilisation(
+      2048,
+      [
+        { kind: 'training', gpuCount: 512 },
+        { kind: 'inference', gpuCount: 256 },
+      ],
+      0.4,
+    );
     expect(u).toBeCloseTo((512 * 0.95 + 256 * 0.6 + 1280 * 0.4) / 2048, 10);
     expect(WORKLOAD_UTILISATION).toEqual({ training: 0.95, 'fine-tuning': 0.9, inference: 0.6, batch: 0.8 });
   });
 
   it('never counts more GPUs than the site has', () => {
-    expect(siteUtilisation(100, [{ kind: 'training', gpuCount: 80 }, { kind: 'batch', gpuCount: 80 }], 0.1)).toBeCloseTo((80 * 0.95 + 20 * 0.8) / 100, 10);
+    expect(
+      siteUtilisation(
+        100,
+        [
+          { kind: 'training', gpuCount: 80 },
+          { kind: 'batch', gpuCount: 80 },
+        ],
+        0.1,
+      ),
+    ).toBeCloseTo((80 * 0.95 + 20 * 0.8) / 100, 10);
   });
 
   it('stays within 0–1 and never falls when a workload at a load above the background starts', () => {

@@ -19,8 +19,7 @@ describe('inlet temperature', () => {
 });
 
 describe('GPU temperatures', () => {
-  const temps = (inletC: number, utilisation: number, cooling: 'air' | 'liquid' = 'air') =>
-    gpuTemperatures({ inletC, utilisation, cooling, next: rng('t', inletC, utilisation, cooling) });
+  const temps = (inletC: number, utilisation: number, cooling: 'air' | 'liquid' = 'air') => gpuTemperatures({ inletC, utilisation, cooling, next: rng('t', inletC, utilisation, cooling) });
 
   it('rise with utilisation and with the inlet, the max above the mean', () => {
     expect(temps(22, 0.9).meanC).toBeGreaterThan(temps(22, 0.1).meanC + 25);

@@ -25,10 +25,7 @@ export function inferCooling(designPue: number): Cooling {
  * supply from dry coolers, clamped to 20–30 °C. `riseC` adds a cooling fault's excess.
  */
 export function inletTemperatureC(ambientC: number, cooling: Cooling, riseC = 0): number {
-  const base =
-    cooling === 'air'
-      ? Math.min(27, 20 + 0.3 * Math.max(0, ambientC - 18))
-      : clamp(20 + 0.3 * Math.max(0, ambientC - 15), 20, 30);
+  const base = cooling === 'air' ? Math.min(27, 20 + 0.3 * Math.max(0, ambientC - 18)) : clamp(20 + 0.3 * Math.max(0, ambientC - 15), 20, 30);
   return base + riseC;
 }
 

@@ -72,7 +72,14 @@ describe('facility power and energy mix', () => {
 
   it('carries the FACTS.md grid shares, flagging the unverified ones', () => {
     expect(Object.fromEntries(Object.entries(GRID_MIX).map(([k, v]) => [k, v.lowCarbonShare]))).toEqual({
-      MA: 0.26, ES: 0.56, FR: 0.95, US: 0.42, NG: 0.2, GH: 0.38, CI: 0.31, SN: 0.15,
+      MA: 0.26,
+      ES: 0.56,
+      FR: 0.95,
+      US: 0.42,
+      NG: 0.2,
+      GH: 0.38,
+      CI: 0.31,
+      SN: 0.15,
     });
     expect(GRID_MIX.SN!.note).toMatch(/unverified/);
     expect(GRID_MIX.NG!.note).toMatch(/unverified/);

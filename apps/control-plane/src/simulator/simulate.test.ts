@@ -108,8 +108,7 @@ describe('simulateSite: status', () => {
 });
 
 describe('simulateSite: determinism', () => {
-  const series = (seed: number, s: SimSite = CASABLANCA) =>
-    Array.from({ length: 48 }, (_, i) => simulateSite(s, Date.UTC(2026, 2, 1) + i * 5000, { ...opts, seed }).values);
+  const series = (seed: number, s: SimSite = CASABLANCA) => Array.from({ length: 48 }, (_, i) => simulateSite(s, Date.UTC(2026, 2, 1) + i * 5000, { ...opts, seed }).values);
 
   it('repeats the same series for the same seed, whatever else was simulated in between', () => {
     const first = series(7);
@@ -145,9 +144,7 @@ describe('simulateSite: faults', () => {
     expect(failing.values.site_inlet_temperature_celsius).toBeGreaterThan(normal.values.site_inlet_temperature_celsius! + 4);
     expect(failing.values.gpu_temperature_mean_celsius).toBeGreaterThan(normal.values.gpu_temperature_mean_celsius! + 4);
     expect(failing.values.gpu_temperature_max_celsius).toBeGreaterThan(normal.values.gpu_temperature_max_celsius! + 4);
-    expect(later.values.site_pue_ratio! - laterNormal.values.site_pue_ratio!).toBeGreaterThan(
-      failing.values.site_pue_ratio! - normal.values.site_pue_ratio!,
-    );
+    expect(later.values.site_pue_ratio! - laterNormal.values.site_pue_ratio!).toBeGreaterThan(failing.values.site_pue_ratio! - normal.values.site_pue_ratio!);
     // IT draw is unchanged; the facility pays for the cooling.
     expect(failing.values.site_it_power_watts).toBe(normal.values.site_it_power_watts);
     expect(failing.values.site_facility_power_watts).toBe(failing.values.site_it_power_watts! * failing.values.site_pue_ratio!);

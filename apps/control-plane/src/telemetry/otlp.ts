@@ -182,7 +182,7 @@ function readPoint(raw: unknown, ctx: PointContext): PointCandidate | string | n
   const ns = BigInt(point.timeUnixNano);
   const atMs = Number(ns / 1_000_000n);
   if (ns <= 0n || atMs < TELEMETRY_LIMITS.minAtMs || atMs >= TELEMETRY_LIMITS.maxAtMs) return 'timeUnixNano: must be a time within 2000 … 2100 (ns since the epoch)';
-  if (atMs > ctx.nowMs + TELEMETRY_LIMITS.maxFutureSkewMs) return 'timeUnixNano: more than 5 minutes ahead of the receiver\'s clock';
+  if (atMs > ctx.nowMs + TELEMETRY_LIMITS.maxFutureSkewMs) return "timeUnixNano: more than 5 minutes ahead of the receiver's clock";
   if (atMs < ctx.oldestMs) return 'timeUnixNano: older than the raw retention window';
 
   let value: number;
@@ -338,10 +338,13 @@ export function toSamples(candidates: readonly PointCandidate[], memory: Counter
       const c = candidates[first.candidate]!;
       const values = group.map((k) => k.value);
       const value =
-        first.aggregation === 'sum' ? values.reduce((a, b) => a + b, 0)
-        : first.aggregation === 'mean' ? values.reduce((a, b) => a + b, 0) / values.length
-        : first.aggregation === 'max' ? Math.max(...values)
-        : first.value; // our own name: one reading per instant; a repeat is a duplicate
+        first.aggregation === 'sum'
+          ? values.reduce((a, b) => a + b, 0)
+          : first.aggregation === 'mean'
+            ? values.reduce((a, b) => a + b, 0) / values.length
+            : first.aggregation === 'max'
+              ? Math.max(...values)
+              : first.value; // our own name: one reading per instant; a repeat is a duplicate
       const sample = { metric: first.metric, [c.entityKind === 'site' ? 'siteId' : 'linkId']: c.entityId, at: c.atMs, value };
       const check = SampleSchema.safeParse(sample);
       if (check.success) {

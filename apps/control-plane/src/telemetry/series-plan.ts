@@ -45,7 +45,13 @@ const LEVELS: readonly Level[] = [
 const pointsOf = (fromMs: number, toMs: number, stepMs: number) => Math.ceil(toMs / stepMs) - Math.floor(fromMs / stepMs);
 
 function formatMs(ms: number): string {
-  for (const [unit, size] of [['d', D], ['h', H], ['m', M], ['s', S]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  for (const [unit, size] of [
+    ['d', D],
+    ['h', H],
+    ['m', M],
+    ['s', S],
+  ] as const)
+    if (ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
 

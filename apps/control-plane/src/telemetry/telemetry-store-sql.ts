@@ -188,8 +188,7 @@ const SERIES_ID = '(SELECT id FROM telemetry_series WHERE metric = $1 AND entity
 const asJson = (buckets: string) => `
 SELECT coalesce(json_agg(json_build_array(t, min, max, sum, count, last) ORDER BY t), '[]')::text AS buckets FROM (${buckets}) b`;
 /** The same read, and whether the site (or link) is in the fleet, in one round trip. */
-const withEntity = (kind: EntityKind, read: string) =>
-  `SELECT EXISTS (SELECT 1 FROM ${kind === 'site' ? 'sites' : 'links'} WHERE id = $3) AS known, (${read}) AS buckets`;
+const withEntity = (kind: EntityKind, read: string) => `SELECT EXISTS (SELECT 1 FROM ${kind === 'site' ? 'sites' : 'links'} WHERE id = $3) AS known, (${read}) AS buckets`;
 
 const SERIES_RAW = asJson(`
   SELECT x.at_ms - x.at_ms % $6::bigint AS t, min(x.value) AS min, max(x.value) AS max, sum(x.value) AS sum, count(*) AS count,
@@ -216,8 +215,7 @@ const SERIES_SQL = {
   link: Object.fromEntries(Object.entries(READS).map(([level, read]) => [level, withEntity('link', read)])),
 } as Record<EntityKind, Record<keyof typeof READS, string>>;
 
-const pruneSql = (table: string, column: string) =>
-  `WITH gone AS (DELETE FROM ${table} WHERE ${column} < $1::bigint RETURNING 1) SELECT count(*)::int AS n FROM gone`;
+const pruneSql = (table: string, column: string) => `WITH gone AS (DELETE FROM ${table} WHERE ${column} < $1::bigint RETURNING 1) SELECT count(*)::int AS n FROM gone`;
 
 export interface TelemetryStoreOptions {
   /** How long raw samples are kept (default 48 h); rollups keep their own, longer windows. */
@@ -237,8 +235,7 @@ export function createTelemetryStore(db: Db, options: TelemetryStoreOptions = {}
   // composite key would build and hash a new string per sample (most of insert's own time at 5,000).
   const seriesIds: Record<EntityKind, Map<string, Map<string, number>>> = { site: new Map(), link: new Map() };
   const seriesId = (k: SeriesKey) => seriesIds[k.kind].get(k.id)?.get(k.metric);
-  const sampleSeries = (s: Sample): SeriesKey =>
-    s.siteId !== undefined ? { metric: s.metric, kind: 'site', id: s.siteId } : { metric: s.metric, kind: 'link', id: s.linkId! };
+  const sampleSeries = (s: Sample): SeriesKey => (s.siteId !== undefined ? { metric: s.metric, kind: 'site', id: s.siteId } : { metric: s.metric, kind: 'link', id: s.linkId! });
 
   async function resolveSeries(keys: readonly SeriesKey[]): Promise<void> {
     const columns = (list: typeof keys) => [list.map((k) => k.metric), list.map((k) => k.kind), list.map((k) => k.id)];

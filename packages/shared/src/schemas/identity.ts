@@ -9,7 +9,12 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** A login name: letters, digits and . _ @ - (an e-mail address fits). */
-export const UsernameSchema = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, 'must be 1–64 letters, digits or . _ @ -');
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.@-]+$/, 'must be 1–64 letters, digits or . _ @ -');
 
 /** How the person (or program) proved who they are. */
 export const AUTH_METHODS = ['password', 'oidc', 'token'] as const;

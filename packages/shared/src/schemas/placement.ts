@@ -44,7 +44,13 @@ export const ConditionIdSchema = IdSchema;
  * Free text that is stored: PostgreSQL text and jsonb cannot hold U+0000, so it is refused at the
  * edge with the field's name rather than failing in the store.
  */
-const StorableText = (max: number) => z.string().trim().min(1).max(max).refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
+const StorableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
 
 export const GeoPointSchema = z.object({ lat: LatitudeSchema, lon: LongitudeSchema });
 export type GeoPoint = z.infer<typeof GeoPointSchema>;
@@ -204,7 +210,6 @@ export type WorkloadList = z.infer<typeof WorkloadListSchema>;
 
 /** A client's key for a commit (`Idempotency-Key` header): the same key and body answer the first commit again. Printable ASCII. */
 export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
-
 
 export const WorkloadFilterSchema = z.object({
   state: WorkloadStateSchema.optional(),

@@ -52,32 +52,28 @@ const TimeParamSchema = z.union([z.number(), z.string()], { error: TIME_HINT }).
 const STEP_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** A step: ms (number or digits) or a whole number with a unit (ms, s, m, h, d); answers ms. */
-const StepParamSchema = z
-  .union([z.number(), z.string()], { error: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' })
-  .transform((input, ctx) => {
-    const raw = typeof input === 'string' ? input.trim() : input;
-    const match = typeof raw === 'string' ? /^(\d{1,12})(ms|s|m|h|d)?$/.exec(raw) : null;
-    const ms = typeof raw === 'number' ? raw : match ? Number(match[1]) * STEP_UNITS_MS[(match[2] ?? 'ms') as keyof typeof STEP_UNITS_MS] : NaN;
-    if (!Number.isSafeInteger(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' });
-      return z.NEVER;
-    }
-    if (ms < SERIES_LIMITS.minStepMs || ms > SERIES_LIMITS.maxRangeMs) {
-      ctx.addIssue({ code: 'custom', message: `must be between ${SERIES_LIMITS.minStepMs} ms (1s) and 400 d` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const StepParamSchema = z.union([z.number(), z.string()], { error: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' }).transform((input, ctx) => {
+  const raw = typeof input === 'string' ? input.trim() : input;
+  const match = typeof raw === 'string' ? /^(\d{1,12})(ms|s|m|h|d)?$/.exec(raw) : null;
+  const ms = typeof raw === 'number' ? raw : match ? Number(match[1]) * STEP_UNITS_MS[(match[2] ?? 'ms') as keyof typeof STEP_UNITS_MS] : NaN;
+  if (!Number.isSafeInteger(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' });
+    return z.NEVER;
+  }
+  if (ms < SERIES_LIMITS.minStepMs || ms > SERIES_LIMITS.maxRangeMs) {
+    ctx.addIssue({ code: 'custom', message: `must be between ${SERIES_LIMITS.minStepMs} ms (1s) and 400 d` });
+    return z.NEVER;
+  }
+  return ms;
+});
 
-const MetricParamSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a metric name') })
-  .transform((name, ctx) => {
-    if (!isMetricName(name)) {
-      ctx.addIssue({ code: 'custom', message: `"${name.slice(0, 80)}" is not a known metric (see docs/metrics.md)` });
-      return z.NEVER;
-    }
-    return name as MetricName;
-  });
+const MetricParamSchema = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a metric name') }).transform((name, ctx) => {
+  if (!isMetricName(name)) {
+    ctx.addIssue({ code: 'custom', message: `"${name.slice(0, 80)}" is not a known metric (see docs/metrics.md)` });
+    return z.NEVER;
+  }
+  return name as MetricName;
+});
 
 const seriesQueryShape = z.object({
   metric: MetricParamSchema,
