@@ -16,6 +16,7 @@ export * from './schemas/series.ts';
 export * from './random.ts';
 export * from './sse-parser.ts';
 export * from './schemas/placement.ts';
+export * from './schemas/write-outcome.ts';
 export * from './places.ts';
 export * from './schemas/capacity.ts';
 export * from './schemas/identity.ts';
