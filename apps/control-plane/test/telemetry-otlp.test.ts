@@ -71,14 +71,15 @@ describe.each(STORE_KINDS)('OTLP/HTTP JSON ingest on %s', (kind) => {
     expect(delta.body).toEqual({});
     expect(await stored('gpu_xid_errors_total', at)).toEqual([[0, 2]]);
 
-    // A cumulative energy counter (J) of one host: the first point is the baseline, then increments;
-    // a drop is a restart (the increment is the new reading).
+    // A cumulative energy counter (J) of one host, with its start time: the first point counts all it
+    // gathered since that start, then increments; a drop is a restart (the increment is the new reading).
     const energy = (offsetS: number, joules: string, start = '1000') => ({ timeUnixNano: nanos(at + offsetS * 1000), startTimeUnixNano: start, asInt: joules, attributes: [str('host.id', 'h1')] });
     const first = await h.post('/v1/metrics', request([str('site.id', 'site-a')], [sum('hw.host.energy', 2, [energy(0, '1000000'), energy(5, '1600000')])]));
     expect(first.body).toEqual({});
     const next = await h.post('/v1/metrics', request([str('site.id', 'site-a')], [sum('hw.host.energy', 2, [energy(10, '2000000'), energy(15, '300000')])]));
     expect(next.body).toEqual({});
     expect(await stored('site_it_energy_joules_total', at)).toEqual([
+      [0, 1000000],
       [5000, 600000],
       [10000, 400000],
       [15000, 300000],
@@ -88,7 +89,68 @@ describe.each(STORE_KINDS)('OTLP/HTTP JSON ingest on %s', (kind) => {
     const repeat = await h.post('/v1/metrics', request([str('site.id', 'site-a')], [sum('hw.host.energy', 2, [energy(15, '300000'), energy(1, '5')])]));
     expect(repeat.body.partialSuccess.rejectedDataPoints).toBe('1');
     expect(repeat.body.partialSuccess.errorMessage).toMatch(/dataPoints\[1\] \(hw.host.energy\): older than the last point of this cumulative series/);
-    expect(await stored('site_it_energy_joules_total', at)).toHaveLength(3);
+    expect(await stored('site_it_energy_joules_total', at)).toHaveLength(4);
+  });
+
+  it('counts the first cumulative point from its known start, and only sets the baseline without one', async () => {
+    const at = base + 7 * MINUTE;
+    const point = (offsetS: number, joules: number, host: string, start?: string) => ({
+      timeUnixNano: nanos(at + offsetS * 1000),
+      ...(start !== undefined ? { startTimeUnixNano: start } : {}),
+      asDouble: joules,
+      attributes: [str('host.id', host)],
+    });
+    const started = nanos(at - 30_000);
+    const res = await h.post(
+      '/v1/metrics',
+      request([str('site.id', 'site-b')], [sum('hw.host.energy', 2, [point(0, 500, 'known', started), point(0, 9000, 'unknown'), point(0, 7000, 'zero', '0'), point(5, 9100, 'unknown')])]),
+    );
+    expect(res.body).toEqual({});
+    // 500 since the known start; the series without a start (or with 0, "unknown" in OTLP) count from their second point.
+    expect(await stored('site_it_energy_joules_total', at, 'sites/site-b')).toEqual([
+      [0, 500],
+      [5000, 100],
+    ]);
+  });
+
+  it('rejects each value OTLP JSON does not allow with its reason, instead of reading it as a number', async () => {
+    const at = base + 8 * MINUTE;
+    const bad = ['', '   ', '0x10', '0b11', ' 1', '1,5', true];
+    const res = await h.post(
+      '/v1/metrics',
+      request(
+        [str('site.id', 'site-a')],
+        [
+          gauge(
+            'site_inlet_temperature_celsius',
+            bad.map((asDouble, i) => ({ timeUnixNano: nanos(at + i * 1000), asDouble })),
+          ),
+          gauge('site_gpus_busy', [
+            { timeUnixNano: nanos(at), asInt: '0x10' },
+            { timeUnixNano: nanos(at + 1000), asInt: ' 3' },
+          ]),
+          gauge('site_pue_ratio', [
+            { timeUnixNano: nanos(at), asDouble: '1.25' },
+            { timeUnixNano: nanos(at + 1000), asDouble: '-0.5e1' },
+            { timeUnixNano: nanos(at + 2000), asDouble: 1.5 },
+          ]),
+        ],
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.partialSuccess.rejectedDataPoints).toBe(String(bad.length + 3));
+    for (let i = 0; i < bad.length; i++) {
+      expect(res.body.partialSuccess.errorMessage).toContain(`metrics[0].gauge.dataPoints[${i}] (site_inlet_temperature_celsius): asDouble: must be an OTLP JSON double`);
+    }
+    expect(res.body.partialSuccess.errorMessage).toContain('metrics[1].gauge.dataPoints[1] (site_gpus_busy): asInt: must be an int64 as a decimal string or an integer');
+    expect(await stored('site_inlet_temperature_celsius', at)).toEqual([]);
+    expect(await stored('site_gpus_busy', at)).toEqual([]);
+    // Quoted decimals are what the mapping allows; -5 is then out of the PUE range, a reason of its own.
+    expect(await stored('site_pue_ratio', at)).toEqual([
+      [0, 1.25],
+      [2000, 1.5],
+    ]);
+    expect(res.body.partialSuccess.errorMessage).toMatch(/metrics\[2\]\.gauge\.dataPoints\[1\] \(site_pue_ratio\): site_pue_ratio:/);
   });
 
   it('answers partial success: each bad point rejected with its reason, the good ones kept', async () => {

@@ -12,21 +12,34 @@ import type { EntityKind } from './telemetry-store.ts';
  *   counterparts with their factor); one point may feed two metrics (DCGM_FI_DEV_GPU_TEMP → mean, max).
  * - Per-device points of one request for the same metric, entity and millisecond are combined with
  *   the counterpart's aggregation (sum, mean, max); send all devices of an instant in one request.
+ * - Values are read as the OTLP JSON mapping (proto3 JSON) writes them: `asDouble` a number, a quoted
+ *   decimal, "NaN", "Infinity" or "-Infinity"; int64 fields (`asInt`, times) a decimal string or an
+ *   integer. Anything else (hex, binary, blank, padded) rejects the point with its reason, never read
+ *   through `Number()` (which takes "0x10" as 16 and "" as 0).
  * - Counters store increments. A cumulative sum (aggregationTemporality 2) is turned into deltas
- *   against the previous point of the same series (name, entity, point attributes) kept in memory:
- *   the FIRST point of a series stores nothing (it only sets the baseline), a drop or a new
+ *   against the previous point of the same series (name, entity, point attributes) kept in memory.
+ *   The first point of a series with a known startTimeUnixNano (non-zero) counts its whole value (all
+ *   of it was counted since that start); without one, it only sets the baseline. A drop or a new
  *   startTimeUnixNano is a reset (the increment is the new value), a repeat of the last point stores
- *   nothing, an older point is rejected. The baseline is lost on restart: the first point after it
- *   again only sets the baseline. DCGM_FI_DEV_XID_ERRORS (the last XID code) counts its changes the
+ *   nothing, an older point is rejected. The memory is lost on restart: the first point after it
+ *   counts again from its start (or sets the baseline). DCGM_FI_DEV_XID_ERRORS (the last XID code) counts its changes the
  *   same way. A delta sum (1) or a gauge point feeding a counter is taken as the increment.
  * - timeUnixNano is truncated to milliseconds.
  */
 
+/** proto3 JSON int64: a decimal string or an integer (never hex, blank or padded text). */
+const Int64Schema = z.union([z.string().regex(/^-?\d{1,20}$/, 'must be an int64 as a decimal string or an integer'), z.number().int()]);
+/** A quoted double as the JSON number grammar writes it; "NaN", "Infinity" and "-Infinity" are the mapping's only words. */
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const DOUBLE_WORDS = new Set(['NaN', 'Infinity', '-Infinity']);
+const DOUBLE_RULE = 'must be an OTLP JSON double: a number, a decimal string, "NaN", "Infinity" or "-Infinity"';
+const DoubleSchema = z.union([z.number(), z.string().refine((t) => DECIMAL.test(t) || DOUBLE_WORDS.has(t), DOUBLE_RULE)], { error: DOUBLE_RULE });
+
 const AnyValueSchema = z.object({
   stringValue: z.string().optional(),
   boolValue: z.boolean().optional(),
-  intValue: z.union([z.string(), z.number()]).optional(),
-  doubleValue: z.union([z.number(), z.string()]).optional(),
+  intValue: Int64Schema.optional(),
+  doubleValue: DoubleSchema.optional(),
 });
 const KeyValueSchema = z.object({ key: z.string(), value: z.union([AnyValueSchema, z.null()]).optional() });
 const AttributesSchema = z.array(KeyValueSchema);
@@ -65,12 +78,11 @@ export const OtlpEnvelopeSchema = z.object({
 });
 export type OtlpEnvelope = z.infer<typeof OtlpEnvelopeSchema>;
 
-const Int64Schema = z.union([z.string().regex(/^-?\d{1,20}$/), z.number().int()]);
 const DataPointSchema = z.object({
   attributes: AttributesSchema.optional(),
   startTimeUnixNano: Int64Schema.optional(),
   timeUnixNano: Int64Schema,
-  asDouble: z.union([z.number(), z.string()]).optional(),
+  asDouble: DoubleSchema.optional(),
   asInt: Int64Schema.optional(),
   flags: z.number().int().optional(),
 });
@@ -306,7 +318,14 @@ export function toSamples(candidates: readonly PointCandidate[], memory: Counter
         break;
       }
       staged.set(key, reading);
-      if (!previous || c.atMs === previous.atMs) continue; // a baseline, or a repeat: no increment to store
+      if (!previous) {
+        // A cumulative series seen for the first time: with a known start, its value is what was counted since then.
+        if (target.mode === 'cumulative' && c.startNs !== undefined && BigInt(c.startNs) > 0n) {
+          own.push({ candidate: i, metric: target.metric, value: target.value, aggregation: target.aggregation });
+        }
+        continue; // otherwise a baseline
+      }
+      if (c.atMs === previous.atMs) continue; // a repeat: no increment to store
       let increment: number;
       if (target.mode === 'count-changes') increment = target.value !== previous.value ? 1 : 0;
       else {
