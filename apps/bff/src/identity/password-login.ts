@@ -30,23 +30,29 @@ export class PasswordLogin {
   ) {}
 
   /**
-   * Signs in with a password, or throws: 429 with Retry-After while the address or the name is blocked
-   * (nothing is checked then), 401 with the same message for an unknown name, a wrong password or a
+   * Signs in with a password, or throws: 429 with Retry-After while the address or the name is blocked,
+   * or too many attempts on them are being checked at once (nothing is checked then), 401 with the same message for an unknown name, a wrong password or a
    * disabled account. A scrypt run happens in each of those three cases, so they take the same time.
    */
   async attempt(req: Request, res: Response, { username, password }: LoginRequest): Promise<SessionView> {
     const ip = clientIp(req);
     const keys = throttleKeys(ip, username);
-    const waitMs = await this.throttle.retryAfterMs(keys);
+    const waitMs = await this.throttle.reserve(keys);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       await this.audit.record('login-failed', username, { ip, reason: 'throttled' });
       res.set('Retry-After', String(seconds));
       throw new TooManyRequestsError(`too many failed sign-ins: try again in ${seconds} s`, seconds);
     }
-    const user = await this.users.find(username);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-    const refusal = refusalOf(user, matches);
+    let user: StoredUser | undefined;
+    let refusal: Refusal | undefined;
+    try {
+      user = await this.users.find(username);
+      refusal = refusalOf(user, await verifyPassword(password, user?.passwordHash ?? (await decoyHash())));
+    } catch (error) {
+      await this.throttle.abandoned(keys);
+      throw error;
+    }
     if (refusal || !user) {
       await this.throttle.failed(keys);
       await this.audit.record('login-failed', username, { ip, reason: refusal });
