@@ -24,6 +24,20 @@ const ConfigSchema = z.object({
     .max(24 * 90)
     .default(48),
   CORRIDOR_SERVICE_TOKEN: z.string({ error: 'is required: the secret shared with the BFF (npm start generates one into var/service-token)' }).min(32, 'must be at least 32 characters'),
+  // The audit chain's key (never in the store); when unset, <dataDir>/audit-key, generated at first start.
+  CORRIDOR_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Keys rotated out, comma-separated: records made with them still verify.
+  CORRIDOR_AUDIT_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((k) => k.length >= 32), 'each key must be at least 32 characters'),
+  CORRIDOR_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type ControlPlaneConfig = {
@@ -40,6 +54,12 @@ export type ControlPlaneConfig = {
   rawRetentionMs?: number;
   /** The BFF's credential: every /v1 call carries it, and it keys the acting user's signature. */
   serviceToken: string;
+  /** The audit chain's key; absent: `<dataDir>/audit-key` (generated owner-only at first start). */
+  auditKey?: string;
+  /** Audit keys rotated out: records and anchors made with them still verify. */
+  auditKeysPrevious?: string[];
+  /** How often the chain's head is appended to `<dataDir>/audit-anchors.jsonl`; default 60 s. */
+  auditAnchorMs?: number;
 };
 
 /** Reads the environment; throws one message listing every bad variable. */
@@ -59,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
     rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
     serviceToken: c.CORRIDOR_SERVICE_TOKEN,
+    ...(c.CORRIDOR_AUDIT_KEY ? { auditKey: c.CORRIDOR_AUDIT_KEY } : {}),
+    auditKeysPrevious: c.CORRIDOR_AUDIT_KEYS_PREVIOUS,
+    auditAnchorMs: c.CORRIDOR_AUDIT_ANCHOR_SECONDS * 1000,
   };
 }

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@corridor/http-kit';
 import { createApp } from './app.ts';
-import { recordPolicyLoad } from './audit/audit-log.ts';
+import { AuditAnchors } from './audit/audit-anchors.ts';
+import { auditKeyring, loadAuditKey, withAuditKeys } from './audit/audit-keys.ts';
+import { recordAuditKey, recordPolicyLoad } from './audit/audit-log.ts';
 import { AuditService } from './audit/audit-service.ts';
 import type { ControlPlaneConfig } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
@@ -27,12 +29,15 @@ export interface RunningControlPlane {
   simulator?: Simulator;
   /** The workload lifecycle; tests step it to see placed workloads start or leave a site that is down. */
   supervisor: Supervisor;
+  /** Appends the audit chain's head to the anchor file now (the timer does every CORRIDOR_AUDIT_ANCHOR_SECONDS). */
+  anchorAudit(): Promise<void>;
   /** Every /v1 route as `METHOD /path`, from the routers (the role × route test calls each). */
   routes: readonly string[];
   close(): Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const AUDIT_ANCHOR_MS = 60_000;
 /** Lifecycle step interval when no simulator ticks (with one, each tick steps it). */
 const LIFECYCLE_STEP_MS = 5000;
 
@@ -45,12 +50,16 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // start, naming the file, entry and field.
   const { fleet: fleetFile, version } = loadFleetFile(config.fleetFile);
   const policy = loadPolicyPack(config.policyDir);
-  const db = await openDb(config);
+  const keyring = auditKeyring(loadAuditKey(config.dataDir, config.auditKey), config.auditKeysPrevious);
+  // Every audit record written through this store is keyed (audit/audit-keys.ts).
+  const db = withAuditKeys(await openDb(config), keyring);
+  const anchors = new AuditAnchors(config.dataDir, keyring);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     const changed = await syncFleet(db, fleetFile, version);
     logger.info({ version, changed, sites: fleetFile.sites.length, links: fleetFile.links.length, store: db.kind }, 'fleet ready');
+    if (await recordAuditKey(db, new Date())) logger.info({ auditKeyId: keyring.current.id }, 'audit key recorded in the chain');
     const recorded = await recordPolicyLoad(db, policy, new Date());
     logger.info({ policyVersion: policy.version, rules: policy.pack.rules.length, recorded }, 'policy ready');
   } catch (error) {
@@ -65,7 +74,13 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // One ingest for the API and the simulator: the same checks, and one counter memory for OTLP.
   const ingest = new TelemetryIngest(telemetry, live);
   const series = new SeriesService(telemetry);
-  const audit = new AuditService(db);
+  const audit = new AuditService(db, anchors);
+  // A chain that no longer fits its last anchor is not anchored over (verify names the problem).
+  const anchor = async () => {
+    const { refused } = await audit.anchor();
+    if (refused) logger.error({ reason: refused }, 'the audit chain is not anchored: GET /v1/audit/verify names the problem');
+  };
+  await anchor();
   const workloads = new WorkloadService({ db, fleet, live, policy });
   const supervisor = new Supervisor({ db, fleet, workloads, logger });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
@@ -84,6 +99,10 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     telemetry.prune().catch((error: Error) => logger.error({ err: error }, 'pruning raw telemetry failed'));
   }, PRUNE_EVERY_MS);
   prune.unref();
+  const anchorTimer = setInterval(() => {
+    anchor().catch((error: Error) => logger.error({ err: error }, 'writing the audit anchor failed'));
+  }, config.auditAnchorMs ?? AUDIT_ANCHOR_MS);
+  anchorTimer.unref();
 
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
@@ -92,15 +111,19 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     db,
     ...(simulator ? { simulator } : {}),
     supervisor,
+    anchorAudit: anchor,
     routes: app.routes,
     async close() {
       clearInterval(prune);
+      clearInterval(anchorTimer);
       await simulator?.stop();
       await supervisor.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // The head as it is at shutdown, so the next start verifies against it.
+      await anchor().catch((error: Error) => logger.error({ err: error }, 'writing the audit anchor failed'));
       await db.close();
     },
   };

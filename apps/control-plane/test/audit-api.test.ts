@@ -41,6 +41,54 @@ describe.each(STORE_KINDS)('sign-in events in the audit log (POST /v1/audit) on 
     expect(await h.count('audit_log')).toBe(before);
   });
 
+  it('records admin changes under the acting admin, in the verified chain, and refuses them from anyone else', async () => {
+    const events = [
+      { action: 'user-created', subject: 'user:omar', detail: { role: 'operator', tenant: null } },
+      { action: 'user-disabled', subject: 'user:omar', detail: {} },
+      { action: 'token-issued', subject: 'token:tok-0123456789abcdef', detail: { name: 'ci', role: 'operator' } },
+      { action: 'token-revoked', subject: 'token:tok-0123456789abcdef', detail: {} },
+    ];
+    for (const event of events) {
+      const before = await h.count('audit_log');
+      for (const user of [null, USERS.operator, USERS.executive, USERS.tenantA]) {
+        const refused = await h.callAs(user, 'POST', '/v1/audit', event);
+        expect(refused.status, `${event.action} as ${user?.username ?? 'the service'}`).toBe(user ? 403 : 401);
+      }
+      expect(await h.count('audit_log')).toBe(before);
+      const res = await h.callAs(USERS.admin, 'POST', '/v1/audit', event);
+      expect(res.status, event.action).toBe(201);
+      expect(AuditRecordSchema.parse(res.body)).toMatchObject({ ...event, actor: USERS.admin.username });
+    }
+    const wrongSubject = await h.callAs(USERS.admin, 'POST', '/v1/audit', { action: 'token-issued', subject: 'user:omar' });
+    expect(wrongSubject.status).toBe(400);
+    expect(ErrorBodySchema.parse(wrongSubject.body).error.fields?.map((f) => f.field)).toContain('subject');
+    const listed = await h.callAs(USERS.operator, 'GET', '/v1/audit?actor=adil&limit=10');
+    expect(listed.body.records.map((r: { action: string }) => r.action)).toEqual(['token-revoked', 'token-issued', 'user-disabled', 'user-created']);
+    expect(AuditVerificationSchema.parse((await h.call('GET', '/v1/audit/verify')).body).ok).toBe(true);
+  });
+
+  it('filters the list by action, actor and time, and answers 400 naming a bad filter', async () => {
+    const logins = await h.callAs(USERS.operator, 'GET', '/v1/audit?action=login&limit=500');
+    expect(logins.status).toBe(200);
+    expect(logins.body.records.length).toBeGreaterThan(0);
+    expect(logins.body.records.every((r: { action: string }) => r.action === 'login')).toBe(true);
+    const future = await h.callAs(USERS.operator, 'GET', `/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`);
+    expect(future.body.records).toEqual([]);
+    for (const [query, field] of [
+      ['action=sudo', 'action'],
+      ['from=yesterday', 'from'],
+      ['to=2026-13-01T00:00:00Z', 'to'],
+      [`actor=${'x'.repeat(201)}`, 'actor'],
+    ]) {
+      const res = await h.callAs(USERS.operator, 'GET', `/v1/audit?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(
+        ErrorBodySchema.parse(res.body).error.fields?.map((f) => f.field),
+        query,
+      ).toContain(field);
+    }
+  });
+
   it('answers 400 naming the field for a bad event, and stores nothing', async () => {
     const before = await h.count('audit_log');
     const tooMany = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, i]));

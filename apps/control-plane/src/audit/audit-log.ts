@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { AuditAction, AuditList, AuditRecord, AuditVerification } from '@corridor/shared';
+import type { AuditAction, AuditList, AuditQuery, AuditRecord } from '@corridor/shared';
 import type { Db, Queryable } from '@corridor/store';
+import { hmacHex, keyringOf, type AuditKey } from './audit-keys.ts';
 
 /**
- * The append-only, hash-chained audit log (migration 004). Each record's hash covers the previous
- * record's hash, so changing, removing or reordering any record breaks every hash after it; verify()
- * recomputes the chain and names the first record that no longer fits.
+ * The append-only, hash-chained audit log (migrations 004 and 006). Each record's hash covers the
+ * previous record's hash, so changing, removing or reordering any record breaks every hash after it;
+ * and since migration 006 it is an HMAC with the audit key (audit-keys.ts), which is not in the store,
+ * so whoever can write the store cannot rehash what follows a change. audit-verify.ts checks it.
  */
 
 /** What a caller records; seq, time and hashes are the log's. */
@@ -16,9 +18,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-const GENESIS_HASH = '0'.repeat(64);
-/** Records read per query while verifying: bounded memory whatever the length of the chain. */
-const VERIFY_PAGE = 2000;
+export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -37,10 +37,15 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** sha256(prevHash ‖ canonical JSON of the record without its hash). */
-function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
-  const { seq, at, actor, action, subject, detail, prevHash } = record;
-  return sha256Hex(prevHash + canonicalJson({ seq, at, actor, action, subject, detail, prevHash }));
+/**
+ * A record's hash: HMAC-SHA256 with its key of prevHash ‖ canonical JSON of the record without its hash
+ * (the key id included, so a record cannot be passed off as made with another key); plain sha256 of the
+ * same for the records written before the chain was keyed (no keyId).
+ */
+export function hashRecord(record: Omit<AuditRecord, 'hash'>, key?: AuditKey): string {
+  const { seq, at, actor, action, subject, detail, prevHash, keyId } = record;
+  if (!keyId || !key) return sha256Hex(prevHash + canonicalJson({ seq, at, actor, action, subject, detail, prevHash }));
+  return hmacHex(key, prevHash + canonicalJson({ seq, at, actor, action, subject, detail, prevHash, keyId }));
 }
 
 /**
@@ -49,20 +54,36 @@ function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
  * take it last (after any site or workload lock), so lock order is the same everywhere.
  */
 export async function appendAudit(tx: Queryable, entry: AuditEntry, at: Date): Promise<AuditRecord> {
+  const key = keyringOf(tx).current;
   const head = await tx.query<{ seq: string | number; hash: string }>('SELECT seq, hash FROM audit_head FOR UPDATE');
   const { seq: headSeq, hash: prevHash } = head.rows[0]!;
-  const unhashed = { seq: Number(headSeq) + 1, at: at.toISOString(), ...entry, prevHash };
   // Stored as it is hashed: the detail goes through JSON once, so what is read back hashes the same.
   const detail = JSON.parse(JSON.stringify(entry.detail)) as Record<string, unknown>;
-  const record: AuditRecord = { ...unhashed, detail, hash: hashRecord({ ...unhashed, detail }) };
+  const unhashed = { seq: Number(headSeq) + 1, at: at.toISOString(), ...entry, detail, prevHash, keyId: key.id };
+  const record: AuditRecord = { ...unhashed, hash: hashRecord(unhashed, key) };
   await tx.query(
     `WITH appended AS (
-       INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      )
      UPDATE audit_head SET seq = $1, hash = $8`,
-    [record.seq, record.at, record.actor, record.action, record.subject, JSON.stringify(detail), record.prevHash, record.hash],
+    [record.seq, record.at, record.actor, record.action, record.subject, JSON.stringify(detail), record.prevHash, record.hash, key.id],
   );
   return record;
+}
+
+/**
+ * Records the key in use when it is not the one of the last record: the first keyed record of a chain
+ * (older records stay unkeyed) and each rotation, made with the new key and naming the one before.
+ */
+export async function recordAuditKey(db: Db, at: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const key = keyringOf(tx).current;
+    await tx.query('SELECT seq FROM audit_head FOR UPDATE');
+    const last = (await tx.query<{ key_id: string | null }>('SELECT key_id FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
+    if (last?.key_id === key.id) return false;
+    await appendAudit(tx, { actor: 'system', action: 'audit-key', subject: `audit-key:${key.id}`, detail: { keyId: key.id, previousKeyId: last?.key_id ?? null } }, at);
+    return true;
+  });
 }
 
 /** Appends one record in a transaction of its own. */
@@ -70,7 +91,7 @@ export function recordAudit(db: Db, entry: AuditEntry, at: Date): Promise<AuditR
   return db.transaction((tx) => appendAudit(tx, entry, at));
 }
 
-interface AuditRowDb {
+export interface AuditRowDb {
   seq: string | number;
   at: Date | string;
   actor: string;
@@ -79,11 +100,12 @@ interface AuditRowDb {
   detail: Record<string, unknown>;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
-const COLUMNS = 'seq, at, actor, action, subject, detail, prev_hash, hash';
+export const COLUMNS = 'seq, at, actor, action, subject, detail, prev_hash, hash, key_id';
 
-function toRecord(row: AuditRowDb): AuditRecord {
+export function toRecord(row: AuditRowDb): AuditRecord {
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),
@@ -93,12 +115,27 @@ function toRecord(row: AuditRowDb): AuditRecord {
     detail: row.detail,
     prevHash: row.prev_hash,
     hash: row.hash,
+    ...(row.key_id ? { keyId: row.key_id } : {}),
   };
 }
 
-/** Newest first, `limit` records before seq `before` (all when absent); nextBefore when older ones remain. */
-export async function listAudit(db: Queryable, page: { before?: number; limit: number }): Promise<AuditList> {
-  const { rows } = await db.query<AuditRowDb>(`SELECT ${COLUMNS} FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [page.before ?? Number.MAX_SAFE_INTEGER, page.limit + 1]);
+/**
+ * Newest first, `limit` records before seq `before` (all when absent) that match the filters: one action,
+ * one actor, `at` within [from, to). nextBefore when older matching ones may remain.
+ */
+export async function listAudit(db: Queryable, page: AuditQuery): Promise<AuditList> {
+  const params: unknown[] = [page.before ?? Number.MAX_SAFE_INTEGER];
+  const where = ['seq < $1'];
+  const filter = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (page.action) filter('action = ?', page.action);
+  if (page.actor) filter('actor = ?', page.actor);
+  if (page.from) filter('at >= ?', new Date(page.from));
+  if (page.to) filter('at < ?', new Date(page.to));
+  params.push(page.limit + 1);
+  const { rows } = await db.query<AuditRowDb>(`SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`, params);
   const records = rows.slice(0, page.limit).map(toRecord);
   const last = records.at(-1);
   return { records, ...(rows.length > page.limit && last ? { nextBefore: last.seq } : {}) };
@@ -127,34 +164,5 @@ export async function recordPolicyLoad(db: Db, policy: AuditedPolicy, at: Date):
     const detail = { version: policy.version, rules: policy.pack.rules.map((r) => r.id), conditions: policy.pack.conditions.length };
     await appendAudit(tx, { actor: 'system', action: 'policy-load', subject, detail }, at);
     return true;
-  });
-}
-
-/**
- * Recomputes the chain from the first record: each must carry the next seq, the previous record's hash
- * and a hash of its own content; the last must be the head (a cut-off tail shows as the first missing seq).
- */
-export async function verifyAudit(db: Db): Promise<AuditVerification> {
-  return db.transaction(async (tx) => {
-    // One snapshot for the head and every page, so appends made meanwhile are not mistaken for a fork.
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    const head = (await tx.query<{ seq: string | number; hash: string }>('SELECT seq, hash FROM audit_head')).rows[0]!;
-    let prevHash = GENESIS_HASH;
-    let count = 0;
-    for (;;) {
-      const { rows } = await tx.query<AuditRowDb>(`SELECT ${COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [count, VERIFY_PAGE]);
-      for (const row of rows) {
-        const record = toRecord(row);
-        const expected = count + 1;
-        if (record.seq !== expected || record.prevHash !== prevHash || hashRecord(record) !== record.hash) {
-          return { ok: false, count, brokenAt: expected };
-        }
-        prevHash = record.hash;
-        count = expected;
-      }
-      if (rows.length < VERIFY_PAGE) break;
-    }
-    if (count !== Number(head.seq) || prevHash !== head.hash) return { ok: false, count, brokenAt: count + 1 };
-    return { ok: true, count, headHash: prevHash };
   });
 }

@@ -221,7 +221,27 @@ export type WorkloadFilter = z.infer<typeof WorkloadFilterSchema>;
 
 // ─── Audit ───────────────────────────────────────────────────────────────────────────────────────
 
-export const AUDIT_ACTIONS = ['plan', 'commit', 'commit-rejected', 'release', 'migrate', 'strand', 'start', 'policy-load', 'login', 'login-failed', 'logout', 'maintenance'] as const;
+export const AUDIT_ACTIONS = [
+  'plan',
+  'commit',
+  'commit-rejected',
+  'release',
+  'migrate',
+  'strand',
+  'start',
+  'policy-load',
+  'login',
+  'login-failed',
+  'logout',
+  'maintenance',
+  // Admin changes, recorded by the BFF with the admin as actor.
+  'user-created',
+  'user-disabled',
+  'token-issued',
+  'token-revoked',
+  // The chain's key: the first keyed record, and each rotation after it.
+  'audit-key',
+] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -236,28 +256,65 @@ export const AuditRecordSchema = z.object({
   detail: z.record(z.string(), z.unknown()),
   /** Hash of the previous record (64 zeros for the first). */
   prevHash: z.string(),
-  /** sha256(prevHash ‖ canonical JSON of this record without hash). */
+  /** HMAC-SHA256 with the key `keyId` (sha256 for records older than the key) of prevHash ‖ canonical JSON of this record without hash. */
   hash: z.string(),
+  /** Which audit key made `hash`; absent on records written before the chain was keyed. */
+  keyId: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 
-/** Audit paging: records before a sequence number, newest first, at most `limit` of them. */
+const AuditTimeSchema = z.iso.datetime({ offset: true });
+
+/** Audit paging and filters: newest first, records before a sequence number, of one action or actor, within [from, to). */
 export const AuditQuerySchema = z.object({
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  action: AuditActionSchema.optional(),
+  actor: z.string().min(1).max(200).optional(),
+  from: AuditTimeSchema.optional(),
+  to: AuditTimeSchema.optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditListSchema = z.object({ records: z.array(AuditRecordSchema), nextBefore: z.number().int().optional() });
 export type AuditList = z.infer<typeof AuditListSchema>;
 
+/**
+ * The chain's head as written outside the store (`<dataDir>/audit-anchors.jsonl`): keep it, and a later
+ * verify that does not find this hash at this seq shows the chain was cut or rewritten.
+ */
+export const AuditAnchorSchema = z.object({ seq: z.number().int().min(0), hash: z.string(), at: z.string(), keyId: z.string() });
+export type AuditAnchor = z.infer<typeof AuditAnchorSchema>;
+
+/**
+ * What verify found wrong, at `firstBroken`: a record whose hash does not match (`rewritten`), a seq
+ * missing in the middle (`deleted`), a chain shorter than its head or its last anchor (`truncated`), an
+ * anchor whose hash is not in the chain at its seq (`anchor-mismatch`), an anchor file whose line was
+ * changed or removed (`anchor-forged`), a record keyed with a key verify does not know (`unknown-key`).
+ */
+export const AUDIT_PROBLEMS = ['rewritten', 'deleted', 'truncated', 'anchor-mismatch', 'anchor-forged', 'unknown-key'] as const;
+export const AuditProblemSchema = z.enum(AUDIT_PROBLEMS);
+export type AuditProblem = z.infer<typeof AuditProblemSchema>;
+
 export const AuditVerificationSchema = z.object({
   ok: z.boolean(),
-  /** Records checked. */
+  /** Records checked (same as `checked`; kept for older clients). */
   count: z.number().int().min(0),
-  /** The first record whose hash does not match, when not ok. */
+  /** Records checked before the first problem (all of them when ok). */
+  checked: z.number().int().min(0).optional(),
+  /** The first record that does not fit, when not ok (same as `firstBroken`; kept for older clients). */
   brokenAt: z.number().int().optional(),
+  firstBroken: z.number().int().optional(),
+  problem: AuditProblemSchema.optional(),
+  /** The problem in words, for a person. */
+  message: z.string().optional(),
+  /** True when records at the end are gone. */
+  truncated: z.boolean().optional(),
   headHash: z.string().optional(),
+  /** The last anchor, the one verify checked the chain against. */
+  anchor: AuditAnchorSchema.optional(),
+  /** Records before this seq were written before the chain was keyed: they are checked with plain sha256. */
+  unkeyedBefore: z.number().int().optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
