@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from '../src/identity/session-service.ts';
 import { prepareUserSources } from '../src/identity/user-sources.ts';
 import { UserStore } from '../src/identity/user-store.ts';
 import { ControlPlaneClient } from '../src/upstream/control-plane-client.ts';
+import type { AdmissionLimits } from '../src/upstream/write-admission.ts';
 import { freshStore, type StoreKind } from './stores.ts';
 
 export const silent = createLogger('test', 'silent');
@@ -117,6 +118,8 @@ export interface BffOptions {
   config?: Partial<BffDeps['config']>;
   stream?: BffDeps['stream'];
   streamRecheckMs?: number;
+  /** Writes sent at once and waiting, per control plane (the client's defaults otherwise). */
+  admission?: AdmissionLimits;
 }
 
 /**
@@ -124,7 +127,16 @@ export interface BffOptions {
  * demo operator (its `cookie`); `as(username)` signs in another demo user.
  */
 export async function startBff(urls: string[], options: BffOptions = {}) {
-  const clients = urls.map((url, i) => new ControlPlaneClient({ name: `control plane ${i + 1}`, url, serviceToken: SERVICE_TOKEN, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }));
+  const clients = urls.map(
+    (url, i) =>
+      new ControlPlaneClient({
+        name: `control plane ${i + 1}`,
+        url,
+        serviceToken: SERVICE_TOKEN,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.admission ? { admission: options.admission } : {}),
+      }),
+  );
   const app = createApp({
     config: bffConfig(urls, { fleetFreshMs: options.fleetFreshMs ?? 0, ...(options.webDist ? { webDist: options.webDist } : {}), ...options.config }),
     logger: options.logger ?? silent,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTING_SIGNATURE_HEADER, ACTING_USER_HEADER, verifyActingUser } from '@corridor/http-kit';
-import { ErrorBodySchema, type WorkloadRequestInput } from '@corridor/shared';
+import { ErrorBodySchema, WriteOutcomeUnknownSchema, type WorkloadRequestInput } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { fakeUpstream, realControlPlane, SERVICE_TOKEN, startBff, type RunningBff } from './harness.ts';
 
@@ -19,10 +19,11 @@ const request: WorkloadRequestInput = {
   gpus: { count: 8 },
 };
 
-async function post(bff: RunningBff, path: string, body: unknown = request) {
+async function post(bff: RunningBff, path: string, body: unknown = request, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const res = await bff.fetch(path, { method: 'POST', headers: { 'X-CSRF': '1', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, ms: performance.now() - started, body: ErrorBodySchema.safeParse(await res.json()) };
+  const res = await bff.fetch(path, { method: 'POST', headers: { 'X-CSRF': '1', 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json: unknown = await res.json();
+  return { status: res.status, ms: performance.now() - started, headers: res.headers, body: ErrorBodySchema.safeParse(json), unknown: WriteOutcomeUnknownSchema.safeParse(json) };
 }
 
 /** A BFF in front of a stand-in control plane that answers every request with `status` and `body`. */
@@ -51,36 +52,92 @@ describe('placement upstream: faults, forwarding, which control plane', () => {
     expect(down.status).toBe(503);
     expect(down.ms).toBeLessThan(2000);
     expect(down.body.data?.error.code).toBe('UPSTREAM_UNAVAILABLE');
+
+    // A commit refused before it was sent was not done, and says so: no outcome to find out.
+    const refused = await post(bff, '/api/workloads');
+    expect(refused.status).toBe(503);
+    expect(refused.unknown.success).toBe(false);
+    expect(refused.body.data?.error.message).toMatch(/not sent, nothing was done/);
   });
 
-  it('answers 503 within 2 s when a commit gets no answer, and does not send it twice', async () => {
-    let commits = 0;
+  it('answers 503 within 2 s when a commit gets no answer, says its outcome is unknown and names the key it was sent with', async () => {
+    const keys: (string | undefined)[] = [];
     const hung = await fakeUpstream((req) => {
-      if (req.method === 'POST') commits++;
+      if (req.method === 'POST') keys.push(req.headers['idempotency-key'] as string | undefined);
     });
     cleanups.push(hung.close);
     const bff = await startBff([hung.url]);
     cleanups.push(bff.close);
-    const { status, ms, body } = await post(bff, '/api/workloads');
+    const { status, ms, body, unknown } = await post(bff, '/api/workloads');
     expect(status).toBe(503);
     expect(ms).toBeLessThan(2000);
     expect(body.data?.error.message).toMatch(/did not answer/);
-    expect(commits).toBe(1);
+    // Sent once (no budget left for a second), with a key the BFF made, and the answer names that key.
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^bff-[0-9a-f-]{36}$/);
+    expect(unknown.data).toMatchObject({ outcome: 'unknown', idempotencyKey: keys[0] });
   });
 
-  it('never retries a write whose connection was reset, though it retries a read once', async () => {
+  it("resends a write whose connection was reset once, with the same Idempotency-Key (the client's), and retries a read once", async () => {
+    const posts: (string | undefined)[] = [];
     const seen: string[] = [];
     const reset = await fakeUpstream((req, res) => {
       seen.push(req.method!);
+      if (req.method === 'POST') posts.push(req.headers['idempotency-key'] as string | undefined);
       res.socket?.destroy();
     });
     cleanups.push(reset.close);
     const bff = await startBff([reset.url]);
     cleanups.push(bff.close);
-    expect((await post(bff, '/api/workloads')).status).toBe(503);
-    expect(seen.filter((m) => m === 'POST')).toHaveLength(1);
+    const answer = await post(bff, '/api/workloads', request, { 'Idempotency-Key': 'client-key-1' });
+    expect(answer.status).toBe(503);
+    expect(answer.unknown.data).toMatchObject({ outcome: 'unknown', idempotencyKey: 'client-key-1' });
+    expect(posts).toEqual(['client-key-1', 'client-key-1']);
     expect((await bff.fetch('/api/policy')).status).toBe(503);
     expect(seen.filter((m) => m === 'GET')).toHaveLength(2);
+  });
+
+  it('answers 429 with Retry-After at once, sending nothing, when the writes waiting for the control plane are too many', async () => {
+    let sent = 0;
+    const hung = await fakeUpstream((req) => {
+      if (req.method === 'POST') sent++;
+    });
+    cleanups.push(hung.close);
+    const bff = await startBff([hung.url], { admission: { maxInFlight: 2, maxQueued: 3, maxQueueWaitMs: 5000 } });
+    cleanups.push(bff.close);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(bff, '/api/workloads')));
+    const busy = answers.filter((a) => a.status === 429);
+    // 2 sent (and timed out: outcome unknown), 3 waited their turn and were sent after, 3 refused at once.
+    expect(busy).toHaveLength(3);
+    for (const a of busy) {
+      expect(a.headers.get('retry-after')).toBe('1');
+      expect(a.body.data?.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/not sent/) });
+      expect(a.ms).toBeLessThan(500);
+    }
+    expect(answers.filter((a) => a.status === 503 && a.unknown.success)).toHaveLength(5);
+    expect(sent).toBe(5);
+  });
+
+  it('does not count time spent waiting its turn against a write, and refuses unsent one that waited too long', async () => {
+    const sentAt: number[] = [];
+    // Answers each commit after 400 ms: one at a time, the third waits 800 ms before it is sent.
+    const slow = await fakeUpstream((req, res) => {
+      if (req.method !== 'POST') return;
+      sentAt.push(performance.now());
+      setTimeout(() => {
+        res.statusCode = 409;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ error: { code: 'CONFLICT', message: 'full' } }));
+      }, 400);
+    });
+    cleanups.push(slow.close);
+    const bff = await startBff([slow.url], { timeoutMs: 600, admission: { maxInFlight: 1, maxQueued: 10, maxQueueWaitMs: 1000 } });
+    cleanups.push(bff.close);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post(bff, '/api/workloads')));
+    // Each of the first three had its whole 600 ms once sent (a deadline counted from arrival would have
+    // failed the second and third); the fourth would have waited 1.2 s: refused, never sent.
+    expect(answers.map((a) => a.status).sort()).toEqual([409, 409, 409, 429]);
+    expect(sentAt).toHaveLength(3);
   });
 
   it('answers 502 when a plan breaks the contract', async () => {

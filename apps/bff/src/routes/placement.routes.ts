@@ -1,6 +1,8 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
 import {
   CapacitySchema,
+  ErrorBodySchema,
   IdempotencyKeySchema,
   IdSchema,
   LATENCY_MODEL,
@@ -12,6 +14,8 @@ import {
   WorkloadListSchema,
   WorkloadRequestSchema,
   WorkloadSchema,
+  TooManyRequestsError,
+  WriteOutcomeUnknownSchema,
   type Principal,
 } from '@corridor/shared';
 import type { PlacementService } from '../services/placement-service.ts';
@@ -29,6 +33,23 @@ const viewer = (req: Request): Principal => req.principal!;
 const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
 const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
 
+/** A write the BFF had no room to send: its 429 says when to try again. */
+async function retryAfterOnBusy<T>(res: Response, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
+    throw error;
+  }
+}
+
+/** The answers of a write that could not be done now: refused unsent (429), or not done or not known (503). */
+const BUSY = { description: 'Too many writes are waiting for the control plane: nothing was sent or done; `Retry-After` says when to try again.', body: ErrorBodySchema };
+const unknownOutcome = (retry: string) => ({
+  description: `The control plane is unreachable or did not answer in time. Without \`outcome\` nothing was done. With \`outcome: "unknown"\` the write was sent and may have been done: ${retry}`,
+  body: z.union([WriteOutcomeUnknownSchema, ErrorBodySchema]),
+});
+
 /**
  * Placement: plans (dry run), workloads (commit with Idempotency-Key, 409 with the plan; list, read,
  * release), capacity and policy. Workloads and plans change with every commit: never cached. Tenants are
@@ -44,10 +65,11 @@ export const placementRoutes = [
     description: `Every site of the fleet, either a ranked candidate with its score parts or rejected with all of its reasons. ${LATENCY_MODEL}`,
     request: { body: workloadRequest },
     responses: { 200: { description: 'The plan.', body: PlanSchema } },
-    errors: UPSTREAM_ERRORS,
+    errors: [429, ...UPSTREAM_ERRORS],
+    errorBodies: { 429: BUSY },
     handler: ({ body, req, res, deps }) => {
       noStore(res);
-      return deps.placement.plan(body, viewer(req));
+      return retryAfterOnBusy(res, deps.placement.plan(body, viewer(req)));
     },
   }),
   route({
@@ -56,7 +78,8 @@ export const placementRoutes = [
     access: 'workloads:write',
     tag: 'workloads',
     summary: 'Plan and commit a workload in one atomic step',
-    description: 'Reserves GPUs and power on the best candidate. The same `Idempotency-Key` answers the same workload.',
+    description:
+      'Reserves GPUs and power on the best candidate. The same `Idempotency-Key` answers the same workload; without one the BFF makes one, so its own resend is safe and a 503 whose outcome is unknown names it.',
     request: {
       headers: {
         'Idempotency-Key': {
@@ -68,11 +91,17 @@ export const placementRoutes = [
       body: workloadRequest,
     },
     responses: { 201: { description: 'The workload, placed.', body: WorkloadSchema } },
-    errors: [409, ...UPSTREAM_ERRORS],
-    errorBodies: { 409: { description: 'No site fits: the plan says why, site by site. Nothing was held.', body: NoSiteFitsSchema } },
+    errors: [409, 429, ...UPSTREAM_ERRORS],
+    errorBodies: {
+      409: { description: 'No site fits: the plan says why, site by site. Nothing was held.', body: NoSiteFitsSchema },
+      429: BUSY,
+      503: unknownOutcome(
+        'send the same request again with the `Idempotency-Key` the body names (the one sent, or one the BFF made) to get the workload it placed, or a fresh attempt if it placed none.',
+      ),
+    },
     handler: ({ body, headers, req, res, deps }) => {
       noStore(res);
-      return deps.placement.commit(body, viewer(req), headers['Idempotency-Key']);
+      return retryAfterOnBusy(res, deps.placement.commit(body, viewer(req), headers['Idempotency-Key']));
     },
   }),
   route({
@@ -111,10 +140,11 @@ export const placementRoutes = [
     summary: 'Release a workload (its GPUs and power return to the site)',
     request: { params: workloadId },
     responses: { 200: { description: 'The workload, released.', body: WorkloadSchema } },
-    errors: [404, 409, ...UPSTREAM_ERRORS],
+    errors: [404, 409, 429, ...UPSTREAM_ERRORS],
+    errorBodies: { 429: BUSY, 503: unknownOutcome('release it again: releasing a released workload answers it unchanged.') },
     handler: ({ params, req, res, deps }) => {
       noStore(res);
-      return deps.placement.release(params.id, viewer(req));
+      return retryAfterOnBusy(res, deps.placement.release(params.id, viewer(req)));
     },
   }),
   route({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CapacitySchema,
   ForbiddenError,
@@ -56,11 +57,15 @@ export class PlacementService {
     return (await this.planes.placer().write('POST', '/v1/placements/plan', PlanSchema, { body: request })).data;
   }
 
-  /** Plans and reserves in one atomic step on the control plane; no site fits → a 409 that carries the plan. */
-  async commit(request: WorkloadRequest, viewer: Principal, idempotencyKey?: string): Promise<Workload> {
+  /**
+   * Plans and reserves in one atomic step on the control plane; no site fits → a 409 that carries the plan.
+   * Always sent with an Idempotency-Key — the client's, or one made here — so the upstream client may
+   * send it again when an answer is lost, and a 503 whose outcome is unknown can name the key that
+   * learns the truth. The key made here is a UUID: no client's key collides with it by chance.
+   */
+  async commit(request: WorkloadRequest, viewer: Principal, idempotencyKey: string = `bff-${randomUUID()}`): Promise<Workload> {
     checkOwnTenant(viewer, request);
-    const headers = idempotencyKey === undefined ? undefined : { 'Idempotency-Key': idempotencyKey };
-    return (await this.planes.placer().write('POST', '/v1/workloads', WorkloadSchema, { body: request, conflict: NoSiteFitsSchema, ...(headers ? { headers } : {}) })).data;
+    return (await this.planes.placer().write('POST', '/v1/workloads', WorkloadSchema, { body: request, conflict: NoSiteFitsSchema, idempotencyKey })).data;
   }
 
   async list(filter: WorkloadFilter, viewer: Principal): Promise<WorkloadList> {
@@ -78,10 +83,14 @@ export class PlacementService {
     return detail;
   }
 
-  /** Releases the workload's reservation; answers it in its released state. A tenant's is read beforehand (another tenant's is a 404). */
+  /**
+   * Releases the workload's reservation; answers it in its released state. A tenant's is read beforehand
+   * (another tenant's is a 404). Releasing twice answers the released workload unchanged, so a release
+   * whose answer was lost is sent again, and a client that gets a 503 with the outcome unknown releases again.
+   */
   async release(id: string, viewer: Principal): Promise<Workload> {
     if (tenantOf(viewer) !== undefined) await this.detail(id, viewer);
-    return (await this.planes.holderOfWorkload(id).write('DELETE', workloadPath(id), WorkloadSchema)).data;
+    return (await this.planes.holderOfWorkload(id).write('DELETE', workloadPath(id), WorkloadSchema, { idempotent: true })).data;
   }
 
   /** Every site's GPUs by model and IT power: installed, reserved, free. */

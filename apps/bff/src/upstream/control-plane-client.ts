@@ -1,15 +1,18 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import type { z } from 'zod';
 import { ACTING_SIGNATURE_HEADER, ACTING_USER_HEADER, signActingUser } from '@corridor/http-kit';
-import { BadGatewayError, ConflictError, ErrorBodySchema, HttpError, LIMITS, NotFoundError, ServiceUnavailableError, type ErrorBody } from '@corridor/shared';
+import { BadGatewayError, ConflictError, ErrorBodySchema, HttpError, LIMITS, NotFoundError, ServiceUnavailableError, type ErrorBody, type WriteOutcomeUnknown } from '@corridor/shared';
 import { acting } from '../identity/context.ts';
+import { DEFAULT_ADMISSION, WriteAdmission, type AdmissionLimits } from './write-admission.ts';
 
 export interface ClientOptions {
   /** Name used in messages and logs, e.g. "control plane MA". */
   name: string;
   url: string;
-  /** Whole-request budget, retries included; the caller answers 503 once it is spent. */
+  /** Whole-request budget, retries included; the caller answers 503 once it is spent. A write's starts when it is sent, not while it waits its turn. */
   timeoutMs?: number;
+  /** How many writes are sent at once and how many may wait (WriteAdmission); the defaults otherwise. */
+  admission?: AdmissionLimits;
   /** The credential the control plane requires on every /v1 call (CORRIDOR_SERVICE_TOKEN); it also keys the acting user's signature. */
   serviceToken: string;
 }
@@ -24,8 +27,15 @@ export interface Fetched<T> {
 export interface WriteOptions {
   /** Sent as JSON. */
   body?: unknown;
-  /** Forwarded as they are, e.g. `Idempotency-Key`. */
+  /** Forwarded as they are. */
   headers?: Record<string, string>;
+  /**
+   * Sent as `Idempotency-Key`: the control plane answers a repeat with what the first did, so a write
+   * whose answer was lost is sent once more with it, and a 503 whose outcome is unknown names it.
+   */
+  idempotencyKey?: string;
+  /** The write is idempotent by nature (a release): safe to send again without a key. */
+  idempotent?: boolean;
   /**
    * Schema of a 409 body that carries more than the error (a commit's NoSiteFits carries the plan). A 409
    * that matches it is passed on with that detail; any other 409 is an ordinary conflict.
@@ -46,6 +56,30 @@ export class DetailedConflictError extends ConflictError {
     return { ...this.detail, ...super.toBody(requestId) };
   }
 }
+
+/**
+ * 503 of a write that was sent and got no answer in time (or lost its connection after it was sent): it
+ * may have been done. The body says so (`outcome: "unknown"`) and names the key to send it again with;
+ * a repeat with that key answers the truth. Any other 503 of a write means it was not done.
+ */
+export class OutcomeUnknownError extends ServiceUnavailableError {
+  constructor(
+    message: string,
+    readonly idempotencyKey?: string,
+  ) {
+    super(message);
+  }
+
+  override toBody(requestId?: string): WriteOutcomeUnknown {
+    return { ...super.toBody(requestId), outcome: 'unknown', ...(this.idempotencyKey === undefined ? {} : { idempotencyKey: this.idempotencyKey }) };
+  }
+}
+
+/** Failures that happen before a request leaves: the control plane never saw it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** A resent write needs this much of its budget left to be worth sending. */
+const MIN_RESEND_MS = 200;
 
 interface Exchange {
   method: 'GET' | 'POST' | 'DELETE';
@@ -68,8 +102,13 @@ const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKE
 /**
  * HTTP client of one control plane: a keep-alive connection pool, a deadline per call, one retry of an
  * idempotent read on a refused or reset connection, every body parsed with the shared schema, and
- * failures mapped to the BFF's typed errors (unreachable or slow → 503, malformed → 502). Writes are
- * never retried: the control plane may have acted on a request whose answer was lost.
+ * failures mapped to the BFF's typed errors (unreachable or slow → 503, malformed → 502).
+ *
+ * Writes have connections of their own, as many as may be sent at once (WriteAdmission): a write waits
+ * its turn in the BFF, unsent, and is refused with 429 when the wait would be too long; its deadline
+ * starts when it is sent. A write that was not sent is a 503 "not done"; one sent without an answer is
+ * sent once more only when that is safe (an Idempotency-Key, or a release), else or then a 503 whose
+ * outcome is unknown, naming the key to retry with.
  *
  * Every call carries the service credential and, when a person or API token is acting (the request's
  * `acting` context), that principal signed as the acting user, so the control plane checks roles and
@@ -79,15 +118,20 @@ export class ControlPlaneClient {
   readonly name: string;
   readonly url: string;
   private readonly pool: Pool;
+  private readonly writePool: Pool;
+  private readonly admission: WriteAdmission;
   private readonly timeoutMs: number;
   private readonly serviceToken: string;
 
-  constructor({ name, url, timeoutMs = LIMITS.upstreamTimeoutMs, serviceToken }: ClientOptions) {
+  constructor({ name, url, timeoutMs = LIMITS.upstreamTimeoutMs, serviceToken, admission = DEFAULT_ADMISSION }: ClientOptions) {
     this.name = name;
     this.url = url.replace(/\/$/, '');
     this.timeoutMs = timeoutMs;
     this.serviceToken = serviceToken;
-    this.pool = new Pool(this.url, { connections: 32, pipelining: 1, keepAliveTimeout: 30_000, connectTimeout: Math.min(1000, timeoutMs) });
+    const connectTimeout = Math.min(1000, timeoutMs);
+    this.pool = new Pool(this.url, { connections: 32, pipelining: 1, keepAliveTimeout: 30_000, connectTimeout });
+    this.writePool = new Pool(this.url, { connections: admission.maxInFlight, pipelining: 1, keepAliveTimeout: 30_000, connectTimeout });
+    this.admission = new WriteAdmission(name, admission);
   }
 
   /** GET a path and parse it; with `etag`, a 304 answers `undefined` (the caller's copy is current). */
@@ -109,14 +153,37 @@ export class ControlPlaneClient {
     }
   }
 
-  /** POST or DELETE once within the deadline and parse the answer; never retried. */
-  async write<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, { body, headers, conflict }: WriteOptions = {}): Promise<Fetched<z.infer<S>>> {
+  /**
+   * POST or DELETE within the deadline, once it is this write's turn, and parse the answer. Busy → 429
+   * (not sent); not sent → 503; sent, no answer → sent again if safe, else 503 with the outcome unknown.
+   */
+  async write<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, options: WriteOptions = {}): Promise<Fetched<z.infer<S>>> {
+    const leave = await this.admission.enter();
     try {
-      const answer = await this.exchange({ method, path, body, ...(headers ? { headers } : {}) }, this.timeoutMs);
-      if (answer.status === 409 && conflict) throw this.conflictFrom(answer.text, path, conflict);
-      return this.accept(answer, path, schema);
-    } catch (error) {
-      throw this.mapError(error, path);
+      return await this.send(method, path, schema, options);
+    } finally {
+      leave();
+    }
+  }
+
+  private async send<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, { body, headers, conflict, idempotencyKey, idempotent }: WriteOptions): Promise<Fetched<z.infer<S>>> {
+    const deadline = Date.now() + this.timeoutMs;
+    const sent = { ...headers, ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }) };
+    const resendable = idempotent === true || idempotencyKey !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const answer = await this.exchange({ method, path, body, headers: sent }, Math.max(deadline - Date.now(), 1), this.writePool);
+        if (answer.status === 409 && conflict) throw this.conflictFrom(answer.text, path, conflict);
+        return this.accept(answer, path, schema);
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        const code = (error as { code?: string }).code;
+        if (code !== undefined && NOT_SENT.has(code)) throw new ServiceUnavailableError(`${this.name} is unreachable (${code}): the write was not sent, nothing was done`);
+        if (attempt === 0 && resendable && deadline - Date.now() > MIN_RESEND_MS) continue;
+        const what = this.mapError(error, path).message;
+        const retry = idempotencyKey === undefined ? 'send it again' : `send it again with Idempotency-Key "${idempotencyKey}"`;
+        throw new OutcomeUnknownError(`${what}; the write may or may not have been done: ${retry} to learn which`, idempotencyKey);
+      }
     }
   }
 
@@ -146,8 +213,8 @@ export class ControlPlaneClient {
     return { ...this.serviceHeaders(), [ACTING_USER_HEADER]: signed.user, [ACTING_SIGNATURE_HEADER]: signed.signature };
   }
 
-  private async exchange({ method, path, headers, body }: Exchange, budgetMs: number): Promise<Answer> {
-    const res = await this.pool.request({
+  private async exchange({ method, path, headers, body }: Exchange, budgetMs: number, pool = this.pool): Promise<Answer> {
+    const res = await pool.request({
       path,
       method,
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...withoutCredentials(headers), ...this.credentials() },
@@ -213,8 +280,8 @@ export class ControlPlaneClient {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close(), this.writePool.close()]);
   }
 }
 
