@@ -13,13 +13,23 @@ import {
 } from '@corridor/shared';
 import { actingAs } from '../auth/acting-as.ts';
 import { FLEET_READ, personWith, v1Route } from '../auth/route-access.ts';
-import type { WorkloadService } from './workload-service.ts';
+import type { Response } from 'express';
+import { ClientGoneError, type WorkloadService } from './workload-service.ts';
 
 export interface PlacementRouteDeps {
   workloads: WorkloadService;
 }
 
 const route = v1Route<PlacementRouteDeps>();
+
+/** Aborted when the connection closes before the answer was sent: the client (the BFF, given up on it) is gone. */
+function clientGone(res: Response): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableEnded) gone.abort();
+  });
+  return gone.signal;
+}
 
 const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
 const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
@@ -52,7 +62,14 @@ export const placementRoutes = [
     errorBodies: { 409: { description: 'No site fits: the plan says why. Nothing was held.', body: NoSiteFitsSchema } },
     handler: async ({ body, headers, req, res, deps }) => {
       const idempotencyKey = headers['Idempotency-Key'];
-      const { workload, replayed } = await deps.workloads.commit(body, { ...actingAs(req), ...(idempotencyKey ? { idempotencyKey } : {}) });
+      const signal = clientGone(res);
+      const committed = await deps.workloads.commit(body, { ...actingAs(req), signal, ...(idempotencyKey ? { idempotencyKey } : {}) }).catch((error: unknown) => {
+        // No one is left to answer: the commit stopped and wrote nothing.
+        if (error instanceof ClientGoneError) return undefined;
+        throw error;
+      });
+      if (!committed) return;
+      const { workload, replayed } = committed;
       if (replayed) res.set('Idempotent-Replayed', 'true');
       res.location(`/v1/workloads/${workload.id}`);
       return workload;

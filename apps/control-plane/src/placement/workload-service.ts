@@ -50,6 +50,23 @@ export interface WorkloadServiceDeps {
 export interface CommitOptions extends ActingAs {
   /** The Idempotency-Key header: the same key and body answer the first commit again. */
   idempotencyKey?: string;
+  /**
+   * Aborted when the client is gone: the commit stops before each transaction and rolls back instead of
+   * committing, so no one's abandoned request books a site. Once past COMMIT it stands, and a repeat
+   * with its key answers it.
+   */
+  signal?: AbortSignal;
+}
+
+/** Thrown when the client of a commit went away before it was done: nothing was written. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client went away before the commit was done; nothing was written');
+  }
+}
+
+function stopIfGone(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ClientGoneError();
 }
 
 /** Site statuses under which a site's workloads must move elsewhere. */
@@ -120,21 +137,29 @@ export class WorkloadService {
   /** Plans and commits; `replayed` when an earlier commit with the same Idempotency-Key answers. */
   async commit(request: WorkloadRequest, options: CommitOptions): Promise<{ workload: Workload; replayed: boolean }> {
     ownTenantOnly(request.tenant, options);
+    const { signal } = options;
     const requestHash = sha256Hex(canonicalJson(request));
     const key = options.idempotencyKey;
+    stopIfGone(signal);
     if (key) {
       const stored = await findIdempotent(this.deps.db, key);
       if (stored) return { workload: replay(stored, key, requestHash), replayed: true };
     }
 
+    stopIfGone(signal);
     const { plan, fleet } = await this.planWithFleet(request);
     for (const candidate of plan.candidates) {
+      stopIfGone(signal);
       const at = new Date(this.now());
       const workload = newWorkload(request, candidate, at);
       const committed = await this.reserve(fleet, { ...candidate, gpuCount: request.gpus.count }, async (tx) => {
+        // The wait for the site's lock (or PGlite's one connection) can be long under a burst: look again.
+        stopIfGone(signal);
         await insertWorkload(tx, workload, plan);
         if (key && !(await claimIdempotencyKey(tx, key, requestHash, workload))) throw new KeyTaken();
         await appendAudit(tx, { actor: options.actor, action: 'commit', subject: `workload:${workload.id}`, detail: commitDetail(workload, candidate, plan) }, at);
+        // Last look before COMMIT: thrown here, everything above rolls back.
+        stopIfGone(signal);
         return workload;
       }).catch(async (error: unknown) => {
         if (!(error instanceof KeyTaken)) throw error;
