@@ -48,6 +48,20 @@ describe.each(STORE_KINDS)('sessions and sign-in (%s store)', (kind) => {
     expect(LoginProvidersSchema.parse(await res.json())).toEqual({ local: true, demoUsers: ['operator', 'executive', 'admin', 'tenant-a', 'tenant-b'] });
   });
 
+  it('ignores a stale or unknown token on public routes, and still refuses it on signed-in ones', async () => {
+    const stale = { authorization: 'Bearer crd_revoked-long-ago' };
+    const providers = await fetch(`${bff.url}/api/session/providers`, { headers: stale });
+    expect(providers.status).toBe(200);
+    expect(LoginProvidersSchema.parse(await providers.json()).local).toBe(true);
+    expect((await fetch(`${bff.url}/api/openapi.json`, { headers: stale })).status).toBe(200);
+    expect((await signIn(bff.url, 'operator', DEMO_PASSWORD, stale)).res.status).toBe(200);
+
+    const refused = await fetch(`${bff.url}/api/session`, { headers: stale });
+    expect(refused.status).toBe(401);
+    expect(ErrorBodySchema.parse(await refused.json()).error.message).toBe('the API token is unknown, revoked or expired');
+    expect((await fetch(`${bff.url}/api/no-such-route`, { headers: stale })).status).toBe(401);
+  });
+
   it('signs in with a password: an HttpOnly, SameSite=Strict cookie for a session kept only hashed', async () => {
     const { res, cookie } = await signIn(bff.url, 'tenant-a');
     expect(res.status).toBe(200);

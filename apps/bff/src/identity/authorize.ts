@@ -20,15 +20,17 @@ function unauthorized(res: Response, message: string): UnauthorizedError {
  * Finds who is acting: an API token (`Authorization: Bearer crd_…`, which then wins over any cookie) or
  * the session cookie. Sets `req.principal` (and `req.sessionId` for a session) and runs the rest of the
  * request inside `acting`, so every control-plane call is signed with this principal. A request with
- * neither goes on anonymous (public routes serve it; `requireSignIn` stops it); a bad token is a 401 at once.
+ * neither goes on anonymous (public routes serve it; `requireSignIn` stops it). So does one with a bad
+ * token, which is remembered: a public route (the login page's providers, the API document, an OpenID
+ * Connect start) ignores credentials, and every other route's gate answers 401 naming the token.
  */
 export function authenticate({ sessions, tokens }: { sessions: SessionService; tokens: TokenService }): RequestHandler {
   return async (req, res, next) => {
     const secret = bearerToken(req);
     if (secret !== undefined) {
       const principal = await tokens.resolve(secret);
-      if (!principal) throw unauthorized(res, 'the API token is unknown, revoked or expired');
-      req.principal = principal;
+      if (principal) req.principal = principal;
+      else req.credentialsRefused = 'the API token is unknown, revoked or expired';
     } else {
       const session = await sessions.resolve(req);
       if (session) {
@@ -57,6 +59,7 @@ export function stillSignedIn({ sessions, tokens }: { sessions: SessionService; 
 
 /** 401 (JSON, never a redirect: the console sends the person to its login page) without a principal. */
 function signInError(req: Request, res: Response): UnauthorizedError {
+  if (req.credentialsRefused !== undefined) return unauthorized(res, req.credentialsRefused);
   const expired = bearerToken(req) === undefined && readCookie(req, SESSION_COOKIE) !== undefined;
   return unauthorized(res, expired ? 'your session has ended: sign in again' : 'sign in first');
 }

@@ -17,6 +17,8 @@ declare global {
       principal?: Principal;
       /** The session id, when the principal comes from a session cookie. */
       sessionId?: string;
+      /** Why the credentials sent were refused (an unknown token): the 401 a non-public route answers. */
+      credentialsRefused?: string;
     }
   }
 }

@@ -35,7 +35,7 @@ export const sessionRoutes = [
     access: 'public',
     tag: 'session',
     summary: 'Sign in with a username and password',
-    description: `Opens a session with a new id and sets the \`${SESSION_COOKIE}\` cookie; ends the session the request came with. A wrong password and an unknown name get the same 401. After 5 failures from one address or for one name, each further failure blocks them for twice as long (1 s up to 15 min): 429 with Retry-After; a success clears the count. Every attempt is in the audit log.`,
+    description: `Opens a session with a new id and sets the \`${SESSION_COOKIE}\` cookie; ends the session the request came with. A wrong password and an unknown name get the same 401. Throttled per name and per address: after 5 failures for one name, each further failure blocks the name for twice as long (1 s up to 15 min); after 20 from one address, the address likewise (1 s up to 60 s, as a NAT may hide many people); attempts still being checked count too, so parallel guesses get no more checks. 429 with Retry-After; a success clears its name's count only. Every attempt is in the audit log.`,
     request: { body: { schema: LoginRequestSchema, what: 'sign-in' } },
     responses: { 200: { description: 'Signed in: who, and until when.', body: SessionViewSchema } },
     errors: [401, 429],
