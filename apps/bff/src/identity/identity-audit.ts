@@ -1,9 +1,11 @@
-import { AuditRecordSchema, type Principal } from '@corridor/shared';
+import { AuditRecordSchema, ServiceUnavailableError, type Principal } from '@corridor/shared';
 import type { Logger } from '@corridor/http-kit';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { acting } from './context.ts';
 
 export type IdentityAuditAction = 'login' | 'login-failed' | 'logout';
+/** Admin changes: about `user:<username>` or `token:<id>`. */
+export type AdminAuditAction = 'user-created' | 'user-disabled' | 'token-issued' | 'token-revoked';
 
 /**
  * Records sign-ins, failed sign-ins and sign-outs in the control plane's hash-chained audit log
@@ -34,6 +36,23 @@ export class IdentityAudit {
       await (by ? acting.run(by, send) : acting.exit(send));
     } catch (error) {
       this.logger.error({ audit: body, err: error }, `could not record "${action}" in the audit log of ${auditor.name}`);
+    }
+  }
+
+  /**
+   * One admin change, by the admin `by`, recorded before the change is made (or, for a token, before its
+   * secret is shown). Unlike a sign-in this fails closed: when the control plane cannot take the record
+   * it throws 503 and the caller changes nothing, since an admin change is exactly what an attacker would
+   * want off the chain, and it can wait for the control plane.
+   */
+  async recordAdmin(action: AdminAuditAction, subject: `user:${string}` | `token:${string}`, detail: Record<string, string | number | boolean | null>, by: Principal): Promise<void> {
+    const body = { action, subject, detail };
+    const auditor = this.planes.auditor();
+    try {
+      await acting.run(by, () => auditor.write('POST', '/v1/audit', AuditRecordSchema, { body }));
+    } catch (error) {
+      this.logger.error({ audit: body, err: error }, `could not record "${action}" in the audit log of ${auditor.name}: the change was refused`);
+      throw new ServiceUnavailableError(`the audit log (${auditor.name}) cannot record this change now, so nothing was changed: try again when it is back`);
     }
   }
 }
