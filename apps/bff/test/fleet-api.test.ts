@@ -58,6 +58,8 @@ describe('BFF in front of a real control plane', () => {
     const res = await bff.fetch('/api/fleet/summary');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // Older browsers read X-Frame-Options instead: it must say the same (no framing at all).
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { accessLog, errorHandler, mountRoutes, notFound, requestId, routeKey, ty
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { AuditService } from './audit/audit-service.ts';
-import { accessGate, requireServiceCredential } from './auth/authorize.ts';
+import { accessGate, hasServiceCredential, requireServiceCredential } from './auth/authorize.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
 import type { FleetService } from './fleet/fleet-service.ts';
@@ -49,14 +49,17 @@ export function createApp({ db, logger, fleet, bus, live, ingest, series, audit,
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.get('/readyz', async (_req, res) => {
+  // Anyone (a load balancer) learns ready or not; only the service credential learns the store, the fleet
+  // version and why not, which would otherwise tell a stranger what runs here and how it fails.
+  app.get('/readyz', async (req, res) => {
+    const detailed = hasServiceCredential(req, serviceToken);
     try {
       const fleetVersion = await readFleetVersion(db);
       const body: Readiness = { ok: true, store: db.kind, ...(fleetVersion ? { fleetVersion } : {}) };
-      res.json(body);
+      res.json(detailed ? body : { ok: true });
     } catch (error) {
       const body: Readiness = { ok: false, store: db.kind, error: (error as Error).message };
-      res.status(503).json(body);
+      res.status(503).json(detailed ? body : { ok: false });
     }
   });
 

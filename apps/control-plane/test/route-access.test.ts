@@ -142,6 +142,11 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     const expired = await h.send('GET', '/v1/sites', undefined, actingHeaders(USERS.operator, Date.now() - 61_000));
     expect(expired.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/expired/) });
 
+    // Signed with the service token but living ten years: refused, saying why.
+    const tenYears = await h.send('GET', '/v1/sites', undefined, actingHeaders(USERS.admin, Date.now() + 10 * 365 * 24 * 3_600_000));
+    expect(tenYears.status).toBe(401);
+    expect(tenYears.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'the acting user is refused: expiry too far ahead' });
+
     const executive = await h.callAs(USERS.executive, 'POST', '/v1/workloads', plan);
     expect(executive.status).toBe(403);
     expect(ErrorBodySchema.parse(executive.body).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/workloads:write/) });
@@ -168,7 +173,11 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
 
   it('keeps the probes open to anyone, and answers an unknown /v1 path only to the service', async () => {
     expect((await h.send('GET', '/healthz')).status).toBe(200);
-    expect((await h.send('GET', '/readyz')).status).toBe(200);
+    const ready = await h.send('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    // Ready or not, and nothing else: the store and the versions are for the service.
+    expect(ready.body).toEqual({ ok: true });
+    expect((await h.send('GET', '/readyz', undefined, serviceHeaders())).body).toMatchObject({ ok: true, store: expect.any(String) });
     expect((await h.send('GET', '/v1/nothing-here')).status).toBe(401);
     expect((await h.callAs(null, 'GET', '/v1/nothing-here')).status).toBe(404);
   });

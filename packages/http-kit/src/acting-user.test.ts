@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ACTING_USER_TTL_MS, secretsEqual, signActingUser, verifyActingUser } from './acting-user.ts';
+import { ACTING_USER_MAX_LIFETIME_MS, ACTING_USER_TTL_MS, secretsEqual, signActingUser, verifyActingUser } from './acting-user.ts';
 
 const SECRET = 'service-token-for-tests-0123456789abcdef';
 const NOW = Date.UTC(2026, 0, 15, 9, 30);
@@ -46,6 +46,16 @@ describe('signed acting user', () => {
   it('refuses an expired one', () => {
     const { user, signature } = signActingUser(operator, SECRET, NOW);
     expect(verifyActingUser(user, signature, SECRET, NOW + ACTING_USER_TTL_MS)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('refuses a well-signed value that expires too far ahead (ten years), and says why', () => {
+    const tenYears = signText(JSON.stringify({ ...operator, exp: NOW + 10 * 365 * 24 * 3_600_000 }));
+    expect(verifyActingUser(tenYears.user, tenYears.signature, SECRET, NOW)).toEqual({ ok: false, reason: 'expiry too far ahead' });
+    const justOver = signText(JSON.stringify({ ...operator, exp: NOW + ACTING_USER_MAX_LIFETIME_MS + 1 }));
+    expect(verifyActingUser(justOver.user, justOver.signature, SECRET, NOW)).toEqual({ ok: false, reason: 'expiry too far ahead' });
+    // A clock a minute behind the signer's still accepts what the signer signed.
+    const signed = signActingUser(operator, SECRET, NOW + 60_000);
+    expect(verifyActingUser(signed.user, signed.signature, SECRET, NOW)).toEqual({ ok: true, user: operator });
   });
 
   it('refuses a well-signed value that is not an acting user', () => {

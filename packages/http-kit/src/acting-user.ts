@@ -13,6 +13,11 @@ export const ACTING_USER_HEADER = 'X-Corridor-Acting-User';
 export const ACTING_SIGNATURE_HEADER = 'X-Corridor-Acting-Signature';
 /** How long a signed acting user is accepted after it is signed. */
 export const ACTING_USER_TTL_MS = 60_000;
+/**
+ * The furthest expiry a control plane accepts: the TTL plus room for clocks that disagree. A value
+ * signed to live longer (ten years, say) is refused, so a leaked pair can never become a standing pass.
+ */
+export const ACTING_USER_MAX_LIFETIME_MS = 2 * 60_000;
 
 /** Who acts, as the control plane needs to know it. A tenant user always has its tenant. */
 export interface ActingUser {
@@ -28,7 +33,7 @@ export interface SignedActingUser {
   signature: string;
 }
 
-export type ActingUserCheck = { ok: true; user: ActingUser } | { ok: false; reason: 'malformed' | 'bad signature' | 'expired' };
+export type ActingUserCheck = { ok: true; user: ActingUser } | { ok: false; reason: 'malformed' | 'bad signature' | 'expired' | 'expiry too far ahead' };
 
 const ActingPayloadSchema = z
   .object({
@@ -64,7 +69,8 @@ export function signActingUser(principal: ActingUser, secret: string, nowMs: num
 
 /**
  * Checks a signed acting user: the signature first (timing-safe), so nothing from an unsigned value is
- * parsed; then its shape; then its expiry.
+ * parsed; then its shape; then its expiry, which must be neither past nor more than
+ * ACTING_USER_MAX_LIFETIME_MS ahead.
  */
 export function verifyActingUser(user: string, signature: string, secret: string, nowMs: number): ActingUserCheck {
   if (!SIGNATURE_PATTERN.test(signature)) return { ok: false, reason: 'bad signature' };
@@ -79,5 +85,6 @@ export function verifyActingUser(user: string, signature: string, secret: string
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   const { exp, ...acting } = parsed.data;
   if (exp <= nowMs) return { ok: false, reason: 'expired' };
+  if (exp > nowMs + ACTING_USER_MAX_LIFETIME_MS) return { ok: false, reason: 'expiry too far ahead' };
   return { ok: true, user: acting };
 }

@@ -50,7 +50,8 @@ export function accessGate({ serviceToken, now = Date.now }: AccessGateOptions):
   };
 }
 
-function hasServiceCredential(req: Request, serviceToken: string): boolean {
+/** Whether the call carries the service credential (the BFF's own `Authorization: Bearer <token>`). */
+export function hasServiceCredential(req: Request, serviceToken: string): boolean {
   const match = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '');
   return match !== null && secretsEqual(match[1]!, serviceToken);
 }
