@@ -8,31 +8,31 @@ import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-s
 import { LiveKpis } from '../features/live/components/live-kpis.tsx';
 import { StaleBadge } from '../features/live/components/stale-badge.tsx';
 import { UserMenu } from '../features/session/components/user-menu.tsx';
-import { abilitiesOf, placingDeniedReason } from '../features/session/model/abilities.ts';
+import { abilitiesOf } from '../features/session/model/abilities.ts';
 import { statusQueries } from '../features/status/api/status-queries.ts';
 import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
 import { OutageBanner } from '../features/status/components/outage-banner.tsx';
 import { describeOutage } from '../features/status/model/outage.ts';
+import { findView, viewsFor, type ViewContext } from './console-views.tsx';
 import { inPlaceLink, type InPlaceLink } from './in-place-link.ts';
 import { MapView } from './map-view.tsx';
-import { urlPatchOfWorkloadFilter, workloadFilterOf, type UrlState } from './url-state.ts';
+import type { UrlState } from './url-state.ts';
 import { useFleetData } from './use-fleet-data.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
 
-// The map is what most visits show: the placement and workload pages load when first opened.
-const PlaceView = lazy(() => import('./place-view.tsx').then((m) => ({ default: m.PlaceView })));
-const WorkloadsView = lazy(() => import('./workloads-view.tsx').then((m) => ({ default: m.WorkloadsView })));
+// The map is what most visits show: one workload's page loads when first opened (the others: console-views.tsx).
 const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ default: m.WorkloadView })));
 
 /**
  * The console of a signed-in person: header totals and their account, the view tabs over one view —
- * the network map (site list, map, the selected site's panel), placing a workload, the workloads list,
- * or one workload's page. Each view is a deep link (?view=place, ?view=workloads, ?workload=<id>).
- * What the person's role cannot do is not offered.
+ * the network map (site list, map, the selected site's panel), one workload's page (?workload=<id>), or
+ * a page of the view list (console-views.tsx: placing, workloads, users, tokens, audit, policy; ?view=<id>).
+ * What the person's role cannot do is not offered; a link to it, or to a view that does not exist, says so.
  */
 export function Console({ principal }: { principal: Principal }) {
   const abilities = useMemo(() => abilitiesOf(principal), [principal]);
+  const tabs = useMemo(() => viewsFor(abilities), [abilities]);
   const [url, setUrl] = useUrlState();
   const source = useMemo(() => ({ synthetic: url.synthetic }), [url.synthetic]);
   const fleet = useFleetData(source);
@@ -45,6 +45,8 @@ export function Console({ principal }: { principal: Principal }) {
   const outage = describeOutage({ status: health.status, statusError: health.statusError, dataErrors: fleet.errors, hasData: !!fleet.sites.data });
   const siteName = useCallback((id: string) => fleet.rows.find((s) => s.id === id)?.name ?? id, [fleet.rows]);
   const link = (patch: Partial<UrlState>) => inPlaceLink(url, patch, setUrl);
+
+  const viewContext: ViewContext = { principal, abilities, url, setUrl, link, fleet, siteName, sites: fleet.rows };
 
   const view = () => {
     if (url.workload) {
@@ -60,24 +62,13 @@ export function Console({ principal }: { principal: Principal }) {
         />
       );
     }
-    if (url.view === 'place') {
-      if (!abilities.canPlace) return <NotForYourRole message={placingDeniedReason(principal)} mapLink={link({ view: undefined })} />;
-      return <PlaceView ownTenant={abilities.ownTenant} sites={fleet.rows} links={fleet.links} boundary={url.boundary} onPlaced={(workload) => setUrl({ view: 'workloads', workload })} />;
+    if (url.view === undefined) return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} />;
+    const declared = findView(url.view);
+    if (!declared) return <NotAView title="No such view" message={`The console has no view “${url.view}”.`} mapLink={link({ view: undefined })} />;
+    if (declared.may && !declared.may(abilities)) {
+      return <NotAView title="Not available to your role" message={declared.deniedReason?.(principal) ?? 'Your role may not open this view.'} mapLink={link({ view: undefined })} />;
     }
-    if (url.view === 'workloads') {
-      return (
-        <WorkloadsView
-          filter={workloadFilterOf(url)}
-          onFilterChange={(patch, options) => setUrl(urlPatchOfWorkloadFilter(patch), options)}
-          sites={fleet.rows}
-          siteName={siteName}
-          linkTo={(workload) => link({ workload })}
-          placeLink={abilities.canPlace ? link({ view: 'place' }) : undefined}
-          ownTenant={abilities.ownTenant}
-        />
-      );
-    }
-    return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} />;
+    return declared.render(viewContext);
   };
 
   return (
@@ -90,7 +81,7 @@ export function Console({ principal }: { principal: Principal }) {
           <UserMenu principal={principal} />
         </div>
       </FleetHeader>
-      <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} canPlace={abilities.canPlace} />
+      <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} views={tabs} />
       <OutageBanner outage={outage} />
       {fleet.sites.isError && !fleet.sites.data ? (
         <ErrorScreen
@@ -107,12 +98,12 @@ export function Console({ principal }: { principal: Principal }) {
   );
 }
 
-/** A view the person's role does not include, reached by a link: why, and the way back. */
-function NotForYourRole({ message, mapLink }: { message: string; mapLink: InPlaceLink }) {
+/** A view reached by a link that the console has not, or that the person's role does not include: why, and the way back. */
+function NotAView({ title, message, mapLink }: { title: string; message: string; mapLink: InPlaceLink }) {
   return (
     <main className="page" aria-labelledby="denied-title">
       <div className="page-head">
-        <h2 id="denied-title">Not available to your role</h2>
+        <h2 id="denied-title">{title}</h2>
       </div>
       <p>{message}</p>
       <p>

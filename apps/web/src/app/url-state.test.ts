@@ -29,7 +29,20 @@ describe('url state', () => {
       sector: 'healthcare',
     });
     expect(parseUrlState('?workload=wl-42').workload).toBe('wl-42');
-    expect(parseUrlState('?view=admin&state=melting&sector=mining')).toMatchObject({ view: undefined, workloadState: undefined, sector: undefined });
+    expect(parseUrlState('?state=melting&sector=mining')).toMatchObject({ workloadState: undefined, sector: undefined });
+  });
+
+  it('keeps a view name it does not know, so the console can say it is unknown instead of showing the map', () => {
+    expect(parseUrlState('?view=nope').view).toBe('nope');
+    expect(parseUrlState('?view=%20users%20').view).toBe('users');
+    expect(parseUrlState('?view=').view).toBeUndefined();
+  });
+
+  it('parses the audit filters and drops what the API would refuse', () => {
+    const search = '?view=audit&action=user-created&actor=admin&from=2026-12-03T10%3A00%3A00%2B01%3A00&to=2026-12-04T00%3A00%3A00Z';
+    expect(parseUrlState(search)).toMatchObject({ view: 'audit', auditAction: 'user-created', auditActor: 'admin', auditFrom: '2026-12-03T10:00:00+01:00', auditTo: '2026-12-04T00:00:00Z' });
+    expect(serializeUrlState(parseUrlState(search))).toBe(search);
+    expect(parseUrlState('?action=dance&from=yesterday&to=2026-12-03T10%3A00')).toMatchObject({ auditAction: undefined, auditFrom: undefined, auditTo: undefined });
   });
 
   it('round-trips a workload page with the list filters it came from', () => {

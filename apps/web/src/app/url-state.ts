@@ -1,13 +1,15 @@
-import { LIMITS, SECTORS, WORKLOAD_STATES, type Sector, type SiteStatus, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
+import { AUDIT_ACTIONS, LIMITS, SECTORS, WORKLOAD_STATES, type AuditAction, type Sector, type SiteStatus, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
 import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from '../features/live/model/chart-range.ts';
 import { isSiteStatus } from '../lib/site-status.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
 export type BoundaryMode = 'official' | 'alt';
 
-/** The console's pages besides the map: placing a workload, and the workloads list. */
-export type ConsoleView = 'place' | 'workloads';
-const VIEWS: readonly ConsoleView[] = ['place', 'workloads'];
+/**
+ * The page asked for (?view=): its name as written (trimmed). Which names exist, and who may open them, is
+ * the console's view list (console-views.tsx); a name it does not know is shown as unknown, not as the map.
+ */
+export type ConsoleView = string;
 
 /** Everything the URL carries: view, selection, filters, map options. Reload and back restore it. */
 export interface UrlState {
@@ -31,10 +33,35 @@ export interface UrlState {
   synthetic?: number;
   /** Range of the site's or link's charts (?range=24h); 1 h when absent. */
   range: ChartRange;
+  /** The audit log's filters (?action=&actor=&from=&to=); times as ISO 8601 with offset. */
+  auditAction?: AuditAction;
+  auditActor?: string;
+  auditFrom?: string;
+  auditTo?: string;
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
-const OWN_KEYS = ['view', 'workload', 'state', 'wsite', 'tenant', 'sector', 'site', 'link', 'country', 'status', 'operator', 'q', 'boundary', 'synthetic', 'range'] as const;
+const OWN_KEYS = [
+  'view',
+  'workload',
+  'state',
+  'wsite',
+  'tenant',
+  'sector',
+  'site',
+  'link',
+  'country',
+  'status',
+  'operator',
+  'q',
+  'boundary',
+  'synthetic',
+  'range',
+  'action',
+  'actor',
+  'from',
+  'to',
+] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
 
@@ -43,12 +70,19 @@ const clean = (value: string | null, maxLength = 64): string | undefined => {
   return trimmed ? trimmed.slice(0, maxLength) : undefined;
 };
 
+/** A time the audit API takes (ISO 8601 with a zone); anything else is dropped rather than sent to a 400. */
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const isoTime = (value: string | null): string | undefined => {
+  const trimmed = clean(value);
+  return trimmed && ISO_WITH_ZONE.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
+};
+
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const status = clean(params.get('status'));
   const synthetic = Number.parseInt(params.get('synthetic') ?? '', 10);
   return {
-    view: oneOf(VIEWS, clean(params.get('view'))),
+    view: clean(params.get('view')),
     workload: clean(params.get('workload')),
     workloadState: oneOf(WORKLOAD_STATES, clean(params.get('state'))),
     workloadSite: clean(params.get('wsite')),
@@ -64,6 +98,10 @@ export function parseUrlState(search: string): UrlState {
     boundary: params.get('boundary') === 'alt' ? 'alt' : 'official',
     synthetic: Number.isFinite(synthetic) && synthetic > 0 ? Math.min(synthetic, MAX_SYNTHETIC_SITES) : undefined,
     range: isChartRange(params.get('range')) ? (params.get('range') as ChartRange) : DEFAULT_CHART_RANGE,
+    auditAction: oneOf(AUDIT_ACTIONS, clean(params.get('action'))),
+    auditActor: clean(params.get('actor'), 200),
+    auditFrom: isoTime(params.get('from')),
+    auditTo: isoTime(params.get('to')),
   };
 }
 
@@ -87,6 +125,10 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['boundary', state.boundary === 'alt' ? 'alt' : undefined],
     ['synthetic', state.synthetic ? String(state.synthetic) : undefined],
     ['range', state.range !== DEFAULT_CHART_RANGE ? state.range : undefined],
+    ['action', state.auditAction],
+    ['actor', state.auditActor],
+    ['from', state.auditFrom],
+    ['to', state.auditTo],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
   const query = params.toString();

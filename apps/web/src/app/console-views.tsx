@@ -1,0 +1,119 @@
+import type { Principal, SiteRow } from '@corridor/shared';
+import { lazy, type ReactNode } from 'react';
+import { placingDeniedReason, ROLE_LABELS, viewDeniedReason, type Abilities } from '../features/session/model/abilities.ts';
+import type { InPlaceLink } from './in-place-link.ts';
+import type { UrlState } from './url-state.ts';
+import type { UrlStateUpdate } from './use-url-state.ts';
+import { urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
+import type { useFleetData } from './use-fleet-data.ts';
+
+// The map is what most visits show: every other page loads when first opened.
+const PlaceView = lazy(() => import('./place-view.tsx').then((m) => ({ default: m.PlaceView })));
+const WorkloadsView = lazy(() => import('./workloads-view.tsx').then((m) => ({ default: m.WorkloadsView })));
+const UsersPage = lazy(() => import('../features/admin/components/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('../features/admin/components/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../features/admin/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const PolicyPage = lazy(() => import('../features/admin/components/policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
+
+/** What a view is drawn with: the person, the URL, and the fleet the console already holds. */
+export interface ViewContext {
+  principal: Principal;
+  abilities: Abilities;
+  url: UrlState;
+  setUrl: (patch: Partial<UrlState>, options?: UrlStateUpdate) => void;
+  link: (patch: Partial<UrlState>) => InPlaceLink;
+  fleet: ReturnType<typeof useFleetData>;
+  siteName: (id: string) => string;
+  sites: readonly SiteRow[];
+}
+
+/** One page of the console besides the map: its ?view= name, its tab, who may open it (and why not), and what it draws. */
+export interface ConsoleViewDeclaration {
+  id: string;
+  label: string;
+  /** Whether the person's role may open it; everyone when absent. */
+  may?: (abilities: Abilities) => boolean;
+  /** Why not, in words, for a person who followed a link to it. */
+  deniedReason?: (principal: Principal) => string;
+  render: (context: ViewContext) => ReactNode;
+}
+
+/**
+ * The console's pages, in tab order. A new page is one entry here: the tab, the deep link (?view=<id>),
+ * the role check and the "not for your role" page all follow from it. A ?view= not listed is unknown.
+ */
+export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
+  {
+    id: 'place',
+    label: 'Place a workload',
+    may: (a) => a.canPlace,
+    deniedReason: placingDeniedReason,
+    render: ({ abilities, sites, fleet, url, setUrl }) => (
+      <PlaceView ownTenant={abilities.ownTenant} sites={sites} links={fleet.links} boundary={url.boundary} onPlaced={(workload) => setUrl({ view: 'workloads', workload })} />
+    ),
+  },
+  {
+    id: 'workloads',
+    label: 'Workloads',
+    render: ({ abilities, url, setUrl, link, sites, siteName }) => (
+      <WorkloadsView
+        filter={workloadFilterOf(url)}
+        onFilterChange={(patch, options) => setUrl(urlPatchOfWorkloadFilter(patch), options)}
+        sites={sites}
+        siteName={siteName}
+        linkTo={(workload) => link({ workload })}
+        placeLink={abilities.canPlace ? link({ view: 'place' }) : undefined}
+        ownTenant={abilities.ownTenant}
+      />
+    ),
+  },
+  {
+    id: 'users',
+    label: 'Users',
+    may: (a) => a.canAdminIdentity,
+    deniedReason: (p) => viewDeniedReason(p, 'Managing users', 'identity:admin'),
+    render: ({ principal }) => <UsersPage self={principal.username} roleLabels={ROLE_LABELS} />,
+  },
+  {
+    id: 'tokens',
+    label: 'API tokens',
+    may: (a) => a.canAdminIdentity,
+    deniedReason: (p) => viewDeniedReason(p, 'Managing API tokens', 'identity:admin'),
+    render: () => <TokensPage roleLabels={ROLE_LABELS} />,
+  },
+  {
+    id: 'audit',
+    label: 'Audit log',
+    may: (a) => a.canReadAudit,
+    deniedReason: (p) => viewDeniedReason(p, 'The audit log', 'audit:read'),
+    render: ({ url, setUrl }) => (
+      <AuditPage
+        filter={{ action: url.auditAction, actor: url.auditActor, from: url.auditFrom, to: url.auditTo }}
+        onFilterChange={(patch, options) =>
+          setUrl(
+            {
+              ...('action' in patch ? { auditAction: patch.action } : {}),
+              ...('actor' in patch ? { auditActor: patch.actor } : {}),
+              ...('from' in patch ? { auditFrom: patch.from } : {}),
+              ...('to' in patch ? { auditTo: patch.to } : {}),
+            },
+            options,
+          )
+        }
+      />
+    ),
+  },
+  {
+    id: 'policy',
+    label: 'Policy',
+    may: (a) => a.canReadPolicy,
+    deniedReason: (p) => viewDeniedReason(p, 'The policy', 'fleet:read'),
+    render: () => <PolicyPage />,
+  },
+];
+
+/** The view a ?view= names, if the console has it. */
+export const findView = (id: string | undefined): ConsoleViewDeclaration | undefined => (id === undefined ? undefined : CONSOLE_VIEWS.find((v) => v.id === id));
+
+/** The views a role may open, for its tabs. */
+export const viewsFor = (abilities: Abilities): ConsoleViewDeclaration[] => CONSOLE_VIEWS.filter((v) => !v.may || v.may(abilities));

@@ -1,0 +1,111 @@
+import './admin.css';
+import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+
+/** A query's first load: loading, or the error with a retry; nothing once there is data. */
+export function LoadState({ what, isPending, error, onRetry, retrying }: { what: string; isPending: boolean; error: Error | null; onRetry: () => void; retrying: boolean }) {
+  if (error) {
+    return (
+      <div className="form-alert" role="alert">
+        <p>
+          {what} could not be loaded: {error.message}
+        </p>
+        <button type="button" className="link-button" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      </div>
+    );
+  }
+  return isPending ? <p className="muted">Loading {what.toLowerCase()}…</p> : null;
+}
+
+/** A labelled form field with its hint and its error, wired for assistive technology (aria-invalid, -describedby). */
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field admin-field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': !!error, 'aria-describedby': described })}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ConfirmButtonProps {
+  /** The button's text, e.g. "Disable"; its accessible name adds what it acts on. */
+  label: string;
+  /** What it acts on, for the accessible name ("Disable ana") and the question. */
+  subject: string;
+  question: string;
+  consequence: string;
+  onConfirm: () => void;
+  busy: boolean;
+  /** Why the last attempt failed, in words. */
+  error?: string;
+}
+
+/**
+ * A destructive action behind a confirmation: a modal dialog that keeps the focus inside, starts on
+ * Cancel, closes on Escape, and gives the focus back to the button (the native dialog does both).
+ */
+export function ConfirmButton({ label, subject, question, consequence, onConfirm, busy, error }: ConfirmButtonProps) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const box = dialog.current;
+    if (!box) return;
+    if (open && !box.open) box.showModal();
+    if (!open && box.open) box.close();
+  }, [open]);
+  // The action is done (or failed): the question is answered.
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (busy !== wasBusy) {
+    setWasBusy(busy);
+    if (!busy) setOpen(false);
+  }
+  return (
+    <>
+      <button type="button" className="danger small" aria-label={`${label} ${subject}`} onClick={() => setOpen(true)} disabled={busy}>
+        {busy ? `${label}…` : label}
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <dialog ref={dialog} className="admin-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={() => setOpen(false)}>
+        <h2 id={`${id}-title`}>{question}</h2>
+        <p id={`${id}-text`}>{consequence}</p>
+        <div className="admin-dialog-actions">
+          <button type="button" autoFocus onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
+            {label}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
