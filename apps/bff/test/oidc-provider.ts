@@ -19,6 +19,10 @@ export const OIDC_ACCOUNTS = {
   unknownRole: { sub: 'u-6666', preferred_username: 'mallory', name: 'Mallory', corridor_role: 'superuser' },
   /** Claims the name of a local account of the console. */
   localName: { sub: 'u-7777', preferred_username: 'admin', name: 'Not the local admin', corridor_role: 'admin' },
+  /** The local admin's name in other letters: names are one account whatever their case. */
+  localNameUpperCase: { sub: 'u-7778', preferred_username: 'ADMIN', name: 'Not the local admin either', corridor_role: 'admin' },
+  /** Another person of the provider who chose the operator's preferred_username. */
+  operatorNamesake: { sub: 'u-1002', preferred_username: 'alice.ops', name: 'Not Alice', corridor_role: 'admin' },
 } satisfies Record<string, TestAccount>;
 
 export const OIDC_CLIENT_ID = 'corridor-console';

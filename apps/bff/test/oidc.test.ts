@@ -169,6 +169,35 @@ describe('sign in with your organisation (OpenID Connect, code + PKCE)', () => {
     expect(audited).toContainEqual(expect.objectContaining({ action: 'login-failed', subject: 'user:admin', detail: expect.objectContaining({ error: 'oidc_refused' }) }));
   });
 
+  it('keys an account by issuer and subject: a namesake at the provider is refused, the person keeps signing in', async () => {
+    const alice = new Browser();
+    await alice.request(await signInAtProvider(alice, OIDC_ACCOUNTS.operator));
+    expect(await signedInAs(alice)).toMatchObject({ username: 'alice.ops', role: 'operator' });
+
+    const namesake = new Browser();
+    const landed = await namesake.request(await signInAtProvider(namesake, OIDC_ACCOUNTS.operatorNamesake));
+    expect(landed.headers.get('location')).toBe('/login?error=oidc_refused');
+    expect(namesake.cookie(bff.url, 'corridor_session')).toBeUndefined();
+    expect(await identity.users.find('alice.ops')).toMatchObject({ name: 'Alice Operator', role: 'operator' });
+    // Alice herself still signs in.
+    const again = new Browser();
+    await again.request(await signInAtProvider(again, OIDC_ACCOUNTS.operator));
+    expect(await signedInAs(again)).toEqual({ username: 'alice.ops', name: 'Alice Operator', role: 'operator', method: 'oidc' });
+  });
+
+  it('refuses a provider name that is a local account in other letters', async () => {
+    const browser = new Browser();
+    const landed = await browser.request(await signInAtProvider(browser, OIDC_ACCOUNTS.localNameUpperCase));
+    expect(landed.headers.get('location')).toBe('/login?error=oidc_refused');
+    expect(browser.cookie(bff.url, 'corridor_session')).toBeUndefined();
+    expect(await identity.users.find('ADMIN')).toBeUndefined();
+  });
+
+  it('starts a sign-in whatever stale token the browser sends', async () => {
+    const start = await fetch(`${bff.url}/api/session/oidc/start`, { headers: { authorization: 'Bearer crd_stale' }, redirect: 'manual' });
+    expect(start.status).toBe(302);
+  });
+
   it('refuses a callback whose state was tampered with', async () => {
     const browser = new Browser();
     const callback = await signInAtProvider(browser, OIDC_ACCOUNTS.operator);

@@ -8,6 +8,7 @@ import { principalFromClaims } from './oidc-claims.ts';
 import type { OidcConfig } from './oidc-config.ts';
 import { TRANSACTION_COOKIE, TRANSACTION_TTL_MS, openTransaction, safeReturnTo, sealTransaction, transactionCookieOptions, transactionKey, type OidcTransaction } from './oidc-transaction.ts';
 import type { SessionService } from './session-service.ts';
+import type { OidcIdentity } from './user-store.ts';
 
 /** What the login page is told when a sign-in with the organisation fails (`/login?error=<code>`). */
 export type OidcLoginError = 'oidc_unavailable' | 'oidc_state' | 'oidc_denied' | 'oidc_failed' | 'oidc_role' | 'oidc_tenant' | 'oidc_claims' | 'oidc_refused';
@@ -94,19 +95,22 @@ export function createOidcSignIn({ config, sessions, audit, logger, transactionS
     if ('error' in outcome) return refuse(req, res, outcome);
 
     try {
-      await sessions.login(req, res, outcome);
+      await sessions.login(req, res, outcome.principal, outcome.identity);
     } catch (err) {
       // The account store refuses a provider's name that is a local account or was disabled here.
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
-      return refuse(req, res, { error: 'oidc_refused', reason: err.message, username: outcome.username });
+      return refuse(req, res, { error: 'oidc_refused', reason: err.message, username: outcome.principal.username });
     }
     // The session cookie is SameSite=Strict, so this redirect (still part of a navigation that began on the
     // provider's site) goes without it; the console's own /api calls that follow carry it.
     res.redirect(302, tx.returnTo);
   }
 
-  /** Checks the provider's answer against the sign-in in flight, redeems the code and maps the claims. */
-  async function principalFor(req: Request, tx: OidcTransaction): Promise<Principal | Refusal> {
+  /**
+   * Checks the provider's answer against the sign-in in flight, redeems the code and maps the claims: the
+   * principal, and the identity (issuer + subject) its account is kept by.
+   */
+  async function principalFor(req: Request, tx: OidcTransaction): Promise<{ principal: Principal; identity: OidcIdentity } | Refusal> {
     if (req.query.state !== tx.state) return { error: 'oidc_state', reason: 'state does not match the sign-in in flight' };
     if (req.query.error !== undefined) return { error: 'oidc_denied', reason: `the provider answered ${String(req.query.error)}` };
     let claims: Record<string, unknown>;
@@ -117,7 +121,9 @@ export function createOidcSignIn({ config, sessions, audit, logger, transactionS
       return { error: 'oidc_failed', reason: `code exchange failed: ${err instanceof Error ? err.message : String(err)}` };
     }
     const mapped = principalFromClaims(claims, config);
-    return mapped.ok ? mapped.principal : mapped;
+    if (!mapped.ok) return mapped;
+    // The ID token's iss was checked against the discovered issuer and its sub is required, so both are there.
+    return { principal: mapped.principal, identity: { issuer: String(claims.iss ?? config.issuer), subject: String(claims.sub) } };
   }
 
   return { start, callback };

@@ -4,7 +4,7 @@ import { PrincipalSchema, type Principal, type SessionView } from '@corridor/sha
 import type { Db } from '@corridor/store';
 import { clientIp, readCookie } from './cookies.ts';
 import type { IdentityAudit } from './identity-audit.ts';
-import type { UserStore } from './user-store.ts';
+import type { OidcIdentity, UserStore } from './user-store.ts';
 
 /** The session cookie: its value is the session id, which the store keeps only as a sha256. */
 export const SESSION_COOKIE = 'corridor_session';
@@ -73,12 +73,16 @@ export class SessionService {
   /**
    * Signs `principal` in: ends the session the request came with (if any), opens one with a new id, sets
    * the cookie and records the sign-in. Called after a password check or an OpenID Connect callback; an
-   * OIDC principal's account is recorded (and refused if disabled here or if the name is a local account).
+   * OIDC principal's account is recorded by its issuer and subject, whose stored name the session takes
+   * (refused if disabled here, or if the name is a local account's or another identity's).
    */
-  async login(req: Request, res: Response, principal: Principal): Promise<SessionView> {
-    const checked = PrincipalSchema.parse(principal);
+  async login(req: Request, res: Response, principal: Principal, oidcIdentity?: OidcIdentity): Promise<SessionView> {
+    let checked = PrincipalSchema.parse(principal);
     if (checked.method === 'token') throw new Error('an API token does not sign in to a session');
-    if (checked.method === 'oidc') await this.users.recordOidcSignIn(checked);
+    if (checked.method === 'oidc') {
+      if (!oidcIdentity) throw new Error('an OpenID Connect sign-in needs the issuer and subject it is');
+      checked = { ...checked, username: await this.users.recordOidcSignIn(checked, oidcIdentity) };
+    }
     const previous = readCookie(req, SESSION_COOKIE);
     if (previous) await this.end(hashOf(previous));
     const { id, view } = await this.open(checked);

@@ -7,6 +7,12 @@ export interface StoredUser extends User {
   passwordHash?: string;
 }
 
+/** Who an OpenID Connect account is at its provider: the ID token's `iss` and `sub`. */
+export interface OidcIdentity {
+  issuer: string;
+  subject: string;
+}
+
 interface UserRow {
   username: string;
   name: string;
@@ -16,6 +22,8 @@ interface UserRow {
   password_hash: string | null;
   created_at: Date | string;
   disabled_at: Date | string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 const iso = (t: Date | string) => new Date(t).toISOString();
@@ -55,12 +63,12 @@ export class UserStore {
     return rows.map((r) => presentUser(fromRow(r)));
   }
 
-  /** A new local account; 409 when the name is taken (by an enabled or a disabled account). */
+  /** A new local account; 409 when the name is taken in any case (by an enabled or a disabled account). */
   async create({ username, name, role, tenant, password }: UserCreate): Promise<User> {
     const hash = await hashPassword(password);
     const { rows } = await this.db.query<UserRow>(
       `INSERT INTO bff_users (username, name, role, tenant, source, password_hash, created_at)
-       VALUES ($1, $2, $3, $4, 'local', $5, $6) ON CONFLICT (username) DO NOTHING RETURNING *`,
+       VALUES ($1, $2, $3, $4, 'local', $5, $6) ON CONFLICT DO NOTHING RETURNING *`,
       [username, name, role, tenant ?? null, hash, new Date(this.now())],
     );
     if (!rows[0]) throw new ConflictError(`user "${username}" already exists`);
@@ -84,22 +92,40 @@ export class UserStore {
   }
 
   /**
-   * Records an OpenID Connect sign-in: the account is created at the first one, and its name, role and
-   * tenant follow the provider's claims at every one. Refused when the name belongs to a local account
-   * (a provider must not sign in as a local user) or the account was disabled here.
+   * Records an OpenID Connect sign-in and answers the account's name. The account is the provider's
+   * identity (issuer + subject): created at its first sign-in under the name the provider suggests, its
+   * name, role and tenant then follow the claims at every sign-in, and it keeps its name here even if the
+   * provider's changes. Refused (403) when the suggested name is taken, in any case, by a local account or
+   * by another identity, and when the account was disabled here.
    */
-  async recordOidcSignIn(principal: Principal): Promise<void> {
-    const { rows } = await this.db.query<UserRow>(
-      `INSERT INTO bff_users (username, name, role, tenant, source, created_at) VALUES ($1, $2, $3, $4, 'oidc', $5)
-       ON CONFLICT (username) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, tenant = EXCLUDED.tenant
-         WHERE bff_users.source = 'oidc' AND bff_users.disabled_at IS NULL
-       RETURNING *`,
-      [principal.username, principal.name, principal.role, principal.tenant ?? null, new Date(this.now())],
-    );
-    if (rows[0]) return;
-    const existing = await this.find(principal.username);
-    const why = existing?.disabledAt ? 'is disabled' : 'belongs to a local account';
-    throw new ForbiddenError(`the account "${principal.username}" ${why}`);
+  async recordOidcSignIn(principal: Principal, identity: OidcIdentity): Promise<string> {
+    const username = await this.db.transaction(async (tx) => {
+      const bound = await tx.query<UserRow>('SELECT * FROM bff_users WHERE oidc_issuer = $1 AND oidc_subject = $2 FOR UPDATE', [identity.issuer, identity.subject]);
+      const named = bound.rows[0] ?? (await tx.query<UserRow>('SELECT * FROM bff_users WHERE lower(username) = lower($1) FOR UPDATE', [principal.username])).rows[0];
+      if (!named) {
+        const created = await tx.query<UserRow>(
+          `INSERT INTO bff_users (username, name, role, tenant, source, created_at, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, 'oidc', $5, $6, $7)
+           ON CONFLICT DO NOTHING RETURNING *`,
+          [principal.username, principal.name, principal.role, principal.tenant ?? null, new Date(this.now()), identity.issuer, identity.subject],
+        );
+        // Another sign-in took the name (or this identity) a moment ago: the next attempt sees which.
+        if (!created.rows[0]) throw new ConflictError(`the account "${principal.username}" was just created by another sign-in: try again`);
+        return principal.username;
+      }
+      if (named.source !== 'oidc') throw new ForbiddenError(`the account "${named.username}" belongs to a local account`);
+      if (!bound.rows[0] && named.oidc_issuer !== null) throw new ForbiddenError(`the account "${named.username}" belongs to another person of the identity provider`);
+      if (named.disabled_at !== null) throw new ForbiddenError(`the account "${named.username}" is disabled`);
+      await tx.query('UPDATE bff_users SET name = $2, role = $3, tenant = $4, oidc_issuer = $5, oidc_subject = $6 WHERE username = $1', [
+        named.username,
+        principal.name,
+        principal.role,
+        principal.tenant ?? null,
+        identity.issuer,
+        identity.subject,
+      ]);
+      return named.username;
+    });
+    return username;
   }
 
   /** Whether anyone can sign in with a password (the production start needs a user source). */
