@@ -79,7 +79,8 @@ function writeServiceToken(file, token) {
  * Starts control plane then BFF. Options: { port, controlPlanePort, dataDir, databaseUrl, serviceToken, env, stdio }.
  * Both get the same service token: `serviceToken`, else CORRIDOR_SERVICE_TOKEN (options.env, then the
  * environment), else a new random one; it is written to serviceTokenFile(dataDir).
- * Resolves { url, controlPlaneUrl, serviceToken, controlPlane, bff, stop(), stopControlPlane(), startControlPlane() }.
+ * Resolves { url, controlPlaneUrl, serviceToken, controlPlane, bff, stop(), stopControlPlane(), startControlPlane(), startBff() }
+ * (scripts/supervisor.mjs restarts a child that exits through the last two).
  */
 export async function startStack(options = {}) {
   const controlPlanePort = options.controlPlanePort ?? 8090;
@@ -93,6 +94,7 @@ export async function startStack(options = {}) {
   };
   const cpEnv = { CONTROL_PLANE_PORT: String(controlPlanePort), ...storeEnv, ...options.env, CORRIDOR_SERVICE_TOKEN: serviceToken };
   const controlPlaneUrl = `http://127.0.0.1:${controlPlanePort}`;
+  const bffEnv = { PORT: String(port), CONTROL_PLANE_URLS: controlPlaneUrl, ...storeEnv, ...options.env, CORRIDOR_SERVICE_TOKEN: serviceToken };
   const stack = {
     url: `http://localhost:${port}`,
     controlPlaneUrl,
@@ -106,14 +108,17 @@ export async function startStack(options = {}) {
     async stopControlPlane() {
       await stopChild(stack.controlPlane);
     },
+    async startBff() {
+      stack.bff = spawnService('bff', bffEnv, options);
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, stack.bff);
+    },
     async stop() {
       await Promise.all([stopChild(stack.bff), stopChild(stack.controlPlane)]);
     },
   };
   try {
     await stack.startControlPlane();
-    stack.bff = spawnService('bff', { PORT: String(port), CONTROL_PLANE_URLS: controlPlaneUrl, ...storeEnv, ...options.env, CORRIDOR_SERVICE_TOKEN: serviceToken }, options);
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, stack.bff);
+    await stack.startBff();
   } catch (error) {
     await stack.stop();
     throw error;
