@@ -235,13 +235,13 @@ describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
   it('shows tampering with any one record: verify names its seq', async () => {
     for (let i = 0; i < 3; i++) expect((await h.call('POST', '/v1/workloads', workloadBody({ name: `job ${i}` }))).status).toBe(201);
     await h.cp.supervisor.step();
-    // policy-load, 3 commits, 3 starts.
-    expect((await h.call('GET', '/v1/audit/verify')).body).toMatchObject({ ok: true, count: 7 });
+    // audit-key (the chain's first keyed record), policy-load, 3 commits, 3 starts.
+    expect((await h.call('GET', '/v1/audit/verify')).body).toMatchObject({ ok: true, count: 8 });
 
     // Change one figure of record 3.
     await h.cp.db.query(`UPDATE audit_log SET detail = jsonb_set(detail, '{gpuCount}', '8') WHERE seq = 3`);
     const verification = AuditVerificationSchema.parse((await h.call('GET', '/v1/audit/verify')).body);
-    expect(verification).toEqual({ ok: false, count: 2, brokenAt: 3 });
+    expect(verification).toMatchObject({ ok: false, count: 2, brokenAt: 3, firstBroken: 3, problem: 'rewritten' });
   });
 
   it('shows a removed record as a break at its seq', async () => {
