@@ -32,5 +32,9 @@ describe('EventBus', () => {
     const restarted = new EventBus(3, () => 9);
     restarted.publish('site-health', health('z'));
     expect(restarted.since(5006)).toBeUndefined();
+    // An instance whose clock ran ahead of this one's: its ids are above anything issued here.
+    const behind = new EventBus(3, () => 2);
+    behind.publish('site-health', health('w'));
+    expect(behind.since(5006)).toBeUndefined();
   });
 });

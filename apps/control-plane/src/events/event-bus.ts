@@ -34,7 +34,10 @@ export class EventBus {
 
   /** Events after `lastId`, or undefined when some of them have left the buffer (the client must resync). */
   since(lastId: number): StreamEvent[] | undefined {
-    if (lastId >= this.lastId) return [];
+    if (lastId === this.lastId) return [];
+    // Ids carry this instance's start (ms × 1000) as their epoch, so an id above the last one issued is not from
+    // this life (an older instance whose clock ran ahead): its events are unknown here, never answer with ours.
+    if (lastId > this.lastId) return undefined;
     const oldest = this.buffer[0];
     if (!oldest || lastId < oldest.id - 1) return undefined;
     return this.buffer.filter((e) => e.id > lastId);
