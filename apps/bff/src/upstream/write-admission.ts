@@ -10,7 +10,7 @@ export interface AdmissionLimits {
 }
 
 /** 32 connections as before; a queue about one second of commits deep; a wait that leaves the deadline intact. */
-export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 32, maxQueued: 256, maxQueueWaitMs: 1000 };
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 16, maxQueued: 256, maxQueueWaitMs: 1000 };
 
 /** What a refused write's `Retry-After` says: the queue drains in about a second. */
 const RETRY_AFTER_S = 1;

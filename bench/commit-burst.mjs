@@ -1,0 +1,188 @@
+// Commit burst: 500 concurrent `POST /api/workloads` through a real BFF in front of a real control plane
+// (two processes, `scripts/stack.mjs`), on PGlite and on a PostgreSQL server — what a crowd of clients
+// clicking "commit" at once meets, and whether every answer tells the truth.
+//
+//   node bench/commit-burst.mjs            (from the repository root; ~1 min)
+//
+// Store: the default fleet (data/fleet.yaml, ~60,000 GPUs: every commit fits) and policy pack. Each
+// workload asks for 4 GPUs of any model, no latency objective, signed in as the demo operator; no
+// Idempotency-Key is sent (the BFF makes one). Per store, after 20 warm-up commits one after the other,
+// ROUNDS bursts of BURST commits all sent at once. For each burst:
+//   answers        by status; allowed: 201 placed, 409 no site fits, 429 not sent (with Retry-After),
+//                  503 not done, or 503 `outcome: "unknown"` with its key — then asked again with that
+//                  key, and its true answer (201 placed / 409) counted.
+//   phantoms       workloads stored that no answer placed (the store against the 201s): must be 0
+//   overbooked     sites × models with more GPUs reserved than installed: must be 0
+//   commits/s      201 answers ÷ the burst's wall time (first request sent → last answer)
+//   p50 / p99      latency of the 201 answers, ms
+// For scale, each store's run starts with a burst of BURST concurrent `GET /api/policy` (a read the BFF
+// forwards): the requests/s the same stack, on the same machine at that moment, serves at all.
+// Target (issue 11): every answer allowed, 0 phantoms, 0 overbooked on both stores, and commits/s at
+// least what bench/placement-commit.mjs measured for commits in-process (PGlite 324, PostgreSQL 472).
+// Ends with a BENCH_RESULT {json} line; exit code 0 when every target is met, 1 otherwise, 2 if it could not run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startStack } from '../scripts/stack.mjs';
+import { DEMO_ENV, logIn } from './lib/session.mjs';
+import { fmt, machineLine, onSignal, table } from './lib/common.mjs';
+import { onBothStores } from './lib/stores.mjs';
+
+const BURST = Number(process.env.BENCH_BURST ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = 20;
+/** Commits/s of bench/placement-commit.mjs before issue 11 (its lower figures), the floor this must meet. */
+const FLOOR = { PGlite: 324, PostgreSQL: 472 };
+
+const request = (i) => ({ name: `burst workload ${i}`, tenant: 'bench-tenant', kind: 'inference', sector: 'commercial', dataClass: 'internal', dataOrigin: 'MA', gpus: { count: 4 } });
+
+async function commit(url, cookie, i, key) {
+  const started = performance.now();
+  const res = await fetch(`${url}/api/workloads`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf': '1', 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify(request(i)),
+  });
+  const body = await res.json().catch(() => undefined);
+  return { status: res.status, ms: performance.now() - started, retryAfter: res.headers.get('retry-after'), body };
+}
+
+const percentile = (xs, p) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** One burst: every answer classified, unknown outcomes asked again with their key. */
+async function burst(url, cookie, first) {
+  const started = performance.now();
+  const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => commit(url, cookie, first + i)));
+  const wallS = (performance.now() - started) / 1000;
+  const counts = { 201: 0, 409: 0, 429: 0, '503 not done': 0, '503 unknown': 0, other: 0 };
+  const placed = new Set();
+  const latencies = [];
+  const unknown = { placed: 0, notPlaced: 0 };
+  let badRefusals = 0;
+  for (const [i, a] of answers.entries()) {
+    if (a.status === 201) {
+      counts[201]++;
+      placed.add(a.body.id);
+      latencies.push(a.ms);
+    } else if (a.status === 409) counts[409]++;
+    else if (a.status === 429) {
+      counts[429]++;
+      if (!/^\d+$/.test(a.retryAfter ?? '')) badRefusals++;
+    } else if (a.status === 503 && a.body?.outcome === 'unknown') {
+      counts['503 unknown']++;
+      const truth = await commit(url, cookie, first + i, a.body.idempotencyKey);
+      if (truth.status === 201) {
+        unknown.placed++;
+        placed.add(truth.body.id);
+      } else unknown.notPlaced++;
+    } else if (a.status === 503) counts['503 not done']++;
+    else counts.other++;
+  }
+  return { counts, placed, wallS, commitsPerS: counts[201] / wallS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), unknown, badRefusals };
+}
+
+async function measure(kind, { dataDir, databaseUrl }) {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-burst-'));
+  const [port, controlPlanePort] = [await freePort(), await freePort()];
+  let stack;
+  const unregister = onSignal(() => stack?.stop());
+  try {
+    stack = await startStack({ port, controlPlanePort, dataDir: join(dataDir, `burst-${kind}`), ...(databaseUrl ? { databaseUrl } : {}), env: DEMO_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
+    const url = `http://127.0.0.1:${port}`;
+    const cookie = await logIn(url, 'operator');
+    for (let i = 0; i < WARMUP; i++) await commit(url, cookie, -1 - i);
+    const warm = await workloadIds(url, cookie);
+    const readPerS = await readBurst(url, cookie);
+    console.log(`   ${kind} read burst: ${BURST} concurrent GET /api/policy at ${fmt(readPerS, 0)} requests/s`);
+
+    const rounds = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const round = await burst(url, cookie, r * BURST);
+      const stored = await workloadIds(url, cookie);
+      const answered = new Set([...warm, ...rounds.flatMap((x) => [...x.placed]), ...round.placed]);
+      round.phantoms = [...stored].filter((id) => !answered.has(id)).length;
+      round.lost = [...answered].filter((id) => !stored.has(id)).length;
+      rounds.push(round);
+      console.log(
+        `   ${kind} burst ${r + 1}: ${Object.entries(round.counts)
+          .filter(([, n]) => n > 0)
+          .map(([s, n]) => `${n} × ${s}`)
+          .join(', ')}; ${round.phantoms} phantom(s); ${fmt(round.commitsPerS, 0)} commits/s; p50 ${fmt(round.p50, 0)} ms, p99 ${fmt(round.p99, 0)} ms (201s)`,
+      );
+    }
+    return { kind, rounds, readPerS, overbooked: await overbooked(url, cookie) };
+  } finally {
+    unregister();
+    await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** BURST concurrent reads through the BFF to the control plane: answers per second. */
+async function readBurst(url, cookie) {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: BURST }, () => fetch(`${url}/api/policy`, { headers: { cookie } }).then((res) => res.arrayBuffer())));
+  return BURST / ((performance.now() - started) / 1000);
+}
+
+async function workloadIds(url, cookie) {
+  const res = await fetch(`${url}/api/workloads?tenant=bench-tenant`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/workloads: HTTP ${res.status}`);
+  return new Set((await res.json()).workloads.map((w) => w.id));
+}
+
+async function overbooked(url, cookie) {
+  const res = await fetch(`${url}/api/capacity`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/capacity: HTTP ${res.status}`);
+  return (await res.json()).sites.flatMap((s) => s.gpus.filter((g) => g.reserved > g.installed).map((g) => `${s.siteId} ${g.model}: ${g.reserved} of ${g.installed}`));
+}
+
+console.log(`commit burst — ${machineLine()}`);
+console.log(`${ROUNDS} bursts of ${BURST} concurrent POST /api/workloads per store (BFF → control plane), after ${WARMUP} warm-up commits; 4 GPUs each, any model\n`);
+const results = await onBothStores('commit-burst', measure);
+
+const median = (xs) => percentile(xs, 50);
+const summary = results.map((r) => {
+  const total = (key) => r.rounds.reduce((n, x) => n + x.counts[key], 0);
+  const rate = median(r.rounds.map((x) => x.commitsPerS));
+  const phantoms = r.rounds.reduce((n, x) => n + x.phantoms + x.lost, 0);
+  const allowed = r.rounds.every((x) => x.counts.other === 0 && x.badRefusals === 0);
+  return {
+    kind: r.kind,
+    answers: { 201: total(201), 409: total(409), 429: total(429), '503 not done': total('503 not done'), '503 unknown': total('503 unknown') },
+    unknownThenPlaced: r.rounds.reduce((n, x) => n + x.unknown.placed, 0),
+    other: total('other'),
+    phantoms,
+    overbooked: r.overbooked.length,
+    commitsPerS: Math.round(rate),
+    commitsPerSRange: [Math.round(Math.min(...r.rounds.map((x) => x.commitsPerS))), Math.round(Math.max(...r.rounds.map((x) => x.commitsPerS)))],
+    p50Ms: Math.round(median(r.rounds.map((x) => x.p50))),
+    p99Ms: Math.round(median(r.rounds.map((x) => x.p99))),
+    readPerS: Math.round(r.readPerS),
+    floor: FLOOR[r.kind],
+    pass: allowed && phantoms === 0 && r.overbooked.length === 0 && rate >= FLOOR[r.kind],
+  };
+});
+console.log(
+  '\n' +
+    table([
+      ['store', 'answers (all bursts)', 'phantoms', 'overbooked', 'commits/s (median, range)', 'p50 / p99 of 201s', 'read burst', 'verdict'],
+      ...summary.map((s) => [
+        s.kind,
+        `${s.answers[201]} × 201, ${s.answers[409]} × 409, ${s.answers[429]} × 429, ${s.answers['503 not done']} × 503 not done, ${s.answers['503 unknown']} × 503 unknown (${s.unknownThenPlaced} placed)${s.other ? `, ${s.other} OTHER` : ''}`,
+        s.phantoms,
+        s.overbooked,
+        `${s.commitsPerS} (${s.commitsPerSRange.join('–')}), floor ${s.floor}`,
+        `${s.p50Ms} / ${s.p99Ms} ms`,
+        `${s.readPerS} req/s`,
+        s.pass ? 'PASS' : 'FAIL',
+      ]),
+    ]),
+);
+const pass = summary.every((s) => s.pass);
+console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'commit-burst', pass, burst: BURST, rounds: ROUNDS, results: summary })}`);
+process.exit(pass ? 0 : 1);
