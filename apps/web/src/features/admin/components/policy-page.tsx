@@ -38,7 +38,7 @@ export function PolicyPage() {
                         {rule.allows.map((entry, index) => (
                           <li key={index}>
                             {entry.jurisdictions}
-                            {entry.conditions.length > 0 && <span className="muted"> — if {entry.conditions.join(' and ')}</span>}
+                            {entry.conditions.length > 0 && <span className="muted"> — on condition: {entry.conditions.join('; ')}</span>}
                           </li>
                         ))}
                       </ul>
