@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { HttpError, InputError, InternalError, NotFoundError, PayloadTooLargeError, describeFieldIssues, toFieldIssues, type ErrorBody } from '@corridor/shared';
+import {
+  HttpError,
+  InputError,
+  InternalError,
+  LONE_SURROGATE_MESSAGE,
+  NotFoundError,
+  PayloadTooLargeError,
+  describeFieldIssues,
+  findLoneSurrogate,
+  toFieldIssues,
+  type ErrorBody,
+} from '@corridor/shared';
 import type { Logger } from './logger.ts';
 
 declare global {
@@ -67,8 +78,17 @@ function toHttpError(error: unknown): HttpError {
   return new InternalError();
 }
 
-/** Parses a request part with a shared schema; a 400 naming every bad field otherwise. */
+/**
+ * Parses a request part with a shared schema; a 400 naming every bad field otherwise. First, whatever
+ * the schema: a 400 naming the string or key that holds an unpaired UTF-16 surrogate (text no store
+ * can keep; the shared string schemas refuse it too, for parse sites that do not come through here).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const lone = findLoneSurrogate(value);
+  if (lone) {
+    const fields = [{ field: lone.map(String).join('.') || '(root)', message: LONE_SURROGATE_MESSAGE }];
+    throw new InputError(describeFieldIssues(`invalid ${what}`, fields), fields);
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     const fields = toFieldIssues(result.error);

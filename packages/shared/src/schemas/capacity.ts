@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema } from './common.ts';
 import { GpuModelSchema, SiteStatusSchema } from './site.ts';
 
@@ -23,5 +24,5 @@ export const SiteCapacitySchema = z.object({
 export type SiteCapacity = z.infer<typeof SiteCapacitySchema>;
 
 /** What every site can still take, as reservations stand now (GET /v1/capacity). */
-export const CapacitySchema = z.object({ fleetVersion: z.string(), sites: z.array(SiteCapacitySchema) });
+export const CapacitySchema = z.object({ fleetVersion: text(), sites: z.array(SiteCapacitySchema) });
 export type Capacity = z.infer<typeof CapacitySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Stable identifiers: lower-case slugs, safe in URLs and logs. */
 export const IdSchema = z
@@ -11,4 +12,6 @@ export const LatitudeSchema = z.number().min(-90).max(90);
 export const LongitudeSchema = z.number().min(-180).max(180);
 
 /** ISO 8601 calendar date, e.g. 2027-06-30. */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const IsoDateSchema = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export * from './text.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema } from './common.ts';
 
 // ─── Who ─────────────────────────────────────────────────────────────────────────────────────────
@@ -26,7 +27,7 @@ export const PrincipalSchema = z
   .object({
     username: UsernameSchema,
     /** Display name. */
-    name: z.string().min(1).max(120),
+    name: text().min(1).max(120),
     role: RoleSchema,
     /** The tenant a `tenant` principal belongs to (and may only see). */
     tenant: IdSchema.optional(),
@@ -40,7 +41,7 @@ export type Principal = z.infer<typeof PrincipalSchema>;
 /** `POST /api/session`. */
 export const LoginRequestSchema = z.object({
   username: UsernameSchema,
-  password: z.string().min(1).max(256),
+  password: text().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -48,8 +49,8 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const SessionViewSchema = z.object({
   principal: PrincipalSchema,
   /** ISO times: the session ends at the first of the two (idle moves on with every request). */
-  idleExpiresAt: z.string(),
-  absoluteExpiresAt: z.string(),
+  idleExpiresAt: text(),
+  absoluteExpiresAt: text(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -57,7 +58,7 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 export const LoginProvidersSchema = z.object({
   local: z.boolean(),
   /** Present when OpenID Connect is configured: the button's label and where it starts. */
-  oidc: z.object({ label: z.string(), startUrl: z.string() }).optional(),
+  oidc: z.object({ label: text(), startUrl: text() }).optional(),
   /** Demo mode: the seeded user names (never their password). */
   demoUsers: z.array(UsernameSchema).optional(),
 });
@@ -67,7 +68,7 @@ export type LoginProviders = z.infer<typeof LoginProvidersSchema>;
 
 export const ApiTokenCreateSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    name: text().trim().min(1).max(80),
     role: RoleSchema,
     tenant: IdSchema.optional(),
     /** ISO time; never expires when absent. */
@@ -77,33 +78,33 @@ export const ApiTokenCreateSchema = z
 export type ApiTokenCreate = z.infer<typeof ApiTokenCreateSchema>;
 
 export const ApiTokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   role: RoleSchema,
   tenant: IdSchema.optional(),
   createdBy: UsernameSchema,
-  createdAt: z.string(),
-  expiresAt: z.string().optional(),
-  lastUsedAt: z.string().optional(),
-  revokedAt: z.string().optional(),
+  createdAt: text(),
+  expiresAt: text().optional(),
+  lastUsedAt: text().optional(),
+  revokedAt: text().optional(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
 /** The answer of creating a token: the secret is shown this once, and stored only hashed. */
-export const ApiTokenCreatedSchema = z.object({ token: ApiTokenSchema, secret: z.string() });
+export const ApiTokenCreatedSchema = z.object({ token: ApiTokenSchema, secret: text() });
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;
 export const ApiTokenListSchema = z.object({ tokens: z.array(ApiTokenSchema) });
 export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
 
 export const UserSchema = z.object({
   username: UsernameSchema,
-  name: z.string(),
+  name: text(),
   role: RoleSchema,
   tenant: IdSchema.optional(),
   /** Where the account comes from: a local password, or an OpenID Connect provider (first sign-in). */
   source: z.enum(['local', 'oidc']),
-  createdAt: z.string(),
-  disabledAt: z.string().optional(),
+  createdAt: text(),
+  disabledAt: text().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ users: z.array(UserSchema) });
@@ -112,10 +113,10 @@ export type UserList = z.infer<typeof UserListSchema>;
 export const UserCreateSchema = z
   .object({
     username: UsernameSchema,
-    name: z.string().trim().min(1).max(120),
+    name: text().trim().min(1).max(120),
     role: RoleSchema,
     tenant: IdSchema.optional(),
-    password: z.string().min(12, 'must be at least 12 characters').max(256),
+    password: text().min(12, 'must be at least 12 characters').max(256),
   })
   .refine((u) => (u.role === 'tenant') === (u.tenant !== undefined), { message: 'a tenant user needs a tenant, and only a tenant user', path: ['tenant'] });
 export type UserCreate = z.infer<typeof UserCreateSchema>;

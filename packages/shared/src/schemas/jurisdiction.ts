@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** ISO 3166-1 alpha-2 codes of the jurisdictions Corridor knows about. */
 export const JURISDICTION_CODES = ['MA', 'ES', 'FR', 'PT', 'US', 'SN', 'CI', 'GH', 'NG', 'TN', 'TG', 'BJ', 'MR'] as const;
@@ -13,7 +14,7 @@ export type Bloc = z.infer<typeof BlocSchema>;
 
 export const JurisdictionSchema = z.object({
   code: JurisdictionCodeSchema,
-  name: z.string().min(1).max(80),
+  name: text().min(1).max(80),
   blocs: z.array(BlocSchema).default([]),
 });
 /** A country whose law governs the data and the sites in it. */

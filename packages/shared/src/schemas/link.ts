@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema, LatitudeSchema, LongitudeSchema } from './common.ts';
 import { JurisdictionCodeSchema } from './jurisdiction.ts';
 
 export const LandingStationSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   country: JurisdictionCodeSchema,
   lat: LatitudeSchema,
   lon: LongitudeSchema,
@@ -19,9 +20,9 @@ export const RTT_SOURCES = ['measured', 'modelled'] as const;
 
 export const LinkInputSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   /** Cable or backbone the path rides on (e.g. "Medusa"). */
-  cable: z.string().min(1).max(80),
+  cable: text().min(1).max(80),
   kind: LinkKindSchema,
   /** Ids of the two ends: each a site or a landing station. */
   from: IdSchema,
@@ -32,13 +33,13 @@ export const LinkInputSchema = z.object({
   capacityTbps: z.number().positive().optional(),
   /** Intermediate points [lat, lon] for drawing the route; straight line when absent. */
   path: z.array(z.tuple([LatitudeSchema, LongitudeSchema])).default([]),
-  source: z.string().min(1).max(500),
+  source: text().min(1).max(500),
 });
 export type LinkInput = z.infer<typeof LinkInputSchema>;
 
 export const LinkEndSchema = z.object({
   id: IdSchema,
-  name: z.string(),
+  name: text(),
   kind: z.enum(['site', 'landing-station']),
   country: JurisdictionCodeSchema,
   lat: LatitudeSchema,

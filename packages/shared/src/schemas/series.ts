@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema } from './common.ts';
 import { METRICS, MetricNameSchema, TELEMETRY_LIMITS, isMetricName, type MetricName, type MetricScope } from '../metrics.ts';
 
@@ -35,7 +36,7 @@ const TIME_HINT = 'must be an ISO 8601 date-time with offset (e.g. 2026-06-21T12
 const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** A time parameter: epoch ms (number or digits) or an ISO 8601 date-time; answers epoch ms. */
-const TimeParamSchema = z.union([z.number(), z.string()], { error: TIME_HINT }).transform((input, ctx) => {
+const TimeParamSchema = z.union([z.number(), text()], { error: TIME_HINT }).transform((input, ctx) => {
   const raw = typeof input === 'string' ? input.trim() : input;
   const ms = typeof raw === 'number' ? raw : /^\d{1,16}$/.test(raw) ? Number(raw) : IsoDateTime.safeParse(raw).success ? Date.parse(raw) : NaN;
   if (!Number.isSafeInteger(ms)) {
@@ -52,7 +53,7 @@ const TimeParamSchema = z.union([z.number(), z.string()], { error: TIME_HINT }).
 const STEP_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** A step: ms (number or digits) or a whole number with a unit (ms, s, m, h, d); answers ms. */
-const StepParamSchema = z.union([z.number(), z.string()], { error: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' }).transform((input, ctx) => {
+const StepParamSchema = z.union([z.number(), text()], { error: 'must be a duration: milliseconds or e.g. 30s, 5m, 1h' }).transform((input, ctx) => {
   const raw = typeof input === 'string' ? input.trim() : input;
   const match = typeof raw === 'string' ? /^(\d{1,12})(ms|s|m|h|d)?$/.exec(raw) : null;
   const ms = typeof raw === 'number' ? raw : match ? Number(match[1]) * STEP_UNITS_MS[(match[2] ?? 'ms') as keyof typeof STEP_UNITS_MS] : NaN;
@@ -134,7 +135,7 @@ export const SeriesSchema = z
   .object({
     metric: MetricNameSchema,
     /** The metric's base unit ('' for counts). */
-    unit: z.string(),
+    unit: text(),
     kind: z.enum(['gauge', 'counter']),
     siteId: IdSchema.optional(),
     linkId: IdSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema, IsoDateSchema, LatitudeSchema, LongitudeSchema } from './common.ts';
 import { JurisdictionCodeSchema } from './jurisdiction.ts';
 import { OperatorSchema } from './operator.ts';
@@ -15,7 +16,7 @@ export type GpuModel = z.infer<typeof GpuModelSchema>;
 
 export const ClusterSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   gpuModel: GpuModelSchema,
   gpuCount: z.number().int().min(0).max(1_000_000),
   /** Power per GPU including its share of the host, in kW. */
@@ -27,16 +28,16 @@ export type Cluster = z.infer<typeof ClusterSchema>;
 /** Fields of a site as written in the fleet file (operator by id). */
 export const SiteInputSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   operatorId: IdSchema,
   country: JurisdictionCodeSchema,
-  city: z.string().min(1).max(80),
+  city: text().min(1).max(80),
   lat: LatitudeSchema,
   lon: LongitudeSchema,
   status: SiteStatusSchema,
   itCapacityMw: z.number().min(0).max(2000),
   designPue: z.number().min(1).max(3),
-  certifications: z.array(z.string().min(1).max(60)).default([]),
+  certifications: z.array(text().min(1).max(60)).default([]),
   onSiteSolarMw: z.number().min(0).max(2000).default(0),
   gridCarbonGPerKwh: z.number().min(0).max(2000),
   energyPriceUsdPerKwh: z.number().min(0).max(10),
@@ -44,8 +45,8 @@ export const SiteInputSchema = z.object({
   floorAreaM2: z.number().positive().optional(),
   clusters: z.array(ClusterSchema).default([]),
   /** Where the figures come from; every default site cites a public source. */
-  source: z.string().min(1).max(500),
-  notes: z.string().max(1000).optional(),
+  source: text().min(1).max(500),
+  notes: text().max(1000).optional(),
 });
 export type SiteInput = z.infer<typeof SiteInputSchema>;
 

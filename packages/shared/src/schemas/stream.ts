@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema } from './common.ts';
 import { SiteStatusSchema } from './site.ts';
 import { MetricNameSchema } from '../metrics.ts';
@@ -20,7 +21,7 @@ export const SiteHealthSchema = z.object({
   siteId: IdSchema,
   status: SiteStatusSchema,
   /** Why, in words, when the observed status differs from the fleet's. */
-  reason: z.string().optional(),
+  reason: text().optional(),
   /** Epoch ms when this status was first observed. */
   since: z.number().int(),
 });
@@ -29,7 +30,7 @@ export type SiteHealth = z.infer<typeof SiteHealthSchema>;
 export const STREAM_EVENT_TYPES = ['telemetry', 'site-health', 'fault'] as const;
 
 export const FaultViewSchema = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(['cooling-failure', 'site-down', 'cable-cut']),
   siteId: IdSchema.optional(),
   linkId: IdSchema.optional(),
@@ -66,7 +67,7 @@ export const LiveStreamStatusSchema = z.object({
   lastEventId: z.number().int().min(0),
   upstreams: z.array(
     z.object({
-      name: z.string(),
+      name: text(),
       connected: z.boolean(),
       /** Subscriptions opened to this control plane since the BFF started. */
       subscriptions: z.number().int().min(0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { IdSchema, LatitudeSchema, LongitudeSchema } from './common.ts';
 import { JurisdictionCodeSchema } from './jurisdiction.ts';
 import { SiteStatusSchema } from './site.ts';
@@ -6,16 +7,16 @@ import { SiteStatusSchema } from './site.ts';
 /** A site as the console's map and list need it: small enough for thousands of rows. */
 export const SiteRowSchema = z.object({
   id: IdSchema,
-  name: z.string(),
+  name: text(),
   country: JurisdictionCodeSchema,
-  city: z.string(),
+  city: text(),
   lat: LatitudeSchema,
   lon: LongitudeSchema,
   status: SiteStatusSchema,
   itCapacityMw: z.number().min(0),
   gpuCount: z.number().int().min(0),
   operatorId: IdSchema,
-  operatorName: z.string(),
+  operatorName: text(),
   controlledBy: JurisdictionCodeSchema,
 });
 export type SiteRow = z.infer<typeof SiteRowSchema>;

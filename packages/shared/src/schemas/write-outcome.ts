@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { ErrorBodySchema } from './error.ts';
 
 /**
@@ -9,6 +10,6 @@ import { ErrorBodySchema } from './error.ts';
  */
 export const WriteOutcomeUnknownSchema = ErrorBodySchema.extend({
   outcome: z.literal('unknown'),
-  idempotencyKey: z.string().optional(),
+  idempotencyKey: text().optional(),
 });
 export type WriteOutcomeUnknown = z.infer<typeof WriteOutcomeUnknownSchema>;
