@@ -10,12 +10,12 @@ import { withQuery } from './query-path.ts';
 export class AuditService {
   constructor(private readonly planes: Pick<ControlPlaneSet, 'auditor'>) {}
 
-  /** A page of records, from the newest back; `nextBefore` when older ones remain. */
+  /** A page of records, from the newest back, filtered by action, actor and time; `nextBefore` when older ones remain. */
   async list(query: AuditQuery): Promise<AuditList> {
     return (await this.planes.auditor().get(withQuery('/v1/audit', query), AuditListSchema)).data;
   }
 
-  /** Recomputes the chain on the control plane: ok with the head hash, or the earliest record that no longer fits. */
+  /** Recomputes the keyed chain on the control plane against its last anchor: ok with the anchor, or the tamper named and the first record it touched. */
   async verify(): Promise<AuditVerification> {
     return (await this.planes.auditor().get('/v1/audit/verify', AuditVerificationSchema)).data;
   }
