@@ -54,7 +54,6 @@ describe.each(STORE_KINDS)(`a burst of ${COMMITS} concurrent commits through the
     const byStatus = new Map<number, Answer[]>();
     for (const a of answers) byStatus.set(a.status, [...(byStatus.get(a.status) ?? []), a]);
     expect([...byStatus.keys()].filter((s) => ![201, 409, 429, 503].includes(s))).toEqual([]);
-    expect(byStatus.get(201)?.length ?? 0).toBeGreaterThan(0);
 
     for (const a of byStatus.get(429) ?? []) {
       expect(a.retryAfter).toMatch(/^\d+$/);
@@ -74,6 +73,7 @@ describe.each(STORE_KINDS)(`a burst of ${COMMITS} concurrent commits through the
       if (truth.status === 201) placed.add(WorkloadSchema.parse(truth.body).id);
     }
 
+    expect(placed.size).toBeGreaterThan(0);
     // No phantom: the store holds exactly the workloads some answer placed.
     const stored = WorkloadListSchema.parse(await (await bff.fetch('/api/workloads')).json()).workloads;
     expect(new Set(stored.map((w) => w.id))).toEqual(placed);
@@ -85,7 +85,14 @@ describe.each(STORE_KINDS)(`a burst of ${COMMITS} concurrent commits through the
     const before = WorkloadListSchema.parse(await (await bff.fetch('/api/workloads')).json()).workloads.length;
     const keys = Array.from({ length: 40 }, (_, i) => `retry-${kind}-${i}`);
     // Each key sent three times at once: one places (or finds no room), the others answer the same.
-    const answers = await Promise.all(keys.flatMap((key, i) => [0, 1, 2].map(() => commit(bff, 1000 + i, key))));
+    // An answer whose outcome is unknown is asked again with its key until it is known, as a client would.
+    const known = async (i: number, key: string): Promise<Answer> => {
+      for (;;) {
+        const a = await commit(bff, 1000 + i, key);
+        if (!(a.status === 503 && WriteOutcomeUnknownSchema.safeParse(a.body).success)) return a;
+      }
+    };
+    const answers = await Promise.all(keys.flatMap((key, i) => [0, 1, 2].map(() => known(i, key))));
     const ids = new Map<string, Set<string>>();
     for (const [n, a] of answers.entries()) {
       expect([201, 409, 429]).toContain(a.status);

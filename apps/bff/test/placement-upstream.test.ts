@@ -118,12 +118,11 @@ describe('placement upstream: faults, forwarding, which control plane', () => {
     expect(sent).toBe(5);
   });
 
-  it('does not count time spent waiting its turn against a write, and refuses unsent one that waited too long', async () => {
-    const sentAt: number[] = [];
-    // Answers each commit after 400 ms: one at a time, the third waits 800 ms before it is sent.
+  it('does not count time spent waiting its turn against a write: 96 commits at once, each answered in 400 ms, all get their answer', async () => {
+    let sent = 0;
     const slow = await fakeUpstream((req, res) => {
       if (req.method !== 'POST') return;
-      sentAt.push(performance.now());
+      sent++;
       setTimeout(() => {
         res.statusCode = 409;
         res.setHeader('content-type', 'application/json');
@@ -131,13 +130,28 @@ describe('placement upstream: faults, forwarding, which control plane', () => {
       }, 400);
     });
     cleanups.push(slow.close);
-    const bff = await startBff([slow.url], { timeoutMs: 600, admission: { maxInFlight: 1, maxQueued: 10, maxQueueWaitMs: 1000 } });
+    // 32 at a time: three waves of 400 ms. A deadline counted from arrival (1 s) would fail the third wave.
+    const bff = await startBff([slow.url], { timeoutMs: 1000, admission: { maxInFlight: 32, maxQueued: 100, maxQueueWaitMs: 10_000 } });
     cleanups.push(bff.close);
-    const answers = await Promise.all(Array.from({ length: 4 }, () => post(bff, '/api/workloads')));
-    // Each of the first three had its whole 600 ms once sent (a deadline counted from arrival would have
-    // failed the second and third); the fourth would have waited 1.2 s: refused, never sent.
-    expect(answers.map((a) => a.status).sort()).toEqual([409, 409, 409, 429]);
-    expect(sentAt).toHaveLength(3);
+    const answers = await Promise.all(Array.from({ length: 96 }, () => post(bff, '/api/workloads')));
+    expect(answers.filter((a) => a.status !== 409).map((a) => a.status)).toEqual([]);
+    expect(sent).toBe(96);
+  });
+
+  it('refuses unsent, with 429, a write that waited too long for its turn', async () => {
+    let sent = 0;
+    const hung = await fakeUpstream((req) => {
+      if (req.method === 'POST') sent++;
+    });
+    cleanups.push(hung.close);
+    const bff = await startBff([hung.url], { admission: { maxInFlight: 1, maxQueued: 10, maxQueueWaitMs: 300 } });
+    cleanups.push(bff.close);
+    const [first, second] = await Promise.all([post(bff, '/api/workloads'), post(bff, '/api/workloads')]);
+    expect([first!.status, second!.status].sort()).toEqual([429, 503]);
+    const refused = first!.status === 429 ? first! : second!;
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.body.data?.error.message).toMatch(/waited 300 ms/);
+    expect(sent).toBe(1);
   });
 
   it('answers 502 when a plan breaks the contract', async () => {
