@@ -129,6 +129,20 @@ describe.each(STORE_KINDS)('tamper evidence of the audit chain on %s', (kind: St
     expect(await verify(again)).toMatchObject({ ok: false, problem: 'anchor-forged' });
   });
 
+  it('names a removed last anchor line, and takes the highest anchor when lines arrive out of order', async () => {
+    const s = await store();
+    const cp = await start(s);
+    await signIns(cp, 1);
+    await signIns(cp, 1);
+    const file = join(s.dataDir, AUDIT_ANCHOR_FILE);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    // A replica sharing the file appended an older head a moment after this one's newer one.
+    writeFileSync(file, [...lines.slice(0, -2), lines.at(-1), lines.at(-2)].join('\n') + '\n');
+    expect(await verify(cp)).toMatchObject({ ok: true, anchor: { seq: JSON.parse(lines.at(-1)!).seq } });
+    writeFileSync(file, lines.slice(0, -1).join('\n') + '\n');
+    expect(await verify(cp)).toMatchObject({ ok: false, problem: 'anchor-forged' });
+  });
+
   it('names a chain cut and grown again after a restart: the anchor is not in it', async () => {
     const s = await store();
     const cp = await start(s);

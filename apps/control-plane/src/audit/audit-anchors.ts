@@ -68,30 +68,38 @@ export class AuditAnchors {
     return { anchor };
   }
 
-  /** The last anchor of the file, checked against its MAC and against the last one this process wrote. */
+  /**
+   * The anchor of the file to check the chain against: the highest seq among its last lines (replicas
+   * sharing the file may append out of order by a moment), whose MAC must hold, as must the last line's.
+   * It must also not be below the last anchor this process wrote (a removed line).
+   */
   async read(): Promise<AnchorReading> {
-    const last = await this.lastLine();
+    const lines = await this.tailLines();
     const mine = this.written;
-    if (last === undefined) return mine ? { anchor: mine, forged: `the anchor file lost its lines (seq ${mine.seq} was written)` } : {};
-    const parsed = parseLine(last);
-    if (!parsed) return { ...(mine ? { anchor: mine } : {}), forged: 'the last line of the anchor file is not an anchor' };
-    const mac = macOf(this.keyring, parsed);
-    if (!mac) return { ...(mine ? { anchor: mine } : {}), forged: `the last anchor is signed with a key not known here (${parsed.keyId})` };
-    if (!sameHex(mac, parsed.mac)) return { ...(mine ? { anchor: mine } : {}), forged: `the last anchor (seq ${parsed.seq}) does not match its signature` };
-    const anchor: AuditAnchor = { seq: parsed.seq, hash: parsed.hash, at: parsed.at, keyId: parsed.keyId };
-    // Another process sharing the file may have written after this one; an older last line means lines were removed.
+    const withMine = (forged: string): AnchorReading => ({ ...(mine ? { anchor: mine } : {}), forged });
+    if (!lines.length) return mine ? withMine(`the anchor file lost its lines (seq ${mine.seq} was written)`) : {};
+    const last = parseLine(lines.at(-1)!);
+    if (!last) return withMine('the last line of the anchor file is not an anchor');
+    const parsed = lines.map(parseLine).filter((l): l is AnchorLine => l !== undefined);
+    const highest = parsed.reduce((a, b) => (b.seq > a.seq ? b : a), last);
+    for (const line of new Set([last, highest])) {
+      const mac = macOf(this.keyring, line);
+      if (!mac) return withMine(`the anchor of seq ${line.seq} is signed with a key not known here (${line.keyId})`);
+      if (!sameHex(mac, line.mac)) return withMine(`the anchor of seq ${line.seq} does not match its signature`);
+    }
+    const anchor: AuditAnchor = { seq: highest.seq, hash: highest.hash, at: highest.at, keyId: highest.keyId };
     if (mine && (anchor.seq < mine.seq || (anchor.seq === mine.seq && anchor.hash !== mine.hash))) {
-      return { anchor: mine, forged: `the anchor file's last line is seq ${anchor.seq}, but seq ${mine.seq} was written` };
+      return { anchor: mine, forged: `the anchor file's last anchor is seq ${anchor.seq}, but seq ${mine.seq} was written` };
     }
     return { anchor };
   }
 
-  private async lastLine(): Promise<string | undefined> {
+  private async tailLines(): Promise<string[]> {
     let handle;
     try {
       handle = await open(this.file, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
     try {
@@ -99,11 +107,10 @@ export class AuditAnchors {
       const length = Math.min(size, TAIL_BYTES);
       const buffer = Buffer.alloc(length);
       await handle.read(buffer, 0, length, size - length);
-      const lines = buffer
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-      return lines.at(-1);
+      const lines = buffer.toString('utf8').split('\n');
+      // The first piece may be the end of a line cut by the window.
+      if (length < size) lines.shift();
+      return lines.filter((l) => l.trim() !== '');
     } finally {
       await handle.close();
     }
