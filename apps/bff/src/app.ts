@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
-import { accessLog, errorHandler, mountRoutes, notFound, requestId, type Logger } from '@corridor/http-kit';
+import { accessLog, errorHandler, metricsRouter, mountRoutes, notFound, requestId, ServiceMetrics, type Logger } from '@corridor/http-kit';
 import { LIMITS } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { BffConfig } from './config.ts';
@@ -25,6 +25,7 @@ import { StatusService } from './services/status-service.ts';
 import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import type { ControlPlaneClient } from './upstream/control-plane-client.ts';
 import { ControlPlaneSet } from './upstream/control-plane-set.ts';
+import { bffMetrics } from './stream/bff-metrics.ts';
 
 export interface BffDeps {
   config: Pick<BffConfig, 'controlPlaneUrls' | 'webDist' | 'fleetFreshMs' | 'https' | 'trustProxy' | 'production' | 'sessionIdleMs' | 'sessionMaxMs' | 'serviceToken' | 'oidc'>;
@@ -43,10 +44,12 @@ export interface BffDeps {
   throttle?: Partial<ThrottleOptions>;
   /** Tests check sooner that an open stream's sign-in still holds. */
   streamRecheckMs?: number;
+  /** This app's Prometheus registry (GET /metrics); one of its own when absent. */
+  metrics?: ServiceMetrics;
 }
 
 /** The BFF app (no listen; server.ts listens): /api/* JSON and the built console. */
-export function createApp({ config, logger, db, controlPlanes, clients, stream, now, throttle, streamRecheckMs }: BffDeps) {
+export function createApp({ config, logger, db, controlPlanes, clients, stream, now, throttle, streamRecheckMs, metrics = new ServiceMetrics('bff') }: BffDeps) {
   // Which control plane answers what (placement, audit, a site's series) is the set's to say, nowhere else.
   const planes = controlPlanes ?? (clients ? new ControlPlaneSet(clients) : ControlPlaneSet.fromUrls(config.controlPlaneUrls, config.serviceToken));
   const identity = createIdentity({
@@ -65,6 +68,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const placement = new PlacementService(planes);
   const audit = new AuditService(planes);
   const series = new SeriesService(planes);
+  bffMetrics(metrics, planes, live);
 
   const app = express();
   app.disable('x-powered-by');
@@ -72,8 +76,11 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   // The client's address (login throttle, audit) from X-Forwarded-For, only through the proxies configured.
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(requestId());
+  app.use(metrics.middleware());
   app.use(accessLog(logger));
   app.use(securityHeaders({ https: config.https }));
+  // Outside /api: the service token or this host, never a console session (see metricsAccess).
+  app.use(metricsRouter(metrics, config.serviceToken));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -1,5 +1,5 @@
 import express from 'express';
-import { accessLog, errorHandler, mountRoutes, notFound, requestId, routeKey, type Logger } from '@corridor/http-kit';
+import { accessLog, errorHandler, metricsRouter, mountRoutes, notFound, requestId, routeKey, ServiceMetrics, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { AuditService } from './audit/audit-service.ts';
@@ -33,18 +33,24 @@ export interface ControlPlaneDeps {
   simulator?: Simulator;
   /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
   serviceToken: string;
+  /** This app's Prometheus registry (GET /metrics); one of its own when absent. */
+  metrics?: ServiceMetrics;
 }
 
 /**
  * The control plane's HTTP app; server.ts listens. It serves the routes of src/v1-routes.ts, each
  * declared with who may call it; `routes` lists them as `METHOD /path`.
  */
-export function createApp({ db, logger, fleet, bus, live, ingest, series, audit, workloads, simulator, serviceToken }: ControlPlaneDeps) {
+export function createApp({ db, logger, fleet, bus, live, ingest: store, series, audit, workloads, simulator, serviceToken, metrics = new ServiceMetrics('control-plane') }: ControlPlaneDeps) {
+  const ingest = countedIngest(store, metrics);
+  metrics.gauge('corridor_stream_subscribers', 'Clients following GET /v1/stream now (each BFF holds one).', [], (g) => g.set(bus.subscribers));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId());
+  app.use(metrics.middleware());
   app.use(accessLog(logger));
+  app.use(metricsRouter(metrics, serviceToken));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -72,4 +78,24 @@ export function createApp({ db, logger, fleet, bus, live, ingest, series, audit,
   app.use(notFound());
   app.use(errorHandler(logger));
   return Object.assign(app, { routes: V1_ROUTES.map(routeKey) });
+}
+
+/** The ingest the HTTP routes call, counting what it accepts and rejects (the simulator's own samples are not counted). */
+function countedIngest(ingest: TelemetryIngest, metrics: ServiceMetrics): TelemetryIngest {
+  const samples = metrics.counter('corridor_ingest_samples_total', 'Telemetry samples and OTLP data points received over HTTP, by outcome.', ['outcome']);
+  return Object.assign(Object.create(ingest) as TelemetryIngest, {
+    ingestBatch: async (...args: Parameters<TelemetryIngest['ingestBatch']>) => {
+      const result = await ingest.ingestBatch(...args);
+      samples.inc({ outcome: 'accepted' }, result.accepted - result.duplicates);
+      samples.inc({ outcome: 'duplicate' }, result.duplicates);
+      samples.inc({ outcome: 'rejected' }, result.rejected.length);
+      return result;
+    },
+    ingestOtlp: async (...args: Parameters<TelemetryIngest['ingestOtlp']>) => {
+      const result = await ingest.ingestOtlp(...args);
+      samples.inc({ outcome: 'accepted' }, result.total - result.rejected.length);
+      samples.inc({ outcome: 'rejected' }, result.rejected.length);
+      return result;
+    },
+  });
 }

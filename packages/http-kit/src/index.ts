@@ -2,3 +2,4 @@ export * from './logger.ts';
 export * from './middleware.ts';
 export * from './acting-user.ts';
 export * from './route.ts';
+export * from './metrics.ts';

@@ -20,6 +20,11 @@ export class EventBus {
     this.nextId = now() * 1000 + 1;
   }
 
+  /** Listeners now: each is a client following the stream (a BFF) or an in-process follower. */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
   get lastId(): number {
     return this.nextId - 1;
   }
