@@ -216,10 +216,10 @@ describe.each(STORE_KINDS)('OTLP/HTTP JSON ingest on %s', (kind) => {
     expect((await h.post('/v1/metrics', {})).body).toEqual({});
   });
 
-  it('answers 415 for protobuf, naming the encoding to use, and 413 over the point limit', async () => {
-    const proto = await h.post('/v1/metrics', 'binary', 'application/x-protobuf');
-    expect(proto.status).toBe(415);
-    expect(proto.body.error.message).toMatch(/OTLP\/HTTP protobuf is not supported: configure the exporter for http\/json/);
+  it('answers 415 for a content type that is neither OTLP encoding, naming both, and 413 over the point limit', async () => {
+    const other = await h.post('/v1/metrics', 'binary', 'application/octet-stream');
+    expect(other.status).toBe(415);
+    expect(other.body.error.message).toMatch(/Content-Type must be application\/json or application\/x-protobuf \(OTLP\/HTTP\); got application\/octet-stream/);
 
     const points = Array.from({ length: 10_001 }, (_, i) => ({ timeUnixNano: nanos(base + i), asDouble: 1.2 }));
     const many = await h.post('/v1/metrics', request([str('site.id', 'site-a')], [gauge('site_pue_ratio', points)]));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdSchema, InputError, LinkSeriesQuerySchema, PayloadTooLargeError, SeriesSchema, SiteSeriesQuerySchema, TELEMETRY_LIMITS, UnsupportedMediaTypeError } from '@corridor/shared';
 import { FLEET_READ, MACHINE, v1Route } from '../auth/route-access.ts';
 import { OtlpEnvelopeSchema } from './otlp.ts';
+import { isProtobufRequest, protobufBody, sendProtobufAnswer, sendStatus } from './otlp-body.ts';
 import type { SeriesService } from './series-service.ts';
 import type { TelemetryIngest } from './telemetry-ingest.ts';
 
@@ -17,13 +18,13 @@ const route = v1Route<TelemetryRouteDeps>();
 const MAX_BYTES = TELEMETRY_LIMITS.maxBodyBytes;
 const MAX_POINTS = TELEMETRY_LIMITS.maxSamplesPerBatch;
 
-/** 415 unless the body is declared JSON (`what` names the endpoint's format in the message). */
+/** 415 unless the body is declared JSON (`what` names the endpoint's formats in the message); a protobuf body read already passes. */
 function requireJson(what: string): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
+    if (isProtobufRequest(res)) return next();
     const type = req.get('content-type') ?? 'none';
     if (type.split(';')[0]!.trim().toLowerCase() === 'application/json') return next();
-    const protobuf = /protobuf/i.test(type) ? ' OTLP/HTTP protobuf is not supported: configure the exporter for http/json.' : '';
-    next(new UnsupportedMediaTypeError(`Content-Type must be application/json (${what}); got ${type}.${protobuf}`));
+    next(new UnsupportedMediaTypeError(`Content-Type must be ${what}; got ${type}`));
   };
 }
 
@@ -39,7 +40,8 @@ const jsonBody: RequestHandler = (() => {
       if (e?.type === 'entity.too.large') {
         const size = e.length ? `request body is ${e.length} bytes` : 'request body is too large';
         next(new PayloadTooLargeError(`${size}; the limit is ${MAX_BYTES} bytes (about ${MAX_POINTS} samples): split it into smaller batches`));
-      } else next(error);
+      } else if (e?.type === 'encoding.unsupported') next(new UnsupportedMediaTypeError(`Content-Encoding ${req.get('content-encoding')} is not supported: send identity or gzip`));
+      else next(error);
     });
 })();
 
@@ -74,7 +76,7 @@ export const telemetryRoutes = [
     tag: 'telemetry',
     summary: 'Ingest a batch of samples: `{ samples: Sample[] }`',
     description: 'Each sample is judged on its own: the answer counts those accepted and duplicates, and says why each rejected one was.',
-    bodyParser: [requireJson('a { "samples": [...] } batch'), jsonBody, requireObject('invalid telemetry batch: the body must be a JSON object { "samples": [...] }'), sampleLimit],
+    bodyParser: [requireJson('application/json (a { "samples": [...] } batch)'), jsonBody, requireObject('invalid telemetry batch: the body must be a JSON object { "samples": [...] }'), sampleLimit],
     request: { body: { schema: BatchShapeSchema, what: 'telemetry batch' } },
     responses: { 200: { description: '`{ accepted, duplicates, rejected: [{ index, reason }] }`.' } },
     errors: [413, 415],
@@ -85,20 +87,33 @@ export const telemetryRoutes = [
     path: '/metrics',
     access: MACHINE,
     tag: 'telemetry',
-    summary: 'Ingest OTLP/HTTP JSON metrics (an ExportMetricsServiceRequest)',
-    description: 'Answers an ExportMetricsServiceResponse, with `partialSuccess` when points were rejected.',
-    bodyParser: [requireJson('OTLP/HTTP JSON'), jsonBody, requireObject('invalid OTLP request: the body must be a JSON ExportMetricsServiceRequest object')],
+    summary: 'Ingest OTLP/HTTP metrics (an ExportMetricsServiceRequest), JSON or protobuf, plain or gzip',
+    description: 'Answers an ExportMetricsServiceResponse in the encoding of the request, with `partialSuccess` when points were rejected; errors of a protobuf request are a google.rpc.Status.',
+    bodyParser: [
+      protobufBody,
+      requireJson('application/json or application/x-protobuf (OTLP/HTTP)'),
+      jsonBody,
+      requireObject('invalid OTLP request: the body must be a JSON ExportMetricsServiceRequest object'),
+    ],
     request: { body: { schema: OtlpEnvelopeSchema, what: 'OTLP ExportMetricsServiceRequest' } },
     responses: { 200: { description: '`{}`, or `{ partialSuccess: { rejectedDataPoints, errorMessage } }`.' } },
     errors: [413, 415],
-    handler: async ({ body: envelope, deps }) => {
+    handler: async ({ body: envelope, res, deps }) => {
       const points = countPoints(envelope);
-      if (points > MAX_POINTS) throw new PayloadTooLargeError(`a request holds at most ${MAX_POINTS} data points; this one has ${points}: lower the exporter's batch size`);
+      if (points > MAX_POINTS) {
+        const tooMany = `a request holds at most ${MAX_POINTS} data points; this one has ${points}: lower the exporter's batch size`;
+        if (!isProtobufRequest(res)) throw new PayloadTooLargeError(tooMany);
+        return sendStatus(res, 413, tooMany);
+      }
       const { total, rejected } = await deps.ingest.ingestOtlp(envelope);
-      if (rejected.length === 0) return {};
-      const shown = rejected.slice(0, 10).map((r) => `${r.path} (${r.name.slice(0, 80)}): ${r.reason}`);
-      const more = rejected.length > shown.length ? `; … and ${rejected.length - shown.length} more` : '';
-      return { partialSuccess: { rejectedDataPoints: String(rejected.length), errorMessage: `${rejected.length} of ${total} data points rejected: ${shown.join('; ')}${more}` } };
+      let answer = {};
+      if (rejected.length > 0) {
+        const shown = rejected.slice(0, 10).map((r) => `${r.path} (${r.name.slice(0, 80)}): ${r.reason}`);
+        const more = rejected.length > shown.length ? `; … and ${rejected.length - shown.length} more` : '';
+        answer = { partialSuccess: { rejectedDataPoints: String(rejected.length), errorMessage: `${rejected.length} of ${total} data points rejected: ${shown.join('; ')}${more}` } };
+      }
+      if (!isProtobufRequest(res)) return answer;
+      sendProtobufAnswer(res, answer);
     },
   }),
   route({
