@@ -40,7 +40,8 @@ async function answering(status: number, body: unknown) {
 }
 
 describe('placement upstream: faults, forwarding, which control plane', () => {
-  it('answers 503 within 2 s when the control plane is stopped', async () => {
+  // Starting a real control plane takes 15–30 s when the 2 cores are shared: the bound is for that, not for the 503.
+  it('answers 503 within 2 s when the control plane is stopped', { timeout: 60_000 }, async () => {
     const upstream = await realControlPlane(buildFleetFile());
     cleanups.push(upstream.cleanup);
     const bff = await startBff([upstream.cp.url]);
