@@ -17,6 +17,7 @@
 // After the commits: reserved ≤ installed GPUs on every site and model, and the audit chain verifies.
 // Ends with a BENCH_RESULT {json} line; exit code 0 when both checks hold on both stores, 1 otherwise,
 // 2 if it could not run. No target is set for the rate.
+import { randomBytes } from 'node:crypto';
 import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 import { machineLine, table } from './lib/common.mjs';
@@ -32,9 +33,13 @@ const { FleetService } = await import(new URL('fleet/fleet-service.ts', cp).href
 const { EventBus } = await import(new URL('events/event-bus.ts', cp).href);
 const { LiveState } = await import(new URL('events/live-state.ts', cp).href);
 const { loadPolicyPack } = await import(new URL('placement/policy-pack.ts', cp).href);
-const { WorkloadService, newWorkloadId } = await import(new URL('placement/workload-service.ts', cp).href);
+const { WorkloadService } = await import(new URL('placement/workload-service.ts', cp).href);
+/** The baseline rows' ids, shaped as the service makes them. */
+const newWorkloadId = () => `wl-${randomBytes(8).toString('hex')}`;
 const { insertWorkload, readUsage } = await import(new URL('placement/workload-store.ts', cp).href);
-const { verifyAudit } = await import(new URL('placement/audit-log.ts', cp).href);
+const { verifyAudit } = await import(new URL('audit/audit-verify.ts', cp).href);
+const { recordAuditKey } = await import(new URL('audit/audit-log.ts', cp).href);
+const { auditKeyring, withAuditKeys } = await import(new URL('audit/audit-keys.ts', cp).href);
 const { WorkloadRequestSchema } = await import(new URL('../../../packages/shared/src/index.ts', cp).href);
 
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 500);
@@ -79,11 +84,13 @@ async function overbooked(db, fleet) {
 }
 
 async function measure(kind, options) {
-  const db = await openDb(options);
+  // Keyed as the control plane keys its store: every audit record is an HMAC with a key kept outside it.
+  const db = withAuditKeys(await openDb(options), auditKeyring(randomBytes(32).toString('hex')));
   try {
     await migrate(db);
     const { fleet: file, version } = loadFleetFile(fileURLToPath(new URL('fleet.yaml', DATA)));
     await syncFleet(db, file, version);
+    await recordAuditKey(db, new Date());
     const fleet = new FleetService(db);
     const service = new WorkloadService({ db, fleet, live: new LiveState(new EventBus()), policy: loadPolicyPack(fileURLToPath(new URL('policy', DATA))) });
 

@@ -24,6 +24,9 @@ const { migrate } = await import(new URL('store/migrate.ts', cp).href);
 const { syncFleet } = await import(new URL('fleet/fleet-store.ts', cp).href);
 const { createTelemetryStore } = await import(new URL('telemetry/telemetry-store-sql.ts', cp).href);
 const { telemetryRoutes } = await import(new URL('telemetry/telemetry.routes.ts', cp).href);
+const { SeriesService } = await import(new URL('telemetry/series-service.ts', cp).href);
+const { TelemetryIngest } = await import(new URL('telemetry/telemetry-ingest.ts', cp).href);
+const { mountRoutes } = await import(new URL('../../../packages/http-kit/src/route.ts', cp).href);
 const { buildFleetFile, buildSite } = await import(new URL('../../../packages/shared/src/testing/builders.ts', cp).href);
 
 const TARGET_P95_MS = 20;
@@ -82,7 +85,9 @@ async function measure(kind, options) {
     const seeded = await seed(store);
 
     const app = express();
-    app.use('/v1', telemetryRoutes({ telemetry: store, live: { publishSamples() {} }, now: () => NOW }));
+    // Mounted as the control plane mounts its routes (no access gate: the bench measures the read, not the credential check).
+    const deps = { ingest: new TelemetryIngest(store, { publishSamples() {} }, () => NOW), series: new SeriesService(store, () => NOW) };
+    app.use('/v1', mountRoutes(express.Router(), telemetryRoutes, { deps, gate: () => undefined }));
     server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
