@@ -11,9 +11,16 @@ export function fieldErrorsOf<S extends z.ZodType>(schema: S, value: unknown): {
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'form';
-    errors[field] ??= issue.message;
+    errors[field] ??= inWords(issue);
   }
   return { errors };
+}
+
+/** zod's own length messages ("Too small: expected string to have >=1 characters") in the form's words; the schemas' own messages as written. */
+function inWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.message.startsWith('Too small')) return Number(issue.minimum) <= 1 ? 'required' : `must be at least ${issue.minimum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'string' && issue.message.startsWith('Too big')) return `must be at most ${issue.maximum} characters`;
+  return issue.message;
 }
 
 /** The server's field issues (a 400's `fields`, dotted paths; "body." prefixes dropped) by field. */
