@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LatitudeSchema, LongitudeSchema } from './common.ts';
+import { text } from './text.ts';
 import { JurisdictionCodeSchema } from './jurisdiction.ts';
 import { GpuModelSchema } from './site.ts';
 
@@ -45,8 +46,7 @@ export const ConditionIdSchema = IdSchema;
  * edge with the field's name rather than failing in the store.
  */
 const StorableText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1)
     .max(max)
@@ -109,16 +109,16 @@ export const MarginSchema = z.object({
   needed: z.number(),
   available: z.number(),
   /** e.g. "GPUs", "H100", "kW", "ms". */
-  unit: z.string(),
+  unit: text(),
 });
 export type Margin = z.infer<typeof MarginSchema>;
 
 export const RejectionReasonSchema = z.object({
   code: ReasonCodeSchema,
   /** One sentence a person can read, e.g. "Needs 64 H100, 40 free." */
-  message: z.string(),
+  message: text(),
   /** The policy rule behind it, for policy reasons. */
-  ruleId: z.string().optional(),
+  ruleId: text().optional(),
   margin: MarginSchema.optional(),
 });
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
@@ -130,9 +130,9 @@ export const ScorePartSchema = z.object({
   weight: z.number().min(0).max(1),
   /** The figure the score came from, in `unit`. */
   value: z.number(),
-  unit: z.string(),
+  unit: text(),
   /** Where the figure came from, e.g. "measured link RTT", "live telemetry", "fleet file". */
-  basis: z.string(),
+  basis: text(),
 });
 export type ScorePart = z.infer<typeof ScorePartSchema>;
 
@@ -160,17 +160,17 @@ export const RejectedSiteSchema = z.object({
 });
 export type RejectedSite = z.infer<typeof RejectedSiteSchema>;
 
-export const MatchedRuleSchema = z.object({ id: z.string(), title: z.string() });
+export const MatchedRuleSchema = z.object({ id: text(), title: text() });
 
 export const PlanSchema = z.object({
-  policyVersion: z.string(),
-  fleetVersion: z.string(),
+  policyVersion: text(),
+  fleetVersion: text(),
   /** ISO 8601 time the plan was computed for. */
-  at: z.string(),
+  at: text(),
   /** The rules that matched the request; empty means no rule matched and every jurisdiction is allowed. */
   matchedRules: z.array(MatchedRuleSchema),
   /** Notes for the reader, e.g. "No policy rule matched: allowed everywhere." */
-  notes: z.array(z.string()),
+  notes: z.array(text()),
   /** Ranked best first. */
   candidates: z.array(CandidateSchema),
   rejected: z.array(RejectedSiteSchema),
@@ -181,8 +181,8 @@ export type Plan = z.infer<typeof PlanSchema>;
 // ─── Workloads ───────────────────────────────────────────────────────────────────────────────────
 
 export const WorkloadSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   tenant: IdSchema,
   kind: WorkloadKindSchema,
   sector: SectorSchema,
@@ -199,9 +199,9 @@ export const WorkloadSchema = z.object({
   request: WorkloadRequestSchema,
   /** Why it could not be re-placed, when stranded. */
   strandedReasons: z.array(RejectedSiteSchema).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  releasedAt: z.string().optional(),
+  createdAt: text(),
+  updatedAt: text(),
+  releasedAt: text().optional(),
 });
 export type Workload = z.infer<typeof WorkloadSchema>;
 
@@ -209,7 +209,7 @@ export const WorkloadListSchema = z.object({ workloads: z.array(WorkloadSchema) 
 export type WorkloadList = z.infer<typeof WorkloadListSchema>;
 
 /** A client's key for a commit (`Idempotency-Key` header): the same key and body answer the first commit again. Printable ASCII. */
-export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
+export const IdempotencyKeySchema = text().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 printable ASCII characters');
 
 export const WorkloadFilterSchema = z.object({
   state: WorkloadStateSchema.optional(),
@@ -247,19 +247,19 @@ export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 export const AuditRecordSchema = z.object({
   seq: z.number().int().min(1),
-  at: z.string(),
+  at: text(),
   /** Who did it: a user name, `system`, or `simulator`. */
-  actor: z.string(),
+  actor: text(),
   action: AuditActionSchema,
   /** What it was about, e.g. `workload:wl-…`, `policy:<version>`. */
-  subject: z.string(),
-  detail: z.record(z.string(), z.unknown()),
+  subject: text(),
+  detail: z.record(text(), z.unknown()),
   /** Hash of the previous record (64 zeros for the first). */
-  prevHash: z.string(),
+  prevHash: text(),
   /** HMAC-SHA256 with the key `keyId` (sha256 for records older than the key) of prevHash ‖ canonical JSON of this record without hash. */
-  hash: z.string(),
+  hash: text(),
   /** Which audit key made `hash`; absent on records written before the chain was keyed. */
-  keyId: z.string().optional(),
+  keyId: text().optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 
@@ -270,7 +270,7 @@ export const AuditQuerySchema = z.object({
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   action: AuditActionSchema.optional(),
-  actor: z.string().min(1).max(200).optional(),
+  actor: text().min(1).max(200).optional(),
   from: AuditTimeSchema.optional(),
   to: AuditTimeSchema.optional(),
 });
@@ -283,7 +283,7 @@ export type AuditList = z.infer<typeof AuditListSchema>;
  * The chain's head as written outside the store (`<dataDir>/audit-anchors.jsonl`): keep it, and a later
  * verify that does not find this hash at this seq shows the chain was cut or rewritten.
  */
-export const AuditAnchorSchema = z.object({ seq: z.number().int().min(0), hash: z.string(), at: z.string(), keyId: z.string() });
+export const AuditAnchorSchema = z.object({ seq: z.number().int().min(0), hash: text(), at: text(), keyId: text() });
 export type AuditAnchor = z.infer<typeof AuditAnchorSchema>;
 
 /**
@@ -307,10 +307,10 @@ export const AuditVerificationSchema = z.object({
   firstBroken: z.number().int().optional(),
   problem: AuditProblemSchema.optional(),
   /** The problem in words, for a person. */
-  message: z.string().optional(),
+  message: text().optional(),
   /** True when records at the end are gone. */
   truncated: z.boolean().optional(),
-  headHash: z.string().optional(),
+  headHash: text().optional(),
   /** The last anchor, the one verify checked the chain against. */
   anchor: AuditAnchorSchema.optional(),
   /** Records before this seq were written before the chain was keyed: they are checked with plain sha256. */
@@ -328,7 +328,7 @@ export type WorkloadDetail = z.infer<typeof WorkloadDetailSchema>;
 
 /** 409 body of a commit that found no site: the plan shows why. */
 export const NoSiteFitsSchema = z.object({
-  error: z.object({ code: z.literal('CONFLICT'), message: z.string(), requestId: z.string().optional() }),
+  error: z.object({ code: z.literal('CONFLICT'), message: text(), requestId: text().optional() }),
   plan: PlanSchema,
 });
 export type NoSiteFits = z.infer<typeof NoSiteFitsSchema>;
@@ -336,11 +336,11 @@ export type NoSiteFits = z.infer<typeof NoSiteFitsSchema>;
 // ─── Policy as data ──────────────────────────────────────────────────────────────────────────────
 
 /** A jurisdiction code, a group name from the pack (e.g. `EEA`), `ORIGIN` (the data's origin) or `*` (anywhere). */
-export const JurisdictionRefSchema = z.string().regex(/^([A-Z]{2}|[A-Z][A-Z0-9_]{2,31}|\*)$/, 'must be a country code, a group name, ORIGIN or *');
+export const JurisdictionRefSchema = text().regex(/^([A-Z]{2}|[A-Z][A-Z0-9_]{2,31}|\*)$/, 'must be a country code, a group name, ORIGIN or *');
 
 export const PolicyRuleSchema = z.object({
   id: IdSchema,
-  title: z.string().min(1).max(160),
+  title: text().min(1).max(160),
   /** Which requests the rule governs; an absent list matches anything. */
   match: z.object({
     sectors: z.array(SectorSchema).min(1).optional(),
@@ -359,27 +359,27 @@ export const PolicyRuleSchema = z.object({
     )
     .min(1),
   /** Certifications the site must hold, all of them (names as in the fleet file). */
-  certifications: z.array(z.string().min(1)).default([]),
+  certifications: z.array(text().min(1)).default([]),
   /** The operator must be controlled from one of these (countries, groups, ORIGIN). */
   operatorControl: z.object({ allowed: z.array(JurisdictionRefSchema).min(1) }).optional(),
   /** The law in words. */
-  legalBasis: z.string().min(1),
-  note: z.string().default('Illustrative, not legal advice.'),
+  legalBasis: text().min(1),
+  note: text().default('Illustrative, not legal advice.'),
 });
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
 
-export const PolicyConditionSchema = z.object({ id: ConditionIdSchema, label: z.string().min(1) });
+export const PolicyConditionSchema = z.object({ id: ConditionIdSchema, label: text().min(1) });
 export type PolicyCondition = z.infer<typeof PolicyConditionSchema>;
 
 /** The policy pack as written in data/policy/ (its content hash is the version). */
 export const PolicyPackFileSchema = z.object({
   /** Named groups of countries, e.g. EU, EEA, ECOWAS, GDPR_ADEQUATE (a two-letter name must not be a country's code). */
-  groups: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/), z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)),
+  groups: z.record(text().regex(/^[A-Z][A-Z0-9_]{1,31}$/), z.array(text().regex(/^[A-Z]{2}$/)).min(1)),
   conditions: z.array(PolicyConditionSchema),
   rules: z.array(PolicyRuleSchema).min(1),
 });
 export type PolicyPackFile = z.infer<typeof PolicyPackFileSchema>;
 
-export const PolicySchema = PolicyPackFileSchema.extend({ version: z.string() });
+export const PolicySchema = PolicyPackFileSchema.extend({ version: text() });
 /** The policy pack as served: its rules and its version. */
 export type Policy = z.infer<typeof PolicySchema>;
