@@ -129,8 +129,14 @@ describe('control plane /metrics', () => {
     const delta = (outcome: string) => (valueOf(text, 'corridor_ingest_samples_total', `outcome="${outcome}"`) ?? 0) - (valueOf(before, 'corridor_ingest_samples_total', `outcome="${outcome}"`) ?? 0);
     expect(delta('accepted')).toBe(1);
     expect(delta('rejected')).toBe(1);
-    expect(valueOf(text, 'corridor_stream_subscribers')).toBeGreaterThanOrEqual(1); // the BFF's subscription
     expect(valueOf(text, 'http_request_duration_seconds_count', 'route="/v1/telemetry"', 'status="200"')).toBeGreaterThanOrEqual(1);
+    // The BFF subscribes when a browser first follows the stream: open one here rather than rely on an earlier test.
+    const browser = await openBrowser(bff);
+    try {
+      await eventually(async () => expect(valueOf((await scrape(cp.url)).text, 'corridor_stream_subscribers')).toBeGreaterThanOrEqual(1));
+    } finally {
+      browser.close();
+    }
   });
 
   it('refuses a relayed request without the service token', async () => {
