@@ -14,24 +14,39 @@ export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
+/** A place in the walk: its value, and how it was reached (the parent's place and the key), so no path is copied per step. */
+interface Place {
+  value: unknown;
+  parent?: Place;
+  key?: string | number;
+}
+
+function pathOf(place: Place, last?: string): (string | number)[] {
+  const path: (string | number)[] = last === undefined ? [] : [last];
+  for (let p: Place | undefined = place; p?.key !== undefined; p = p.parent) path.push(p.key);
+  return path.reverse();
+}
+
 /**
  * The path (segments from the root) of the first string or object key holding an unpaired surrogate
- * in a parsed JSON value, or undefined. Iterative, so a deeply nested body cannot overflow the stack.
+ * in a parsed JSON value, or undefined. Iterative, so a deeply nested body cannot overflow the stack,
+ * and linear in the size of the body: each place keeps a link to its parent, and only the path of a find is built.
  */
 export function findLoneSurrogate(value: unknown): (string | number)[] | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const stack: Place[] = [{ value }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const place = stack.pop()!;
+    const current = place.value;
     if (typeof current === 'string') {
-      if (hasLoneSurrogate(current)) return path;
+      if (hasLoneSurrogate(current)) return pathOf(place);
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], parent: place, key: i });
     } else if (current !== null && typeof current === 'object') {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i]!;
-        if (hasLoneSurrogate(key)) return [...path, key];
-        stack.push({ value: item, path: [...path, key] });
+        if (hasLoneSurrogate(key)) return pathOf(place, key);
+        stack.push({ value: item, parent: place, key });
       }
     }
   }
