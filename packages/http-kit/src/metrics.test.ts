@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
-import { metricsAccess } from './metrics.ts';
+import { ServiceMetrics, metricsAccess } from './metrics.ts';
 
 /** Runs the gate on a request from `remoteAddress` with `headers`; true when it lets the request through. */
 function allows(token: string | undefined, remoteAddress: string, headers: Record<string, string> = {}): boolean {
@@ -28,5 +28,15 @@ describe('metricsAccess', () => {
     expect(allows(token, '127.0.0.1', { 'x-forwarded-for': '203.0.113.9' })).toBe(false);
     expect(allows(token, '127.0.0.1', { forwarded: 'for=203.0.113.9' })).toBe(false);
     expect(allows(token, '127.0.0.1', { 'x-real-ip': '203.0.113.9' })).toBe(false);
+  });
+});
+
+describe('ServiceMetrics.render', () => {
+  it('spells a sample that is not a number NaN, as the text format and its stricter parsers expect', async () => {
+    const metrics = new ServiceMetrics('test');
+    metrics.gauge('corridor_test_ratio', 'A ratio with nothing measured yet.', [], (gauge) => gauge.set(Number.NaN));
+    const { text } = await metrics.render();
+    expect(text).toContain('corridor_test_ratio{service="test"} NaN\n');
+    expect(text).not.toMatch(/ Nan$/m);
   });
 });

@@ -66,9 +66,14 @@ export class ServiceMetrics {
     };
   }
 
-  /** The text exposition format, as Prometheus scrapes it. */
+  /**
+   * The text exposition format, as Prometheus scrapes it. prom-client 15 writes a NaN sample as `Nan` (the
+   * event-loop lag mean before its first measurement is one); the format spells it `NaN`, and stricter
+   * parsers than Prometheus's own refuse the other spelling, so it is corrected here.
+   */
   async render(): Promise<{ contentType: string; text: string }> {
-    return { contentType: this.registry.contentType, text: await this.registry.metrics() };
+    const text = (await this.registry.metrics()).replace(/ Nan$/gm, ' NaN');
+    return { contentType: this.registry.contentType, text };
   }
 }
 
