@@ -21,3 +21,4 @@ export * from './places.ts';
 export * from './schemas/capacity.ts';
 export * from './schemas/identity.ts';
 export * from './staleness.ts';
+export * from './schemas/noc.ts';

@@ -3,6 +3,7 @@ import { text } from './text.ts';
 import { IdSchema } from './common.ts';
 import { SiteStatusSchema } from './site.ts';
 import { MetricNameSchema } from '../metrics.ts';
+import { AlertSchema, TimelineEventSchema } from './noc.ts';
 
 /** Latest values per entity: metric name → value in its base unit. */
 const ValuesSchema = z.partialRecord(MetricNameSchema, z.number());
@@ -27,7 +28,7 @@ export const SiteHealthSchema = z.object({
 });
 export type SiteHealth = z.infer<typeof SiteHealthSchema>;
 
-export const STREAM_EVENT_TYPES = ['telemetry', 'site-health', 'fault'] as const;
+export const STREAM_EVENT_TYPES = ['telemetry', 'site-health', 'fault', 'alert', 'timeline'] as const;
 
 export const FaultViewSchema = z.object({
   id: text(),
@@ -44,6 +45,10 @@ export const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ id: z.number().int().positive(), type: z.literal('telemetry'), data: TelemetryFrameSchema }),
   z.object({ id: z.number().int().positive(), type: z.literal('site-health'), data: SiteHealthSchema }),
   z.object({ id: z.number().int().positive(), type: z.literal('fault'), data: z.object({ action: z.enum(['injected', 'cleared']), fault: FaultViewSchema }) }),
+  /** An alert changed (pending, firing, acknowledged, escalated, silenced, resolved, delivery): its whole new state. */
+  z.object({ id: z.number().int().positive(), type: z.literal('alert'), data: AlertSchema }),
+  /** Something was recorded on the timeline. The BFF sends one concerning a tenant's workload only to that tenant and to staff. */
+  z.object({ id: z.number().int().positive(), type: z.literal('timeline'), data: TimelineEventSchema }),
 ]);
 export type StreamEvent = z.infer<typeof StreamEventSchema>;
 export type StreamEventType = StreamEvent['type'];
