@@ -1,4 +1,4 @@
-import { SITE_STATUSES, type SiteStatus } from '@corridor/shared';
+import { HEALTH_RANK, SITE_STATUSES, type ObservedHealth, type SiteStatus } from '@corridor/shared';
 
 /** How each status reads and shows, shared by the map, the list, the panel and the header. */
 export interface StatusStyle {
@@ -24,3 +24,14 @@ export const STATUS_STYLES: Record<SiteStatus, StatusStyle> = {
 export const STATUS_ORDER: readonly SiteStatus[] = ['operational', 'maintenance', 'degraded', 'offline', 'construction', 'planned'];
 
 export const isSiteStatus = (value: string): value is SiteStatus => (SITE_STATUSES as readonly string[]).includes(value);
+
+/**
+ * How each observed health reads and shows (issue 16): the second of the two things every site shows, beside
+ * its declared status. `no-data` is grey, never red: a site that stops reporting is not known to be down.
+ */
+export const HEALTH_STYLES: Record<ObservedHealth, StatusStyle> = {
+  ok: { label: 'OK', colour: '#2ecc71', hollow: false, severity: HEALTH_RANK.ok },
+  'no-data': { label: 'No data', colour: '#9aa5b1', hollow: true, severity: HEALTH_RANK['no-data'] },
+  degraded: { label: 'Degraded', colour: '#f5a524', hollow: false, severity: HEALTH_RANK.degraded },
+  down: { label: 'Down', colour: '#ef4444', hollow: false, severity: HEALTH_RANK.down },
+};

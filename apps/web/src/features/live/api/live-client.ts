@@ -1,4 +1,4 @@
-import { ConsoleStatusSchema, FaultViewSchema, SiteHealthSchema, TelemetryFrameSchema, type ConsoleStatus } from '@corridor/shared';
+import { AlertSchema, ConsoleStatusSchema, FaultViewSchema, SiteHealthSchema, TelemetryFrameSchema, TimelineEventSchema, type Alert, type ConsoleStatus, type TimelineEvent } from '@corridor/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { openEventStream, type SseConnection, type SseMessage, type SseOptions, type SseState } from '../../../lib/sse.ts';
@@ -24,7 +24,10 @@ const FRAME_TIMES_KEPT = 12;
 const FaultEventSchema = z.object({ action: z.enum(['injected', 'cleared']), fault: FaultViewSchema });
 const ResyncSchema = z.object({ lastEventId: z.number().int().min(0) }).partial();
 
-export const LIVE_EVENT_TYPES = ['telemetry', 'site-health', 'fault', 'resync', 'status'] as const;
+export const LIVE_EVENT_TYPES = ['telemetry', 'site-health', 'fault', 'alert', 'timeline', 'resync', 'status'] as const;
+
+/** A NOC event from the stream, handed as it comes to whoever follows them (the alerts and timeline views). */
+export type NocEvent = { type: 'alert'; alert: Alert } | { type: 'timeline'; event: TimelineEvent };
 
 type Pending = { id: number } & ({ kind: 'frame'; frame: LiveBatch['frames'][number] } | { kind: 'health'; health: LiveBatch['health'][number] } | { kind: 'fault'; fault: FaultEvent });
 
@@ -68,6 +71,7 @@ export class LiveClient {
   private connection: LiveConnection = { stream: 'connecting', everOpened: false, tickMs: DEFAULT_TICK_MS, upstreamDown: false };
   private freshness: Freshness;
   private readonly listeners = new Set<() => void>();
+  private readonly nocListeners = new Set<(event: NocEvent) => void>();
   private stopped = false;
   private started = false;
 
@@ -107,7 +111,18 @@ export class LiveClient {
     clearTimeout(this.commitTimer);
     clearTimeout(this.staleTimer);
     this.listeners.clear();
+    this.nocListeners.clear();
   }
+
+  /**
+   * Follows the stream's alert and timeline events (each view keeps its own query data up to date with
+   * them); a `resync` or a reconnection is seen through `subscribe` and the freshness, after which a view
+   * reloads what it shows.
+   */
+  onNocEvent = (listener: (event: NocEvent) => void): (() => void) => {
+    this.nocListeners.add(listener);
+    return () => this.nocListeners.delete(listener);
+  };
 
   isStopped(): boolean {
     return this.stopped;
@@ -138,6 +153,12 @@ export class LiveClient {
     } else if (type === 'fault') {
       const parsed = FaultEventSchema.safeParse(json);
       if (parsed.success) this.enqueue({ id, kind: 'fault', fault: parsed.data });
+    } else if (type === 'alert') {
+      const parsed = AlertSchema.safeParse(json);
+      if (parsed.success) for (const listener of this.nocListeners) listener({ type: 'alert', alert: parsed.data });
+    } else if (type === 'timeline') {
+      const parsed = TimelineEventSchema.safeParse(json);
+      if (parsed.success) for (const listener of this.nocListeners) listener({ type: 'timeline', event: parsed.data });
     } else if (type === 'resync') {
       const parsed = ResyncSchema.safeParse(json);
       if (parsed.success && parsed.data.lastEventId !== undefined) this.lastSeenId = parsed.data.lastEventId;
