@@ -142,6 +142,12 @@ export const PERMISSIONS = {
   'audit:read': ['executive', 'operator', 'admin'],
   /** Users and API tokens. */
   'identity:admin': ['admin'],
+  /** Alerts, alert rules, silences, maintenance windows, drains and their plans (issue 16). */
+  'noc:read': ['executive', 'operator', 'admin'],
+  /** Acknowledge alerts, silence them, schedule maintenance, plan and execute drains, confirm a site down: the NOC operator's own. */
+  'noc:operate': ['operator'],
+  /** The timeline (a tenant: only the events of its own workloads). */
+  'timeline:read': ['executive', 'operator', 'admin', 'tenant'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

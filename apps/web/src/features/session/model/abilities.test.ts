@@ -24,6 +24,12 @@ describe('what the console offers each role', () => {
     expect(of('executive')).toMatchObject({ canAdminIdentity: false, canReadAudit: true, canReadPolicy: true });
     expect(of('tenant')).toMatchObject({ canAdminIdentity: false, canReadAudit: false, canReadPolicy: true });
   });
+  it('lets the operator run the NOC, executives and admins read it, and a tenant only its timeline', () => {
+    expect(of('operator')).toMatchObject({ canReadNoc: true, canOperateNoc: true, canReadTimeline: true });
+    expect(of('executive')).toMatchObject({ canReadNoc: true, canOperateNoc: false, canReadTimeline: true });
+    expect(of('admin')).toMatchObject({ canReadNoc: true, canOperateNoc: false, canReadTimeline: true });
+    expect(of('tenant')).toMatchObject({ canReadNoc: false, canOperateNoc: false, canReadTimeline: true });
+  });
 
   it('says who may open a view a role may not', () => {
     expect(viewDeniedReason(principal({ role: 'tenant', tenant: 'tenant-a' }), 'Users', 'identity:admin')).toBe('Users is for admins. You are signed in as tenant.');

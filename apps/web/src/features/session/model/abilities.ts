@@ -14,6 +14,12 @@ export interface Abilities {
   canReadAudit: boolean;
   /** The placement policy's rules (every role that reads the fleet). */
   canReadPolicy: boolean;
+  /** Alerts, silences, maintenance windows and drains (executive, operator, admin). */
+  canReadNoc: boolean;
+  /** Acknowledge, silence, schedule maintenance, drain (operator). */
+  canOperateNoc: boolean;
+  /** The timeline (a tenant: its own workloads' events). */
+  canReadTimeline: boolean;
 }
 
 export function abilitiesOf(principal: Principal): Abilities {
@@ -24,6 +30,9 @@ export function abilitiesOf(principal: Principal): Abilities {
     canAdminIdentity: allows(principal.role, 'identity:admin'),
     canReadAudit: allows(principal.role, 'audit:read'),
     canReadPolicy: allows(principal.role, 'fleet:read'),
+    canReadNoc: allows(principal.role, 'noc:read'),
+    canOperateNoc: allows(principal.role, 'noc:operate'),
+    canReadTimeline: allows(principal.role, 'timeline:read'),
   };
 }
 
