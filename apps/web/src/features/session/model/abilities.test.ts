@@ -24,7 +24,9 @@ describe('what the console offers each role', () => {
     expect(of('executive')).toMatchObject({ canAdminIdentity: false, canReadAudit: true, canReadPolicy: true });
     expect(of('tenant')).toMatchObject({ canAdminIdentity: false, canReadAudit: false, canReadPolicy: true });
   });
+
   it('lets the operator run the NOC, executives and admins read it, and a tenant only its timeline', () => {
+    const of = (role: Principal['role']) => abilitiesOf(principal({ role, tenant: role === 'tenant' ? 'tenant-a' : undefined }));
     expect(of('operator')).toMatchObject({ canReadNoc: true, canOperateNoc: true, canReadTimeline: true });
     expect(of('executive')).toMatchObject({ canReadNoc: true, canOperateNoc: false, canReadTimeline: true });
     expect(of('admin')).toMatchObject({ canReadNoc: true, canOperateNoc: false, canReadTimeline: true });
