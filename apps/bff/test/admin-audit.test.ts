@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiTokenCreatedSchema, ApiTokenListSchema, AuditListSchema, AuditVerificationSchema, ErrorBodySchema, UserListSchema } from '@corridor/shared';
-import { buildFleetFile } from '@corridor/shared/testing';
-import { bffStore, fakeUpstream, realControlPlane, startBff, type Fetch, type RunningBff } from './harness.ts';
+import { bffStore, fakeUpstream, realStack, startBff, type Fetch, type RealStack, type RunningBff } from './harness.ts';
 import { STORE_KINDS } from './stores.ts';
 
 const json = (body: unknown, method = 'POST') => ({ method, headers: { 'X-CSRF': '1', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -9,23 +8,14 @@ const del = { method: 'DELETE', headers: { 'X-CSRF': '1' } };
 const newUser = (username: string) => ({ username, name: 'Omar B.', role: 'operator', password: 'a-long-enough-password' });
 
 describe.each(STORE_KINDS)('admin changes in the audit chain (%s store)', (kind) => {
-  let upstream: Awaited<ReturnType<typeof realControlPlane>>;
-  let store: Awaited<ReturnType<typeof bffStore>>;
-  let bff: RunningBff;
+  let stack: RealStack;
   let admin: Fetch;
 
   beforeAll(async () => {
-    upstream = await realControlPlane(buildFleetFile());
-    store = await bffStore(kind);
-    bff = await startBff([upstream.cp.url], { db: store.db });
-    admin = (await bff.as('admin')).fetch;
+    stack = await realStack(kind);
+    ({ admin } = stack);
   });
-  afterAll(async () => {
-    await bff?.close();
-    await upstream?.cp.close();
-    upstream?.cleanup();
-    await store?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
   it('records user-created, user-disabled, token-issued and token-revoked with the admin as actor, in a chain that verifies', async () => {
     expect((await admin('/api/users', json(newUser('omar')))).status).toBe(201);

@@ -9,6 +9,7 @@ import { createLogger } from '@corridor/http-kit';
 import { startControlPlane, type RunningControlPlane } from '@corridor/control-plane';
 import { DEFAULT_POLICY_DIR, type ControlPlaneConfig } from '@corridor/control-plane/config';
 import type { FleetFile } from '@corridor/shared';
+import { buildFleetFile } from '@corridor/shared/testing';
 import type { Db } from '@corridor/store';
 import { createApp, type BffDeps } from '../src/app.ts';
 import type { Identity } from '../src/identity/identity.ts';
@@ -172,6 +173,30 @@ export async function startBff(urls: string[], options: BffOptions = {}) {
   };
 }
 export type RunningBff = Awaited<ReturnType<typeof startBff>>;
+
+/**
+ * A real control plane behind a real BFF on a `kind` store, with an admin signed in: what a test of the whole
+ * write path stands on. `close` stops and removes all of it.
+ */
+export async function realStack(kind: StoreKind) {
+  const upstream = await realControlPlane(buildFleetFile());
+  const store = await bffStore(kind);
+  const bff = await startBff([upstream.cp.url], { db: store.db });
+  const admin = (await bff.as('admin')).fetch;
+  return {
+    upstream,
+    store,
+    bff,
+    admin,
+    async close() {
+      await bff.close();
+      await upstream.cp.close();
+      upstream.cleanup();
+      await store.cleanup();
+    },
+  };
+}
+export type RealStack = Awaited<ReturnType<typeof realStack>>;
 
 /** A stand-in control plane for faults a real one cannot be made to show (hangs, garbage). */
 export async function fakeUpstream(handler: Parameters<typeof createServer>[1]) {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema, WorkloadListSchema } from '@corridor/shared';
-import { buildFleetFile } from '@corridor/shared/testing';
-import { bffStore, realControlPlane, startBff, type Fetch, type RunningBff } from './harness.ts';
+import { realStack, type Fetch, type RealStack } from './harness.ts';
 import { STORE_KINDS } from './stores.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -39,9 +38,8 @@ function inject(value: Json, path: (string | number)[], key: boolean, lone: stri
 const loneSurrogate = fc.oneof(fc.integer({ min: 0xd800, max: 0xdbff }), fc.integer({ min: 0xdc00, max: 0xdfff })).map((code) => String.fromCharCode(code));
 
 describe.each(STORE_KINDS)('an unpaired UTF-16 surrogate anywhere in a BFF write (%s store)', (kind) => {
-  let upstream: Awaited<ReturnType<typeof realControlPlane>>;
-  let store: Awaited<ReturnType<typeof bffStore>>;
-  let bff: RunningBff;
+  let stack: RealStack;
+  let store: RealStack['store'];
   let admin: Fetch;
 
   const everything = async () => {
@@ -53,17 +51,10 @@ describe.each(STORE_KINDS)('an unpaired UTF-16 surrogate anywhere in a BFF write
   };
 
   beforeAll(async () => {
-    upstream = await realControlPlane(buildFleetFile());
-    store = await bffStore(kind);
-    bff = await startBff([upstream.cp.url], { db: store.db });
-    admin = (await bff.as('admin')).fetch;
+    stack = await realStack(kind);
+    ({ store, admin } = stack);
   });
-  afterAll(async () => {
-    await bff?.close();
-    await upstream?.cp.close();
-    upstream?.cleanup();
-    await store?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
   it('is refused with 400 naming the field (or key), never 5xx, and nothing is stored', { timeout: 120_000 }, async () => {
     const before = await everything();

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ApiTokenCreateSchema, AuditListSchema, LIMITS, LoginRequestSchema, UserCreateSchema, WorkloadListSchema, WorkloadRequestSchema } from '@corridor/shared';
-import { buildFleetFile } from '@corridor/shared/testing';
-import { bffStore, realControlPlane, startBff, type Fetch, type RunningBff } from './harness.ts';
+import { realStack, type Fetch, type RealStack } from './harness.ts';
 import { STORE_KINDS } from './stores.ts';
 
 /** Strings that have broken servers before: injection, markup, control characters, header splitting, huge ones. */
@@ -44,9 +43,8 @@ const WRITES = [
 const RELEASES = ['/api/workloads/', '/api/users/', '/api/tokens/'] as const;
 
 describe.each(STORE_KINDS)('every BFF write, fuzzed (%s store)', (kind) => {
-  let upstream: Awaited<ReturnType<typeof realControlPlane>>;
-  let store: Awaited<ReturnType<typeof bffStore>>;
-  let bff: RunningBff;
+  let stack: RealStack;
+  let store: RealStack['store'];
   let admin: Fetch;
 
   /** What a malformed write must leave as it was: the BFF's tables, the control plane's workloads and audit log. */
@@ -61,17 +59,10 @@ describe.each(STORE_KINDS)('every BFF write, fuzzed (%s store)', (kind) => {
   }
 
   beforeAll(async () => {
-    upstream = await realControlPlane(buildFleetFile());
-    store = await bffStore(kind);
-    bff = await startBff([upstream.cp.url], { db: store.db });
-    admin = (await bff.as('admin')).fetch;
+    stack = await realStack(kind);
+    ({ store, admin } = stack);
   });
-  afterAll(async () => {
-    await bff?.close();
-    await upstream?.cp.close();
-    upstream?.cleanup();
-    await store?.cleanup();
-  });
+  afterAll(() => stack?.close());
 
   for (const { path, schema, keys } of WRITES) {
     it(`POST ${path}: malformed, oversized and hostile bodies get 4xx, never 5xx, and nothing is stored`, async () => {
