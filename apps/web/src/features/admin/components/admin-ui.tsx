@@ -1,6 +1,6 @@
 import './admin.css';
-import type { ReactNode } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { ROLES, type Role } from '@corridor/shared';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /** A query's first load: loading, or the error with a retry; nothing once there is data. */
 export function LoadState({ what, isPending, error, onRetry, retrying }: { what: string; isPending: boolean; error: Error | null; onRetry: () => void; retrying: boolean }) {
@@ -106,6 +106,49 @@ export function ConfirmButton({ label, subject, question, consequence, onConfirm
           </button>
         </div>
       </dialog>
+    </>
+  );
+}
+
+/**
+ * The role a user or token acts with, and the tenant it is bound to when that role is `tenant` (the tenant
+ * field stays in place, disabled, otherwise, so the form does not jump). `tenantHint` says what the tenant means here.
+ */
+export function RoleTenantFields({
+  role,
+  tenant,
+  roleLabels,
+  roleHint,
+  tenantHint,
+  errors,
+  onRole,
+  onTenant,
+}: {
+  role: Role;
+  tenant: string;
+  roleLabels: Record<Role, string>;
+  roleHint?: string;
+  tenantHint: string;
+  errors: { role?: string; tenant?: string };
+  onRole: (role: string) => void;
+  onTenant: (tenant: string) => void;
+}) {
+  return (
+    <>
+      <Field label="Role" hint={roleHint} error={errors.role}>
+        {(props) => (
+          <select {...props} value={role} onChange={(e) => onRole(e.target.value)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabels[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Tenant" hint={role === 'tenant' ? tenantHint : 'Only for the tenant role'} error={errors.tenant}>
+        {(props) => <input {...props} autoComplete="off" disabled={role !== 'tenant'} value={role === 'tenant' ? tenant : ''} onChange={(e) => onTenant(e.target.value)} />}
+      </Field>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { ApiTokenCreateSchema, ROLES, type ApiTokenCreated, type Role } from '@corridor/shared';
+import { ApiTokenCreateSchema, type ApiTokenCreated, type Role } from '@corridor/shared';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useIssueToken } from '../api/use-issue-token.ts';
 import { localInputToIso, viewerZone } from '../model/audit-filter.ts';
 import { fieldErrorsOf, serverFieldErrors, type FieldErrors } from '../model/field-errors.ts';
-import { Field } from './admin-ui.tsx';
+import { Field, RoleTenantFields } from './admin-ui.tsx';
 import { focusFirstInvalid } from './user-form.tsx';
 
 const FIELDS = ['name', 'role', 'tenant', 'expiresAt'] as const;
@@ -65,20 +65,16 @@ export function TokenForm({ roleLabels, onIssued }: { roleLabels: Record<Role, s
         <Field label="Name" hint="What uses it, e.g. “billing export”" error={errors.name}>
           {(props) => <input {...props} autoComplete="off" value={form.name} onChange={(e) => set('name')(e.target.value)} />}
         </Field>
-        <Field label="Role" hint="The token acts with this role" error={errors.role}>
-          {(props) => (
-            <select {...props} value={form.role} onChange={(e) => set('role')(e.target.value)}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Tenant" hint={form.role === 'tenant' ? 'The tenant it acts for' : 'Only for tenant tokens'} error={errors.tenant}>
-          {(props) => <input {...props} autoComplete="off" disabled={form.role !== 'tenant'} value={form.role === 'tenant' ? form.tenant : ''} onChange={(e) => set('tenant')(e.target.value)} />}
-        </Field>
+        <RoleTenantFields
+          role={form.role}
+          tenant={form.tenant}
+          roleLabels={roleLabels}
+          roleHint="The token acts with this role"
+          tenantHint="The tenant it acts for"
+          errors={errors}
+          onRole={set('role')}
+          onTenant={set('tenant')}
+        />
         <Field label="Expires (optional)" hint={`Your time (${viewerZone()}); never when empty`} error={errors.expiresAt}>
           {(props) => <input {...props} type="datetime-local" value={form.expires} onChange={(e) => set('expires')(e.target.value)} />}
         </Field>

@@ -1,9 +1,9 @@
-import { ROLES, UserCreateSchema, type Role } from '@corridor/shared';
+import { UserCreateSchema, type Role } from '@corridor/shared';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCreateUser } from '../api/use-create-user.ts';
 import { fieldErrorsOf, serverFieldErrors, type FieldErrors } from '../model/field-errors.ts';
-import { Field } from './admin-ui.tsx';
+import { Field, RoleTenantFields } from './admin-ui.tsx';
 
 const FIELDS = ['username', 'name', 'role', 'tenant', 'password'] as const;
 const EMPTY = { username: '', name: '', role: 'operator' as Role, tenant: '', password: '' };
@@ -64,20 +64,15 @@ export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
         <Field label="Name" error={errors.name}>
           {(props) => <input {...props} autoComplete="off" value={form.name} onChange={(e) => set('name')(e.target.value)} />}
         </Field>
-        <Field label="Role" error={errors.role}>
-          {(props) => (
-            <select {...props} value={form.role} onChange={(e) => set('role')(e.target.value)}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Tenant" hint={form.role === 'tenant' ? 'The tenant whose workloads they see' : 'Only for tenant users'} error={errors.tenant}>
-          {(props) => <input {...props} autoComplete="off" disabled={form.role !== 'tenant'} value={form.role === 'tenant' ? form.tenant : ''} onChange={(e) => set('tenant')(e.target.value)} />}
-        </Field>
+        <RoleTenantFields
+          role={form.role}
+          tenant={form.tenant}
+          roleLabels={roleLabels}
+          tenantHint="The tenant whose workloads they see"
+          errors={errors}
+          onRole={set('role')}
+          onTenant={set('tenant')}
+        />
         <Field label="Password" hint="At least 12 characters" error={errors.password}>
           {(props) => <input {...props} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} />}
         </Field>
