@@ -234,6 +234,11 @@ export const AUDIT_ACTIONS = [
   'login-failed',
   'logout',
   'maintenance',
+  // Maintenance windows and drains (issue 16): scheduled or deleted by an operator; a drain's dry run and its execution.
+  'maintenance-scheduled',
+  'maintenance-deleted',
+  'drain-planned',
+  'drain-executed',
   // Admin changes, recorded by the BFF with the admin as actor.
   'user-created',
   'user-disabled',
