@@ -211,6 +211,14 @@ export const MaintenanceWindowSchema = z.object({
 export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
 export const MaintenanceListSchema = z.object({ windows: z.array(MaintenanceWindowSchema) });
 
+/** GET /api/maintenance: windows on a site or a link, in force now (`active=true`) or not (`false`). */
+export const MaintenanceFilterSchema = z.object({
+  site: IdSchema.optional(),
+  link: IdSchema.optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export type MaintenanceFilter = z.infer<typeof MaintenanceFilterSchema>;
+
 export const MaintenanceCreateSchema = z
   .strictObject({
     siteId: IdSchema.optional(),
