@@ -152,7 +152,8 @@ export async function updateWorkload(
   change: {
     state: WorkloadState;
     at: string;
-    placement?: { siteId: string; gpuModel: GpuModel; powerKw: number; plan: Plan };
+    /** Without `plan`, the plan that placed it stays (a drain's move is recorded in the audit trail instead). */
+    placement?: { siteId: string; gpuModel: GpuModel; powerKw: number; plan?: Plan };
     strandedReasons?: RejectedSite[];
   },
 ): Promise<Workload> {
@@ -171,7 +172,7 @@ export async function updateWorkload(
       p?.siteId ?? null,
       p?.gpuModel ?? null,
       p?.powerKw ?? null,
-      p ? JSON.stringify(p.plan) : null,
+      p?.plan ? JSON.stringify(p.plan) : null,
       change.strandedReasons ? JSON.stringify(change.strandedReasons) : null,
     ],
   );
