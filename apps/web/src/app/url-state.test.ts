@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
+import { parseUrlState, serializeUrlState, timelineFilterOf, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
 
 describe('url state', () => {
   it('parses selection, filters and map options', () => {
@@ -62,6 +62,18 @@ describe('url state', () => {
     expect(state).toMatchObject({ link: 'medusa-casablanca-marseille', site: undefined, range: '24h' });
     expect(serializeUrlState(state)).toBe('?link=medusa-casablanca-marseille&range=24h');
     expect(parseUrlState('?site=usdc-rabat-1&link=medusa-casablanca-marseille')).toMatchObject({ site: 'usdc-rabat-1', link: undefined });
+  });
+
+  it('carries the timeline’s filters as a deep link, dropping a kind or a time the API would refuse', () => {
+    const state = parseUrlState('?view=timeline&kind=drain&esite=ma-benguerir-1&elink=medusa&efrom=2026-12-03T10:00:00%2B01:00&eto=yesterday');
+    expect(timelineFilterOf(state)).toEqual({ kind: 'drain', site: 'ma-benguerir-1', link: 'medusa', from: '2026-12-03T10:00:00+01:00', to: undefined });
+    expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+    expect(parseUrlState('?kind=gossip').eventKind).toBeUndefined();
+    expect(urlPatchOfTimelineFilter({ kind: undefined, site: 'x' })).toEqual({ eventKind: undefined, eventSite: 'x' });
+  });
+
+  it('carries a drain whose progress is shown', () => {
+    expect(serializeUrlState({ ...parseUrlState(''), view: 'drain', drain: 'dr-1' })).toBe('?view=drain&drain=dr-1');
   });
 
   it('caps the synthetic fleet', () => {

@@ -1,5 +1,18 @@
-import { AUDIT_ACTIONS, LIMITS, SECTORS, WORKLOAD_STATES, type AuditAction, type Sector, type SiteStatus, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
+import {
+  AUDIT_ACTIONS,
+  LIMITS,
+  SECTORS,
+  TIMELINE_KINDS,
+  WORKLOAD_STATES,
+  type AuditAction,
+  type Sector,
+  type SiteStatus,
+  type TimelineKind,
+  type WorkloadFilter,
+  type WorkloadState,
+} from '@corridor/shared';
 import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from '../features/live/model/chart-range.ts';
+import type { TimelineFilter } from '../features/timeline/model/timeline-filter.ts';
 import { isSiteStatus } from '../lib/site-status.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
@@ -38,6 +51,14 @@ export interface UrlState {
   auditActor?: string;
   auditFrom?: string;
   auditTo?: string;
+  /** The timeline's filters (?kind=&esite=&elink=&efrom=&eto=): `esite`, because `site` is the map's selection. */
+  eventKind?: TimelineKind;
+  eventSite?: string;
+  eventLink?: string;
+  eventFrom?: string;
+  eventTo?: string;
+  /** A drain whose progress is shown (?view=drain&drain=<id>); without it, the drain view reviews a dry run of ?site=. */
+  drain?: string;
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
@@ -61,6 +82,12 @@ const OWN_KEYS = [
   'actor',
   'from',
   'to',
+  'kind',
+  'esite',
+  'elink',
+  'efrom',
+  'eto',
+  'drain',
 ] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
@@ -102,6 +129,12 @@ export function parseUrlState(search: string): UrlState {
     auditActor: clean(params.get('actor'), 200),
     auditFrom: isoTime(params.get('from')),
     auditTo: isoTime(params.get('to')),
+    eventKind: oneOf(TIMELINE_KINDS, clean(params.get('kind'))),
+    eventSite: clean(params.get('esite')),
+    eventLink: clean(params.get('elink')),
+    eventFrom: isoTime(params.get('efrom')),
+    eventTo: isoTime(params.get('eto')),
+    drain: clean(params.get('drain'), 100),
   };
 }
 
@@ -129,6 +162,12 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['actor', state.auditActor],
     ['from', state.auditFrom],
     ['to', state.auditTo],
+    ['kind', state.eventKind],
+    ['esite', state.eventSite],
+    ['elink', state.eventLink],
+    ['efrom', state.eventFrom],
+    ['eto', state.eventTo],
+    ['drain', state.drain],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
   const query = params.toString();
@@ -145,5 +184,19 @@ export function urlPatchOfWorkloadFilter(patch: Partial<WorkloadFilter>): Partia
     ...('site' in patch ? { workloadSite: patch.site } : {}),
     ...('tenant' in patch ? { tenant: patch.tenant } : {}),
     ...('sector' in patch ? { sector: patch.sector } : {}),
+  };
+}
+
+/** The timeline's filter, as the API takes it, from the URL's state. */
+export const timelineFilterOf = (state: UrlState): TimelineFilter => ({ kind: state.eventKind, site: state.eventSite, link: state.eventLink, from: state.eventFrom, to: state.eventTo });
+
+/** A change of the timeline's filter as a change of the URL's state (only the keys the patch has). */
+export function urlPatchOfTimelineFilter(patch: Partial<TimelineFilter>): Partial<UrlState> {
+  return {
+    ...('kind' in patch ? { eventKind: patch.kind } : {}),
+    ...('site' in patch ? { eventSite: patch.site } : {}),
+    ...('link' in patch ? { eventLink: patch.link } : {}),
+    ...('from' in patch ? { eventFrom: patch.from } : {}),
+    ...('to' in patch ? { eventTo: patch.to } : {}),
   };
 }
