@@ -9,6 +9,8 @@ import type { LiveState } from './events/live-state.ts';
 import type { FleetService } from './fleet/fleet-service.ts';
 import { readFleetVersion } from './fleet/fleet-store.ts';
 import type { WorkloadService } from './placement/workload-service.ts';
+import type { DrainService } from './drain/drain-service.ts';
+import type { MaintenanceService } from './maintenance/maintenance-service.ts';
 import type { Simulator } from './simulator/simulator.ts';
 import type { SeriesService } from './telemetry/series-service.ts';
 import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
@@ -29,6 +31,10 @@ export interface ControlPlaneDeps {
   /** The hash-chained audit log: list, verify, record a sign-in. */
   audit: AuditService;
   workloads: WorkloadService;
+  /** Maintenance windows (GET/POST/DELETE /v1/maintenance). */
+  maintenance: MaintenanceService;
+  /** Drain plans and drains (POST /v1/sites/:id/drain-plan, /v1/drains). */
+  drains: DrainService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
   /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
@@ -41,7 +47,7 @@ export interface ControlPlaneDeps {
  * The control plane's HTTP app; server.ts listens. It serves the routes of src/v1-routes.ts, each
  * declared with who may call it; `routes` lists them as `METHOD /path`.
  */
-export function createApp({ db, logger, fleet, bus, live, ingest: store, series, audit, workloads, simulator, serviceToken, metrics = new ServiceMetrics('control-plane') }: ControlPlaneDeps) {
+export function createApp({ db, logger, fleet, bus, live, ingest: store, series, audit, workloads, maintenance, drains, simulator, serviceToken, metrics = new ServiceMetrics('control-plane') }: ControlPlaneDeps) {
   const ingest = countedIngest(store, metrics);
   metrics.gauge('corridor_stream_subscribers', 'Clients following GET /v1/stream now (each BFF holds one).', [], (g) => g.set(bus.subscribers));
   const app = express();
@@ -72,7 +78,7 @@ export function createApp({ db, logger, fleet, bus, live, ingest: store, series,
   // Every /v1 path needs the service credential, known or not; each route then has the gate its access declares.
   const v1 = express.Router();
   v1.use(requireServiceCredential(serviceToken));
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, ...(simulator ? { simulator } : {}) };
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

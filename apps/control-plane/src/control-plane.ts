@@ -14,6 +14,8 @@ import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
 import { loadPolicyPack } from './placement/policy-pack.ts';
 import { Supervisor } from './placement/supervisor.ts';
+import { DrainService } from './drain/drain-service.ts';
+import { MaintenanceService } from './maintenance/maintenance-service.ts';
 import { WorkloadService } from './placement/workload-service.ts';
 import { runningGpusBySite } from './placement/workload-store.ts';
 import { Simulator } from './simulator/simulator.ts';
@@ -82,11 +84,15 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   };
   await anchor();
   const workloads = new WorkloadService({ db, fleet, live, policy });
-  const supervisor = new Supervisor({ db, fleet, workloads, logger });
+  // Windows in force are applied before the first request: a site in maintenance is never placed on.
+  const maintenance = new MaintenanceService({ db, fleet, logger });
+  await maintenance.start();
+  const drains = new DrainService({ db, fleet, workloads, logger, maintenance });
+  const supervisor = new Supervisor({ db, fleet, workloads, logger, drains });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
   const simulator = config.simulator ? new Simulator({ fleet, ingest, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, simulator, serviceToken: config.serviceToken });
+  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, simulator, serviceToken: config.serviceToken });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -118,6 +124,8 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
       clearInterval(anchorTimer);
       await simulator?.stop();
       await supervisor.stop();
+      maintenance.close();
+      await drains.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -52,6 +52,10 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
   let h: PlacementHarness;
   /** A workload of tenant-a that every permitted caller may read and release. */
   let workloadId: string;
+  /** A drain plan the operator may execute, and a drain anyone who reads the NOC may read. */
+  let drainPlanId: string;
+  let drainId: string;
+  const futureWindow = () => ({ siteId: 'site-a', startsAt: new Date(now + 86_400_000).toISOString(), endsAt: new Date(now + 90_000_000).toISOString(), reason: 'cooling overhaul' });
   const now = Date.now();
   const series = (entity: string, metric: string) => `/v1/${entity}/series?metric=${metric}&from=${now - 3_600_000}&to=${now}`;
   const plan = workloadBody({ tenant: 'tenant-a', gpus: { count: 8, model: 'H100' } });
@@ -85,6 +89,22 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     'GET /workloads/:id': { person: 'required', permission: 'workloads:read', path: () => `/v1/workloads/${workloadId}`, ok: 200 },
     'GET /audit': { person: 'required', permission: 'audit:read', path: () => '/v1/audit', ok: 200 },
     'GET /audit/verify': { person: 'required', permission: 'audit:read', path: () => '/v1/audit/verify', ok: 200 },
+    // NOC readers (executive, operator, admin) read windows and drains; only operators schedule, delete, plan and drain.
+    'GET /maintenance': { person: 'required', permission: 'noc:read', path: () => '/v1/maintenance?site=site-a', ok: 200 },
+    'POST /maintenance': { person: 'required', permission: 'noc:operate', path: () => '/v1/maintenance', body: futureWindow(), ok: 201 },
+    // A window of its own for each caller: only the operator's call reaches it.
+    'DELETE /maintenance/:id': { person: 'required', permission: 'noc:operate', path: async () => `/v1/maintenance/${(await h.call('POST', '/v1/maintenance', futureWindow())).body.id}`, ok: 200 },
+    'POST /sites/:id/drain-plan': { person: 'required', permission: 'noc:operate', path: () => '/v1/sites/site-b/drain-plan', ok: 201 },
+    'POST /drains': {
+      person: 'required',
+      permission: 'noc:operate',
+      path: () => '/v1/drains',
+      get body() {
+        return { planId: drainPlanId };
+      },
+      ok: 202,
+    },
+    'GET /drains/:id': { person: 'required', permission: 'noc:read', path: () => `/v1/drains/${drainId}`, ok: 200 },
     // A failed sign-in needs no person; a person may record one too.
     'POST /audit': { person: 'optional', path: () => '/v1/audit', body: { action: 'login-failed', subject: 'user:mallory' }, ok: 201 },
   };
@@ -92,6 +112,8 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
   beforeAll(async () => {
     h = await placementHarness(kind, buildFleetFile(), { simulator: true });
     workloadId = WorkloadSchema.parse((await h.callAs(USERS.operator, 'POST', '/v1/workloads', plan)).body).id;
+    drainPlanId = (await h.call('POST', '/v1/sites/site-b/drain-plan')).body.id;
+    drainId = (await h.call('POST', '/v1/drains', { planId: (await h.call('POST', '/v1/sites/site-b/drain-plan')).body.id })).body.id;
   });
   afterAll(async () => {
     await h?.close();

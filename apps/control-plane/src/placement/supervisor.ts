@@ -10,6 +10,8 @@ export interface SupervisorDeps {
   fleet: FleetService;
   workloads: WorkloadService;
   logger: Logger;
+  /** Workloads a drain is moving now (drain/): the lifecycle leaves those to it. */
+  drains?: { isMoving(workloadId: string): boolean };
   now?: () => number;
 }
 
@@ -29,9 +31,13 @@ const ACTOR = 'system';
 
 /**
  * The workload lifecycle, one step per simulator tick (or on its own timer with the simulator off):
- * placed workloads start running; workloads on a site that is down (observed offline or in
- * maintenance, or gone from the fleet) go migrating, and each migrating one is re-planned elsewhere or
- * stranded; stranded ones are tried again, so they run again once a lawful site has room. The `migrating` state is stored first, so a step cut short resumes at the next one.
+ * placed workloads start running on sites that are up and not in maintenance; workloads on a site
+ * confirmed down (observed `down`: a site-down fault, an ingested status or an operator's confirmation;
+ * declared offline; or gone from the fleet) go migrating, and each migrating one is re-planned elsewhere
+ * or stranded; stranded ones are tried again, so they run again once a lawful site has room. Never on
+ * `no-data` alone (silence is not evidence) and never on maintenance: the operator drains a site in
+ * maintenance, and workloads a drain is moving are left to it. The `migrating` state is stored first,
+ * so a step cut short resumes at the next one.
  */
 export class Supervisor {
   private stepping?: Promise<StepReport>;
@@ -69,17 +75,28 @@ export class Supervisor {
     const { db, fleet, workloads } = this.deps;
     const view = await fleet.current();
     const live = workloads.liveFigures(view.sites);
-    const isDown = (siteId: string | null) => {
+    const statusOf = (siteId: string | null) => {
       const site = siteId ? view.siteById.get(siteId)?.site : undefined;
-      return !site || DOWN_STATUSES.has(live.get(site.id)?.status ?? site.status);
+      return site && (live.get(site.id)?.status ?? site.status);
     };
+    // Cannot take or start work: down, offline or in maintenance (or gone).
+    const isDown = (siteId: string | null) => {
+      const status = statusOf(siteId);
+      return !status || DOWN_STATUSES.has(status);
+    };
+    // Its workloads must leave: confirmed down (live `offline` is observed `down`), or gone from the fleet.
+    const mustLeave = (siteId: string | null) => {
+      const status = statusOf(siteId);
+      return !status || status === 'offline';
+    };
+    const drained = (id: string) => this.deps.drains?.isMoving(id) ?? false;
     // One read per step: those stranded by this step's migrations are tried again at the next one.
     const listed = await workloadIdsIn(db, [...ACTIVE_STATES, 'stranded']);
     const active = listed.filter((w) => w.state !== 'stranded');
     const stranded = listed.filter((w) => w.state === 'stranded');
     const at = new Date(this.now()).toISOString();
 
-    const leaving = active.filter((w) => w.state !== 'migrating' && isDown(w.siteId)).map((w) => w.id);
+    const leaving = active.filter((w) => w.state !== 'migrating' && mustLeave(w.siteId)).map((w) => w.id);
     const migrating = leaving.length ? await db.transaction((tx) => markMigrating(tx, leaving, at)) : [];
 
     const started = active.some((w) => w.state === 'placed' && !isDown(w.siteId))
@@ -93,7 +110,7 @@ export class Supervisor {
         })
       : [];
 
-    const toMove = [...active.filter((w) => w.state === 'migrating').map((w) => w.id), ...migrating];
+    const toMove = [...active.filter((w) => w.state === 'migrating' && !drained(w.id)).map((w) => w.id), ...migrating];
     for (const id of toMove) await workloads.migrate(id, ACTOR);
     if (toMove.length) this.deps.logger.info({ workloads: toMove }, 'workloads re-planned off sites that are down');
 

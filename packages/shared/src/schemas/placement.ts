@@ -239,6 +239,10 @@ export const AUDIT_ACTIONS = [
   'maintenance-deleted',
   'drain-planned',
   'drain-executed',
+  // Alerts (issue 16): an operator acknowledged an alert, created a silence, or ended one early. Rule transitions are not audited (the timeline has them).
+  'alert-ack',
+  'silence-created',
+  'silence-expired',
   // Admin changes, recorded by the BFF with the admin as actor.
   'user-created',
   'user-disabled',

@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { GPU_MODELS, type CapacityEffectSchema, type DrainMove, type GpuModel, type Plan, type Workload } from '@corridor/shared';
+import { planPlacement } from '../placement/engine.ts';
+import type { PlanInput, SiteUsage } from '../placement/plan-input.ts';
+
+// The drain's dry run: where each workload of a site would lawfully go, as one batch. Pure: the
+// placement engine over one fleet snapshot, with each move's GPUs and power counted on its destination
+// before the next workload is planned, so the plan never piles two moves past a destination's capacity.
+
+/** Free GPUs of one model at a destination, before and after the plan's moves. */
+export type CapacityEffect = z.infer<typeof CapacityEffectSchema>;
+
+/** Lawful destinations kept per move besides the chosen one (the rest are in the count of candidates). */
+export const MAX_ALTERNATIVES = 5;
+
+/** What the planner needs: a plan's input without the request, and the site being drained. */
+export type DrainInput = Omit<PlanInput, 'request' | 'exclude'> & { siteId: string };
+
+/** A move as the executor needs it: the public move plus the pool and power it would hold at the destination. */
+export interface PlannedMove extends DrainMove {
+  from: string;
+  /** Set when `to` is: the model the destination gives it and the IT power it holds there. */
+  reservation?: { gpuModel: GpuModel; powerKw: number };
+  /** The policy version the move was planned under (re-planned at execution if it changed). */
+  policyVersion: string;
+}
+
+export interface DrainDryRun {
+  moves: PlannedMove[];
+  capacityEffect: CapacityEffect[];
+}
+
+/** Largest first (they have the fewest places to go), then oldest, then id: the same order every time. */
+function drainOrder(a: Workload, b: Workload): number {
+  return b.gpuCount - a.gpuCount || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Plans every given workload off `input.siteId`: the engine with the site excluded, on the usage as it
+ * stands plus the moves planned before it. A workload with no candidate keeps every site's reasons.
+ */
+export function planDrain(input: DrainInput, workloads: readonly Workload[]): DrainDryRun {
+  const { siteId, ...base } = input;
+  const exclude = new Set([siteId]);
+  const usage = new Map<string, SiteUsage>();
+  for (const [id, u] of input.usage) usage.set(id, { gpus: { ...u.gpus }, powerKw: u.powerKw });
+  const before = new Map<string, SiteUsage>(input.usage);
+  const touched = new Map<string, Set<GpuModel>>();
+
+  const moves: PlannedMove[] = [];
+  for (const w of [...workloads].sort(drainOrder)) {
+    const plan: Plan = planPlacement({ ...base, usage, request: w.request, exclude });
+    const [best, ...others] = plan.candidates;
+    const common = {
+      workloadId: w.id,
+      workloadName: w.name,
+      tenant: w.tenant,
+      ...(w.gpuModel ? { gpuModel: w.gpuModel } : {}),
+      gpuCount: w.gpuCount,
+      from: siteId,
+      policyVersion: plan.policyVersion,
+      alternatives: others.slice(0, MAX_ALTERNATIVES).map((c) => ({ siteId: c.siteId, score: c.score })),
+    };
+    if (!best) {
+      moves.push({ ...common, to: null, reasons: plan.rejected });
+      continue;
+    }
+    const held = usage.get(best.siteId) ?? { gpus: {}, powerKw: 0 };
+    held.gpus[best.gpuModel] = (held.gpus[best.gpuModel] ?? 0) + w.gpuCount;
+    held.powerKw += best.powerKw;
+    usage.set(best.siteId, held);
+    touched.set(best.siteId, (touched.get(best.siteId) ?? new Set()).add(best.gpuModel));
+    moves.push({ ...common, to: best.siteId, score: best.score, reasons: [], reservation: { gpuModel: best.gpuModel, powerKw: best.powerKw } });
+  }
+  return { moves, capacityEffect: capacityEffect(input, touched, before, usage) };
+}
+
+/** Free GPUs before and after the plan's moves, per destination × model the plan uses (sites in id order). */
+function capacityEffect(input: DrainInput, touched: Map<string, Set<GpuModel>>, before: ReadonlyMap<string, SiteUsage>, after: ReadonlyMap<string, SiteUsage>): CapacityEffect[] {
+  const effect: CapacityEffect[] = [];
+  for (const siteId of [...touched.keys()].sort()) {
+    const site = input.fleet.sites.find((s) => s.id === siteId);
+    if (!site) continue;
+    for (const gpuModel of GPU_MODELS.filter((m) => touched.get(siteId)!.has(m))) {
+      const installed = site.clusters.filter((c) => c.gpuModel === gpuModel).reduce((n, c) => n + c.gpuCount, 0);
+      const freeBefore = installed - (before.get(siteId)?.gpus[gpuModel] ?? 0);
+      const freeAfter = installed - (after.get(siteId)?.gpus[gpuModel] ?? 0);
+      effect.push({ siteId, gpuModel, freeBefore, freeAfter });
+    }
+  }
+  return effect;
+}
