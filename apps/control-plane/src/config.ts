@@ -38,6 +38,19 @@ const ConfigSchema = z.object({
     )
     .refine((keys) => keys.every((k) => k.length >= 32), 'each key must be at least 32 characters'),
   CORRIDOR_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Alert notifications: comma-separated webhook URLs, each sent the Alertmanager webhook body.
+  CORRIDOR_ALERT_WEBHOOKS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .refine((urls) => urls.every((u) => /^https?:\/\/[^\s]+$/.test(u) && URL.canParse(u)), 'each must be an http:// or https:// URL'),
+  // The console's address as people reach it: the webhooks' externalURL and each alert's link.
+  CORRIDOR_CONSOLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default('http://localhost:8080'),
 });
 
 export type ControlPlaneConfig = {
@@ -60,6 +73,10 @@ export type ControlPlaneConfig = {
   auditKeysPrevious?: string[];
   /** How often the chain's head is appended to `<dataDir>/audit-anchors.jsonl`; default 60 s. */
   auditAnchorMs?: number;
+  /** Webhooks every alert notification is posted to (Alertmanager format); none: no notifications. */
+  alertWebhooks?: string[];
+  /** The console's address (the webhooks' externalURL and alert links); default http://localhost:8080. */
+  consoleUrl?: string;
 };
 
 /** Reads the environment; throws one message listing every bad variable. */
@@ -82,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     ...(c.CORRIDOR_AUDIT_KEY ? { auditKey: c.CORRIDOR_AUDIT_KEY } : {}),
     auditKeysPrevious: c.CORRIDOR_AUDIT_KEYS_PREVIOUS,
     auditAnchorMs: c.CORRIDOR_AUDIT_ANCHOR_SECONDS * 1000,
+    alertWebhooks: c.CORRIDOR_ALERT_WEBHOOKS,
+    consoleUrl: c.CORRIDOR_CONSOLE_URL,
   };
 }
