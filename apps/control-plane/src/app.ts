@@ -47,7 +47,22 @@ export interface ControlPlaneDeps {
  * The control plane's HTTP app; server.ts listens. It serves the routes of src/v1-routes.ts, each
  * declared with who may call it; `routes` lists them as `METHOD /path`.
  */
-export function createApp({ db, logger, fleet, bus, live, ingest: store, series, audit, workloads, maintenance, drains, simulator, serviceToken, metrics = new ServiceMetrics('control-plane') }: ControlPlaneDeps) {
+export function createApp({
+  db,
+  logger,
+  fleet,
+  bus,
+  live,
+  ingest: store,
+  series,
+  audit,
+  workloads,
+  maintenance,
+  drains,
+  simulator,
+  serviceToken,
+  metrics = new ServiceMetrics('control-plane'),
+}: ControlPlaneDeps) {
   const ingest = countedIngest(store, metrics);
   metrics.gauge('corridor_stream_subscribers', 'Clients following GET /v1/stream now (each BFF holds one).', [], (g) => g.set(bus.subscribers));
   const app = express();

@@ -16,4 +16,13 @@ export type V1RouteDeps = FleetRouteDeps & StreamRouteDeps & SimulatorRouteDeps 
  * without its access declared cannot be served. test/route-access.test.ts calls every one as every
  * kind of caller, against a table written out by hand.
  */
-export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [...fleetRoutes, ...streamRoutes, ...simulatorRoutes, ...telemetryRoutes, ...placementRoutes, ...auditRoutes, ...maintenanceRoutes, ...drainRoutes];
+export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
+  ...fleetRoutes,
+  ...streamRoutes,
+  ...simulatorRoutes,
+  ...telemetryRoutes,
+  ...placementRoutes,
+  ...auditRoutes,
+  ...maintenanceRoutes,
+  ...drainRoutes,
+];

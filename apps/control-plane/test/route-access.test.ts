@@ -102,7 +102,7 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
       get body() {
         return { planId: drainPlanId };
       },
-      ok: 202,
+      ok: 201,
     },
     'GET /drains/:id': { person: 'required', permission: 'noc:read', path: () => `/v1/drains/${drainId}`, ok: 200 },
     // A failed sign-in needs no person; a person may record one too.

@@ -30,7 +30,7 @@ export const drainRoutes = [
     tag: 'maintenance',
     summary: 'Execute a drain plan: its moves reserved as one batch',
     request: { body: { schema: DrainCreateSchema, what: 'drain' } },
-    responses: { 202: { description: 'The drain, under way: follow it with GET /drains/{id}.', body: DrainSchema } },
+    responses: { 201: { description: 'The drain, under way: follow it with GET /drains/{id}.', body: DrainSchema } },
     errors: [404, 409],
     handler: ({ body, req, deps }) => deps.drains.execute(body.planId, actingAs(req).actor),
   }),
