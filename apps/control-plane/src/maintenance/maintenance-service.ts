@@ -182,17 +182,19 @@ export class MaintenanceService implements MaintenanceOracle {
     this.timer.unref();
   }
 
+  /** Reads the windows again (another replica's changes) and applies them as of now; the timer calls it at every boundary. */
+  async refresh(): Promise<void> {
+    const windows = await readWindows(this.deps.db);
+    if (this.closed) return;
+    this.windows = windows;
+    this.apply(true);
+  }
+
   private tick(): void {
-    readWindows(this.deps.db)
-      .then((windows) => {
-        if (this.closed) return;
-        this.windows = windows;
-        this.apply(true);
-      })
-      .catch((error: Error) => {
-        this.deps.logger.error({ err: error }, 'reading maintenance windows failed; trying again');
-        this.schedule(this.now());
-      });
+    this.refresh().catch((error: Error) => {
+      this.deps.logger.error({ err: error }, 'reading maintenance windows failed; trying again');
+      this.schedule(this.now());
+    });
   }
 
   private view(w: StoredWindow, fleet: FleetView, at: number): MaintenanceWindow {
