@@ -4,7 +4,7 @@ import { placingDeniedReason, ROLE_LABELS, viewDeniedReason, type Abilities } fr
 import type { InPlaceLink } from './in-place-link.ts';
 import type { UrlState } from './url-state.ts';
 import type { UrlStateUpdate } from './use-url-state.ts';
-import { urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
+import { timelineFilterOf, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 
 // The map is what most visits show: every other page loads when first opened.
@@ -13,6 +13,9 @@ const WorkloadsView = lazy(() => import('./workloads-view.tsx').then((m) => ({ d
 const UsersPage = lazy(() => import('../features/admin/components/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('../features/admin/components/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('../features/admin/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const TimelinePage = lazy(() => import('../features/timeline/components/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
+const LinksView = lazy(() => import('./links-view.tsx').then((m) => ({ default: m.LinksView })));
+const DrainView = lazy(() => import('./drain-view.tsx').then((m) => ({ default: m.DrainView })));
 const PolicyPage = lazy(() => import('../features/admin/components/policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
 
 /** What a view is drawn with: the person, the URL, and the fleet the console already holds. */
@@ -35,6 +38,8 @@ export interface ConsoleViewDeclaration {
   may?: (abilities: Abilities) => boolean;
   /** Why not, in words, for a person who followed a link to it. */
   deniedReason?: (principal: Principal) => string;
+  /** Reached from another page (a site's "Drain…"), not from a tab. */
+  noTab?: boolean;
   render: (context: ViewContext) => ReactNode;
 }
 
@@ -66,6 +71,40 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
         ownTenant={abilities.ownTenant}
       />
     ),
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    may: (a) => a.canReadTimeline,
+    deniedReason: (p) => viewDeniedReason(p, 'The timeline', 'timeline:read'),
+    render: ({ url, setUrl, link, sites, fleet, siteName }) => (
+      <TimelinePage
+        filter={timelineFilterOf(url)}
+        onFilterChange={(patch, options) => setUrl(urlPatchOfTimelineFilter(patch), options)}
+        sites={sites}
+        links={fleet.links}
+        entityLinks={{
+          siteName,
+          linkName: (id) => fleet.links.find((l) => l.id === id)?.name ?? id,
+          site: (site) => link({ view: undefined, site, link: undefined }),
+          link: (id) => link({ view: undefined, link: id, site: undefined }),
+          workload: (workload) => link({ workload }),
+        }}
+      />
+    ),
+  },
+  {
+    id: 'links',
+    label: 'Links',
+    render: ({ fleet, link }) => <LinksView fleet={fleet} linkTo={(id) => link({ view: undefined, link: id, site: undefined })} />,
+  },
+  {
+    id: 'drain',
+    label: 'Drain',
+    noTab: true,
+    may: (a) => a.canReadNoc,
+    deniedReason: (p) => viewDeniedReason(p, 'Draining a site', 'noc:operate'),
+    render: (context) => <DrainView {...context} />,
   },
   {
     id: 'users',
@@ -116,4 +155,4 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
 export const findView = (id: string | undefined): ConsoleViewDeclaration | undefined => (id === undefined ? undefined : CONSOLE_VIEWS.find((v) => v.id === id));
 
 /** The views a role may open, for its tabs. */
-export const viewsFor = (abilities: Abilities): ConsoleViewDeclaration[] => CONSOLE_VIEWS.filter((v) => !v.may || v.may(abilities));
+export const viewsFor = (abilities: Abilities): ConsoleViewDeclaration[] => CONSOLE_VIEWS.filter((v) => !v.noTab && (!v.may || v.may(abilities)));

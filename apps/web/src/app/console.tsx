@@ -18,6 +18,7 @@ import { inPlaceLink, type InPlaceLink } from './in-place-link.ts';
 import { MapView } from './map-view.tsx';
 import type { UrlState } from './url-state.ts';
 import { useFleetData } from './use-fleet-data.ts';
+import { useNocFollowers } from './use-noc-followers.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
 
@@ -38,6 +39,7 @@ export function Console({ principal }: { principal: Principal }) {
   const fleet = useFleetData(source);
   const health = useConsoleHealth(!url.synthetic);
   const live = useLiveConsole(!url.synthetic);
+  useNocFollowers(live);
   useEffect(() => {
     if (health.status) live.noteStatus(health.status);
   }, [live, health.status]);

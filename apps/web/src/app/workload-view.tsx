@@ -2,6 +2,7 @@ import type { SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { placementQueries } from '../features/placement/api/placement-queries.ts';
+import { WorkloadMoves } from '../features/timeline/components/workload-moves.tsx';
 import { PlanSummary } from '../features/placement/components/plan-summary.tsx';
 import { PlanTable, Reasons } from '../features/placement/components/plan-table.tsx';
 import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
@@ -28,7 +29,8 @@ interface WorkloadViewProps {
 
 /**
  * One workload: its state, where it runs and what it holds, the site's capacity now, Release (for the
- * roles that may), the plan that placed it (the same table as when placing) and its audit trail.
+ * roles that may), the plan that placed it (the same table as when placing), every move (from the
+ * timeline, live) and its audit trail.
  */
 export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, canRelease }: WorkloadViewProps) {
   const detail = useQuery(workloadQueries.detail(workloadId));
@@ -114,6 +116,10 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
             ) : (
               <p className="muted">No plan is recorded for this workload.</p>
             )}
+          </section>
+          <section className="page-section" aria-labelledby="moves-title">
+            <h3 id="moves-title">Moves</h3>
+            <WorkloadMoves workloadId={workload.id} siteName={siteName} siteLink={siteLink} />
           </section>
           <section className="page-section" aria-labelledby="audit-title">
             <h3 id="audit-title">Audit trail</h3>

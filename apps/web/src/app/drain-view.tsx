@@ -1,0 +1,39 @@
+import { DrainProgress } from '../features/maintenance/components/drain-progress.tsx';
+import { DrainReview } from '../features/maintenance/components/drain-review.tsx';
+import { viewDeniedReason } from '../features/session/model/abilities.ts';
+import type { ViewContext } from './console-views.tsx';
+
+/** ?view=drain: the review of a dry run for ?site=, or once executed the progress of ?drain=. */
+export function DrainView({ url, setUrl, link, siteName, abilities, principal }: ViewContext) {
+  if (url.drain) {
+    return (
+      <DrainProgress
+        key={url.drain}
+        drainId={url.drain}
+        siteName={siteName}
+        siteLink={(site) => link({ view: undefined, drain: undefined, site })}
+        workloadLink={(workload) => link({ workload })}
+        timelineLink={link({ view: 'timeline', drain: undefined, eventKind: undefined, eventSite: undefined, eventLink: undefined, eventFrom: undefined, eventTo: undefined })}
+      />
+    );
+  }
+  if (!url.site) {
+    return (
+      <main className="page">
+        <h2>Drain</h2>
+        <p>
+          Choose a site on the map, then “Drain…” in its panel. <a {...link({ view: undefined })}>Open the network map</a>
+        </p>
+      </main>
+    );
+  }
+  if (!abilities.canOperateNoc) {
+    return (
+      <main className="page">
+        <h2>Drain</h2>
+        <p>{viewDeniedReason(principal, 'Draining a site', 'noc:operate')}</p>
+      </main>
+    );
+  }
+  return <DrainReview key={url.site} siteId={url.site} siteName={siteName} backLink={link({ view: undefined })} onExecuted={(drain) => setUrl({ drain })} />;
+}
