@@ -2,6 +2,7 @@ import express from 'express';
 import { accessLog, errorHandler, metricsRouter, mountRoutes, notFound, requestId, routeKey, ServiceMetrics, type Logger } from '@corridor/http-kit';
 import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
+import type { AlertService } from './alerts/alert-service.ts';
 import type { AuditService } from './audit/audit-service.ts';
 import { accessGate, hasServiceCredential, requireServiceCredential } from './auth/authorize.ts';
 import type { EventBus } from './events/event-bus.ts';
@@ -31,6 +32,8 @@ export interface ControlPlaneDeps {
   /** The hash-chained audit log: list, verify, record a sign-in. */
   audit: AuditService;
   workloads: WorkloadService;
+  /** Alerts, silences and the alert rules (GET /v1/alerts, /v1/silences, /v1/alert-rules). */
+  alerts: AlertService;
   /** Maintenance windows (GET/POST/DELETE /v1/maintenance). */
   maintenance: MaintenanceService;
   /** Drain plans and drains (POST /v1/sites/:id/drain-plan, /v1/drains). */
@@ -57,6 +60,7 @@ export function createApp({
   series,
   audit,
   workloads,
+  alerts,
   maintenance,
   drains,
   simulator,
@@ -93,7 +97,7 @@ export function createApp({
   // Every /v1 path needs the service credential, known or not; each route then has the gate its access declares.
   const v1 = express.Router();
   v1.use(requireServiceCredential(serviceToken));
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, ...(simulator ? { simulator } : {}) };
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

@@ -7,6 +7,8 @@ import type { SimulatorOptions } from './simulator/simulator.ts';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The default placement policy pack, data/policy/. */
 export const DEFAULT_POLICY_DIR = resolve(REPO_ROOT, 'data/policy');
+/** The default alert rules, data/alerts/. */
+export const DEFAULT_ALERTS_DIR = resolve(REPO_ROOT, 'data/alerts');
 
 const ConfigSchema = z.object({
   CONTROL_PLANE_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
@@ -14,6 +16,7 @@ const ConfigSchema = z.object({
   ...StoreEnvShape,
   CORRIDOR_FLEET_FILE: z.string().default(resolve(REPO_ROOT, 'data/fleet.yaml')),
   CORRIDOR_POLICY_DIR: z.string().default(DEFAULT_POLICY_DIR),
+  CORRIDOR_ALERTS_DIR: z.string().default(DEFAULT_ALERTS_DIR),
   CORRIDOR_SIMULATOR: z.enum(['on', 'off']).default('on'),
   CORRIDOR_SIM_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
@@ -61,6 +64,8 @@ export type ControlPlaneConfig = {
   fleetFile: string;
   /** Folder of the placement policy pack (every *.yaml in it); DEFAULT_POLICY_DIR unless configured. */
   policyDir: string;
+  /** Folder of the alert rules (every *.yaml in it); DEFAULT_ALERTS_DIR when absent. */
+  alertsDir?: string;
   /** Absent when the simulator is off. */
   simulator?: SimulatorOptions;
   /** How long raw samples are kept (rollups keep longer); default 48 h. */
@@ -93,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     ...storeOptionsFrom(c),
     fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
     policyDir: resolve(c.CORRIDOR_POLICY_DIR),
+    alertsDir: resolve(c.CORRIDOR_ALERTS_DIR),
     ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
     rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
     serviceToken: c.CORRIDOR_SERVICE_TOKEN,

@@ -1,3 +1,4 @@
+import { alertRoutes, type AlertRouteDeps } from './alerts/alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit/audit.routes.ts';
 import type { V1Route } from './auth/route-access.ts';
 import { streamRoutes, type StreamRouteDeps } from './events/stream.routes.ts';
@@ -9,7 +10,7 @@ import { simulatorRoutes, type SimulatorRouteDeps } from './simulator/simulator.
 import { telemetryRoutes, type TelemetryRouteDeps } from './telemetry/telemetry.routes.ts';
 
 /** Everything the /v1 routes' handlers need of the control plane. */
-export type V1RouteDeps = FleetRouteDeps & StreamRouteDeps & SimulatorRouteDeps & TelemetryRouteDeps & PlacementRouteDeps & AuditRouteDeps & MaintenanceRouteDeps & DrainRouteDeps;
+export type V1RouteDeps = FleetRouteDeps & StreamRouteDeps & SimulatorRouteDeps & TelemetryRouteDeps & PlacementRouteDeps & AuditRouteDeps & AlertRouteDeps & MaintenanceRouteDeps & DrainRouteDeps;
 
 /**
  * Every /v1 route, each with who may call it: the app mounts this list and nothing else, so a route
@@ -25,4 +26,5 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...auditRoutes,
   ...maintenanceRoutes,
   ...drainRoutes,
+  ...alertRoutes,
 ];

@@ -55,6 +55,8 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
   /** A drain plan the operator may execute, and a drain anyone who reads the NOC may read. */
   let drainPlanId: string;
   let drainId: string;
+  /** An open alert every operator may acknowledge (again). */
+  let alertId: string;
   const futureWindow = () => ({ siteId: 'site-a', startsAt: new Date(now + 86_400_000).toISOString(), endsAt: new Date(now + 90_000_000).toISOString(), reason: 'cooling overhaul' });
   const now = Date.now();
   const series = (entity: string, metric: string) => `/v1/${entity}/series?metric=${metric}&from=${now - 3_600_000}&to=${now}`;
@@ -105,6 +107,18 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
       ok: 201,
     },
     'GET /drains/:id': { person: 'required', permission: 'noc:read', path: () => `/v1/drains/${drainId}`, ok: 200 },
+    // NOC readers read alerts, silences and rules; only operators acknowledge and silence.
+    'GET /alerts': { person: 'required', permission: 'noc:read', path: () => '/v1/alerts', ok: 200 },
+    'POST /alerts/:id/ack': { person: 'required', permission: 'noc:operate', path: () => `/v1/alerts/${alertId}/ack`, body: { comment: 'looking' }, ok: 200 },
+    'GET /silences': { person: 'required', permission: 'noc:read', path: () => '/v1/silences', ok: 200 },
+    'POST /silences': { person: 'required', permission: 'noc:operate', path: () => '/v1/silences', body: { matchers: { siteId: 'site-b' }, durationMinutes: 5, comment: 'access test' }, ok: 201 },
+    'DELETE /silences/:id': {
+      person: 'required',
+      permission: 'noc:operate',
+      path: async () => `/v1/silences/${(await h.call('POST', '/v1/silences', { matchers: { siteId: 'site-b' }, durationMinutes: 5, comment: 'to end' })).body.id}`,
+      ok: 200,
+    },
+    'GET /alert-rules': { person: 'required', permission: 'noc:read', path: () => '/v1/alert-rules', ok: 200 },
     // A failed sign-in needs no person; a person may record one too.
     'POST /audit': { person: 'optional', path: () => '/v1/audit', body: { action: 'login-failed', subject: 'user:mallory' }, ok: 201 },
   };
@@ -114,6 +128,7 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     workloadId = WorkloadSchema.parse((await h.callAs(USERS.operator, 'POST', '/v1/workloads', plan)).body).id;
     drainPlanId = (await h.call('POST', '/v1/sites/site-b/drain-plan')).body.id;
     drainId = (await h.call('POST', '/v1/drains', { planId: (await h.call('POST', '/v1/sites/site-b/drain-plan')).body.id })).body.id;
+    alertId = (await h.cp.alerts.raise({ key: 'access-test', ruleId: 'access-test', severity: 'minor', siteId: 'site-a', summary: 'raised for the access test', runbook: 'none' })).id;
   });
   afterAll(async () => {
     await h?.close();
