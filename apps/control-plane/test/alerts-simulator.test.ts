@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@corridor/http-kit';
+import { AlertSchema, type Alert } from '@corridor/shared';
+import { buildFleetFile } from '@corridor/shared/testing';
+import { startControlPlane, type RunningControlPlane } from '../src/control-plane.ts';
+import { serviceHeaders } from './auth.ts';
+import { openStream } from './sse-client.ts';
+import { configFor, freshStore } from './stores.ts';
+
+const TICK_MS = 250;
+
+/** A real control plane with the simulator ticking every 250 ms and the default rules: a cut cable is an alert within `for` (0 s) + one tick. */
+describe('alerts from the simulator', () => {
+  let cp: RunningControlPlane;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const store = await freshStore('pglite');
+    cp = await startControlPlane({ ...configFor(store, buildFleetFile()), simulator: { seed: 7, tickMs: TICK_MS, timeWarp: 1 } }, createLogger('alerts-sim-test', 'silent'));
+    cleanup = async () => {
+      await cp.close();
+      await store.cleanup();
+    };
+  });
+  afterAll(() => cleanup?.());
+
+  it('fires the cable-cut alert within for + one tick of the cut, and resolves it when the cut is cleared', async () => {
+    const stream = openStream(`${cp.url}/v1/stream`, serviceHeaders());
+    const cutAlerts = () =>
+      stream.events
+        .filter((e) => e.event === 'alert')
+        .map((e) => AlertSchema.parse(JSON.parse(e.data)))
+        .filter((a: Alert) => a.ruleId === 'cable-cut');
+    try {
+      await stream.until((events) => events.some((e) => e.event === 'telemetry'));
+      const cutAtMs = Date.now();
+      const injected = await fetch(`${cp.url}/v1/faults`, {
+        method: 'POST',
+        headers: { ...serviceHeaders(), 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'cable-cut', linkId: 'link-a-b' }),
+      });
+      expect(injected.status).toBe(201);
+      const fault = (await injected.json()) as { id: string };
+      await stream.until(() => cutAlerts().some((a) => a.state === 'firing'));
+      const firing = cutAlerts().find((a) => a.state === 'firing')!;
+      expect(firing).toMatchObject({ linkId: 'link-a-b', severity: 'critical', unit: '%', summary: expect.stringMatching(/^Cable cut suspected on Test Link: loss \d+(\.\d)? %$/) });
+      // The first sample after the cut fired it: at most one tick after the cut (the rule's `for` is 0 s).
+      expect(Date.parse(firing.firingAt!) - cutAtMs).toBeLessThanOrEqual(TICK_MS);
+
+      const listed = await fetch(`${cp.url}/v1/alerts?link=link-a-b&state=firing`, { headers: serviceHeaders() });
+      expect(listed.status).toBe(401); // a person must read alerts: the BFF signs one
+
+      const cleared = await fetch(`${cp.url}/v1/faults/${fault.id}`, { method: 'DELETE', headers: serviceHeaders() });
+      expect(cleared.status).toBe(204);
+      await stream.until(() => cutAlerts().some((a) => a.state === 'resolved'));
+      expect(cutAlerts().find((a) => a.state === 'resolved')).toMatchObject({ id: firing.id, resolvedAt: expect.any(String) });
+    } finally {
+      await stream.close();
+    }
+  });
+});
