@@ -60,6 +60,13 @@ const viewOf = (principal: Principal, idleMs: number, absoluteMs: number): Sessi
 export class SessionService {
   private readonly now: () => number;
   private readonly cache = new Map<string, { row: SessionRow; readAt: number }>();
+  /**
+   * The store read under way per session: a burst of requests on one session (a console's calls, or a
+   * crowd of API calls on one sign-in) waits for that one read instead of sending one each when the
+   * cached copy goes stale. A read that an ending (sign-out, disabled user) overtakes is dropped here,
+   * so no request that starts after the ending joins it and its row is never cached.
+   */
+  private readonly reading = new Map<string, { row?: Promise<SessionRow | undefined> }>();
 
   constructor(
     private readonly db: Db,
@@ -116,10 +123,11 @@ export class SessionService {
       await this.end(sessionId);
       return undefined;
     }
-    if (now - ms(row.last_seen_at) >= TOUCH_EVERY_MS) {
+    // The cached copy first: of the requests that shared one read, the first to get here moves the expiry for all.
+    if (now - ms(this.cache.get(sessionId)?.row.last_seen_at ?? row.last_seen_at) >= TOUCH_EVERY_MS) {
       const idle = new Date(Math.min(now + this.options.idleMs, absolute));
-      await this.db.query('UPDATE bff_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id_hash = $1', [sessionId, new Date(now), idle]);
       this.cache.set(sessionId, { row: { ...row, last_seen_at: new Date(now), idle_expires_at: idle }, readAt: now });
+      await this.db.query('UPDATE bff_sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id_hash = $1', [sessionId, new Date(now), idle]);
     }
     return { principal: row.principal, sessionId };
   }
@@ -128,8 +136,21 @@ export class SessionService {
   private async read(sessionId: string, now: number): Promise<SessionRow | undefined> {
     const cached = this.cache.get(sessionId);
     if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.row;
+    const under = this.reading.get(sessionId)?.row;
+    if (under) return under;
+    const reading: { row?: Promise<SessionRow | undefined> } = {};
+    reading.row = this.readStored(sessionId, now, reading).finally(() => {
+      if (this.reading.get(sessionId) === reading) this.reading.delete(sessionId);
+    });
+    this.reading.set(sessionId, reading);
+    return reading.row;
+  }
+
+  private async readStored(sessionId: string, now: number, reading: object): Promise<SessionRow | undefined> {
     const { rows } = await this.db.query<SessionRow>('SELECT principal, last_seen_at, idle_expires_at, absolute_expires_at FROM bff_sessions WHERE id_hash = $1', [sessionId]);
     const row = rows[0];
+    // Ended while this read was under way (end or forgetUser dropped it): answer it, keep nothing.
+    if (this.reading.get(sessionId) !== reading) return row;
     this.cache.delete(sessionId);
     if (!row) return undefined;
     if (this.cache.size >= SESSION_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
@@ -147,11 +168,14 @@ export class SessionService {
   /** Forgets this replica's cached sessions of a user whose sessions were ended in the store (disabled). */
   forgetUser(username: string): void {
     for (const [id, { row }] of this.cache) if (row.principal.username === username) this.cache.delete(id);
+    // Whose session a read under way is for is not known yet: drop them all (the next request reads again).
+    this.reading.clear();
   }
 
   /** Deletes a session (store and cache); answers who it was, when it existed. */
   private async end(sessionId: string): Promise<Principal | undefined> {
     this.cache.delete(sessionId);
+    this.reading.delete(sessionId);
     const { rows } = await this.db.query<{ principal: Principal }>('DELETE FROM bff_sessions WHERE id_hash = $1 RETURNING principal', [sessionId]);
     return rows[0]?.principal;
   }
