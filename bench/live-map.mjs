@@ -293,14 +293,14 @@ async function runWindow({ rate, durationMs, healthEveryMs, perBatch, pool, firs
     const batch = [];
     const expected = [];
     for (const site of degradedNow.splice(0)) {
-      batch.push({ siteId: site.id, status: 'operational', since });
+      batch.push({ siteId: site.id, declared: 'operational', health: 'ok', since });
       expected.push({ site, status: 'operational' });
     }
     for (let i = 0; i < perBatch; i++) {
       const site = pool[(healthBatch * perBatch + i) % pool.length];
       const offline = i % 3 === 2;
       const status = offline ? 'offline' : 'degraded';
-      batch.push({ siteId: site.id, status, reason: offline ? 'site down (bench)' : 'cooling failure (bench)', since });
+      batch.push({ siteId: site.id, declared: 'operational', health: offline ? 'down' : 'degraded', reason: offline ? 'site down (bench)' : 'cooling failure (bench)', since });
       expected.push({ site, status });
       degradedNow.push(site);
     }

@@ -69,7 +69,7 @@ describe('live stream in front of a real control plane', () => {
     await eventually(() => {
       for (const b of many) {
         expect(b.events.some((m) => m.event === 'fault' && JSON.parse(m.data).action === 'injected')).toBe(true);
-        expect(b.events.some((m) => m.event === 'site-health' && JSON.parse(m.data).status === 'degraded')).toBe(true);
+        expect(b.events.some((m) => m.event === 'site-health' && JSON.parse(m.data).health === 'degraded')).toBe(true);
       }
     });
     expect((await bff.stats()).upstreams[0]).toMatchObject({ connected: true, subscriptions: 1 });

@@ -35,7 +35,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
     await eventually(async () => expect((await bff.stats()).clients).toBe(20));
 
     for (const n of [1, 2, 3]) cp.publish('telemetry', frame(n));
-    cp.publish('site-health', { siteId: 'site-0', status: 'degraded', reason: 'cooling failure (injected fault)', since: Date.now() });
+    cp.publish('site-health', { siteId: 'site-0', declared: 'operational', health: 'degraded', reason: 'cooling failure (injected fault)', since: Date.now() });
     cp.publish('fault', { action: 'injected', fault: { id: 'f-1', kind: 'cooling-failure', siteId: 'site-0', sinceMs: Date.now() } });
     await eventually(() => expect(many.every((b) => b.messages.length === 5)).toBe(true));
 
@@ -255,7 +255,7 @@ describe('live stream fan-out (against a stand-in control plane)', () => {
 
     ma.publish('telemetry', { at: 1000, sites: { 'ma-nador': { site_pue_ratio: 1.3 } }, links: {} });
     es.publish('telemetry', { at: 2000, sites: { 'es-madrid': { site_pue_ratio: 1.2 } }, links: { 'medusa-1': { link_rtt_seconds: 0.01 } } });
-    es.publish('site-health', { siteId: 'es-madrid', status: 'offline', reason: 'site down (injected fault)', since: 2000 });
+    es.publish('site-health', { siteId: 'es-madrid', declared: 'operational', health: 'down', reason: 'site down (injected fault)', since: 2000 });
     await eventually(() => expect(many.every((b) => b.events.length === 3)).toBe(true));
 
     const snapshot = LiveSnapshotSchema.parse(await (await bff.fetch('/api/live')).json());

@@ -36,7 +36,7 @@ describe('live state, stream and faults (simulator on)', () => {
     const a = live.frame.sites['site-a']!;
     expect(a.site_facility_power_watts!).toBeCloseTo(a.site_it_power_watts! * a.site_pue_ratio!, 0);
     expect(live.frame.links['link-a-b']).toMatchObject({ link_rtt_seconds: expect.any(Number) });
-    expect(live.health['site-a']).toMatchObject({ status: 'operational' });
+    expect(live.health['site-a']).toMatchObject({ declared: 'operational', health: 'ok' });
   });
 
   it('resumes a stream from Last-Event-ID with exactly the events missed', async () => {
@@ -72,13 +72,13 @@ describe('live state, stream and faults (simulator on)', () => {
 
     await stream.until((e) => e.some((x) => x.event === 'site-health' && JSON.parse(x.data).siteId === 'site-a'));
     const degraded = stream.events.find((x) => x.event === 'site-health')!;
-    expect(SiteHealthSchema.parse(JSON.parse(degraded.data))).toMatchObject({ status: 'degraded', reason: expect.stringMatching(/cooling/) });
+    expect(SiteHealthSchema.parse(JSON.parse(degraded.data))).toMatchObject({ declared: 'operational', health: 'degraded', reason: expect.stringMatching(/cooling/) });
     const during = LiveSnapshotSchema.parse(await (await call('/v1/live')).json());
     expect(during.frame.sites['site-a']!.site_pue_ratio!).toBeGreaterThan(before.site_pue_ratio!);
     expect(during.faults.map((f) => f.id)).toEqual([fault.id]);
 
     expect((await call(`/v1/faults/${fault.id}`, { method: 'DELETE' })).status).toBe(204);
-    await stream.until((e) => e.some((x) => x.event === 'site-health' && JSON.parse(x.data).status === 'operational'));
+    await stream.until((e) => e.some((x) => x.event === 'site-health' && JSON.parse(x.data).health === 'ok'));
     await stream.close();
     expect(LiveSnapshotSchema.parse(await (await call('/v1/live')).json()).faults).toEqual([]);
   });

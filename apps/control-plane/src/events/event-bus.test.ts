@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from './event-bus.ts';
 
-const health = (siteId: string) => ({ siteId, status: 'operational' as const, since: 0 });
+const health = (siteId: string) => ({ siteId, declared: 'operational' as const, health: 'ok' as const, since: 0 });
 
 describe('EventBus', () => {
   it('numbers events in increasing order and delivers them to every subscriber', () => {

@@ -100,7 +100,7 @@ describe('LiveState with the simulator: a site down', () => {
     expect(dark).toMatchObject({ site_it_power_watts: 0, site_facility_power_watts: 0, site_availability_ratio: 0 });
     expect(dark.site_pue_ratio).toBeUndefined();
     expect(dark.gpu_temperature_max_celsius).toBeUndefined();
-    expect(live.snapshot().health.rabat).toMatchObject({ status: 'offline' });
+    expect(live.snapshot().health.rabat).toMatchObject({ declared: 'operational', health: 'down' });
 
     // One and two ticks down: still within the window (a frame that misses a metric does not blank it).
     expect(live.snapshot().frame.sites.rabat!.site_pue_ratio).toBe(before.site_pue_ratio);

@@ -1,5 +1,17 @@
-import { expectedCadence, isStaleReport, type FaultView, type MetricName, type LiveSnapshot, type Sample, type SiteHealth, type TelemetryFrame } from '@corridor/shared';
+import {
+  expectedCadence,
+  isStaleReport,
+  type FaultView,
+  type MetricName,
+  type LiveSnapshot,
+  type ObservedHealth,
+  type Sample,
+  type SiteHealth,
+  type SiteStatus,
+  type TelemetryFrame,
+} from '@corridor/shared';
 import type { EventBus } from './event-bus.ts';
+import { SiteHealthBook } from './site-health-book.ts';
 
 /** Groups samples by instant into telemetry frames (most batches hold one instant). */
 export function framesOf(samples: readonly Sample[]): TelemetryFrame[] {
@@ -53,10 +65,17 @@ function mergeReports(latest: Record<string, number>, reports: Reports, at: numb
 export class LiveState {
   private readonly latest: TelemetryFrame = { at: 0, sites: {}, links: {} };
   private readonly reports = { sites: new Map<string, Reports>(), links: new Map<string, Reports>() };
-  private readonly health = new Map<string, SiteHealth>();
+  private readonly health: SiteHealthBook;
   private readonly faults = new Map<string, FaultView>();
+  private readonly now: () => number;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    options: { now?: () => number } = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.health = new SiteHealthBook((h) => this.bus.publish('site-health', h));
+  }
 
   /** Records samples (from the simulator or ingest) and publishes them as telemetry events. */
   publishSamples(samples: readonly Sample[]): void {
@@ -70,15 +89,35 @@ export class LiveState {
         }
       }
       this.bus.publish('telemetry', frame);
+      // After the frame: a site's health event follows the telemetry that changed it.
+      const nowMs = this.now();
+      for (const [siteId, values] of Object.entries(frame.sites)) this.health.reported(siteId, frame.at, nowMs, values.site_availability_ratio);
     }
   }
 
-  /** Publishes a health change; a repeat of the current status is not an event. */
-  setHealth(next: SiteHealth): void {
-    const current = this.health.get(next.siteId);
-    if (current && current.status === next.status && current.reason === next.reason) return;
-    this.health.set(next.siteId, next);
-    this.bus.publish('site-health', next);
+  /** The fleet's declared statuses (at start, and by the simulator with each fleet view it ticks over). */
+  declare(sites: readonly { id: string; status: SiteStatus }[]): void {
+    this.health.declare(sites, this.now());
+  }
+
+  /** Observed health from evidence (the simulator's physics and faults); a repeat is not an event. */
+  setObserved(siteId: string, health: ObservedHealth, reason: string | undefined, sinceMs: number): void {
+    this.health.observe(siteId, health, reason, sinceMs);
+  }
+
+  /** A maintenance window started (its end, ISO 8601) or ended (undefined): declared `maintenance` while it lasts. */
+  setMaintenance(siteId: string, untilIso: string | undefined): void {
+    this.health.maintenance(siteId, untilIso, this.now());
+  }
+
+  /** An operator confirmed the site down (their name), or withdrew the confirmation (undefined). */
+  setConfirmedDown(siteId: string, by: string | undefined): void {
+    this.health.confirmDown(siteId, by, this.now());
+  }
+
+  /** Marks `no-data` every site whose frames stopped for 2.5 of its intervals; bounded by the number of sites (run on a timer). */
+  checkSilence(): void {
+    this.health.checkSilence(this.now());
   }
 
   healthOf(siteId: string): SiteHealth | undefined {
@@ -128,7 +167,7 @@ export class LiveState {
     return {
       lastEventId: this.bus.lastId,
       frame,
-      health: Object.fromEntries(this.health),
+      health: this.health.all(),
       faults: this.listFaults(),
     };
   }

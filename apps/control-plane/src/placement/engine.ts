@@ -144,8 +144,15 @@ function statusCheck(exclude: ReadonlySet<string> | undefined): (site: SiteFacts
     const status = live?.status ?? site.status;
     if (status === 'operational') return undefined;
     const since = status === 'planned' || status === 'construction' ? site.commissioningDate : '';
-    return reasonFor(`${status}|${since}|${live?.status ? ' (observed live)' : ''}`);
+    const until = status === 'maintenance' && live?.maintenanceUntil ? ` until ${utcMinute(live.maintenanceUntil)}` : '';
+    return reasonFor(`${status}|${since}|${until || (live?.status ? ' (observed live)' : '')}`);
   };
+}
+
+/** `2026-12-03 14:00 UTC` from an ISO 8601 instant (the reason's words; the API's times stay ISO). */
+function utcMinute(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The LATENCY_OBJECTIVE reason for an RTT over the objective; sites with the same rounded RTT share it. */

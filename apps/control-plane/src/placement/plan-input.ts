@@ -19,6 +19,8 @@ export interface SiteLive {
   carbonGPerKwh?: number;
   /** Observed status when it differs from the fleet's (e.g. `offline` during a site-down fault). */
   status?: SiteStatus;
+  /** ISO 8601 end of the maintenance window in force (status `maintenance` from a window). */
+  maintenanceUntil?: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type ErrorBody,
   type Plan,
   type Site,
+  type SiteHealth,
   type SiteMetricName,
   type Workload,
   type WorkloadDetail,
@@ -19,6 +20,8 @@ import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
 import type { Db, Queryable } from '@corridor/store';
+import type { TimelineInput, TimelineSink } from '../noc/ports.ts';
+import { committedEntry, leaveReason, migratedEntry, releasedEntry, strandedEntry } from '../timeline/workload-events.ts';
 import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from '../audit/audit-log.ts';
 import { planPlacement } from './engine.ts';
 import { fits, siteCapacity, type Reservation } from './capacity.ts';
@@ -45,6 +48,8 @@ export interface WorkloadServiceDeps {
   live: Pick<LiveState, 'siteValue' | 'healthOf'>;
   policy: LoadedPolicy;
   now?: () => number;
+  /** Where commits, releases, moves and strandings are recorded for the tenant to see (timeline/); none: not recorded. */
+  timeline?: TimelineSink;
 }
 
 export interface CommitOptions extends ActingAs {
@@ -72,6 +77,14 @@ function stopIfGone(signal: AbortSignal | undefined): void {
 /** Site statuses under which a site's workloads must move elsewhere. */
 export const DOWN_STATUSES: ReadonlySet<Site['status']> = new Set(['offline', 'maintenance']);
 
+/** The one status placement and the lifecycle read from a site's health: its declared status, unless observed health says worse. */
+function liveStatus(health: SiteHealth): Site['status'] | undefined {
+  if (health.declared === 'maintenance') return 'maintenance';
+  if (health.health === 'down') return 'offline';
+  if (health.health === 'degraded') return 'degraded';
+  return health.declared === 'operational' && health.health === 'ok' ? 'operational' : undefined;
+}
+
 const CARBON_METRIC = 'site_carbon_intensity_grams_per_kilowatt_hour' satisfies SiteMetricName;
 
 /**
@@ -89,16 +102,22 @@ export class WorkloadService {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Observed status (when it differs from the fleet's) and live carbon intensity, per site. */
+  /**
+   * Live status (when it differs from the fleet's) and carbon intensity, per site: a maintenance window
+   * in force is `maintenance` (with its end), observed `down` is `offline`, `degraded` stays `degraded`;
+   * `no-data` changes nothing (silence is not evidence of anything).
+   */
   liveFigures(sites: readonly Site[]): Map<string, SiteLive> {
     const { live } = this.deps;
     const figures = new Map<string, SiteLive>();
     for (const site of sites) {
       const carbon = live.siteValue(site.id, CARBON_METRIC);
-      const status = live.healthOf(site.id)?.status;
+      const health = live.healthOf(site.id);
+      const status = health ? liveStatus(health) : undefined;
       const entry: SiteLive = {
         ...(carbon !== undefined ? { carbonGPerKwh: carbon } : {}),
         ...(status !== undefined && status !== site.status ? { status } : {}),
+        ...(health?.maintenanceUntil ? { maintenanceUntil: health.maintenanceUntil } : {}),
       };
       if (Object.keys(entry).length > 0) figures.set(site.id, entry);
     }
@@ -166,6 +185,7 @@ export class WorkloadService {
         // A concurrent commit with the same key won: answer what it committed.
         return replay((await findIdempotent(this.deps.db, key!))!, key!, requestHash);
       });
+      if (committed?.id === workload.id) this.note(committedEntry(committed, options.actor));
       if (committed) return { workload: committed, replayed: committed.id !== workload.id };
     }
 
@@ -210,15 +230,19 @@ export class WorkloadService {
 
   /** Frees the workload's reservation. Releasing a released workload changes nothing and answers it as it is. */
   async release(id: string, as: ActingAs): Promise<Workload> {
-    return this.deps.db.transaction(async (tx) => {
+    let before: Workload | undefined;
+    const released = await this.deps.db.transaction(async (tx) => {
       const { workload } = visible(await readWorkload(tx, id, true), id, as);
       if (workload.state === 'released') return workload;
       const at = new Date(this.now());
       const released = await updateWorkload(tx, id, { state: 'released', at: at.toISOString() });
       const detail = { from: workload.state, ...(workload.siteId ? { siteId: workload.siteId } : {}), gpuModel: workload.gpuModel, gpuCount: workload.gpuCount, powerKw: workload.powerKw };
       await appendAudit(tx, { actor: as.actor, action: 'release', subject: `workload:${id}`, detail }, at);
+      before = workload;
       return released;
     });
+    if (before) this.note(releasedEntry(before, as.actor));
+    return released;
   }
 
   /**
@@ -245,6 +269,8 @@ export class WorkloadService {
     const { request, siteId: from, gpuCount } = found.workload;
     const exclude = new Set(from ? [from] : []);
     const { plan, fleet } = await this.planWithFleet(request, exclude);
+    const left = from ? this.liveFigures(fleet.sites).get(from) : undefined;
+    const reason = leaveReason(from ? fleet.siteById.get(from)?.site : undefined, left?.status, left?.maintenanceUntil);
     for (const candidate of plan.candidates) {
       const at = new Date(this.now());
       // null: no longer in that state (nothing to do); undefined: this site no longer fits (try the next).
@@ -264,20 +290,23 @@ export class WorkloadService {
         await appendAudit(tx, { actor, action: 'migrate', subject: `workload:${id}`, detail }, at);
         return workload;
       });
+      if (moved) this.note(migratedEntry(moved, state === 'migrating' ? from : undefined, reason, actor));
       if (moved !== undefined) return moved ?? undefined;
     }
     if (state === 'stranded') return undefined;
 
     const fresh = plan.candidates.length > 0 ? await this.makePlan(request, exclude) : plan;
     const at = new Date(this.now());
-    return this.deps.db.transaction(async (tx) => {
+    const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
+    const stranded = await this.deps.db.transaction(async (tx) => {
       if (!(await this.stillIn(tx, id, 'migrating'))) return undefined;
       const workload = await updateWorkload(tx, id, { state: 'stranded', at: at.toISOString(), strandedReasons: fresh.rejected });
-      const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
       const detail = { from, sites: fresh.rejected.length, codes, policyVersion: fresh.policyVersion };
       await appendAudit(tx, { actor, action: 'strand', subject: `workload:${id}`, detail }, at);
       return workload;
     });
+    if (stranded) this.note(strandedEntry(stranded, from, reason, codes));
+    return stranded;
   }
 
   /** Locks the workload's row; true while it is still in `state`. */
@@ -291,6 +320,11 @@ export class WorkloadService {
     const usage = await readUsage(this.deps.db);
     const live = this.liveFigures(fleet.sites);
     return { fleetVersion: fleet.version, sites: fleet.sites.map((site) => siteCapacity(site, usage.get(site.id), live.get(site.id)?.status)) };
+  }
+
+  /** Puts a change on the timeline once it is committed; the change stands whether or not that record is written. */
+  private note(input: TimelineInput): void {
+    this.deps.timeline?.record(input).catch(() => undefined); // TimelineService logs its own failures
   }
 
   /** Appends one record in a transaction of its own. */

@@ -76,7 +76,7 @@ describe('Simulator through the telemetry ingest', () => {
     const { sim, frames, live } = simulatorOver(new Set(['site:rabat', 'link:rabat-dakar']));
     await sim.tick(T0);
     await sim.inject({ kind: 'site-down', siteId: 'rabat' });
-    expect(live.snapshot().health.rabat).toMatchObject({ status: 'offline' });
+    expect(live.snapshot().health.rabat).toMatchObject({ declared: 'operational', health: 'down' });
     expect(frames.at(-1)!.sites.rabat).toMatchObject({ site_it_power_watts: 0, site_availability_ratio: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InputError, NotFoundError, type FaultView, type Sample } from '@corridor/shared';
+import { ConflictError, InputError, NotFoundError, type FaultView, type ObservedHealth, type Sample, type SiteStatus } from '@corridor/shared';
 import type { Logger } from '@corridor/http-kit';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
@@ -29,7 +29,7 @@ export interface SimulatorDeps {
   /** Where each tick's samples go: the same checks, store and live frame as `POST /v1/telemetry`. */
   ingest: Pick<TelemetryIngest, 'ingestBatch'>;
   /** Site health and fault events, which are the simulator's own (samples go through `ingest`). */
-  live: Pick<LiveState, 'healthOf' | 'setHealth' | 'faultInjected' | 'faultCleared'>;
+  live: Pick<LiveState, 'declare' | 'setObserved' | 'faultInjected' | 'faultCleared'>;
   logger: Logger;
   options: SimulatorOptions;
   /** Absent: every site runs on background demand alone. */
@@ -37,10 +37,15 @@ export interface SimulatorDeps {
   now?: () => number;
 }
 
-const REASONS: Partial<Record<string, string>> = {
+/** Observed health by the status the physics gives a built site (planned and under construction: nothing to observe). */
+const HEALTH_OF: Partial<Record<SiteStatus, ObservedHealth>> = { operational: 'ok', maintenance: 'ok', degraded: 'degraded', offline: 'down' };
+
+/** Why, when the physics' status is a fault's (differs from the fleet's). */
+const FAULT_REASONS: Partial<Record<SiteStatus, string>> = {
   offline: 'site down (injected fault)',
   degraded: 'cooling failure (injected fault)',
 };
+const FLEET_REASONS: Partial<Record<SiteStatus, string>> = { offline: 'offline in the fleet file', degraded: 'degraded in the fleet file' };
 
 /**
  * Drives the physics every tick: each site's and link's samples for the simulated instant, handed to
@@ -104,15 +109,13 @@ export class Simulator {
     const running = (await workloads?.running()) ?? new Map<string, readonly RunningGpus[]>();
     const faults = [...this.faults.values()];
     const samples: Sample[] = [];
+    live.declare(view.sites);
     for (const site of view.sites) {
       const utilisation = siteUtilisation(site.gpuCount, running.get(site.id) ?? [], backgroundUtilisation(site, simMs, options.seed));
       const snapshot = simulateSite(site, simMs, { utilisation, faults, seed: options.seed, windowMs: options.tickMs * options.timeWarp });
       samples.push(...toSamples({ siteId: site.id }, wallMs, snapshot.values));
-      const current = live.healthOf(site.id);
-      if (!current || current.status !== snapshot.status) {
-        const reason = snapshot.status !== site.status ? REASONS[snapshot.status] : undefined;
-        live.setHealth({ siteId: site.id, status: snapshot.status, ...(reason ? { reason } : {}), since: wallMs });
-      }
+      const health = HEALTH_OF[snapshot.status];
+      if (health) live.setObserved(site.id, health, snapshot.status !== site.status ? FAULT_REASONS[snapshot.status] : FLEET_REASONS[snapshot.status], wallMs);
     }
     for (const link of view.links) {
       const midLon = (link.from.lon + link.to.lon) / 2;

@@ -3,17 +3,18 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { LinkPanel } from '../features/links/components/link-panel.tsx';
 import { LinkLive } from '../features/live/components/link-live.tsx';
 import { SiteLive } from '../features/live/components/site-live.tsx';
+import { LiveSitePanel } from './live-site-panel.tsx';
 import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
 import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
 import type { FleetSource } from '../features/sites/api/sites-queries.ts';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
-import { SitePanel } from '../features/sites/components/site-panel.tsx';
 import { filterOptions, filterSites } from '../features/sites/model/site-rows.ts';
 import { formatCount } from '../lib/format.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
 import { LiveSiteList } from './live-site-list.tsx';
+import { SiteOperationsSection } from './site-operations-section.tsx';
 import type { UrlState } from './url-state.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 import type { UrlStateUpdate } from './use-url-state.ts';
@@ -85,10 +86,11 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
         </div>
       </main>
       {url.site && (
-        <SitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} onOpenLink={selectLink}>
-          {!url.synthetic && <SiteLive siteId={url.site} fleetStatus={selectedRow?.status} range={url.range} onRangeChange={setRange} />}
+        <LiveSitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} onOpenLink={selectLink}>
+          {!url.synthetic && <SiteOperationsSection siteId={url.site} row={selectedRow} url={url} setUrl={setUrl} />}
+          {!url.synthetic && <SiteLive siteId={url.site} range={url.range} onRangeChange={setRange} />}
           {!url.synthetic && <SiteCapacity siteId={url.site} />}
-        </SitePanel>
+        </LiveSitePanel>
       )}
       {url.link && (
         <LinkPanel key={url.link} linkId={url.link} link={selectedLink} loading={fleet.linksPending} unavailable={fleet.linksUnavailable} onClose={closeLink} onOpenSite={select}>

@@ -1,4 +1,4 @@
-import { HEALTH_RANK, SITE_STATUSES, type ObservedHealth, type SiteStatus } from '@corridor/shared';
+import { HEALTH_RANK, SITE_STATUSES, type DeclaredStatus, type ObservedHealth, type SiteHealth, type SiteStatus } from '@corridor/shared';
 
 /** How each status reads and shows, shared by the map, the list, the panel and the header. */
 export interface StatusStyle {
@@ -35,3 +35,66 @@ export const HEALTH_STYLES: Record<ObservedHealth, StatusStyle> = {
   degraded: { label: 'Degraded', colour: '#f5a524', hollow: false, severity: HEALTH_RANK.degraded },
   down: { label: 'Down', colour: '#ef4444', hollow: false, severity: HEALTH_RANK.down },
 };
+
+/** How each declared status reads and shows (the fleet's lifecycle; `maintenance` while a window is active). */
+export const DECLARED_STYLES: Record<DeclaredStatus, StatusStyle> = {
+  operational: STATUS_STYLES.operational,
+  maintenance: STATUS_STYLES.maintenance,
+  construction: STATUS_STYLES.construction,
+  planned: STATUS_STYLES.planned,
+};
+
+/** What the fleet's status declares: its `degraded` and `offline` are observations of a built, operational site. */
+export function declaredOf(status: SiteStatus): DeclaredStatus {
+  return status === 'planned' || status === 'construction' || status === 'maintenance' ? status : 'operational';
+}
+
+/** A site's two named things as every view shows them; `health` is absent for sites not built yet. */
+export interface SiteState {
+  declared: DeclaredStatus;
+  health?: ObservedHealth;
+  reason?: string;
+  /** ISO 8601 end of the maintenance window in force. */
+  maintenanceUntil?: string;
+}
+
+export const isBuilt = (declared: DeclaredStatus): boolean => declared === 'operational' || declared === 'maintenance';
+
+/**
+ * A site's state from the fleet and the live stream. Without a live report a built site is `no-data`
+ * (nothing observed is not "ok"), unless the fleet file itself says degraded or offline.
+ */
+export function siteStateOf(fleetStatus: SiteStatus, live?: Pick<SiteHealth, 'declared' | 'health' | 'reason' | 'maintenanceUntil'>): SiteState {
+  const declared = live?.declared ?? declaredOf(fleetStatus);
+  if (!isBuilt(declared)) return { declared };
+  const fallback: ObservedHealth = fleetStatus === 'offline' ? 'down' : fleetStatus === 'degraded' ? 'degraded' : 'no-data';
+  return {
+    declared,
+    health: live?.health ?? fallback,
+    ...(live?.reason ? { reason: live.reason } : {}),
+    ...(live?.maintenanceUntil ? { maintenanceUntil: live.maintenanceUntil } : {}),
+  };
+}
+
+/** "Operational · Down": both named, declared first; a planned site is just "Planned". */
+export function stateLabel(state: SiteState): string {
+  const declared = DECLARED_STYLES[state.declared].label;
+  return state.health ? `${declared} · ${HEALTH_STYLES[state.health].label}` : declared;
+}
+
+/** What a marker is drawn as: observed health for built sites, the declared status for the others. */
+export type SiteLook = 'planned' | 'construction' | ObservedHealth;
+
+/** Marker looks in drawing order (higher on top): the worst health is never under a healthy neighbour. */
+export const SITE_LOOKS: Record<SiteLook, StatusStyle> = {
+  planned: { ...STATUS_STYLES.planned, severity: 0 },
+  construction: { ...STATUS_STYLES.construction, severity: 1 },
+  ok: { ...HEALTH_STYLES.ok, severity: 2 + HEALTH_RANK.ok },
+  'no-data': { ...HEALTH_STYLES['no-data'], severity: 2 + HEALTH_RANK['no-data'] },
+  degraded: { ...HEALTH_STYLES.degraded, severity: 2 + HEALTH_RANK.degraded },
+  down: { ...HEALTH_STYLES.down, severity: 2 + HEALTH_RANK.down },
+};
+
+export function lookOf(state: SiteState): SiteLook {
+  return state.health ?? (state.declared === 'construction' ? 'construction' : 'planned');
+}

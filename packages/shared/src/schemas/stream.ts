@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { text } from './text.ts';
 import { IdSchema } from './common.ts';
-import { SiteStatusSchema } from './site.ts';
 import { MetricNameSchema } from '../metrics.ts';
-import { AlertSchema, TimelineEventSchema } from './noc.ts';
+import { AlertSchema, DeclaredStatusSchema, ObservedHealthSchema, TimelineEventSchema } from './noc.ts';
 
 /** Latest values per entity: metric name → value in its base unit. */
 const ValuesSchema = z.partialRecord(MetricNameSchema, z.number());
@@ -17,14 +16,20 @@ export const TelemetryFrameSchema = z.object({
 });
 export type TelemetryFrame = z.infer<typeof TelemetryFrameSchema>;
 
-/** A site's observed health changed (e.g. down → offline, cooling failure → degraded). */
+/**
+ * A site's health as every view shows it: its declared status (the fleet's lifecycle, `maintenance`
+ * while a window is active) beside its observed health (telemetry and faults). Sent whenever either changes.
+ */
 export const SiteHealthSchema = z.object({
   siteId: IdSchema,
-  status: SiteStatusSchema,
-  /** Why, in words, when the observed status differs from the fleet's. */
+  declared: DeclaredStatusSchema,
+  health: ObservedHealthSchema,
+  /** Why, in words, when the health is not `ok` (e.g. "site down (injected fault)", "no frames for 15 s"). */
   reason: text().optional(),
-  /** Epoch ms when this status was first observed. */
+  /** Epoch ms when this declared status and health were first observed together. */
   since: z.number().int(),
+  /** ISO 8601 end of the maintenance window in force (declared `maintenance`). */
+  maintenanceUntil: text().datetime({ offset: true }).optional(),
 });
 export type SiteHealth = z.infer<typeof SiteHealthSchema>;
 

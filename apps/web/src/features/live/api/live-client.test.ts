@@ -100,13 +100,13 @@ describe('LiveClient', () => {
     await advance(0);
     expect(writes).toHaveBeenCalledTimes(1);
     for (let i = 0; i < 20; i++) stream().emit('telemetry', frame(3_000 + i, 1.4 + i / 100), 102 + i);
-    stream().emit('site-health', { siteId: 'rabat', status: 'degraded', reason: 'cooling failure', since: 3_000 }, 130);
+    stream().emit('site-health', { siteId: 'rabat', declared: 'operational', health: 'degraded', reason: 'cooling failure', since: 3_000 }, 130);
     await advance(COMMIT_INTERVAL_MS - 1);
     expect(writes).toHaveBeenCalledTimes(1);
     await advance(1);
     expect(writes).toHaveBeenCalledTimes(2);
     expect(live()!.sites.rabat!.values.site_pue_ratio).toBeCloseTo(1.59);
-    expect(live()!.health.rabat!.status).toBe('degraded');
+    expect(live()!.health.rabat!.health).toBe('degraded');
     expect(live()!.lastEventId).toBe(130);
   });
 

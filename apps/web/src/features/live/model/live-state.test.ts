@@ -9,7 +9,7 @@ const snapshot: LiveSnapshot = {
     sites: { rabat: { site_it_power_watts: 5e6, site_facility_power_watts: 6e6, site_pue_ratio: 1.2 }, dakar: { site_it_power_watts: 1e6 } },
     links: { medusa: { link_rtt_seconds: 0.014, link_loss_ratio: 0 } },
   },
-  health: { rabat: { siteId: 'rabat', status: 'operational', since: 500 } },
+  health: { rabat: { siteId: 'rabat', declared: 'operational', health: 'ok', since: 500 } },
   faults: [],
 };
 
@@ -23,7 +23,7 @@ describe('live state', () => {
     expect(state.lastEventId).toBe(100);
     expect(state.sites.rabat).toEqual({ at: 1_000, values: snapshot.frame.sites.rabat });
     expect(state.links.medusa!.values.link_rtt_seconds).toBe(0.014);
-    expect(state.health.rabat!.status).toBe('operational');
+    expect(state.health.rabat!.health).toBe('ok');
   });
 
   it('merges a frame: only the sites in it change, the others keep their identity', () => {
@@ -45,7 +45,7 @@ describe('live state', () => {
   });
 
   it('is idempotent: the same batch twice gives the same state, and the second time the same object', () => {
-    const b = batch({ frames: [frame(2_000, { rabat: { site_pue_ratio: 1.5 } })], health: [{ siteId: 'rabat', status: 'degraded', since: 2_000 }], lastEventId: 101 });
+    const b = batch({ frames: [frame(2_000, { rabat: { site_pue_ratio: 1.5 } })], health: [{ siteId: 'rabat', declared: 'operational', health: 'degraded', since: 2_000 }], lastEventId: 101 });
     const once = applyBatch(fromSnapshot(snapshot), b);
     const twice = applyBatch(once, b);
     expect(twice).toBe(once);
@@ -70,13 +70,13 @@ describe('live state', () => {
   });
 
   it('replaces a site health unless the report is older than the one known', () => {
-    const degraded: SiteHealth = { siteId: 'rabat', status: 'degraded', reason: 'cooling failure (injected fault)', since: 2_000 };
+    const degraded: SiteHealth = { siteId: 'rabat', declared: 'operational', health: 'degraded', reason: 'cooling failure (injected fault)', since: 2_000 };
     const next = applyBatch(fromSnapshot(snapshot), batch({ health: [degraded] }));
     expect(next.health.rabat).toBe(degraded);
-    const stale = applyBatch(next, batch({ health: [{ siteId: 'rabat', status: 'operational', since: 1_500 }] }));
-    expect(stale.health.rabat!.status).toBe('degraded');
-    const recovered = applyBatch(next, batch({ health: [{ siteId: 'rabat', status: 'operational', since: 4_000 }] }));
-    expect(recovered.health.rabat!.status).toBe('operational');
+    const stale = applyBatch(next, batch({ health: [{ siteId: 'rabat', declared: 'operational', health: 'ok', since: 1_500 }] }));
+    expect(stale.health.rabat!.health).toBe('degraded');
+    const recovered = applyBatch(next, batch({ health: [{ siteId: 'rabat', declared: 'operational', health: 'ok', since: 4_000 }] }));
+    expect(recovered.health.rabat!.health).toBe('ok');
   });
 
   it('adds and removes faults by id, idempotently', () => {

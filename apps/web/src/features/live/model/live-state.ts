@@ -196,7 +196,11 @@ export function applyBatch(state: LiveState, batch: LiveBatch): LiveState {
   let health: Record<string, SiteHealth> | undefined;
   for (const h of batch.health) {
     const known = (health ?? state.health)[h.siteId];
-    if (known && (known.since > h.since || (known.status === h.status && known.reason === h.reason && known.since === h.since))) continue;
+    if (
+      known &&
+      (known.since > h.since || (known.declared === h.declared && known.health === h.health && known.reason === h.reason && known.maintenanceUntil === h.maintenanceUntil && known.since === h.since))
+    )
+      continue;
     (health ??= { ...state.health })[h.siteId] = h;
   }
 

@@ -1,13 +1,13 @@
-import type { SiteHealth, SiteRow, SiteStatus } from '@corridor/shared';
+import type { SiteHealth, SiteRow } from '@corridor/shared';
 import { circleMarker, featureGroup, tooltip, type CircleMarker, type LeafletMouseEvent, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatMw } from '../../../lib/format.ts';
-import { STATUS_STYLES } from '../../../lib/site-status.ts';
+import { siteStateOf, stateLabel, type SiteLook } from '../../../lib/site-status.ts';
 import { drawOrder, effectiveStatus, markerStyle } from '../model/marker-style.ts';
 import { paneRenderer } from './panes.ts';
 
 /** Observed health per site id, as the live feed reports it. */
-export type SiteHealthMap = Readonly<Record<string, Pick<SiteHealth, 'status' | 'reason'>>>;
+export type SiteHealthMap = Readonly<Record<string, Pick<SiteHealth, 'declared' | 'health' | 'reason'>>>;
 
 /** What a view marks on the map (e.g. a placement plan): numbered sites, greyed sites, and a note per site shown on hover. */
 export interface SiteMarks {
@@ -21,8 +21,8 @@ export interface SiteMarks {
 interface DrawnSite {
   marker: CircleMarker;
   row: SiteRow;
-  /** The status the marker is drawn with (observed health, else the fleet's status). */
-  status: SiteStatus;
+  /** The look the marker is drawn with (observed health of a built site, else its declared status). */
+  status: SiteLook;
   greyed: boolean;
 }
 
@@ -70,9 +70,9 @@ export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], healt
       const marker = e.propagatedFrom as CircleMarker;
       const drawn = byMarker.get(marker);
       if (!drawn) return;
-      const reason = healthRef.current?.[drawn.row.id]?.reason;
+      const state = siteStateOf(drawn.row.status, healthRef.current?.[drawn.row.id]);
       const note = marksRef.current?.notes.get(drawn.row.id);
-      label.textContent = `${drawn.row.name} · ${STATUS_STYLES[drawn.status].label}${reason ? ` (${reason})` : ''} · ${formatMw(drawn.row.itCapacityMw)}${note ? `\n${note}` : ''}`;
+      label.textContent = `${drawn.row.name} · ${stateLabel(state)}${state.reason ? ` (${state.reason})` : ''} · ${formatMw(drawn.row.itCapacityMw)}${note ? `\n${note}` : ''}`;
       hover.options.offset = [0, -marker.getRadius()];
       hover.setLatLng(marker.getLatLng());
       map.openTooltip(hover);

@@ -13,23 +13,24 @@ describe('marker style', () => {
     expect(markerRadius(5000)).toBe(22);
   });
 
-  it('colours by status and leaves planned sites hollow', () => {
-    expect(markerStyle('operational', 7.5).fillColor).toBe('#2ecc71');
-    expect(markerStyle('offline', 7.5).fillColor).toBe('#ef4444');
+  it('colours by health (built sites) or status and leaves planned sites hollow', () => {
+    expect(markerStyle('ok', 7.5).fillColor).toBe('#2ecc71');
+    expect(markerStyle('down', 7.5).fillColor).toBe('#ef4444');
     expect(markerStyle('planned', 7.5).fillOpacity).toBe(0);
     expect(markerStyle('planned', 7.5).color).toBe('#9aa5b1');
   });
 
   it('greys a site whatever its status, at its usual size', () => {
-    expect(markerStyle('operational', 7.5, true).fillColor).toBe(GREYED_COLOUR);
-    expect(markerStyle('offline', 7.5, true).fillColor).toBe(GREYED_COLOUR);
+    expect(markerStyle('ok', 7.5, true).fillColor).toBe(GREYED_COLOUR);
+    expect(markerStyle('down', 7.5, true).fillColor).toBe(GREYED_COLOUR);
     expect(markerStyle('planned', 30, true).radius).toBe(markerRadius(30));
   });
 
   it('draws the worst health on top', () => {
-    expect(drawOrder('offline')).toBeGreaterThan(drawOrder('degraded'));
-    expect(drawOrder('degraded')).toBeGreaterThan(drawOrder('operational'));
-    expect(drawOrder('operational')).toBeGreaterThan(drawOrder('planned'));
+    expect(drawOrder('down')).toBeGreaterThan(drawOrder('degraded'));
+    expect(drawOrder('degraded')).toBeGreaterThan(drawOrder('no-data'));
+    expect(drawOrder('no-data')).toBeGreaterThan(drawOrder('ok'));
+    expect(drawOrder('ok')).toBeGreaterThan(drawOrder('planned'));
   });
 });
 
@@ -66,10 +67,12 @@ describe('link style', () => {
 describe('live health on the map', () => {
   const reading = (rttMs: number | undefined, loss: number | undefined) => ({ values: { link_rtt_seconds: rttMs === undefined ? undefined : rttMs / 1000, link_loss_ratio: loss } });
 
-  it('colours a site by what is observed now, else by its fleet status', () => {
-    expect(effectiveStatus('operational', { status: 'degraded' })).toBe('degraded');
-    expect(effectiveStatus('operational')).toBe('operational');
-    expect(markerStyle(effectiveStatus('operational', { status: 'degraded' }), 7.5).fillColor).toBe('#f5a524');
+  it('colours a built site by its observed health, a planned one by its declared status; nothing observed is no data', () => {
+    expect(effectiveStatus('operational', { declared: 'operational', health: 'degraded' })).toBe('degraded');
+    expect(effectiveStatus('operational', { declared: 'maintenance', health: 'down' })).toBe('down');
+    expect(effectiveStatus('operational')).toBe('no-data');
+    expect(effectiveStatus('planned')).toBe('planned');
+    expect(markerStyle(effectiveStatus('operational', { declared: 'operational', health: 'degraded' }), 7.5).fillColor).toBe('#f5a524');
   });
 
   it('draws a cut as a thick dashed red line and keeps the kind colour when normal', () => {

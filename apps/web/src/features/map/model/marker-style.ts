@@ -1,6 +1,6 @@
-import type { SiteStatus } from '@corridor/shared';
+import type { SiteHealth, SiteStatus } from '@corridor/shared';
 import type { CircleMarkerOptions } from 'leaflet';
-import { STATUS_STYLES } from '../../../lib/site-status.ts';
+import { SITE_LOOKS, lookOf, siteStateOf, type SiteLook } from '../../../lib/site-status.ts';
 
 const MIN_RADIUS_PX = 3;
 const MAX_RADIUS_PX = 22;
@@ -14,10 +14,10 @@ export function markerRadius(itCapacityMw: number): number {
 /** Fill of a greyed site (e.g. rejected by the plan being drawn): present, but out of the question. */
 export const GREYED_COLOUR = '#4b5563';
 
-/** Canvas circle style for a site: fill by status; planned sites hollow; greyed sites grey whatever their status. */
-export function markerStyle(status: SiteStatus, itCapacityMw: number, greyed = false): CircleMarkerOptions {
+/** Canvas circle style for a site: fill by observed health (built sites) or declared status; hollow for planned and no-data; greyed sites grey whatever their look. */
+export function markerStyle(look: SiteLook, itCapacityMw: number, greyed = false): CircleMarkerOptions {
   if (greyed) return { radius: markerRadius(itCapacityMw), color: '#0b1016', weight: 1, opacity: 1, fillColor: GREYED_COLOUR, fillOpacity: 0.6 };
-  const { colour, hollow } = STATUS_STYLES[status];
+  const { colour, hollow } = SITE_LOOKS[look];
   return {
     radius: markerRadius(itCapacityMw),
     color: hollow ? colour : '#0b1016',
@@ -29,9 +29,9 @@ export function markerStyle(status: SiteStatus, itCapacityMw: number, greyed = f
 }
 
 /** Sort key so the worst health is drawn last, on top of its neighbours. */
-export const drawOrder = (status: SiteStatus): number => STATUS_STYLES[status].severity;
+export const drawOrder = (look: SiteLook): number => SITE_LOOKS[look].severity;
 
-/** A site's colour follows what is observed now (its live health) before what the fleet says it should be. */
-export function effectiveStatus(fleetStatus: SiteStatus, observed?: { status: SiteStatus }): SiteStatus {
-  return observed?.status ?? fleetStatus;
+/** A built site's colour is its observed health now; a planned or construction site's, its declared status. */
+export function effectiveStatus(fleetStatus: SiteStatus, observed?: Pick<SiteHealth, 'declared' | 'health'>): SiteLook {
+  return lookOf(siteStateOf(fleetStatus, observed));
 }

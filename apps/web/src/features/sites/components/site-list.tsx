@@ -1,8 +1,9 @@
 import './sites.css';
 import type { SiteHealth, SiteRow } from '@corridor/shared';
 import { useMemo } from 'react';
-import { StatusBadge } from '../../../components/status-badge.tsx';
+import { SiteStateBadge } from '../../../components/site-state-badge.tsx';
 import { formatCount, formatMw } from '../../../lib/format.ts';
+import { siteStateOf } from '../../../lib/site-status.ts';
 import { groupByCountry } from '../model/site-rows.ts';
 
 /** Beyond this many rows the list asks for a narrower search (the map still draws every site). */
@@ -10,7 +11,7 @@ export const MAX_LIST_ROWS = 200;
 
 interface SiteListProps {
   sites: readonly SiteRow[];
-  /** Observed health from the live stream; a row shows it instead of the fleet status when known. */
+  /** Declared status and observed health from the live stream; a row shows both. */
   health?: Readonly<Record<string, SiteHealth>>;
   selectedId?: string;
   onSelect: (id: string) => void;
@@ -52,7 +53,7 @@ export function SiteList({ sites, health, selectedId, onSelect }: SiteListProps)
                     {site.city} · {site.operatorName}
                   </span>
                   <span className="site-row-figures">
-                    <StatusBadge status={health?.[site.id]?.status ?? site.status} />
+                    <SiteStateBadge state={siteStateOf(site.status, health?.[site.id])} />
                     <span>{formatMw(site.itCapacityMw)}</span>
                   </span>
                 </button>
