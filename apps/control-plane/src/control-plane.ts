@@ -2,11 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@corridor/http-kit';
 import { createApp } from './app.ts';
+import { loadAlertRules } from './alerts/alert-rules.ts';
+import { AlertService } from './alerts/alert-service.ts';
+import { EvaluatingPublisher } from './alerts/evaluating-publisher.ts';
 import { AuditAnchors } from './audit/audit-anchors.ts';
 import { auditKeyring, loadAuditKey, withAuditKeys } from './audit/audit-keys.ts';
 import { recordAuditKey, recordPolicyLoad } from './audit/audit-log.ts';
 import { AuditService } from './audit/audit-service.ts';
-import type { ControlPlaneConfig } from './config.ts';
+import { DEFAULT_ALERTS_DIR, type ControlPlaneConfig } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
 import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
@@ -31,6 +34,8 @@ export interface RunningControlPlane {
   simulator?: Simulator;
   /** The workload lifecycle; tests step it to see placed workloads start or leave a site that is down. */
   supervisor: Supervisor;
+  /** Alert evaluation and lifecycle (tests flush it to see a batch's alerts). */
+  alerts: AlertService;
   /** Appends the audit chain's head to the anchor file now (the timer does every CORRIDOR_AUDIT_ANCHOR_SECONDS). */
   anchorAudit(): Promise<void>;
   /** Every /v1 route as `METHOD /path`, from the routers (the role × route test calls each). */
@@ -42,6 +47,8 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 const AUDIT_ANCHOR_MS = 60_000;
 /** How often sites are checked for stopped telemetry (no-data). */
 const SILENCE_CHECK_MS = 1000;
+/** The alert clock: no data, silences that end, escalations, maintenance. */
+const ALERT_TICK_MS = 1000;
 /** Lifecycle step interval when no simulator ticks (with one, each tick steps it). */
 const LIFECYCLE_STEP_MS = 5000;
 
@@ -54,6 +61,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // start, naming the file, entry and field.
   const { fleet: fleetFile, version } = loadFleetFile(config.fleetFile);
   const policy = loadPolicyPack(config.policyDir);
+  const alertRules = loadAlertRules(config.alertsDir ?? DEFAULT_ALERTS_DIR);
   const keyring = auditKeyring(loadAuditKey(config.dataDir, config.auditKey), config.auditKeysPrevious);
   // Every audit record written through this store is keyed (audit/audit-keys.ts).
   const db = withAuditKeys(await openDb(config), keyring);
@@ -78,7 +86,9 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   live.declare((await fleet.current()).sites);
   const telemetry = createTelemetryStore(db, { rawRetentionMs: config.rawRetentionMs });
   // One ingest for the API and the simulator: the same checks, and one counter memory for OTLP.
-  const ingest = new TelemetryIngest(telemetry, live);
+  // Accepted samples go to the live state and, once the alert service is built below, to rule evaluation.
+  const published = new EvaluatingPublisher(live);
+  const ingest = new TelemetryIngest(telemetry, published);
   const series = new SeriesService(telemetry);
   const audit = new AuditService(db, anchors);
   // A chain that no longer fits its last anchor is not anchored over (verify names the problem).
@@ -91,12 +101,16 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // Windows in force are applied before the first request: a site in maintenance is never placed on.
   const maintenance = new MaintenanceService({ db, fleet, logger });
   await maintenance.start();
+  // Alert rules judge every accepted batch, the simulator's and the API's alike; open alerts and silences resume from the store.
+  const alerts = new AlertService({ db, bus, fleet, rules: alertRules, logger, maintenance });
+  await alerts.start();
+  published.evaluateWith(alerts);
   const drains = new DrainService({ db, fleet, workloads, logger, maintenance });
   const supervisor = new Supervisor({ db, fleet, workloads, logger, drains });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
   const simulator = config.simulator ? new Simulator({ fleet, ingest, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, simulator, serviceToken: config.serviceToken });
+  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, alerts, simulator, serviceToken: config.serviceToken });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -112,6 +126,10 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // A site whose frames stop becomes no-data within a second of its third missed interval (one pass over the sites).
   const silenceTimer = setInterval(() => live.checkSilence(), SILENCE_CHECK_MS);
   silenceTimer.unref();
+  const alertTimer = setInterval(() => {
+    alerts.tick().catch((error: Error) => logger.error({ err: error }, 'the alert clock failed'));
+  }, ALERT_TICK_MS);
+  alertTimer.unref();
   const anchorTimer = setInterval(() => {
     anchor().catch((error: Error) => logger.error({ err: error }, 'writing the audit anchor failed'));
   }, config.auditAnchorMs ?? AUDIT_ANCHOR_MS);
@@ -124,14 +142,17 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     db,
     ...(simulator ? { simulator } : {}),
     supervisor,
+    alerts,
     anchorAudit: anchor,
     routes: app.routes,
     async close() {
       clearInterval(prune);
+      clearInterval(alertTimer);
       clearInterval(anchorTimer);
       clearInterval(silenceTimer);
       await simulator?.stop();
       await supervisor.stop();
+      await alerts.flush();
       maintenance.close();
       await drains.close();
       await new Promise<void>((resolve) => {
