@@ -99,7 +99,8 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   await anchor();
   const workloads = new WorkloadService({ db, fleet, live, policy });
   // Windows in force are applied before the first request: a site in maintenance is never placed on.
-  const maintenance = new MaintenanceService({ db, fleet, logger });
+  // While a window is in force its site is declared `maintenance` until the window's end (placement rejects it).
+  const maintenance = new MaintenanceService({ db, fleet, logger, status: live });
   await maintenance.start();
   // Alert rules judge every accepted batch, the simulator's and the API's alike; open alerts and silences resume from the store.
   const alerts = new AlertService({ db, bus, fleet, rules: alertRules, logger, maintenance });
