@@ -1,5 +1,4 @@
 import type { ApiRoute } from './api-route.ts';
-import { alertRoutes, type AlertRouteDeps } from './alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet.routes.ts';
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
@@ -8,6 +7,7 @@ import { placementRoutes, type PlacementRouteDeps } from './placement.routes.ts'
 import { sessionRoutes, type SessionRouteDeps } from './session.routes.ts';
 import { streamRoutes, type StreamRouteDeps } from './stream.routes.ts';
 import { telemetryRoutes, type TelemetryRouteDeps } from './telemetry.routes.ts';
+import { timelineRoutes, type TimelineRouteDeps } from './timeline.routes.ts';
 import { tokenRoutes, type TokenRouteDeps } from './tokens.routes.ts';
 import { userRoutes, type UserRouteDeps } from './users.routes.ts';
 
@@ -17,7 +17,7 @@ export type ApiRouteDeps = FleetRouteDeps &
   TelemetryRouteDeps &
   PlacementRouteDeps &
   AuditRouteDeps &
-  AlertRouteDeps &
+  TimelineRouteDeps &
   SessionRouteDeps &
   OidcRouteDeps &
   UserRouteDeps &
@@ -34,7 +34,7 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...telemetryRoutes,
   ...placementRoutes,
   ...auditRoutes,
-  ...alertRoutes,
+  ...timelineRoutes,
   ...sessionRoutes,
   ...oidcRoutes,
   ...userRoutes,

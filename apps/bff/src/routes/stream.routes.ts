@@ -50,7 +50,7 @@ export const streamRoutes = [
     tag: 'live',
     summary: 'Server-sent events after a given id',
     description:
-      'Events `telemetry`, `site-health` and `fault` (each `data:` is the `data` of a `StreamEvent`), `status` (a `ConsoleStatus`) and `resync` (the id is too old: load `/api/live` again).',
+      'Events `telemetry`, `site-health`, `fault`, `alert` and `timeline` (each `data:` is the `data` of a `StreamEvent`), `status` (a `ConsoleStatus`) and `resync` (the id is too old: load `/api/live` again). A tenant user is sent no `alert` and only the `timeline` events of its own workloads; the other roles get every event.',
     request: {
       query: {
         schema: z.object({ lastEventId: EventIdSchema }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@corridor/http-kit';
-import type { StreamEvent } from '@corridor/shared';
-import { lastEventIdOf, StreamHub } from './hub.ts';
+import type { Alert, StreamEvent, TimelineEvent } from '@corridor/shared';
+import { audienceOf, lastEventIdOf, mayReceive, StreamHub, type Viewer } from './hub.ts';
 
 const hubs: StreamHub[] = [];
 afterEach(() => hubs.splice(0).forEach((h) => h.close()));
@@ -62,5 +62,52 @@ describe('StreamHub positions', () => {
     expect(lastEventIdOf('-1', undefined)).toBeUndefined();
     expect(lastEventIdOf('1e9', undefined)).toBeUndefined();
     expect(lastEventIdOf(undefined, ['1', '2'])).toBeUndefined();
+  });
+});
+
+const timeline = (id: number, tenant?: string): StreamEvent => ({
+  id: 1,
+  type: 'timeline',
+  data: { id, at: '2026-12-03T12:00:00.000Z', kind: 'migration', ...(tenant ? { tenant } : {}), summary: `event ${id}`, detail: {} } satisfies TimelineEvent,
+});
+const alert: StreamEvent = {
+  id: 1,
+  type: 'alert',
+  data: {
+    id: 'al-1',
+    ruleId: 'site-down',
+    severity: 'critical',
+    state: 'firing',
+    siteId: 'site-0',
+    summary: 'site down',
+    value: null,
+    unit: '',
+    runbook: 'Call the site.',
+    startsAt: '2026-12-03T12:00:00.000Z',
+    silencedBy: [],
+    inMaintenance: false,
+    notification: { state: 'none', attempts: 0 },
+  } satisfies Alert,
+};
+const tenantA: Viewer = { staff: false, tenant: 'tenant-a' };
+
+describe('StreamHub audiences', () => {
+  it('sends alerts to staff only, a timeline event to staff and its own tenant, the fleet to everyone', () => {
+    expect(mayReceive(tenantA, audienceOf(alert))).toBe(false);
+    expect(mayReceive(tenantA, audienceOf(timeline(1, 'tenant-b')))).toBe(false);
+    expect(mayReceive(tenantA, audienceOf(timeline(2)))).toBe(false);
+    expect(mayReceive(tenantA, audienceOf(timeline(3, 'tenant-a')))).toBe(true);
+    expect(mayReceive(tenantA, audienceOf(frame(1)))).toBe(true);
+    // A principal-less reader (never served: the route is gated) would get the fleet's events only.
+    expect(mayReceive({ staff: false, tenant: undefined }, audienceOf(timeline(4)))).toBe(false);
+    for (const e of [alert, timeline(1, 'tenant-b'), timeline(2), frame(1)]) expect(mayReceive({ staff: true }, audienceOf(e))).toBe(true);
+  });
+
+  it("replays to a tenant only what it may read, from any position, staff's included", () => {
+    const h = hub();
+    for (const e of [frame(1), alert, timeline(1, 'tenant-b'), timeline(2, 'tenant-a'), frame(2)]) h.publish(e);
+    expect(ids(h.since(100, tenantA))).toEqual([101, 104, 105]);
+    expect(ids(h.since(102, tenantA))).toEqual([104, 105]);
+    expect(ids(h.since(100))).toEqual([101, 102, 103, 104, 105]);
   });
 });

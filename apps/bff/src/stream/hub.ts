@@ -33,9 +33,38 @@ export interface HubStats {
   droppedSlowClients: number;
 }
 
+/**
+ * Who may receive an event: everyone (`undefined`), staff only (`null`: alerts, and timeline events that
+ * concern no tenant), or staff and one tenant (a timeline event of that tenant's workload).
+ */
+export type Audience = string | null | undefined;
+
+/** A browser's reader: staff (every role but tenant) receive everything; a tenant user its own tenant's events and the fleet's. */
+export type Viewer = { staff: true } | { staff: false; tenant: string | undefined };
+
+export const STAFF: Viewer = { staff: true };
+
+/** The audience of a relayed event, from its type and tenant alone (one cheap check per browser). */
+export function audienceOf(event: StreamEvent): Audience {
+  if (event.type === 'alert') return null;
+  if (event.type === 'timeline') return event.data.tenant ?? null;
+  return undefined;
+}
+
+export function mayReceive(viewer: Viewer, audience: Audience): boolean {
+  return audience === undefined || viewer.staff || audience === viewer.tenant;
+}
+
+/** The reader of a request: staff unless its principal is a tenant user (or, deny by default, there is no principal). */
+export function viewerOf(req: Request): Viewer {
+  const principal = req.principal;
+  return principal && principal.role !== 'tenant' ? STAFF : { staff: false, tenant: principal?.tenant };
+}
+
 interface Buffered {
   id: number;
   bytes: Buffer;
+  audience: Audience;
 }
 
 /** Parses a Last-Event-ID (header, or `?lastEventId=` for a first connection); malformed → undefined. */
@@ -59,8 +88,10 @@ const HEARTBEAT = Buffer.from(': heartbeat\n\n');
  * `resync()` (an upstream lost continuity) takes an id of its own, clears the buffer and raises the floor:
  * a browser resuming from before it is told to resync too, one resuming from it or later is replayed.
  *
- * Each event is serialised once, to bytes; the same buffer is written to every browser (no per-browser
- * JSON or UTF-8 encoding). A browser that does not read (its unsent bytes pass `maxBufferedBytes` when
+ * Each event is serialised once, to bytes; the same buffer is written to every browser that may read it
+ * (no per-browser JSON or UTF-8 encoding): alerts go to staff only, a timeline event to staff and the
+ * tenant it concerns, the rest to everyone (`audienceOf`). A tenant's position still moves past the
+ * events it is not sent, since ids only say order: a replay from any of its ids is filtered the same way. A browser that does not read (its unsent bytes pass `maxBufferedBytes` when
  * the next event comes) is dropped instead of growing the BFF's memory; it reconnects and resumes.
  */
 export class StreamHub {
@@ -70,7 +101,7 @@ export class StreamHub {
   private floor: number;
   private readonly buffer: Buffered[] = [];
   private bufferedBytes = 0;
-  private readonly clients = new Set<Response>();
+  private readonly clients = new Map<Response, Viewer>();
   private readonly heartbeat: NodeJS.Timeout;
   private counters = { relayed: 0, resyncs: 0, droppedSlowClients: 0 };
 
@@ -103,13 +134,14 @@ export class StreamHub {
   publish(event: StreamEvent): number {
     const id = ++this.lastIdValue;
     const bytes = Buffer.from(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-    this.buffer.push({ id, bytes });
+    const audience = audienceOf(event);
+    this.buffer.push({ id, bytes, audience });
     this.bufferedBytes += bytes.length;
     while (this.buffer.length > this.options.capacity || (this.bufferedBytes > this.options.capacityBytes && this.buffer.length > 1)) {
       this.bufferedBytes -= this.buffer.shift()!.bytes.length;
     }
     this.counters.relayed++;
-    this.broadcast(bytes);
+    this.broadcast(bytes, audience);
     return id;
   }
 
@@ -133,13 +165,16 @@ export class StreamHub {
     this.broadcast(Buffer.from(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`));
   }
 
-  /** Buffered events after `lastId`, or undefined when the browser must resync (too old, or unknown). */
-  since(lastId: number): Buffer[] | undefined {
+  /** Buffered events after `lastId` that `viewer` may read, or undefined when the browser must resync (too old, or unknown). */
+  since(lastId: number, viewer: Viewer = STAFF): Buffer[] | undefined {
     if (lastId > this.lastIdValue || lastId < this.floor) return undefined;
     if (lastId === this.lastIdValue) return [];
     const oldest = this.buffer[0];
     if (!oldest || lastId < oldest.id - 1) return undefined;
-    return this.buffer.slice(lastId - oldest.id + 1).map((b) => b.bytes);
+    return this.buffer
+      .slice(lastId - oldest.id + 1)
+      .filter((b) => mayReceive(viewer, b.audience))
+      .map((b) => b.bytes);
   }
 
   /** Serves GET /api/stream: headers, `retry:`, the replay (or a resync), then every event as it comes. */
@@ -151,14 +186,15 @@ export class StreamHub {
       'X-Accel-Buffering': 'no',
     });
     req.socket.setNoDelay(true);
+    const viewer = viewerOf(req);
     const opening: Buffer[] = [Buffer.from(`retry: ${this.options.retryMs}\n\n`)];
     const lastId = lastEventIdOf(req.get('last-event-id'), req.query.lastEventId);
     if (lastId !== undefined) {
-      const missed = this.since(lastId);
+      const missed = this.since(lastId, viewer);
       opening.push(...(missed ?? [Buffer.from(resyncText(this.lastIdValue))]));
     }
     // Synchronous from the replay to joining the set: no event can fall between them.
-    this.clients.add(res);
+    this.clients.set(res, viewer);
     res.on('close', () => this.clients.delete(res));
     this.write(res, Buffer.concat(opening));
   }
@@ -166,12 +202,13 @@ export class StreamHub {
   /** Ends every browser's stream (the BFF is stopping). */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
   }
 
-  private broadcast(bytes: Buffer): void {
-    for (const res of this.clients) this.write(res, bytes);
+  /** To every browser the audience admits (all of them for an `undefined` audience: heartbeats, resyncs, announcements). */
+  private broadcast(bytes: Buffer, audience?: Audience): void {
+    for (const [res, viewer] of this.clients) if (mayReceive(viewer, audience)) this.write(res, bytes);
   }
 
   /** Writes unless what is still unsent passes the bound (checked before, so one large event never drops everyone). */

@@ -14,6 +14,7 @@ import { filterOptions, filterSites } from '../features/sites/model/site-rows.ts
 import { formatCount } from '../lib/format.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
 import { LiveSiteList } from './live-site-list.tsx';
+import { SiteOperationsSection } from './site-operations-section.tsx';
 import type { UrlState } from './url-state.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 import type { UrlStateUpdate } from './use-url-state.ts';
@@ -86,6 +87,7 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
       </main>
       {url.site && (
         <LiveSitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} onOpenLink={selectLink}>
+          {!url.synthetic && <SiteOperationsSection siteId={url.site} row={selectedRow} url={url} setUrl={setUrl} />}
           {!url.synthetic && <SiteLive siteId={url.site} range={url.range} onRangeChange={setRange} />}
           {!url.synthetic && <SiteCapacity siteId={url.site} />}
         </LiveSitePanel>
