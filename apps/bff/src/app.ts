@@ -17,6 +17,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { API_ROUTES, OIDC_ROUTES, type ApiRouteDeps } from './routes/api-routes.ts';
 import { SIGN_IN_RECHECK_MS } from './routes/stream.routes.ts';
+import { AlertService } from './services/alert-service.ts';
 import { AuditService } from './services/audit-service.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { PlacementService } from './services/placement-service.ts';
@@ -68,6 +69,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const status = new StatusService(planes, undefined, () => live.status());
   const placement = new PlacementService(planes);
   const audit = new AuditService(planes);
+  const alerts = new AlertService(planes);
   const series = new SeriesService(planes);
   const timeline = new TimelineService(planes);
   bffMetrics(metrics, planes, live);
@@ -88,7 +90,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, series, timeline, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -117,6 +119,7 @@ interface ApiDeps {
   live: LiveStream;
   placement: PlacementService;
   audit: AuditService;
+  alerts: AlertService;
   series: SeriesService;
   timeline: TimelineService;
   streamRecheckMs?: number;
@@ -127,7 +130,7 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, series, timeline, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -142,6 +145,7 @@ function apiRouter({ config, logger, identity, fleet, status, live, placement, a
     live,
     placement,
     audit,
+    alerts,
     series,
     timeline,
     identity,

@@ -39,6 +39,12 @@ const ACCESS: Record<string, Access> = {
   'delete /api/workloads/:id': 'workloads:write',
   'get /api/audit': 'audit:read',
   'get /api/audit/verify': 'audit:read',
+  'get /api/alerts': 'noc:read',
+  'post /api/alerts/:id/ack': 'noc:operate',
+  'get /api/silences': 'noc:read',
+  'post /api/silences': 'noc:operate',
+  'delete /api/silences/:id': 'noc:operate',
+  'get /api/alert-rules': 'noc:read',
   'get /api/events': 'timeline:read',
   'get /api/events.csv': 'timeline:read',
   'get /api/users': 'identity:admin',
@@ -57,6 +63,8 @@ const CONCRETE: Record<string, string> = {
   '/api/workloads/:id': '/api/workloads/wl-nowhere',
   '/api/users/:username': '/api/users/nobody',
   '/api/tokens/:id': '/api/tokens/tok-0000000000000000',
+  '/api/alerts/:id/ack': '/api/alerts/no-such-alert/ack',
+  '/api/silences/:id': '/api/silences/no-such-silence',
 };
 
 const workload: WorkloadRequestInput = { name: 'Matrix batch', tenant: 'tenant-a', kind: 'batch', sector: 'finance', dataClass: 'internal', dataOrigin: 'MA', gpus: { count: 1 } };

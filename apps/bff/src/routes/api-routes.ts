@@ -1,4 +1,5 @@
 import type { ApiRoute } from './api-route.ts';
+import { alertRoutes, type AlertRouteDeps } from './alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet.routes.ts';
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
@@ -17,6 +18,7 @@ export type ApiRouteDeps = FleetRouteDeps &
   TelemetryRouteDeps &
   PlacementRouteDeps &
   AuditRouteDeps &
+  AlertRouteDeps &
   TimelineRouteDeps &
   SessionRouteDeps &
   OidcRouteDeps &
@@ -34,6 +36,7 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...telemetryRoutes,
   ...placementRoutes,
   ...auditRoutes,
+  ...alertRoutes,
   ...timelineRoutes,
   ...sessionRoutes,
   ...oidcRoutes,
