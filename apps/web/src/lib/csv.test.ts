@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv.ts';
+import { countCsvRecords, csvCell, toCsv } from './csv.ts';
 
 describe('CSV (RFC 4180)', () => {
   it('quotes fields holding a comma, a quote or a line break, doubling quotes', () => {
@@ -35,5 +35,12 @@ describe('CSV (RFC 4180)', () => {
     expect(csvCell('-3.5')).toBe('-3.5');
     expect(csvCell(0)).toBe('0');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('counts records, not the line breaks inside quoted fields', () => {
+    expect(countCsvRecords(toCsv(['a'], [['x\r\ny'], ['z']]))).toBe(2);
+    expect(countCsvRecords('a,b\r\n1,2')).toBe(1);
+    expect(countCsvRecords('a,b\r\n')).toBe(0);
+    expect(countCsvRecords('')).toBe(0);
   });
 });

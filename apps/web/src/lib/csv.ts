@@ -35,3 +35,17 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   // The download has started from the click; the URL can go once the event loop moves on.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** Records in a CSV text (header excluded): line breaks inside quoted fields do not count. */
+export function countCsvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) records++;
+  }
+  // The last record may end without a line break.
+  if (text.length > 0 && !text.endsWith('\n')) records++;
+  return Math.max(0, records - 1);
+}

@@ -1,7 +1,8 @@
 import { TimelinePageSchema, type TimelineEvent, type TimelinePage } from '@corridor/shared';
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client.ts';
-import { matchesFilter, timelineQueryString, withLiveEvent, type TimelineFilter } from '../model/timeline-filter.ts';
+import { ApiError, apiGet } from '../../../lib/api-client.ts';
+import { countCsvRecords, toCsv } from '../../../lib/csv.ts';
+import { CSV_HEADER, csvRecord, matchesFilter, timelineQueryString, withLiveEvent, type TimelineFilter } from '../model/timeline-filter.ts';
 
 /** Events in one page of the timeline. */
 export const TIMELINE_PAGE_SIZE = 100;
@@ -52,4 +53,35 @@ export async function fetchAllEvents(filter: TimelineFilter, signal?: AbortSigna
     if (events.length >= CSV_MAX_EVENTS) return { events: events.slice(0, CSV_MAX_EVENTS), truncated: true };
     before = page.nextBefore;
   }
+}
+
+/** A CSV of what the filters select: its text, its record count, and whether more events remain than it holds. */
+export interface TimelineCsv {
+  text: string;
+  count: number;
+  truncated: boolean;
+}
+
+/**
+ * The server's export (/api/events.csv: RFC 4180, formulas disarmed, the same filters and permissions as
+ * the list); when the BFF has no such route (404/405), the same CSV is written in the browser from the
+ * list's pages, so an export works against either.
+ */
+export async function exportTimelineCsv(filter: TimelineFilter, signal?: AbortSignal): Promise<TimelineCsv> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/events.csv${timelineQueryString(filter)}`, { credentials: 'same-origin', headers: { Accept: 'text/csv' }, signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The console server cannot be reached.' });
+  }
+  if (response.ok) {
+    const text = await response.text();
+    return { text, count: countCsvRecords(text), truncated: response.headers.has('X-Next-Before') };
+  }
+  if (response.status !== 404 && response.status !== 405) {
+    throw new ApiError({ status: response.status, code: response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: `The export failed with HTTP ${response.status}.` });
+  }
+  const { events, truncated } = await fetchAllEvents(filter, signal);
+  return { text: toCsv(CSV_HEADER, events.map(csvRecord)), count: events.length, truncated };
 }
