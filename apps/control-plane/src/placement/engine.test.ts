@@ -84,6 +84,14 @@ describe('planPlacement: status, exclusion and every reason at once', () => {
     expect(p.candidates.map((c) => c.siteId)).toEqual(['fine']);
   });
 
+  it('rejects a site in a maintenance window "in maintenance until" its end, in UTC, and a fleet-declared one without an end as before', () => {
+    const fleet = fleetOf({ id: 'window' }, { id: 'declared', status: 'maintenance' }, { id: 'fine' });
+    const p = plan(fleet, {}, { live: { window: { status: 'maintenance', maintenanceUntil: '2026-12-03T14:30:00.000Z' } } });
+    expect(reasonsOf(p, 'window')).toEqual([{ code: 'SITE_NOT_OPERATIONAL', message: 'The site is in maintenance until 2026-12-03 14:30 UTC; only operational sites take workloads.' }]);
+    expect(reasonsOf(p, 'declared')).toEqual([{ code: 'SITE_NOT_OPERATIONAL', message: 'The site is in maintenance; only operational sites take workloads.' }]);
+    expect(p.candidates.map((c) => c.siteId)).toEqual(['fine']);
+  });
+
   it('lists all of a site’s failing reasons, not the first', () => {
     const fleet = fleetOf({
       id: 'madrid-us',
