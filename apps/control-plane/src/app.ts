@@ -16,6 +16,7 @@ import type { Simulator } from './simulator/simulator.ts';
 import type { SeriesService } from './telemetry/series-service.ts';
 import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import type { TelemetryStore } from './telemetry/telemetry-store.ts';
+import type { TimelineService } from './timeline/timeline-service.ts';
 import { V1_ROUTES, type V1RouteDeps } from './v1-routes.ts';
 
 export interface ControlPlaneDeps {
@@ -38,6 +39,8 @@ export interface ControlPlaneDeps {
   maintenance: MaintenanceService;
   /** Drain plans and drains (POST /v1/sites/:id/drain-plan, /v1/drains). */
   drains: DrainService;
+  /** The NOC's timeline (GET /v1/events). */
+  timeline: TimelineService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
   /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
@@ -63,6 +66,7 @@ export function createApp({
   alerts,
   maintenance,
   drains,
+  timeline,
   simulator,
   serviceToken,
   metrics = new ServiceMetrics('control-plane'),
@@ -97,7 +101,7 @@ export function createApp({
   // Every /v1 path needs the service credential, known or not; each route then has the gate its access declares.
   const v1 = express.Router();
   v1.use(requireServiceCredential(serviceToken));
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, ...(simulator ? { simulator } : {}) };
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

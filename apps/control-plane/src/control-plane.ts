@@ -13,6 +13,7 @@ import { DEFAULT_ALERTS_DIR, type ControlPlaneConfig } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
 import { LiveState } from './events/live-state.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
+import { AlertNotifier } from './notify/alert-notifier.ts';
 import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
 import { loadPolicyPack } from './placement/policy-pack.ts';
@@ -27,6 +28,7 @@ import { migrate } from './store/migrate.ts';
 import { SeriesService } from './telemetry/series-service.ts';
 import { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import { createTelemetryStore } from './telemetry/telemetry-store-sql.ts';
+import { TimelineService } from './timeline/timeline-service.ts';
 
 export interface RunningControlPlane {
   url: string;
@@ -36,6 +38,8 @@ export interface RunningControlPlane {
   supervisor: Supervisor;
   /** Alert evaluation and lifecycle (tests flush it to see a batch's alerts). */
   alerts: AlertService;
+  /** The NOC's timeline: tests record on it and read it back. */
+  timeline: TimelineService;
   /** Appends the audit chain's head to the anchor file now (the timer does every CORRIDOR_AUDIT_ANCHOR_SECONDS). */
   anchorAudit(): Promise<void>;
   /** Every /v1 route as `METHOD /path`, from the routers (the role × route test calls each). */
@@ -45,10 +49,10 @@ export interface RunningControlPlane {
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 const AUDIT_ANCHOR_MS = 60_000;
-/** How often sites are checked for stopped telemetry (no-data). */
-const SILENCE_CHECK_MS = 1000;
 /** The alert clock: no data, silences that end, escalations, maintenance. */
 const ALERT_TICK_MS = 1000;
+/** How often sites are checked for stopped telemetry (no-data). */
+const SILENCE_CHECK_MS = 1000;
 /** Lifecycle step interval when no simulator ticks (with one, each tick steps it). */
 const LIFECYCLE_STEP_MS = 5000;
 
@@ -97,21 +101,27 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     if (refused) logger.error({ reason: refused }, 'the audit chain is not anchored: GET /v1/audit/verify names the problem');
   };
   await anchor();
-  const workloads = new WorkloadService({ db, fleet, live, policy });
+  // The timeline records faults and health changes as the bus publishes them, and what the other parts send it.
+  const timeline = new TimelineService({ db, bus, logger });
+  const unfollowTimeline = timeline.follow(live.snapshot().health);
+  const workloads = new WorkloadService({ db, fleet, live, policy, timeline });
   // Windows in force are applied before the first request: a site in maintenance is never placed on.
   // While a window is in force its site is declared `maintenance` until the window's end (placement rejects it).
-  const maintenance = new MaintenanceService({ db, fleet, logger, status: live });
+  const maintenance = new MaintenanceService({ db, fleet, logger, status: live, timeline });
   await maintenance.start();
   // Alert rules judge every accepted batch, the simulator's and the API's alike; open alerts and silences resume from the store.
-  const alerts = new AlertService({ db, bus, fleet, rules: alertRules, logger, maintenance });
+  const alerts = new AlertService({ db, bus, fleet, rules: alertRules, logger, maintenance, timeline });
   await alerts.start();
+  // Alert notifications to CORRIDOR_ALERT_WEBHOOKS, following the bus's alert events; each delivery's state is kept on its alert.
+  const notifier = new AlertNotifier({ bus, logger, webhooks: config.alertWebhooks ?? [], consoleUrl: config.consoleUrl ?? 'http://localhost:8080', alerts });
+  notifier.start();
   published.evaluateWith(alerts);
-  const drains = new DrainService({ db, fleet, workloads, logger, maintenance });
+  const drains = new DrainService({ db, fleet, workloads, logger, maintenance, alerts, timeline });
   const supervisor = new Supervisor({ db, fleet, workloads, logger, drains });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
   const simulator = config.simulator ? new Simulator({ fleet, ingest, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, alerts, simulator, serviceToken: config.serviceToken });
+  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, simulator, serviceToken: config.serviceToken });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -124,13 +134,13 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     telemetry.prune().catch((error: Error) => logger.error({ err: error }, 'pruning raw telemetry failed'));
   }, PRUNE_EVERY_MS);
   prune.unref();
-  // A site whose frames stop becomes no-data within a second of its third missed interval (one pass over the sites).
-  const silenceTimer = setInterval(() => live.checkSilence(), SILENCE_CHECK_MS);
-  silenceTimer.unref();
   const alertTimer = setInterval(() => {
     alerts.tick().catch((error: Error) => logger.error({ err: error }, 'the alert clock failed'));
   }, ALERT_TICK_MS);
   alertTimer.unref();
+  // A site whose frames stop becomes no-data within a second of its third missed interval (one pass over the sites).
+  const silenceTimer = setInterval(() => live.checkSilence(), SILENCE_CHECK_MS);
+  silenceTimer.unref();
   const anchorTimer = setInterval(() => {
     anchor().catch((error: Error) => logger.error({ err: error }, 'writing the audit anchor failed'));
   }, config.auditAnchorMs ?? AUDIT_ANCHOR_MS);
@@ -144,6 +154,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     ...(simulator ? { simulator } : {}),
     supervisor,
     alerts,
+    timeline,
     anchorAudit: anchor,
     routes: app.routes,
     async close() {
@@ -156,6 +167,9 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
       await alerts.flush();
       maintenance.close();
       await drains.close();
+      unfollowTimeline();
+      await notifier.stop();
+      await timeline.settled();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -8,9 +8,19 @@ import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance/main
 import { placementRoutes, type PlacementRouteDeps } from './placement/placement.routes.ts';
 import { simulatorRoutes, type SimulatorRouteDeps } from './simulator/simulator.routes.ts';
 import { telemetryRoutes, type TelemetryRouteDeps } from './telemetry/telemetry.routes.ts';
+import { timelineRoutes, type TimelineRouteDeps } from './timeline/timeline.routes.ts';
 
 /** Everything the /v1 routes' handlers need of the control plane. */
-export type V1RouteDeps = FleetRouteDeps & StreamRouteDeps & SimulatorRouteDeps & TelemetryRouteDeps & PlacementRouteDeps & AuditRouteDeps & AlertRouteDeps & MaintenanceRouteDeps & DrainRouteDeps;
+export type V1RouteDeps = FleetRouteDeps &
+  StreamRouteDeps &
+  SimulatorRouteDeps &
+  TelemetryRouteDeps &
+  PlacementRouteDeps &
+  AuditRouteDeps &
+  AlertRouteDeps &
+  MaintenanceRouteDeps &
+  DrainRouteDeps &
+  TimelineRouteDeps;
 
 /**
  * Every /v1 route, each with who may call it: the app mounts this list and nothing else, so a route
@@ -27,4 +37,5 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...maintenanceRoutes,
   ...drainRoutes,
   ...alertRoutes,
+  ...timelineRoutes,
 ];

@@ -119,6 +119,8 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
       ok: 200,
     },
     'GET /alert-rules': { person: 'required', permission: 'noc:read', path: () => '/v1/alert-rules', ok: 200 },
+    // Every role reads the timeline (a tenant its own workloads' events only: test/timeline.test.ts).
+    'GET /events': { person: 'required', permission: 'timeline:read', path: () => '/v1/events', ok: 200 },
     // A failed sign-in needs no person; a person may record one too.
     'POST /audit': { person: 'optional', path: () => '/v1/audit', body: { action: 'login-failed', subject: 'user:mallory' }, ok: 201 },
   };

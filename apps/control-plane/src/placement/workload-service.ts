@@ -20,6 +20,8 @@ import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
 import type { Db, Queryable } from '@corridor/store';
+import type { TimelineInput, TimelineSink } from '../noc/ports.ts';
+import { committedEntry, leaveReason, migratedEntry, releasedEntry, strandedEntry } from '../timeline/workload-events.ts';
 import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from '../audit/audit-log.ts';
 import { planPlacement } from './engine.ts';
 import { fits, siteCapacity, type Reservation } from './capacity.ts';
@@ -46,6 +48,8 @@ export interface WorkloadServiceDeps {
   live: Pick<LiveState, 'siteValue' | 'healthOf'>;
   policy: LoadedPolicy;
   now?: () => number;
+  /** Where commits, releases, moves and strandings are recorded for the tenant to see (timeline/); none: not recorded. */
+  timeline?: TimelineSink;
 }
 
 export interface CommitOptions extends ActingAs {
@@ -181,6 +185,7 @@ export class WorkloadService {
         // A concurrent commit with the same key won: answer what it committed.
         return replay((await findIdempotent(this.deps.db, key!))!, key!, requestHash);
       });
+      if (committed?.id === workload.id) this.note(committedEntry(committed, options.actor));
       if (committed) return { workload: committed, replayed: committed.id !== workload.id };
     }
 
@@ -225,15 +230,19 @@ export class WorkloadService {
 
   /** Frees the workload's reservation. Releasing a released workload changes nothing and answers it as it is. */
   async release(id: string, as: ActingAs): Promise<Workload> {
-    return this.deps.db.transaction(async (tx) => {
+    let before: Workload | undefined;
+    const released = await this.deps.db.transaction(async (tx) => {
       const { workload } = visible(await readWorkload(tx, id, true), id, as);
       if (workload.state === 'released') return workload;
       const at = new Date(this.now());
       const released = await updateWorkload(tx, id, { state: 'released', at: at.toISOString() });
       const detail = { from: workload.state, ...(workload.siteId ? { siteId: workload.siteId } : {}), gpuModel: workload.gpuModel, gpuCount: workload.gpuCount, powerKw: workload.powerKw };
       await appendAudit(tx, { actor: as.actor, action: 'release', subject: `workload:${id}`, detail }, at);
+      before = workload;
       return released;
     });
+    if (before) this.note(releasedEntry(before, as.actor));
+    return released;
   }
 
   /**
@@ -260,6 +269,8 @@ export class WorkloadService {
     const { request, siteId: from, gpuCount } = found.workload;
     const exclude = new Set(from ? [from] : []);
     const { plan, fleet } = await this.planWithFleet(request, exclude);
+    const left = from ? this.liveFigures(fleet.sites).get(from) : undefined;
+    const reason = leaveReason(from ? fleet.siteById.get(from)?.site : undefined, left?.status, left?.maintenanceUntil);
     for (const candidate of plan.candidates) {
       const at = new Date(this.now());
       // null: no longer in that state (nothing to do); undefined: this site no longer fits (try the next).
@@ -279,20 +290,23 @@ export class WorkloadService {
         await appendAudit(tx, { actor, action: 'migrate', subject: `workload:${id}`, detail }, at);
         return workload;
       });
+      if (moved) this.note(migratedEntry(moved, state === 'migrating' ? from : undefined, reason, actor));
       if (moved !== undefined) return moved ?? undefined;
     }
     if (state === 'stranded') return undefined;
 
     const fresh = plan.candidates.length > 0 ? await this.makePlan(request, exclude) : plan;
     const at = new Date(this.now());
-    return this.deps.db.transaction(async (tx) => {
+    const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
+    const stranded = await this.deps.db.transaction(async (tx) => {
       if (!(await this.stillIn(tx, id, 'migrating'))) return undefined;
       const workload = await updateWorkload(tx, id, { state: 'stranded', at: at.toISOString(), strandedReasons: fresh.rejected });
-      const codes = [...new Set(fresh.rejected.flatMap((r) => r.reasons.map((reason) => reason.code)))].sort();
       const detail = { from, sites: fresh.rejected.length, codes, policyVersion: fresh.policyVersion };
       await appendAudit(tx, { actor, action: 'strand', subject: `workload:${id}`, detail }, at);
       return workload;
     });
+    if (stranded) this.note(strandedEntry(stranded, from, reason, codes));
+    return stranded;
   }
 
   /** Locks the workload's row; true while it is still in `state`. */
@@ -306,6 +320,11 @@ export class WorkloadService {
     const usage = await readUsage(this.deps.db);
     const live = this.liveFigures(fleet.sites);
     return { fleetVersion: fleet.version, sites: fleet.sites.map((site) => siteCapacity(site, usage.get(site.id), live.get(site.id)?.status)) };
+  }
+
+  /** Puts a change on the timeline once it is committed; the change stands whether or not that record is written. */
+  private note(input: TimelineInput): void {
+    this.deps.timeline?.record(input).catch(() => undefined); // TimelineService logs its own failures
   }
 
   /** Appends one record in a transaction of its own. */
