@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serializeUrlState, timelineFilterOf, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
+import { alertFilterOf, parseUrlState, serializeUrlState, timelineFilterOf, urlPatchOfAlertFilter, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
 
 describe('url state', () => {
   it('parses selection, filters and map options', () => {
@@ -70,6 +70,15 @@ describe('url state', () => {
     expect(parseUrlState(serializeUrlState(state))).toEqual(state);
     expect(parseUrlState('?kind=gossip').eventKind).toBeUndefined();
     expect(urlPatchOfTimelineFilter({ kind: undefined, site: 'x' })).toEqual({ eventKind: undefined, eventSite: 'x' });
+  });
+
+  it('carries the alerts view’s filters and wall mode as a deep link, dropping a state or severity the API would refuse', () => {
+    const state = parseUrlState('?view=alerts&astate=firing&asev=critical&asite=ma-benguerir-1&wall=1');
+    expect(alertFilterOf(state)).toEqual({ state: 'firing', severity: 'critical', site: 'ma-benguerir-1', link: undefined });
+    expect(state.wall).toBe(true);
+    expect(parseUrlState(serializeUrlState(state))).toEqual(state);
+    expect(parseUrlState('?astate=burning&asev=apocalyptic&wall=yes')).toMatchObject({ alertState: undefined, alertSeverity: undefined, wall: undefined });
+    expect(urlPatchOfAlertFilter({ severity: undefined, link: 'medusa' })).toEqual({ alertSeverity: undefined, alertLink: 'medusa' });
   });
 
   it('carries a drain whose progress is shown', () => {

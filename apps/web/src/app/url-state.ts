@@ -1,9 +1,14 @@
 import {
+  ALERT_SEVERITIES,
+  ALERT_STATES,
   AUDIT_ACTIONS,
   LIMITS,
   SECTORS,
   TIMELINE_KINDS,
   WORKLOAD_STATES,
+  type AlertFilter,
+  type AlertSeverity,
+  type AlertState,
   type AuditAction,
   type Sector,
   type SiteStatus,
@@ -59,6 +64,13 @@ export interface UrlState {
   eventTo?: string;
   /** A drain whose progress is shown (?view=drain&drain=<id>); without it, the drain view reviews a dry run of ?site=. */
   drain?: string;
+  /** The alerts view's filters (?astate=&asev=&asite=&alink=): `a…`, because `state` and `site` are taken. */
+  alertState?: AlertState;
+  alertSeverity?: AlertSeverity;
+  alertSite?: string;
+  alertLink?: string;
+  /** Wall mode (?wall=1): the map full screen beside an alert ticker, for a NOC's wall display. */
+  wall?: boolean;
 }
 
 export const MAX_SYNTHETIC_SITES = 50_000;
@@ -88,6 +100,11 @@ const OWN_KEYS = [
   'efrom',
   'eto',
   'drain',
+  'astate',
+  'asev',
+  'asite',
+  'alink',
+  'wall',
 ] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => (value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined);
@@ -135,6 +152,11 @@ export function parseUrlState(search: string): UrlState {
     eventFrom: isoTime(params.get('efrom')),
     eventTo: isoTime(params.get('eto')),
     drain: clean(params.get('drain'), 100),
+    alertState: oneOf(ALERT_STATES, clean(params.get('astate'))),
+    alertSeverity: oneOf(ALERT_SEVERITIES, clean(params.get('asev'))),
+    alertSite: clean(params.get('asite')),
+    alertLink: clean(params.get('alink')),
+    wall: params.get('wall') === '1' ? true : undefined,
   };
 }
 
@@ -168,6 +190,11 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['efrom', state.eventFrom],
     ['eto', state.eventTo],
     ['drain', state.drain],
+    ['astate', state.alertState],
+    ['asev', state.alertSeverity],
+    ['asite', state.alertSite],
+    ['alink', state.alertLink],
+    ['wall', state.wall ? '1' : undefined],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
   const query = params.toString();
@@ -198,5 +225,18 @@ export function urlPatchOfTimelineFilter(patch: Partial<TimelineFilter>): Partia
     ...('link' in patch ? { eventLink: patch.link } : {}),
     ...('from' in patch ? { eventFrom: patch.from } : {}),
     ...('to' in patch ? { eventTo: patch.to } : {}),
+  };
+}
+
+/** The alerts view's filter, as the API takes it, from the URL's state. */
+export const alertFilterOf = (state: UrlState): AlertFilter => ({ state: state.alertState, severity: state.alertSeverity, site: state.alertSite, link: state.alertLink });
+
+/** A change of the alerts view's filter as a change of the URL's state (only the keys the patch has). */
+export function urlPatchOfAlertFilter(patch: Partial<AlertFilter>): Partial<UrlState> {
+  return {
+    ...('state' in patch ? { alertState: patch.state } : {}),
+    ...('severity' in patch ? { alertSeverity: patch.severity } : {}),
+    ...('site' in patch ? { alertSite: patch.site } : {}),
+    ...('link' in patch ? { alertLink: patch.link } : {}),
   };
 }

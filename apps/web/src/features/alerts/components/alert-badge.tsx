@@ -1,0 +1,87 @@
+import './alerts.css';
+import { ALERT_SEVERITIES } from '@corridor/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+import { alertQueries, FIRING } from '../api/alert-queries.ts';
+import { countFiring, firingCriticalIds, newCriticalIds, tabTitle, type AlertCounts } from '../model/alert-counts.ts';
+import { beep, readSoundPreference, writeSoundPreference } from '../model/beep.ts';
+import type { PlaceLink } from './alerts-page.tsx';
+
+const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
+
+/** The badge's words, for its accessible name and its tooltip-free reading: "2 firing: 1 critical, 1 major; 2 unacknowledged". */
+export function describeCounts(counts: AlertCounts): string {
+  if (counts.firing === 0) return 'No alerts firing';
+  const parts = ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => `${counts.bySeverity[s]} ${SEVERITY_STYLES[s].label.toLowerCase()}`);
+  return `${counts.firing} firing: ${parts.join(', ')}; ${counts.unacknowledged} unacknowledged`;
+}
+
+interface AlertBadgeProps {
+  /** The alerts view, firing alerts shown. */
+  alertsLink: PlaceLink;
+  /** The page's title without alerts ("Corridor"). */
+  baseTitle: string;
+}
+
+/**
+ * The header's alert badge: firing alerts by severity and how many nobody acknowledged, the tab's title
+ * ("(2) Corridor") so a NOC sees it from another tab, and an opt-in beep when a new critical fires.
+ */
+export function AlertBadge({ alertsLink, baseTitle }: AlertBadgeProps) {
+  const firing = useQuery(alertQueries.list(FIRING));
+  const alerts = firing.data?.alerts;
+  const counts = countFiring(alerts ?? []);
+  const [soundOn, setSoundOn] = useState(() => readSoundPreference(storage()));
+
+  const title = tabTitle(counts, baseTitle);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  useEffect(() => () => void (document.title = baseTitle), [baseTitle]);
+
+  // The criticals already seen: those firing when the console opened are not "new".
+  const seenCriticals = useRef<Set<string> | undefined>(undefined);
+  useEffect(() => {
+    if (!alerts) return;
+    const fresh = newCriticalIds(seenCriticals.current, alerts);
+    seenCriticals.current = new Set([...(seenCriticals.current ?? []), ...firingCriticalIds(alerts)]);
+    if (fresh.length > 0 && soundOn) beep();
+  }, [alerts, soundOn]);
+
+  const toggleSound = () => {
+    const next = !soundOn;
+    setSoundOn(next);
+    writeSoundPreference(storage(), next);
+    if (next) beep(); // Heard now, so the person knows what it sounds like (and the browser allows audio from now on).
+  };
+
+  const words = firing.isError && !alerts ? 'Alerts unavailable' : alerts ? describeCounts(counts) : 'Loading alerts…';
+  return (
+    <div className="alert-badge">
+      <a {...alertsLink} aria-label={`Alerts: ${words}`} data-firing={counts.firing} data-unacknowledged={counts.unacknowledged}>
+        <span aria-hidden="true">Alerts</span>
+        {counts.firing === 0 ? (
+          <span aria-hidden="true" className="muted">
+            {alerts ? '0 firing' : firing.isError ? 'unavailable' : '…'}
+          </span>
+        ) : (
+          ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => (
+            <span key={s} aria-hidden="true" className="severity-chip" style={{ background: SEVERITY_STYLES[s].colour, color: SEVERITY_STYLES[s].ink }}>
+              {counts.bySeverity[s]} {SEVERITY_STYLES[s].label}
+            </span>
+          ))
+        )}
+        {counts.unacknowledged > 0 && (
+          <span aria-hidden="true" className="unacked">
+            {counts.unacknowledged} unacked
+          </span>
+        )}
+      </a>
+      <button type="button" className="sound-toggle" aria-pressed={soundOn} onClick={toggleSound} aria-label="Beep for new critical alerts">
+        {soundOn ? 'Beep: on' : 'Beep: off'}
+      </button>
+    </div>
+  );
+}

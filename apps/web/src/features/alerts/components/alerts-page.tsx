@@ -1,0 +1,153 @@
+import './alerts.css';
+import { ALERT_SEVERITIES, ALERT_STATES, type Alert, type AlertFilter } from '@corridor/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type MouseEvent } from 'react';
+import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { alertQueries } from '../api/alert-queries.ts';
+import { isAlertFiltered } from '../model/alert-order.ts';
+import type { PlaceNames } from '../model/alert-row.ts';
+import { AckDialog } from './ack-dialog.tsx';
+import { AlertsTable } from './alerts-table.tsx';
+import { SilenceDialog } from './silence-dialog.tsx';
+import { SilencesList } from './silences-list.tsx';
+
+export interface NamedOption {
+  id: string;
+  name: string;
+}
+
+/** A link the console follows in place (a deep link to the map with the site's or link's panel open). */
+export interface PlaceLink {
+  href: string;
+  onClick: (event: MouseEvent<HTMLAnchorElement>) => void;
+}
+
+interface AlertsPageProps {
+  /** The filters, from the URL (?view=alerts&astate=firing&asev=critical&asite=…&alink=…). */
+  filter: AlertFilter;
+  onFilterChange: (patch: Partial<AlertFilter>, options?: { replace?: boolean }) => void;
+  /** Acknowledge and silence (operators); others read. */
+  canOperate: boolean;
+  names: PlaceNames;
+  sites: readonly NamedOption[];
+  links: readonly NamedOption[];
+  /** Opens the alert's site or link on the map. */
+  placeLink: (alert: Alert) => PlaceLink | undefined;
+}
+
+type Action = { kind: 'ack' | 'silence'; alert: Alert };
+
+const STATE_LABELS = { pending: 'Pending', firing: 'Firing', resolved: 'Resolved' } as const;
+
+/**
+ * The NOC's alert list: firing first, the most severe and newest on top, kept current by the stream.
+ * Operators acknowledge (with a comment and ETA) and silence (for a duration, with a reason); every role
+ * that reads the NOC sees who acknowledged, what is silenced or in maintenance, and whether it was notified.
+ */
+export function AlertsPage({ filter, onFilterChange, canOperate, names, sites, links, placeLink }: AlertsPageProps) {
+  const list = useQuery(alertQueries.list(filter));
+  const [action, setAction] = useState<Action>();
+  const alerts = list.data?.alerts;
+  const firing = alerts?.filter((a) => a.state === 'firing').length ?? 0;
+  const placeOf = (alert: Alert) => (alert.siteId ? names.siteName(alert.siteId) : alert.linkId ? names.linkName(alert.linkId) : 'the network');
+
+  return (
+    <main className="page alerts-page" aria-labelledby="alerts-title">
+      <div className="page-head">
+        <h2 id="alerts-title">Alerts</h2>
+        <p className="muted" aria-live="polite">
+          {alerts
+            ? `${formatCount(alerts.length)} ${alerts.length === 1 ? 'alert' : 'alerts'} ${isAlertFiltered(filter) ? 'matching' : 'open or resolved in the last 24 h'} · ${formatCount(firing)} firing`
+            : ''}
+        </p>
+      </div>
+      <AlertFilters filter={filter} onChange={onFilterChange} sites={sites} links={links} />
+      {list.isPending && <p className="muted">Loading alerts…</p>}
+      {list.isError && !alerts && (
+        <div className="form-alert" role="alert">
+          <p>The alerts could not be loaded: {list.error.message}</p>
+          <button type="button" className="link-button" onClick={() => void list.refetch()} disabled={list.isFetching}>
+            {list.isFetching ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      )}
+      {alerts && alerts.length === 0 && <p className="alerts-empty">{isAlertFiltered(filter) ? 'No alert matches these filters.' : 'No alerts firing.'}</p>}
+      {alerts && alerts.length > 0 && (
+        <AlertsTable
+          alerts={alerts}
+          names={names}
+          placeLink={placeLink}
+          onAcknowledge={canOperate ? (alert) => setAction({ kind: 'ack', alert }) : undefined}
+          onSilence={canOperate ? (alert) => setAction({ kind: 'silence', alert }) : undefined}
+        />
+      )}
+      <SilencesList canOperate={canOperate} names={names} />
+      {action?.kind === 'ack' && <AckDialog alert={action.alert} onClose={() => setAction(undefined)} />}
+      {action?.kind === 'silence' && <SilenceDialog alert={action.alert} place={placeOf(action.alert)} onClose={() => setAction(undefined)} />}
+    </main>
+  );
+}
+
+interface FiltersProps {
+  filter: AlertFilter;
+  onChange: AlertsPageProps['onFilterChange'];
+  sites: readonly NamedOption[];
+  links: readonly NamedOption[];
+}
+
+function AlertFilters({ filter, onChange, sites, links }: FiltersProps) {
+  return (
+    <form className="alert-filters" aria-label="Alert filters" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        State
+        <select value={filter.state ?? ''} onChange={(e) => onChange({ state: (e.target.value || undefined) as AlertFilter['state'] })}>
+          <option value="">Open and recent</option>
+          {ALERT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Severity
+        <select value={filter.severity ?? ''} onChange={(e) => onChange({ severity: (e.target.value || undefined) as AlertFilter['severity'] })}>
+          <option value="">Any</option>
+          {ALERT_SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_STYLES[s].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Site
+        <select value={filter.site ?? ''} onChange={(e) => onChange({ site: e.target.value || undefined, link: undefined })}>
+          <option value="">Any</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Link
+        <select value={filter.link ?? ''} onChange={(e) => onChange({ link: e.target.value || undefined, site: undefined })}>
+          <option value="">Any</option>
+          {links.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {isAlertFiltered(filter) && (
+        <button type="button" className="link-button" onClick={() => onChange({ state: undefined, severity: undefined, site: undefined, link: undefined })}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Alert, SilenceMatchers } from '@corridor/shared';
+import { useState, type FormEvent } from 'react';
+import { ModalDialog } from '../../../components/modal-dialog.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useCreateSilence } from '../api/use-alert-actions.ts';
+import { formatDuration } from '../model/alert-age.ts';
+
+const PRESETS_MIN = [15, 60, 240] as const;
+const MAX_MINUTES = 30 * 24 * 60;
+
+type Scope = 'rule' | 'entity';
+
+/** The matchers a silence made from this alert gets: this rule on its site or link, or everything there. */
+export function silenceMatchersFor(alert: Alert, scope: Scope): SilenceMatchers {
+  const entity = alert.siteId ? { siteId: alert.siteId } : alert.linkId ? { linkId: alert.linkId } : {};
+  return scope === 'rule' ? { ruleId: alert.ruleId, ...entity } : Object.keys(entity).length ? entity : { ruleId: alert.ruleId };
+}
+
+/**
+ * Silence an alert for a while (15 min, 1 h, 4 h or a custom number of minutes), with a reason: it still
+ * records firing and resolved, it is only not notified. Ends by itself.
+ */
+export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: string; onClose: () => void }) {
+  const create = useCreateSilence();
+  const [scope, setScope] = useState<Scope>('rule');
+  const [preset, setPreset] = useState<number | 'custom'>(60);
+  const [customMinutes, setCustomMinutes] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; duration?: string }>({});
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const minutes = preset === 'custom' ? Number(customMinutes) : preset;
+    const next = {
+      reason: reason.trim() ? undefined : 'Say why it is silenced.',
+      duration: Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES ? undefined : `A whole number of minutes, 1 to ${MAX_MINUTES.toLocaleString('en-US')} (30 days).`,
+    };
+    setErrors(next);
+    if (next.reason || next.duration) return;
+    create.mutate({ matchers: silenceMatchersFor(alert, scope), durationMinutes: minutes, comment: reason.trim() }, { onSuccess: onClose });
+  };
+  const serverFields = create.error instanceof ApiError ? create.error.fields : undefined;
+  const reasonError = errors.reason ?? serverFields?.find((f) => f.field === 'comment')?.message;
+  const durationError = errors.duration ?? serverFields?.find((f) => f.field === 'durationMinutes' || f.field === 'endsAt')?.message;
+
+  return (
+    <ModalDialog titleId="silence-title" title="Silence alert" onClose={onClose}>
+      <p className="alert-dialog-subject">{alert.summary}</p>
+      <form className="alert-form" onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>What</legend>
+          <label className="choice">
+            <input type="radio" name="silence-scope" checked={scope === 'rule'} onChange={() => setScope('rule')} />
+            This rule ({alert.ruleId}) on {place}
+          </label>
+          <label className="choice">
+            <input type="radio" name="silence-scope" checked={scope === 'entity'} onChange={() => setScope('entity')} />
+            Every alert on {place}
+          </label>
+        </fieldset>
+        <fieldset aria-describedby={durationError ? 'silence-duration-error' : undefined}>
+          <legend>For</legend>
+          {PRESETS_MIN.map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name="silence-duration" checked={preset === m} onChange={() => setPreset(m)} />
+              {formatDuration(m * 60_000)}
+            </label>
+          ))}
+          <label className="choice">
+            <input type="radio" name="silence-duration" checked={preset === 'custom'} onChange={() => setPreset('custom')} />
+            Custom
+          </label>
+          {preset === 'custom' && (
+            <label className="custom-minutes">
+              Minutes
+              <input
+                type="number"
+                min={1}
+                max={MAX_MINUTES}
+                step={1}
+                inputMode="numeric"
+                value={customMinutes}
+                onChange={(e) => setCustomMinutes(e.target.value)}
+                aria-invalid={durationError ? true : undefined}
+              />
+            </label>
+          )}
+          {durationError && (
+            <p id="silence-duration-error" className="field-error">
+              {durationError}
+            </p>
+          )}
+        </fieldset>
+        <label htmlFor="silence-reason">Reason</label>
+        <textarea
+          id="silence-reason"
+          value={reason}
+          maxLength={500}
+          rows={2}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? 'silence-reason-error' : undefined}
+          placeholder="e.g. Known cut, repair ship on site"
+        />
+        {reasonError && (
+          <p id="silence-reason-error" className="field-error">
+            {reasonError}
+          </p>
+        )}
+        {create.isError && !serverFields?.length && (
+          <p className="form-alert" role="alert">
+            Not silenced: {create.error.message}
+          </p>
+        )}
+        <div className="alert-form-actions">
+          <button type="submit" className="alert-action primary" disabled={create.isPending}>
+            {create.isPending ? 'Silencing…' : 'Silence'}
+          </button>
+          <button type="button" className="alert-action" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

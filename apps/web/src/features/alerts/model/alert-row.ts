@@ -1,0 +1,75 @@
+import type { Alert, NotificationStatus } from '@corridor/shared';
+import { describeAlertAge, describeEta } from './alert-age.ts';
+
+/** Names of the places alerts are about, as the console knows them. */
+export interface PlaceNames {
+  siteName: (id: string) => string;
+  linkName: (id: string) => string;
+}
+
+/** One alert in words, as the list and the wall show it: every figure with its unit, nothing left to hover. */
+export interface AlertRowView {
+  id: string;
+  severity: Alert['severity'];
+  summary: string;
+  /** The value that met the condition, with its unit ("87.2 °C"); absent when there is none (no data, site down). */
+  value?: string;
+  /** "Benguerir 1" or "Medusa: Nador – Marseille". */
+  place: string;
+  placeKind: 'site' | 'link' | 'none';
+  age: string;
+  /** "Acknowledged by operator at 14:05: dispatched · ETA 14:30 (in 25 min)". */
+  acknowledgement?: string;
+  acknowledgedBy?: string;
+  marks: string[];
+  notification: string;
+}
+
+/**
+ * A value in its unit as the rule files give it (the console's units: "°C", "%", "ms", "errors", "" for
+ * a plain ratio such as PUE), rounded to what a person reads: three significant digits at most.
+ */
+export function formatAlertValue(value: number | null, unit: string): string | undefined {
+  if (value === null || !Number.isFinite(value)) return undefined;
+  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3));
+  const number = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return unit ? `${number} ${unit}` : number;
+}
+
+/** Where the last notification stands, in words: delivered, being sent, failed, or why there is none. */
+export function describeNotification(n: NotificationStatus, clock: (ms: number) => string): string {
+  const what = n.last ? ` (${n.last})` : '';
+  switch (n.state) {
+    case 'none':
+      return 'Not notified';
+    case 'suppressed':
+      return 'Not notified: silenced or in maintenance';
+    case 'pending':
+      return n.attempts > 0 ? `Sending${what}: ${n.attempts} ${n.attempts === 1 ? 'attempt' : 'attempts'} so far` : `Sending${what}`;
+    case 'delivered':
+      return n.deliveredAt ? `Notified${what} at ${clock(Date.parse(n.deliveredAt))}` : `Notified${what}`;
+    case 'failed':
+      return `Notification failed${what} after ${n.attempts} ${n.attempts === 1 ? 'attempt' : 'attempts'}${n.error ? `: ${n.error}` : ''}`;
+  }
+}
+
+export function alertRowView(alert: Alert, nowMs: number, names: PlaceNames, clock: (ms: number) => string): AlertRowView {
+  const ack = alert.acknowledgement;
+  const marks: string[] = [];
+  if (alert.silencedBy.length > 0) marks.push('Silenced');
+  if (alert.inMaintenance) marks.push('In maintenance');
+  if (alert.escalatedAt && !ack && alert.state !== 'resolved') marks.push(`Escalated at ${clock(Date.parse(alert.escalatedAt))}`);
+  return {
+    id: alert.id,
+    severity: alert.severity,
+    summary: alert.summary,
+    value: formatAlertValue(alert.value, alert.unit),
+    place: alert.siteId ? names.siteName(alert.siteId) : alert.linkId ? names.linkName(alert.linkId) : '—',
+    placeKind: alert.siteId ? 'site' : alert.linkId ? 'link' : 'none',
+    age: describeAlertAge(alert, nowMs),
+    acknowledgement: ack ? `Acknowledged by ${ack.by} at ${clock(Date.parse(ack.at))}: ${ack.comment}${ack.eta ? ` · ${describeEta(ack.eta, nowMs, clock)}` : ''}` : undefined,
+    acknowledgedBy: ack?.by,
+    marks,
+    notification: describeNotification(alert.notification, clock),
+  };
+}
