@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('timeline CSV export', () => {
   it('takes the server’s CSV with the filters, and says when more remain', async () => {
-    const fetch = vi.fn(async () => new Response('id,summary\r\n2,"a\r\nb"\r\n1,c\r\n', { status: 200, headers: { 'X-Next-Before': '1' } }));
+    const fetch = vi.fn(async (_path: string) => new Response('id,summary\r\n2,"a\r\nb"\r\n1,c\r\n', { status: 200, headers: { 'X-Next-Before': '1' } }));
     vi.stubGlobal('fetch', fetch);
     const csv = await exportTimelineCsv({ kind: 'drain', site: 'ma-benguerir-1' });
     expect(fetch.mock.calls[0]![0]).toBe('/api/events.csv?kind=drain&site=ma-benguerir-1');
