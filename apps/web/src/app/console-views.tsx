@@ -13,6 +13,7 @@ const WorkloadsView = lazy(() => import('./workloads-view.tsx').then((m) => ({ d
 const UsersPage = lazy(() => import('../features/admin/components/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('../features/admin/components/tokens-page.tsx').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('../features/admin/components/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const AlertsView = lazy(() => import('./alerts-view.tsx').then((m) => ({ default: m.AlertsView })));
 const TimelinePage = lazy(() => import('../features/timeline/components/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LinksView = lazy(() => import('./links-view.tsx').then((m) => ({ default: m.LinksView })));
 const DrainView = lazy(() => import('./drain-view.tsx').then((m) => ({ default: m.DrainView })));
@@ -71,6 +72,13 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
         ownTenant={abilities.ownTenant}
       />
     ),
+  },
+  {
+    id: 'alerts',
+    label: 'Alerts',
+    may: (a) => a.canReadNoc,
+    deniedReason: (p) => viewDeniedReason(p, 'The alert list', 'noc:read'),
+    render: (context) => <AlertsView {...context} />,
   },
   {
     id: 'timeline',

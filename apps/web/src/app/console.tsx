@@ -2,13 +2,16 @@ import type { Principal } from '@corridor/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
+import { refetchAlerts } from '../features/alerts/api/alert-queries.ts';
+import { useFollowAlerts } from '../features/alerts/api/use-follow-alerts.ts';
+import { AlertBadge } from '../features/alerts/components/alert-badge.tsx';
 import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
 import { liveQueries } from '../features/live/api/live-queries.ts';
 import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-stream.ts';
 import { LiveKpis } from '../features/live/components/live-kpis.tsx';
 import { StaleBadge } from '../features/live/components/stale-badge.tsx';
 import { UserMenu } from '../features/session/components/user-menu.tsx';
-import { abilitiesOf } from '../features/session/model/abilities.ts';
+import { abilitiesOf, viewDeniedReason } from '../features/session/model/abilities.ts';
 import { statusQueries } from '../features/status/api/status-queries.ts';
 import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
 import { OutageBanner } from '../features/status/components/outage-banner.tsx';
@@ -21,6 +24,7 @@ import { useFleetData } from './use-fleet-data.ts';
 import { useNocFollowers } from './use-noc-followers.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
+import { WallView } from './wall-view.tsx';
 
 // The map is what most visits show: one workload's page loads when first opened (the others: console-views.tsx).
 const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ default: m.WorkloadView })));
@@ -40,6 +44,7 @@ export function Console({ principal }: { principal: Principal }) {
   const health = useConsoleHealth(!url.synthetic);
   const live = useLiveConsole(!url.synthetic);
   useNocFollowers(live);
+  useFollowAlerts(live.onNocEvent);
   useEffect(() => {
     if (health.status) live.noteStatus(health.status);
   }, [live, health.status]);
@@ -73,10 +78,26 @@ export function Console({ principal }: { principal: Principal }) {
     return declared.render(viewContext);
   };
 
+  if (url.wall) {
+    const exitLink = link({ wall: undefined });
+    if (!abilities.canReadNoc) return <NotAView title="Not available to your role" message={viewDeniedReason(principal, 'Wall mode', 'noc:read')} mapLink={exitLink} />;
+    return (
+      <WallView
+        sites={fleet.rows}
+        links={fleet.links}
+        freshness={freshness}
+        siteName={siteName}
+        exitLink={exitLink}
+        onOpenSite={(site) => setUrl({ wall: undefined, view: undefined, site, link: undefined })}
+      />
+    );
+  }
+
   return (
     <div className="app">
       <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
         <LiveKpis />
+        {abilities.canReadNoc && !url.synthetic && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle="Corridor" />}
         {/* The live badge over the account: together they take the badge's fixed slot, not a column of their own. */}
         <div className="topbar-end">
           {!url.synthetic && <StaleBadge freshness={freshness} />}
@@ -125,6 +146,10 @@ function useLiveConsole(follow: boolean) {
   return useLiveStream(follow, {
     onStatus: (status) => queryClient.setQueryData(statusQueries.console().queryKey, status),
     onCheckStatus: () => void queryClient.refetchQueries({ queryKey: statusQueries.console().queryKey }, { cancelRefetch: false }),
-    onResumed: () => void queryClient.invalidateQueries({ queryKey: liveQueries.allSeries() }),
+    // Also after a resync or a gap: the alert lists may have missed `alert` events.
+    onResumed: () => {
+      void queryClient.invalidateQueries({ queryKey: liveQueries.allSeries() });
+      void refetchAlerts(queryClient);
+    },
   });
 }

@@ -21,6 +21,8 @@ export interface AlertRowView {
   /** "Acknowledged by operator at 14:05: dispatched · ETA 14:30 (in 25 min)". */
   acknowledgement?: string;
   acknowledgedBy?: string;
+  /** The acknowledger's comment and ETA alone, for the wall's shorter line. */
+  acknowledgementNote?: string;
   marks: string[];
   notification: string;
 }
@@ -55,6 +57,7 @@ export function describeNotification(n: NotificationStatus, clock: (ms: number) 
 
 export function alertRowView(alert: Alert, nowMs: number, names: PlaceNames, clock: (ms: number) => string): AlertRowView {
   const ack = alert.acknowledgement;
+  const note = ack ? `${ack.comment}${ack.eta ? ` · ${describeEta(ack.eta, nowMs, clock)}` : ''}` : undefined;
   const marks: string[] = [];
   if (alert.silencedBy.length > 0) marks.push('Silenced');
   if (alert.inMaintenance) marks.push('In maintenance');
@@ -67,8 +70,9 @@ export function alertRowView(alert: Alert, nowMs: number, names: PlaceNames, clo
     place: alert.siteId ? names.siteName(alert.siteId) : alert.linkId ? names.linkName(alert.linkId) : '—',
     placeKind: alert.siteId ? 'site' : alert.linkId ? 'link' : 'none',
     age: describeAlertAge(alert, nowMs),
-    acknowledgement: ack ? `Acknowledged by ${ack.by} at ${clock(Date.parse(ack.at))}: ${ack.comment}${ack.eta ? ` · ${describeEta(ack.eta, nowMs, clock)}` : ''}` : undefined,
+    acknowledgement: ack ? `Acknowledged by ${ack.by} at ${clock(Date.parse(ack.at))}: ${note}` : undefined,
     acknowledgedBy: ack?.by,
+    acknowledgementNote: note,
     marks,
     notification: describeNotification(alert.notification, clock),
   };

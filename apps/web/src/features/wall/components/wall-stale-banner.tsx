@@ -1,0 +1,11 @@
+/**
+ * Across the top of the wall when the live stream has dropped or fallen silent: what is on screen may be
+ * old. It goes by itself when data flows again (the live feed reconnects on its own).
+ */
+export function WallStaleBanner({ stale, message }: { stale: boolean; message: string }) {
+  return (
+    <div className="wall-stale-slot" role="status" aria-live="assertive">
+      {stale && <p className="wall-stale">{message} — the map and alerts may be out of date</p>}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { AlertSeverity } from '@corridor/shared';
+import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+
+/** One alert as the wall shows it: every word on screen, nothing behind a hover. */
+export interface TickerItem {
+  id: string;
+  severity: AlertSeverity;
+  summary: string;
+  place: string;
+  /** "firing for 3 min". */
+  age: string;
+  /** Who acknowledged it ("operator"); absent while nobody has. */
+  acknowledgedBy?: string;
+  /** Their comment and ETA, shorter than the alerts view's. */
+  acknowledgement?: string;
+  marks: string[];
+  /** The place the map is on now. */
+  focused: boolean;
+}
+
+interface WallTickerProps {
+  items: readonly TickerItem[];
+  loading: boolean;
+  error?: string;
+}
+
+/**
+ * The wall's alert list, legible from 3 m at 1920 × 1080: 28 px and more, light on dark, the severity
+ * as a word on its colour, the age and who acknowledged it on every alert.
+ */
+export function WallTicker({ items, loading, error }: WallTickerProps) {
+  return (
+    <section className="wall-ticker" aria-labelledby="wall-ticker-title">
+      <h2 id="wall-ticker-title">
+        Firing alerts <span className="wall-count">{loading ? '…' : items.length}</span>
+      </h2>
+      {error && items.length === 0 && <p className="wall-note">Alerts unavailable: {error}</p>}
+      {!loading && !error && items.length === 0 && <p className="wall-note wall-calm">No alerts firing</p>}
+      <ol>
+        {items.map((item) => {
+          const style = SEVERITY_STYLES[item.severity];
+          return (
+            <li key={item.id} className={item.focused ? 'wall-item is-focused' : 'wall-item'} data-alert-id={item.id}>
+              <div className="wall-item-head">
+                <span className="wall-severity" style={{ background: style.colour, color: style.ink }}>
+                  {style.label}
+                </span>
+                <span className="wall-age">{item.age}</span>
+              </div>
+              <p className="wall-summary">{item.summary}</p>
+              <p className="wall-place">{item.place}</p>
+              <p className={item.acknowledgedBy ? 'wall-ack' : 'wall-ack is-missing'}>
+                {item.acknowledgedBy ? `Ack: ${item.acknowledgedBy}${item.acknowledgement ? ` — ${item.acknowledgement}` : ''}` : 'Not acknowledged'}
+              </p>
+              {item.marks.length > 0 && <p className="wall-marks">{item.marks.join(' · ')}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
