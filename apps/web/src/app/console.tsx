@@ -5,7 +5,6 @@ import { ErrorScreen } from '../components/error-screen.tsx';
 import { refetchAlerts } from '../features/alerts/api/alert-queries.ts';
 import { useFollowAlerts } from '../features/alerts/api/use-follow-alerts.ts';
 import { AlertBadge } from '../features/alerts/components/alert-badge.tsx';
-import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
 import { liveQueries } from '../features/live/api/live-queries.ts';
 import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-stream.ts';
 import { LiveKpis } from '../features/live/components/live-kpis.tsx';
@@ -20,6 +19,7 @@ import { findView, viewsFor, type ViewContext } from './console-views.tsx';
 import { inPlaceLink, type InPlaceLink } from './in-place-link.ts';
 import { MapView } from './map-view.tsx';
 import type { UrlState } from './url-state.ts';
+import { LiveFleetHeader } from './live-fleet-header.tsx';
 import { useFleetData } from './use-fleet-data.ts';
 import { useNocFollowers } from './use-noc-followers.ts';
 import { useUrlState } from './use-url-state.ts';
@@ -95,7 +95,7 @@ export function Console({ principal }: { principal: Principal }) {
 
   return (
     <div className="app">
-      <FleetHeader summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
+      <LiveFleetHeader sites={fleet.rows} summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
         <LiveKpis />
         {abilities.canReadNoc && !url.synthetic && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle="Corridor" />}
         {/* The live badge over the account: together they take the badge's fixed slot, not a column of their own. */}
@@ -103,7 +103,7 @@ export function Console({ principal }: { principal: Principal }) {
           {!url.synthetic && <StaleBadge freshness={freshness} />}
           <UserMenu principal={principal} />
         </div>
-      </FleetHeader>
+      </LiveFleetHeader>
       <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} views={tabs} />
       <OutageBanner outage={outage} />
       {fleet.sites.isError && !fleet.sites.data ? (

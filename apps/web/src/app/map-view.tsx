@@ -2,6 +2,7 @@ import type { SiteRow } from '@corridor/shared';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { LinkPanel } from '../features/links/components/link-panel.tsx';
 import { LinkLive } from '../features/live/components/link-live.tsx';
+import { useLiveHealth } from '../features/live/api/live-selectors.ts';
 import { SiteLive } from '../features/live/components/site-live.tsx';
 import { LiveSitePanel } from './live-site-panel.tsx';
 import type { ChartRange } from '../features/live/model/chart-range.ts';
@@ -32,9 +33,12 @@ interface MapViewProps {
 /** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now) or link's. */
 export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
   const q = useDeferredValue(url.q);
-  const filters = useMemo(() => ({ country: url.country, status: url.status, operator: url.operator, q }), [url.country, url.status, url.operator, q]);
-  const visible = useMemo(() => filterSites(fleet.rows, filters), [fleet.rows, filters]);
-  const options = useMemo(() => filterOptions(fleet.rows), [fleet.rows]);
+  const filters = useMemo(() => ({ country: url.country, status: url.status, health: url.health, operator: url.operator, q }), [url.country, url.status, url.health, url.operator, q]);
+  // Declared status and health filters read the live stream; without them a health event does not refilter.
+  const liveHealth = useLiveHealth();
+  const stateHealth = filters.status || filters.health ? liveHealth : undefined;
+  const visible = useMemo(() => filterSites(fleet.rows, filters, stateHealth), [fleet.rows, filters, stateHealth]);
+  const options = useMemo(() => filterOptions(fleet.rows, liveHealth), [fleet.rows, liveHealth]);
   const selectedRow: SiteRow | undefined = useMemo(() => fleet.rows.find((s) => s.id === url.site), [fleet.rows, url.site]);
   const selection = useMemo(() => selectedRow && { id: selectedRow.id, lat: selectedRow.lat, lon: selectedRow.lon, itCapacityMw: selectedRow.itCapacityMw }, [selectedRow]);
 

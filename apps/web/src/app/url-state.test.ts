@@ -16,6 +16,11 @@ describe('url state', () => {
   });
 
   it('defaults to the official boundary and ignores junk', () => {
+    // Declared status and observed health are two filters; an older link's observed status is read as a health.
+    expect(parseUrlState('?status=maintenance&health=no-data')).toMatchObject({ status: 'maintenance', health: 'no-data' });
+    expect(parseUrlState('?status=offline')).toMatchObject({ status: undefined, health: 'down' });
+    expect(parseUrlState('?health=melting').health).toBeUndefined();
+    expect(serializeUrlState(parseUrlState('?health=down'))).toBe('?health=down');
     const state = parseUrlState('?status=melting&synthetic=-3&q=%20%20&boundary=other&range=2y');
     expect(state).toEqual({ boundary: 'official', range: '1h', site: undefined, country: undefined, status: undefined, operator: undefined, q: undefined, synthetic: undefined });
   });

@@ -2,7 +2,9 @@ import {
   ALERT_SEVERITIES,
   ALERT_STATES,
   AUDIT_ACTIONS,
+  DECLARED_STATUSES,
   LIMITS,
+  OBSERVED_HEALTHS,
   SECTORS,
   TIMELINE_KINDS,
   WORKLOAD_STATES,
@@ -10,15 +12,15 @@ import {
   type AlertSeverity,
   type AlertState,
   type AuditAction,
+  type DeclaredStatus,
+  type ObservedHealth,
   type Sector,
-  type SiteStatus,
   type TimelineKind,
   type WorkloadFilter,
   type WorkloadState,
 } from '@corridor/shared';
 import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from '../features/live/model/chart-range.ts';
 import type { TimelineFilter } from '../features/timeline/model/timeline-filter.ts';
-import { isSiteStatus } from '../lib/site-status.ts';
 
 /** Which Morocco boundary the basemap draws: the official one (with its southern provinces) or the alternative. */
 export type BoundaryMode = 'official' | 'alt';
@@ -43,7 +45,9 @@ export interface UrlState {
   /** The link (cable) whose panel is open (?link=); a site and a link are not open together. */
   link?: string;
   country?: string;
-  status?: SiteStatus;
+  /** The sites' declared status (?status=) and observed health (?health=) filters. */
+  status?: DeclaredStatus;
+  health?: ObservedHealth;
   operator?: string;
   q?: string;
   boundary: BoundaryMode;
@@ -85,6 +89,7 @@ const OWN_KEYS = [
   'link',
   'country',
   'status',
+  'health',
   'operator',
   'q',
   'boundary',
@@ -136,7 +141,9 @@ export function parseUrlState(search: string): UrlState {
     // Both in a hand-made URL: the site wins, as the map shows one panel.
     link: params.get('site') ? undefined : clean(params.get('link')),
     country: clean(params.get('country'))?.toUpperCase(),
-    status: status && isSiteStatus(status) ? status : undefined,
+    status: oneOf(DECLARED_STATUSES, status),
+    // An older link's ?status=degraded or offline was an observation: it is a health now.
+    health: oneOf(OBSERVED_HEALTHS, clean(params.get('health'))) ?? (status === 'degraded' ? 'degraded' : status === 'offline' ? 'down' : undefined),
     operator: clean(params.get('operator')),
     q: clean(params.get('q'), LIMITS.maxSearchLength),
     boundary: params.get('boundary') === 'alt' ? 'alt' : 'official',
@@ -175,6 +182,7 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['link', state.link],
     ['country', state.country],
     ['status', state.status],
+    ['health', state.health],
     ['operator', state.operator],
     ['q', state.q],
     ['boundary', state.boundary === 'alt' ? 'alt' : undefined],

@@ -36,6 +36,12 @@ export const HEALTH_STYLES: Record<ObservedHealth, StatusStyle> = {
   down: { label: 'Down', colour: '#ef4444', hollow: false, severity: HEALTH_RANK.down },
 };
 
+/** Declared statuses in the order a NOC reads them: built first, then the pipeline. */
+export const DECLARED_ORDER: readonly DeclaredStatus[] = ['operational', 'maintenance', 'construction', 'planned'];
+
+/** Observed healths in the order a NOC reads them: the worst first. */
+export const HEALTH_ORDER: readonly ObservedHealth[] = ['down', 'degraded', 'no-data', 'ok'];
+
 /** How each declared status reads and shows (the fleet's lifecycle; `maintenance` while a window is active). */
 export const DECLARED_STYLES: Record<DeclaredStatus, StatusStyle> = {
   operational: STATUS_STYLES.operational,

@@ -1,15 +1,15 @@
-import { LIMITS, type SiteStatus } from '@corridor/shared';
+import { LIMITS, type DeclaredStatus, type ObservedHealth } from '@corridor/shared';
 import { useId } from 'react';
-import type { FilterOption, SiteFilters as Filters } from '../model/site-rows.ts';
+import type { FilterOptions, SiteFilters as Filters } from '../model/site-rows.ts';
 
 interface SiteFiltersProps {
   filters: Filters;
-  options: { countries: FilterOption[]; statuses: FilterOption[]; operators: FilterOption[] };
+  options: FilterOptions;
   /** Typing refines the current history entry (replace); choosing a filter is a navigation. */
   onChange: (patch: Partial<Filters>, options?: { replace?: boolean }) => void;
 }
 
-function FilterSelect({ label, value, options, onChange }: { label: string; value?: string; options: FilterOption[]; onChange: (value?: string) => void }) {
+function FilterSelect({ label, value, options, onChange }: { label: string; value?: string; options: FilterOptions['countries']; onChange: (value?: string) => void }) {
   const id = useId();
   return (
     <div className="filter">
@@ -27,10 +27,10 @@ function FilterSelect({ label, value, options, onChange }: { label: string; valu
   );
 }
 
-/** Search box and the country, status and operator filters. */
+/** Search box and the country, declared status, observed health and operator filters (native selects: reachable and operable from the keyboard). */
 export function SiteFilters({ filters, options, onChange }: SiteFiltersProps) {
   const searchId = useId();
-  const active = !!(filters.q || filters.country || filters.status || filters.operator);
+  const active = !!(filters.q || filters.country || filters.status || filters.health || filters.operator);
   return (
     <div role="search" className="site-filters">
       <label htmlFor={searchId} className="visually-hidden">
@@ -48,11 +48,12 @@ export function SiteFilters({ filters, options, onChange }: SiteFiltersProps) {
       />
       <div className="filter-row">
         <FilterSelect label="Country" value={filters.country} options={options.countries} onChange={(country) => onChange({ country })} />
-        <FilterSelect label="Status" value={filters.status} options={options.statuses} onChange={(status) => onChange({ status: status as SiteStatus | undefined })} />
+        <FilterSelect label="Status" value={filters.status} options={options.statuses} onChange={(status) => onChange({ status: status as DeclaredStatus | undefined })} />
+        <FilterSelect label="Health" value={filters.health} options={options.healths} onChange={(health) => onChange({ health: health as ObservedHealth | undefined })} />
         <FilterSelect label="Operator" value={filters.operator} options={options.operators} onChange={(operator) => onChange({ operator })} />
       </div>
       {active && (
-        <button type="button" className="link-button" onClick={() => onChange({ q: undefined, country: undefined, status: undefined, operator: undefined })}>
+        <button type="button" className="link-button" onClick={() => onChange({ q: undefined, country: undefined, status: undefined, health: undefined, operator: undefined })}>
           Clear filters
         </button>
       )}

@@ -37,7 +37,22 @@ describe('filterSites', () => {
     expect(filterSites(fleet, { country: 'MA' }).map((s) => s.id)).toEqual(['rabat-1', 'nador']);
     expect(filterSites(fleet, { country: 'MA', status: 'construction' }).map((s) => s.id)).toEqual(['nador']);
     expect(filterSites(fleet, { operator: 'usdc', q: 'madrid' }).map((s) => s.id)).toEqual(['madrid']);
-    expect(filterSites(fleet, { status: 'offline' })).toEqual([]);
+    expect(filterSites(fleet, { status: 'maintenance' })).toEqual([]);
+  });
+
+  it('filters by declared status and by observed health as the live stream has them', () => {
+    const live = {
+      'rabat-1': { siteId: 'rabat-1', declared: 'operational', health: 'down', reason: 'site down (injected fault)', since: 1 },
+      athena: { siteId: 'athena', declared: 'maintenance', health: 'ok', since: 1, maintenanceUntil: '2026-12-03T14:00:00.000Z' },
+    } as const;
+    expect(filterSites(fleet, { health: 'down' }, live).map((s) => s.id)).toEqual(['rabat-1']);
+    expect(filterSites(fleet, { status: 'operational', health: 'down' }, live).map((s) => s.id)).toEqual(['rabat-1']);
+    expect(filterSites(fleet, { status: 'maintenance' }, live).map((s) => s.id)).toEqual(['athena']);
+    expect(filterSites(fleet, { status: 'operational' }, live).map((s) => s.id)).toEqual(['rabat-1']);
+    // Not built yet: no health to match; built without a report: no data.
+    expect(filterSites(fleet, { health: 'no-data' }, live)).toEqual([]);
+    expect(filterSites(fleet, { health: 'no-data' }).map((s) => s.id)).toEqual(['rabat-1', 'athena']);
+    expect(filterSites(fleet, { health: 'ok' }, live).map((s) => s.id)).toEqual(['athena']);
   });
 });
 
@@ -61,7 +76,21 @@ describe('filterOptions', () => {
       { value: 'MA', label: 'Morocco', count: 2 },
       { value: 'ES', label: 'Spain', count: 1 },
     ]);
-    expect(options.statuses.find((s) => s.value === 'offline')).toEqual({ value: 'offline', label: 'Offline', count: 0 });
+    expect(options.statuses).toEqual([
+      { value: 'operational', label: 'Operational', count: 2 },
+      { value: 'maintenance', label: 'Maintenance', count: 0 },
+      { value: 'construction', label: 'Under construction', count: 1 },
+      { value: 'planned', label: 'Planned', count: 1 },
+    ]);
+    expect(options.healths.map((h) => [h.label, h.count])).toEqual([
+      ['Down', 0],
+      ['Degraded', 0],
+      ['No data', 2],
+      ['OK', 0],
+    ]);
+    const live = { athena: { siteId: 'athena', declared: 'maintenance', health: 'degraded', since: 1 } } as const;
+    expect(filterOptions(fleet, live).healths.find((h) => h.value === 'degraded')!.count).toBe(1);
+    expect(filterOptions(fleet, live).statuses.find((s) => s.value === 'maintenance')!.count).toBe(1);
     expect(options.operators.map((o) => [o.label, o.count])).toEqual([
       ['Oréus', 1],
       ['USDC Morocco', 3],

@@ -1,11 +1,17 @@
-import type { SiteRow, SiteStatus } from '@corridor/shared';
+import type { DeclaredStatus, ObservedHealth, SiteHealth, SiteRow } from '@corridor/shared';
 import { countryName } from '../../../lib/countries.ts';
-import { STATUS_ORDER, STATUS_STYLES } from '../../../lib/site-status.ts';
+import { DECLARED_ORDER, DECLARED_STYLES, HEALTH_ORDER, HEALTH_STYLES, siteStateOf } from '../../../lib/site-status.ts';
+
+/** Each site's declared status and observed health from the live stream, by site id. */
+export type LiveHealth = Readonly<Record<string, SiteHealth>>;
 
 /** What the list (and the map) is narrowed to; all optional, from the URL. */
 export interface SiteFilters {
   country?: string;
-  status?: SiteStatus;
+  /** Declared status (the fleet's lifecycle; `maintenance` while a window is active). */
+  status?: DeclaredStatus;
+  /** Observed health; sites not built yet have none, so they never match. */
+  health?: ObservedHealth;
   operator?: string;
   q?: string;
 }
@@ -30,14 +36,18 @@ export const normalizeText = (text: string): string =>
     .toLowerCase()
     .trim();
 
-/** Sites matching every filter; the search text matches name, city or operator. */
-export function filterSites(sites: readonly SiteRow[], filters: SiteFilters): SiteRow[] {
+/** Sites matching every filter, declared status and health as the live stream has them; the search text matches name, city or operator. */
+export function filterSites(sites: readonly SiteRow[], filters: SiteFilters, live?: LiveHealth): SiteRow[] {
   const words = normalizeText(filters.q ?? '')
     .split(/\s+/)
     .filter(Boolean);
   return sites.filter((site) => {
     if (filters.country && site.country !== filters.country) return false;
-    if (filters.status && site.status !== filters.status) return false;
+    if (filters.status || filters.health) {
+      const state = siteStateOf(site.status, live?.[site.id]);
+      if (filters.status && state.declared !== filters.status) return false;
+      if (filters.health && state.health !== filters.health) return false;
+    }
     if (filters.operator && site.operatorId !== filters.operator) return false;
     if (words.length === 0) return true;
     const haystack = normalizeText(`${site.name} ${site.city} ${site.operatorName}`);
@@ -69,17 +79,32 @@ function countBy(sites: readonly SiteRow[], key: (s: SiteRow) => string, label: 
   return [...options.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
 }
 
-/** Choices for the three filters, from the whole fleet (not the filtered list, so a choice never vanishes). */
-export function filterOptions(sites: readonly SiteRow[]): { countries: FilterOption[]; statuses: FilterOption[]; operators: FilterOption[] } {
-  const statusCounts = new Map<SiteStatus, number>();
-  for (const site of sites) statusCounts.set(site.status, (statusCounts.get(site.status) ?? 0) + 1);
+export interface FilterOptions {
+  countries: FilterOption[];
+  /** Declared statuses, every one, with how many sites are in it now. */
+  statuses: FilterOption[];
+  /** Observed healths, every one, with how many built sites have it now. */
+  healths: FilterOption[];
+  operators: FilterOption[];
+}
+
+/** Choices for the filters, from the whole fleet (not the filtered list, so a choice never vanishes). */
+export function filterOptions(sites: readonly SiteRow[], live?: LiveHealth): FilterOptions {
+  const declaredCounts = new Map<DeclaredStatus, number>();
+  const healthCounts = new Map<ObservedHealth, number>();
+  for (const site of sites) {
+    const state = siteStateOf(site.status, live?.[site.id]);
+    declaredCounts.set(state.declared, (declaredCounts.get(state.declared) ?? 0) + 1);
+    if (state.health) healthCounts.set(state.health, (healthCounts.get(state.health) ?? 0) + 1);
+  }
   return {
     countries: countBy(
       sites,
       (s) => s.country,
       (code) => countryName(code),
     ),
-    statuses: STATUS_ORDER.map((status) => ({ value: status, label: STATUS_STYLES[status].label, count: statusCounts.get(status) ?? 0 })),
+    statuses: DECLARED_ORDER.map((status) => ({ value: status, label: DECLARED_STYLES[status].label, count: declaredCounts.get(status) ?? 0 })),
+    healths: HEALTH_ORDER.map((health) => ({ value: health, label: HEALTH_STYLES[health].label, count: healthCounts.get(health) ?? 0 })),
     operators: countBy(
       sites,
       (s) => s.operatorId,
