@@ -20,6 +20,7 @@ import { SIGN_IN_RECHECK_MS } from './routes/stream.routes.ts';
 import { AlertService } from './services/alert-service.ts';
 import { AuditService } from './services/audit-service.ts';
 import { FleetService } from './services/fleet-service.ts';
+import { MaintenanceService } from './services/maintenance-service.ts';
 import { PlacementService } from './services/placement-service.ts';
 import { SeriesService } from './services/series-service.ts';
 import { StatusService } from './services/status-service.ts';
@@ -72,6 +73,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const alerts = new AlertService(planes);
   const series = new SeriesService(planes);
   const timeline = new TimelineService(planes);
+  const maintenance = new MaintenanceService(planes);
   bffMetrics(metrics, planes, live);
 
   const app = express();
@@ -90,7 +92,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -122,6 +124,7 @@ interface ApiDeps {
   alerts: AlertService;
   series: SeriesService;
   timeline: TimelineService;
+  maintenance: MaintenanceService;
   streamRecheckMs?: number;
 }
 
@@ -130,7 +133,7 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -148,6 +151,7 @@ function apiRouter({ config, logger, identity, fleet, status, live, placement, a
     alerts,
     series,
     timeline,
+    maintenance,
     identity,
     logger,
     loginProviders: { ...(oidcEntry ? { oidc: oidcEntry } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) },

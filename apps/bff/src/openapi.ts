@@ -88,6 +88,7 @@ const TAGS = [
   { name: 'workloads', description: 'Committed workloads: reservations and their lifecycle.' },
   { name: 'policy', description: 'The policy pack and the hash-chained audit log.' },
   { name: 'alerts', description: 'Alerts from the rules of data/alerts/, their acknowledgement, silences, and the rules themselves.' },
+  { name: 'maintenance', description: 'Maintenance windows on sites and links, and drains: a dry run of every lawful move off a site, executed as one batch.' },
   { name: 'timeline', description: 'What happened, in order: alerts, faults, health, maintenance, drains, migrations, commits, releases (a tenant: its own workloads only).' },
   { name: 'session', description: 'Signing in and out; who is signed in.' },
   { name: 'admin', description: 'Accounts and API tokens (admin only).' },

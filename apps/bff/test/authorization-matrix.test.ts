@@ -45,6 +45,12 @@ const ACCESS: Record<string, Access> = {
   'post /api/silences': 'noc:operate',
   'delete /api/silences/:id': 'noc:operate',
   'get /api/alert-rules': 'noc:read',
+  'get /api/maintenance': 'noc:read',
+  'post /api/maintenance': 'noc:operate',
+  'delete /api/maintenance/:id': 'noc:operate',
+  'post /api/sites/:id/drain-plan': 'noc:operate',
+  'post /api/drains': 'noc:operate',
+  'get /api/drains/:id': 'noc:read',
   'get /api/events': 'timeline:read',
   'get /api/events.csv': 'timeline:read',
   'get /api/users': 'identity:admin',
@@ -65,6 +71,9 @@ const CONCRETE: Record<string, string> = {
   '/api/tokens/:id': '/api/tokens/tok-0000000000000000',
   '/api/alerts/:id/ack': '/api/alerts/no-such-alert/ack',
   '/api/silences/:id': '/api/silences/no-such-silence',
+  '/api/maintenance/:id': '/api/maintenance/no-such-window',
+  '/api/sites/:id/drain-plan': '/api/sites/site-a/drain-plan',
+  '/api/drains/:id': '/api/drains/no-such-drain',
 };
 
 const workload: WorkloadRequestInput = { name: 'Matrix batch', tenant: 'tenant-a', kind: 'batch', sector: 'finance', dataClass: 'internal', dataOrigin: 'MA', gpus: { count: 1 } };

@@ -2,6 +2,7 @@ import type { ApiRoute } from './api-route.ts';
 import { alertRoutes, type AlertRouteDeps } from './alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet.routes.ts';
+import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance.routes.ts';
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
 import { openApiRoutes, type OpenApiRouteDeps } from './openapi.routes.ts';
 import { placementRoutes, type PlacementRouteDeps } from './placement.routes.ts';
@@ -20,6 +21,7 @@ export type ApiRouteDeps = FleetRouteDeps &
   AuditRouteDeps &
   AlertRouteDeps &
   TimelineRouteDeps &
+  MaintenanceRouteDeps &
   SessionRouteDeps &
   OidcRouteDeps &
   UserRouteDeps &
@@ -38,6 +40,7 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...auditRoutes,
   ...alertRoutes,
   ...timelineRoutes,
+  ...maintenanceRoutes,
   ...sessionRoutes,
   ...oidcRoutes,
   ...userRoutes,
