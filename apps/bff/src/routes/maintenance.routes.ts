@@ -103,7 +103,8 @@ export const maintenanceRoutes = [
     access: 'noc:read',
     tag: 'maintenance',
     summary: 'A drain’s progress',
-    description: 'Each item’s state (`pending`, `migrating`, `moved`, `blocked`, `failed`), from → to, and why every blocked or failed item is; the deadline (the next window’s start when the drain precedes one).',
+    description:
+      'Each item’s state (`pending`, `migrating`, `moved`, `blocked`, `failed`), from → to, and why every blocked or failed item is; the deadline (the next window’s start when the drain precedes one).',
     request: { params: IdParam },
     responses: { 200: { description: 'The drain.', body: DrainSchema } },
     errors: [404, ...UPSTREAM_ERRORS],
