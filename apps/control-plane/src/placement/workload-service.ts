@@ -19,7 +19,7 @@ import {
 import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService, FleetView } from '../fleet/fleet-service.ts';
-import type { Db, Queryable } from '@corridor/store';
+import { SharedRead, type Db, type Queryable } from '@corridor/store';
 import type { TimelineInput, TimelineSink } from '../noc/ports.ts';
 import { committedEntry, leaveReason, migratedEntry, releasedEntry, strandedEntry } from '../timeline/workload-events.ts';
 import { appendAudit, auditOf, canonicalJson, recordAudit, sha256Hex, type AuditEntry } from '../audit/audit-log.ts';
@@ -96,10 +96,17 @@ const CARBON_METRIC = 'site_carbon_intensity_grams_per_kilowatt_hour' satisfies 
 export class WorkloadService {
   readonly policy: LoadedPolicy;
   private readonly now: () => number;
+  /**
+   * Every site's usage as plans read it: commits arriving together share one read that started after
+   * they asked (a burst sent one full read per commit). A plan only ranks; each reservation re-reads its
+   * site under the site's lock, so what is held is never judged on a shared read.
+   */
+  private readonly usage: SharedRead<Awaited<ReturnType<typeof readUsage>>>;
 
   constructor(private readonly deps: WorkloadServiceDeps) {
     this.policy = deps.policy;
     this.now = deps.now ?? Date.now;
+    this.usage = new SharedRead(() => readUsage(deps.db));
   }
 
   /**
@@ -132,7 +139,7 @@ export class WorkloadService {
   /** A plan and the fleet it was made on, so a commit re-checks against the same sites. */
   private async planWithFleet(request: WorkloadRequest, exclude?: ReadonlySet<string>): Promise<{ plan: Plan; fleet: FleetView }> {
     const fleet = await this.deps.fleet.current();
-    const usage = await readUsage(this.deps.db);
+    const usage = await this.usage.read();
     const plan = planPlacement({
       request,
       fleet,
