@@ -17,16 +17,20 @@
 //   p50 / p99      latency of the 201 answers, ms
 // For scale, each store's run starts with a burst of BURST concurrent `GET /api/policy` (a read the BFF
 // forwards): the requests/s the same stack, on the same machine at that moment, serves at all.
+// CPU (from /proc, Linux): ms of CPU the BFF and the control plane spent per answer of the read burst and
+// per 201 of each commit burst (429s and 409s included in the cost), and the ceiling those costs set on
+// two cores if nothing else ran (each process is one event loop: at most one core; both: two).
 // Target (issue 11): every answer allowed, 0 phantoms, 0 overbooked on both stores, and commits/s at
 // least what bench/placement-commit.mjs measured for commits in-process (PGlite 324, PostgreSQL 472).
 // Ends with a BENCH_RESULT {json} line; exit code 0 when every target is met, 1 otherwise, 2 if it could not run.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startStack } from '../scripts/stack.mjs';
 import { DEMO_ENV, logIn } from './lib/session.mjs';
 import { fmt, machineLine, onSignal, table } from './lib/common.mjs';
 import { onBothStores } from './lib/stores.mjs';
+import { ceilingPerS, cpuMeter } from './lib/proc-cpu.mjs';
 
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -96,12 +100,17 @@ async function measure(kind, { dataDir, databaseUrl }) {
     const cookie = await logIn(url, 'operator');
     for (let i = 0; i < WARMUP; i++) await commit(url, cookie, -1 - i);
     const warm = await workloadIds(url, cookie);
+    const pids = { bff: stack.bff.pid, controlPlane: stack.controlPlane.pid };
+    const readMeter = cpuMeter(pids);
     const readPerS = await readBurst(url, cookie);
-    console.log(`   ${kind} read burst: ${BURST} concurrent GET /api/policy at ${fmt(readPerS, 0)} requests/s`);
+    const readCpu = readMeter.stop(BURST);
+    console.log(`   ${kind} read burst: ${BURST} concurrent GET /api/policy at ${fmt(readPerS, 0)} requests/s; ${cpuLine(readCpu)} per read`);
 
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {
+      const meter = cpuMeter(pids);
       const round = await burst(url, cookie, r * BURST);
+      round.cpu = meter.stop(round.counts[201]);
       const stored = await workloadIds(url, cookie);
       const answered = new Set([...warm, ...rounds.flatMap((x) => [...x.placed]), ...round.placed]);
       round.phantoms = [...stored].filter((id) => !answered.has(id)).length;
@@ -111,16 +120,19 @@ async function measure(kind, { dataDir, databaseUrl }) {
         `   ${kind} burst ${r + 1}: ${Object.entries(round.counts)
           .filter(([, n]) => n > 0)
           .map(([s, n]) => `${n} × ${s}`)
-          .join(', ')}; ${round.phantoms} phantom(s); ${fmt(round.commitsPerS, 0)} commits/s; p50 ${fmt(round.p50, 0)} ms, p99 ${fmt(round.p99, 0)} ms (201s)`,
+          .join(', ')}; ${round.phantoms} phantom(s); ${fmt(round.commitsPerS, 0)} commits/s; p50 ${fmt(round.p50, 0)} ms, p99 ${fmt(round.p99, 0)} ms (201s); ${cpuLine(round.cpu)} per 201`,
       );
     }
-    return { kind, rounds, readPerS, overbooked: await overbooked(url, cookie) };
+    return { kind, rounds, readPerS, readCpu, overbooked: await overbooked(url, cookie) };
   } finally {
     unregister();
     await stack?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** CPU ms of each process per unit, and the ceiling they set. */
+const cpuLine = (cpu) => `CPU ${fmt(cpu.bff, 2)} ms BFF + ${fmt(cpu.controlPlane, 2)} ms control plane (ceiling ${fmt(ceilingPerS(cpu), 0)}/s)`;
 
 /** BURST concurrent reads through the BFF to the control plane: answers per second. */
 async function readBurst(url, cookie) {
@@ -146,6 +158,7 @@ console.log(`${ROUNDS} bursts of ${BURST} concurrent POST /api/workloads per sto
 const results = await onBothStores('commit-burst', measure);
 
 const median = (xs) => percentile(xs, 50);
+const round2 = (n) => Math.round(n * 100) / 100;
 const summary = results.map((r) => {
   const total = (key) => r.rounds.reduce((n, x) => n + x.counts[key], 0);
   const rate = median(r.rounds.map((x) => x.commitsPerS));
@@ -163,6 +176,10 @@ const summary = results.map((r) => {
     p50Ms: Math.round(median(r.rounds.map((x) => x.p50))),
     p99Ms: Math.round(median(r.rounds.map((x) => x.p99))),
     readPerS: Math.round(r.readPerS),
+    cpuMsPerRead: { bff: round2(r.readCpu.bff), controlPlane: round2(r.readCpu.controlPlane) },
+    readCeilingPerS: Math.round(ceilingPerS(r.readCpu)),
+    cpuMsPerCommit: { bff: round2(median(r.rounds.map((x) => x.cpu.bff))), controlPlane: round2(median(r.rounds.map((x) => x.cpu.controlPlane))) },
+    commitCeilingPerS: Math.round(median(r.rounds.map((x) => ceilingPerS(x.cpu)))),
     floor: FLOOR[r.kind],
     pass: allowed && phantoms === 0 && r.overbooked.length === 0 && rate >= FLOOR[r.kind],
   };
@@ -170,7 +187,7 @@ const summary = results.map((r) => {
 console.log(
   '\n' +
     table([
-      ['store', 'answers (all bursts)', 'phantoms', 'overbooked', 'commits/s (median, range)', 'p50 / p99 of 201s', 'read burst', 'verdict'],
+      ['store', 'answers (all bursts)', 'phantoms', 'overbooked', 'commits/s (median, range)', 'p50 / p99 of 201s', 'CPU per 201: BFF + CP (ceiling)', 'read burst (CPU per read, ceiling)', 'verdict'],
       ...summary.map((s) => [
         s.kind,
         `${s.answers[201]} × 201, ${s.answers[409]} × 409, ${s.answers[429]} × 429, ${s.answers['503 not done']} × 503 not done, ${s.answers['503 unknown']} × 503 unknown (${s.unknownThenPlaced} placed)${s.other ? `, ${s.other} OTHER` : ''}`,
@@ -178,10 +195,16 @@ console.log(
         s.overbooked,
         `${s.commitsPerS} (${s.commitsPerSRange.join('–')}), floor ${s.floor}`,
         `${s.p50Ms} / ${s.p99Ms} ms`,
-        `${s.readPerS} req/s`,
+        `${fmt(s.cpuMsPerCommit.bff, 2)} + ${fmt(s.cpuMsPerCommit.controlPlane, 2)} ms (${s.commitCeilingPerS}/s)`,
+        `${s.readPerS} req/s (${fmt(s.cpuMsPerRead.bff, 2)} + ${fmt(s.cpuMsPerRead.controlPlane, 2)} ms, ${s.readCeilingPerS}/s)`,
         s.pass ? 'PASS' : 'FAIL',
       ]),
     ]),
+);
+console.log(
+  `load average after: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
 );
 const pass = summary.every((s) => s.pass);
 console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'commit-burst', pass, burst: BURST, rounds: ROUNDS, results: summary })}`);
