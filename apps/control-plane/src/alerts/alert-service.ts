@@ -28,6 +28,7 @@ export interface AlertServiceDeps {
 }
 
 interface Tracked {
+  seriesKey: string;
   bound: BoundRule;
   facts: EntityFacts;
   state: SeriesState;
@@ -55,6 +56,8 @@ export class AlertService implements AlertSink {
   private readonly book: RuleBook;
   private readonly rulesById: Map<string, AlertRule>;
   private readonly series = new Map<string, Tracked>();
+  /** The series each sample feeds, by entity id then metric: a sample costs two map lookups (rebuilt when the fleet changes). */
+  private readonly feeds = { site: new Map<string, Map<string, Tracked[]>>(), link: new Map<string, Map<string, Tracked[]>>() };
   /** Pending and firing alerts by series key. */
   private readonly open = new Map<string, StoredAlert>();
   /** Silences not yet expired. */
@@ -99,7 +102,7 @@ export class AlertService implements AlertSink {
         value: stored.alert.value,
         ...(rule.condition === 'absent' ? {} : { arrivedMs: nowMs }),
       };
-      this.series.set(stored.seriesKey, { bound, facts, state });
+      this.series.set(stored.seriesKey, { seriesKey: stored.seriesKey, bound, facts, state });
     }
     this.silences = (await listSilences(this.deps.db, nowMs)).filter((s) => silenceState(s, nowMs) !== 'expired');
   }
@@ -117,20 +120,13 @@ export class AlertService implements AlertSink {
     const nowMs = this.now();
     const changes: Change[] = [];
     for (const sample of samples) {
-      const entityKey = sample.siteId !== undefined ? `site:${sample.siteId}` : `link:${sample.linkId}`;
-      for (const bound of this.book.rulesFor(sample.metric, entityKey)) {
-        const seriesKey = `${bound.rule.id}|${entityKey}`;
-        let tracked = this.series.get(seriesKey);
-        if (!tracked) {
-          if (this.series.size >= this.maxSeries) {
-            this.warnFull();
-            continue;
-          }
-          this.series.set(seriesKey, (tracked = { bound, facts: this.book.factsOf(entityKey)!, state: newSeries() }));
-        }
+      const kind = sample.siteId !== undefined ? 'site' : 'link';
+      const id = kind === 'site' ? sample.siteId! : sample.linkId!;
+      const feeds = this.feeds[kind].get(id)?.get(sample.metric) ?? this.feedsOf(kind, id, sample.metric);
+      for (const tracked of feeds) {
         // A threshold relative to a figure the entity lacks (NaN) never holds.
-        const transition = onSample(bound.rule, tracked.state, sample.at, sample.value, nowMs, bound.threshold);
-        if (transition) changes.push({ seriesKey, tracked, transition, value: tracked.state.value, atMs: sample.at });
+        const transition = onSample(tracked.bound.rule, tracked.state, sample.at, sample.value, nowMs, tracked.bound.threshold);
+        if (transition) changes.push({ seriesKey: tracked.seriesKey, tracked, transition, value: tracked.state.value, atMs: sample.at });
       }
     }
     if (changes.length) this.enqueue(() => this.applyAll(changes));
@@ -292,7 +288,30 @@ export class AlertService implements AlertSink {
 
   private async refreshFleet(): Promise<void> {
     const view = await this.deps.fleet.current();
-    this.book.useFleet(view.version, view.sites, view.links);
+    if (!this.book.useFleet(view.version, view.sites, view.links)) return;
+    // Selectors and relative thresholds may have changed: series are re-bound on their next sample, keeping their state.
+    this.feeds.site.clear();
+    this.feeds.link.clear();
+  }
+
+  /** The series a metric of an entity feeds, tracked from now on (none for an entity the fleet does not know yet). */
+  private feedsOf(kind: 'site' | 'link', id: string, metric: Sample['metric']): Tracked[] {
+    const entityKey = `${kind}:${id}`;
+    const facts = this.book.factsOf(entityKey);
+    if (!facts) return [];
+    const feeds: Tracked[] = [];
+    for (const bound of this.book.rulesFor(metric, entityKey)) {
+      const seriesKey = `${bound.rule.id}|${entityKey}`;
+      let tracked = this.series.get(seriesKey);
+      if (tracked) Object.assign(tracked, { bound, facts });
+      else if (this.series.size >= this.maxSeries) this.warnFull();
+      else this.series.set(seriesKey, (tracked = { seriesKey, bound, facts, state: newSeries() }));
+      if (tracked) feeds.push(tracked);
+    }
+    let byMetric = this.feeds[kind].get(id);
+    if (!byMetric) this.feeds[kind].set(id, (byMetric = new Map()));
+    byMetric.set(metric, feeds);
+    return feeds;
   }
 
   private async applyAll(changes: readonly Change[]): Promise<void> {

@@ -69,11 +69,12 @@ export class RuleBook {
   }
 
   /** A new fleet version: every site's and link's facts, and no binding made for the old one. */
-  useFleet(version: string, sites: readonly Site[], links: readonly Link[]): void {
-    if (version === this.version) return;
+  useFleet(version: string, sites: readonly Site[], links: readonly Link[]): boolean {
+    if (version === this.version) return false;
     this.version = version;
     this.facts = new Map([...sites.map((s) => [`site:${s.id}`, siteFacts(s)] as const), ...links.map((l) => [`link:${l.id}`, linkFacts(l)] as const)]);
     this.bound.clear();
+    return true;
   }
 
   factsOf(entityKey: string): EntityFacts | undefined {
