@@ -6,6 +6,7 @@ import type { Alert, NotificationStatus } from '@corridor/shared';
 import { EventBus } from '../events/event-bus.ts';
 import { AlertNotifier } from './alert-notifier.ts';
 import type { WebhookPayload } from './alertmanager-payload.ts';
+import { backoffMs, DEFAULT_RETRY } from './webhook-delivery.ts';
 
 const logger = createLogger('notifier-test', 'silent');
 
@@ -155,10 +156,10 @@ describe('alert notifications to webhooks (Alertmanager format)', () => {
     await eventually(() => expect(r.received).toHaveLength(1));
     expect(r.attempts).toHaveLength(4);
     const gaps = r.attempts.slice(1).map((t, i) => t - r.attempts[i]!);
-    // 50 ms, then 100 ms, then 200 ms (±20 %): each wait longer than the one before.
-    expect(gaps[0]).toBeGreaterThanOrEqual(35);
-    expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
-    expect(gaps[2]!).toBeGreaterThan(gaps[1]!);
+    // Waits of 50, 100 and 200 ms (−20 % jitter at most): a busy machine only makes them longer.
+    expect(gaps[0]).toBeGreaterThanOrEqual(40 - 2);
+    expect(gaps[1]).toBeGreaterThanOrEqual(80 - 2);
+    expect(gaps[2]).toBeGreaterThanOrEqual(160 - 2);
     await eventually(() => expect(reports.at(-1)).toMatchObject({ state: 'delivered', last: 'firing', attempts: 4 }));
     expect(reports.filter((s) => s.state === 'pending' && s.error).map((s) => [s.attempts, s.error])).toEqual([
       [1, 'HTTP 500'],
@@ -169,9 +170,9 @@ describe('alert notifications to webhooks (Alertmanager format)', () => {
 
   it('survives a receiver that hangs or is down: a try ends at its deadline, and the bus is never held up', async () => {
     const { r, publish, reports } = await setup(['hang'], { baseDelayMs: 20, maxDelayMs: 100, maxAttempts: 3, timeoutMs: 200 });
-    const started = performance.now();
     publish(alert());
-    expect(performance.now() - started).toBeLessThan(50);
+    // The publisher got control back before the receiver was even reached: delivery happens off its path.
+    expect(r.attempts).toHaveLength(0);
     await eventually(() => expect(r.received).toHaveLength(1));
     expect(reports.find((s) => s.error)?.error).toBe('no answer within 200 ms');
 
@@ -226,5 +227,15 @@ describe('alert notifications to webhooks (Alertmanager format)', () => {
     await eventually(() => expect(latest().notification.state).toBe('delivered'));
     await notifier.settled();
     expect(r.received).toHaveLength(2);
+  });
+});
+
+describe('backoff between tries', () => {
+  it('doubles from the base up to the cap, within ±20 % jitter', () => {
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 60_000 };
+    expect([1, 2, 3, 4].map((n) => backoffMs(n, policy, () => 0.5))).toEqual([1000, 2000, 4000, 8000]);
+    expect(backoffMs(10, policy, () => 0.5)).toBe(60_000);
+    expect(backoffMs(1, policy, () => 0)).toBe(800);
+    expect(backoffMs(1, policy, () => 0.999999)).toBe(1200);
   });
 });
