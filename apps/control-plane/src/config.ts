@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   CORRIDOR_SIM_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   CORRIDOR_SIM_SEED: z.coerce.number().int().default(2026),
   CORRIDOR_SIM_TIME_WARP: z.coerce.number().min(0.01).max(100_000).default(1),
+  // Sites with a real telemetry feed: the simulator leaves them to it (comma-separated site ids).
+  CORRIDOR_SIM_SKIP_SITES: z.string().default(''),
   CORRIDOR_RAW_RETENTION_HOURS: z.coerce
     .number()
     .min(1)
@@ -99,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     fleetFile: resolve(c.CORRIDOR_FLEET_FILE),
     policyDir: resolve(c.CORRIDOR_POLICY_DIR),
     alertsDir: resolve(c.CORRIDOR_ALERTS_DIR),
-    ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP } } : {}),
+    ...(c.CORRIDOR_SIMULATOR === 'on' ? { simulator: { seed: c.CORRIDOR_SIM_SEED, tickMs: c.CORRIDOR_SIM_TICK_MS, timeWarp: c.CORRIDOR_SIM_TIME_WARP, ...skipSites(c.CORRIDOR_SIM_SKIP_SITES) } } : {}),
     rawRetentionMs: c.CORRIDOR_RAW_RETENTION_HOURS * 3_600_000,
     serviceToken: c.CORRIDOR_SERVICE_TOKEN,
     ...(c.CORRIDOR_AUDIT_KEY ? { auditKey: c.CORRIDOR_AUDIT_KEY } : {}),
@@ -108,4 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControlPlaneCo
     alertWebhooks: c.CORRIDOR_ALERT_WEBHOOKS,
     consoleUrl: c.CORRIDOR_CONSOLE_URL,
   };
+}
+
+/** Site ids from CORRIDOR_SIM_SKIP_SITES (blank: none). */
+function skipSites(list: string): { skipSites?: string[] } {
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.length ? { skipSites: ids } : {};
 }

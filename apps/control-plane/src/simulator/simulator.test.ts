@@ -41,7 +41,7 @@ function memoryStore(known: ReadonlySet<string>) {
   return { store, stored };
 }
 
-function simulatorOver(known: ReadonlySet<string>) {
+function simulatorOver(known: ReadonlySet<string>, skipSites?: string[]) {
   const { store, stored } = memoryStore(known);
   const bus = new EventBus();
   const live = new LiveState(bus);
@@ -49,7 +49,7 @@ function simulatorOver(known: ReadonlySet<string>) {
   bus.subscribe((e) => e.type === 'telemetry' && frames.push(e.data));
   const logger = { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() } as unknown as Logger & { warn: ReturnType<typeof vi.fn> };
   const ingest = new TelemetryIngest(store, live, () => T0);
-  const sim = new Simulator({ fleet, ingest, live, logger, now: () => T0, options: { seed: 7, tickMs: TICK_MS, timeWarp: 1 } });
+  const sim = new Simulator({ fleet, ingest, live, logger, now: () => T0, options: { seed: 7, tickMs: TICK_MS, timeWarp: 1, ...(skipSites ? { skipSites } : {}) } });
   return { sim, stored, frames, logger, live };
 }
 
@@ -70,6 +70,14 @@ describe('Simulator through the telemetry ingest', () => {
     expect(stored[0]).toEqual(samples.filter((s) => s.siteId === 'rabat'));
     expect(frames[0]!.links).toEqual({});
     expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ first: expect.objectContaining({ reason: 'linkId: no link "rabat-dakar"' }) }), expect.stringMatching(/refused/));
+  });
+
+  it('leaves a site with a real feed (skipSites) to it: no samples of it, and no data until its feed reports', async () => {
+    const { sim, live } = simulatorOver(new Set(['site:rabat', 'link:rabat-dakar']), ['rabat']);
+    const samples = await sim.tick(T0);
+    expect(samples.some((s) => s.siteId === 'rabat')).toBe(false);
+    expect(samples.some((s) => s.linkId === 'rabat-dakar')).toBe(true);
+    expect(live.snapshot().health.rabat).toMatchObject({ declared: 'operational', health: 'no-data' });
   });
 
   it('keeps site health its own: a site-down fault is a health event and a dark frame', async () => {

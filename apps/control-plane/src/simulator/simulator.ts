@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   tickMs: number;
   /** Simulated time runs this many times faster than the wall clock (the sun moves faster for demos). */
   timeWarp: number;
+  /** Sites with a real telemetry feed: not simulated, their health is what their feed (or its silence) says. */
+  skipSites?: readonly string[];
 }
 
 /** The workloads a simulator draws its sites' load from, and the lifecycle it steps once per tick. */
@@ -110,7 +112,9 @@ export class Simulator {
     const faults = [...this.faults.values()];
     const samples: Sample[] = [];
     live.declare(view.sites);
+    const skip = new Set(options.skipSites);
     for (const site of view.sites) {
+      if (skip.has(site.id)) continue;
       const utilisation = siteUtilisation(site.gpuCount, running.get(site.id) ?? [], backgroundUtilisation(site, simMs, options.seed));
       const snapshot = simulateSite(site, simMs, { utilisation, faults, seed: options.seed, windowMs: options.tickMs * options.timeWarp });
       samples.push(...toSamples({ siteId: site.id }, wallMs, snapshot.values));
