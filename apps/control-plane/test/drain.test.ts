@@ -83,6 +83,13 @@ describe.each(STORE_KINDS)('draining a site, on %s', (kind) => {
     expect(audit.filter((r) => r.action === 'migrate' && r.detail.drainId === drain.id)).toHaveLength(onSource.length);
     expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['drain-planned', 'drain-executed']));
 
+    // The tenant sees each move on its timeline: from → to, and why.
+    for (const w of onSource) {
+      const events = (await h.call('GET', `/v1/events?kind=migration&workload=${w.id}`)).body.events as { tenant: string; summary: string; detail: Record<string, unknown> }[];
+      expect(events, w.id).toContainEqual(expect.objectContaining({ tenant: 'bank-of-test', summary: expect.stringContaining(`moved from ${source}`) }));
+    }
+    expect(((await h.call('GET', `/v1/events?kind=drain&site=${source}`)).body.events as unknown[]).length).toBeGreaterThanOrEqual(2);
+
     const again = await h.call('POST', '/v1/drains', { planId: plan.id });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain(drain.id);
