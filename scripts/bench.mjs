@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of bench/, one after the other, each in a process of its own.
 // Installs what is missing and (re)builds the console when its sources are newer than apps/web/dist,
 // then runs bff-throughput, bundle-size, map-render, sse-fanout, live-map, telemetry-ingest,
-// series-query, placement-plan, placement-batch, placement-commit and commit-burst, and ends with one verdict line each.
+// series-query, placement-plan, placement-batch, placement-commit, commit-burst, alert-eval and alert-latency,
+// and ends with one verdict line each.
 // Figures and their reading are in BENCHMARKS.md. Exit code: 0 when every target is met.
 //
 //   npm run bench                      all of them
@@ -11,7 +12,21 @@ import { join } from 'node:path';
 import { ensureDependencies, ensurePnpm, ensureWebBuild, step } from './setup.mjs';
 import { ROOT } from './stack.mjs';
 
-const ALL = ['bff-throughput', 'bundle-size', 'map-render', 'sse-fanout', 'live-map', 'telemetry-ingest', 'series-query', 'placement-plan', 'placement-batch', 'placement-commit', 'commit-burst'];
+const ALL = [
+  'bff-throughput',
+  'bundle-size',
+  'map-render',
+  'sse-fanout',
+  'live-map',
+  'telemetry-ingest',
+  'series-query',
+  'placement-plan',
+  'placement-batch',
+  'placement-commit',
+  'commit-burst',
+  'alert-eval',
+  'alert-latency',
+];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !ALL.includes(name));
 if (unknown.length) {
