@@ -24,6 +24,12 @@ test.describe('maintenance and a lawful drain, as a new operator does it', () =>
     sessionOf,
   }, testInfo) => {
     test.setTimeout(120_000);
+    // A console that throws while drawing shows nothing: such an error fails the test with its message.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => {
+      pageErrors.push(`${error.message}\n${error.stack ?? ''}`);
+      console.error(`the console threw: ${error.message}\n${error.stack ?? ''}`);
+    });
     // A tenant's workload, placed through the API as placement.spec.ts does it; then where it runs.
     const tenantApi = await apiAs('tenant-a');
     const placed = await commitWorkload(tenantApi, 'tenant-a', `Drain me ${testInfo.workerIndex}-${Date.now()}`);
@@ -103,5 +109,6 @@ test.describe('maintenance and a lawful drain, as a new operator does it', () =>
     await expect(move).toContainText(`${site.name} → ${nameOf(moved.siteId!)}`, { timeout: 15_000 });
     await expect(move).toContainText(/maintenance|drain/i);
     await tenantContext.close();
+    expect(pageErrors, 'errors the console threw').toEqual([]);
   });
 });

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import type { MaintenanceWindow } from '@corridor/shared';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SiteOperations } from './site-operations.tsx';
+
+const window: MaintenanceWindow = {
+  id: 'mw-1',
+  siteId: 'ma-benguerir-1',
+  startsAt: '2026-12-03T13:00:00.000Z',
+  endsAt: '2026-12-03T15:00:00.000Z',
+  reason: 'Cooling loop',
+  createdBy: 'olga',
+  createdAt: '2026-12-03T12:59:00.000Z',
+  active: true,
+  current: { startsAt: '2026-12-03T13:00:00.000Z', endsAt: '2026-12-03T15:00:00.000Z' },
+  timeZone: 'Africa/Casablanca',
+};
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+function serve(routes: Record<string, (init?: RequestInit) => Response>) {
+  const fetch = vi.fn(async (path: string, init?: RequestInit) => {
+    const route = Object.keys(routes).find((p) => path.startsWith(p));
+    return route ? routes[route]!(init) : json({ error: { code: 'NOT_FOUND', message: 'no' } }, 404);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+function renderOps(canOperate: boolean) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <SiteOperations
+        siteId="ma-benguerir-1"
+        siteName="Benguerir 1"
+        siteZone="Africa/Casablanca"
+        canReadNoc
+        canOperate={canOperate}
+        workloadLink={(id) => ({ href: `?workload=${id}` })}
+        drainLink={{ href: '?view=drain' }}
+      />
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('a site’s operations in its panel', () => {
+  it('shows its window in the site’s time and the viewer’s, its firing alerts and its workloads', async () => {
+    serve({
+      '/api/maintenance': () => json({ windows: [window] }),
+      '/api/alerts': () => json({ alerts: [] }),
+      '/api/workloads': () => json({ workloads: [] }),
+    });
+    renderOps(false);
+    const item = await screen.findByText(/In maintenance now/);
+    const windowItem = item.closest('li')!;
+    expect(windowItem.textContent).toContain('Africa/Casablanca');
+    expect(windowItem.textContent).toMatch(/your time|also your time/);
+    expect(await screen.findByText('None firing.')).toBeTruthy();
+    expect(await screen.findByText('No workload runs here.')).toBeTruthy();
+    // Not an operator: nothing to schedule, drain or end.
+    expect(screen.queryByRole('button', { name: 'Schedule maintenance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'End now' })).toBeNull();
+  });
+
+  it('schedules from the form, naming a field the server refuses', async () => {
+    const fetch = serve({
+      '/api/maintenance': (init) =>
+        init?.method === 'POST' ? json({ error: { code: 'BAD_REQUEST', message: 'bad', fields: [{ field: 'body.startsAt', message: 'must not be in the past' }] } }, 400) : json({ windows: [] }),
+      '/api/alerts': () => json({ alerts: [] }),
+      '/api/workloads': () => json({ workloads: [] }),
+    });
+    renderOps(true);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule maintenance' }));
+    const form = screen.getByRole('form', { name: 'Schedule maintenance on Benguerir 1' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Schedule' }));
+    expect(within(form).getByText('must say why')).toBeTruthy();
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Cooling loop' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Schedule' }));
+    await waitFor(() => expect(within(form).getByText('must not be in the past')).toBeTruthy());
+    expect(
+      within(form)
+        .getByLabelText(/^Start/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+  });
+});
