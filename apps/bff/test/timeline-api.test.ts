@@ -36,7 +36,8 @@ afterEach(async () => {
 });
 
 describe('the live stream per reader (real BFF, stand-in control plane)', () => {
-  it('never sends a tenant an alert or another tenant’s timeline event; staff get everything; replay filters alike', async () => {
+  // Four browsers and a BFF on shared cores: a minute (35 s were seen at load 20).
+  it('never sends a tenant an alert or another tenant’s timeline event; staff get everything; replay filters alike', { timeout: 60_000 }, async () => {
     const cp = await fakeControlPlane();
     cleanups.push(() => cp.close());
     const bff = await startStreamBff([cp.url], { backoffInitialMs: 50, backoffMaxMs: 200 });
