@@ -248,6 +248,18 @@ describe.each(STORE_KINDS)('the alert lifecycle on %s', (kind) => {
     expect(alertEvents().filter((a: Alert) => a.state === 'resolved')).toHaveLength(1);
   });
 
+  it('records a late delivery report on a resolved alert without losing the episode that followed it', async () => {
+    await feed(alerts, hot(at(0), 90), hot(at(1), 90), hot(at(2), 90), hot(at(3), 70), hot(at(4), 70), hot(at(5), 70));
+    const first = alertEvents().at(-1)!;
+    expect(first.state).toBe('resolved');
+    await feed(alerts, hot(at(6), 90), hot(at(7), 90), hot(at(8), 90));
+    const second = alertEvents().at(-1)!;
+    await alerts.recordNotification(first.id, { state: 'delivered', last: 'resolved', attempts: 1 });
+    expect((await alerts.list({ state: 'resolved' })).find((a) => a.id === first.id)!.notification.state).toBe('delivered');
+    await feed(alerts, hot(at(9), 70), hot(at(10), 70), hot(at(11), 70));
+    expect(alertEvents().at(-1)).toMatchObject({ id: second.id, state: 'resolved' });
+  });
+
   it('tracks a bounded number of series', async () => {
     const small = make(1);
     await small.start();

@@ -381,8 +381,10 @@ export class AlertService implements AlertSink {
   /** Stores the alert, keeps the open set in step and publishes it. */
   private async commit(seriesKey: string, alert: Alert): Promise<void> {
     await saveAlert(this.deps.db, { seriesKey, alert });
-    if (alert.state === 'resolved') this.open.delete(seriesKey);
-    else {
+    // A late report on a resolved alert must not drop the open episode that followed it on the same series.
+    if (alert.state === 'resolved') {
+      if (this.open.get(seriesKey)?.alert.id === alert.id) this.open.delete(seriesKey);
+    } else {
       const stored = this.open.get(seriesKey);
       if (stored) stored.alert = alert;
       else this.open.set(seriesKey, { seriesKey, alert });
