@@ -32,6 +32,8 @@ export interface NetworkMapProps {
   links: readonly Link[];
   /** Observed health per site (live): a marker's colour follows it over the fleet status. */
   health?: SiteHealthMap;
+  /** Firing alerts per site id: a site or cluster shows their count in a badge. */
+  alertCounts?: Readonly<Record<string, number>>;
   /** Latest RTT and loss per link (live): links are coloured by them. */
   linkReadings?: LinkReadings;
   selection?: MapSelection;
@@ -61,13 +63,13 @@ function useMapIdentity(map: LeafletMap): void {
   }, [map]);
 }
 
-function MapLayers({ sites, links, health, linkReadings, selection, marks, onSelectSite, onSelectLink, selectedLinkId, boundary, coveredRightPx }: NetworkMapProps) {
+function MapLayers({ sites, links, health, alertCounts, linkReadings, selection, marks, onSelectSite, onSelectLink, selectedLinkId, boundary, coveredRightPx }: NetworkMapProps) {
   const map = useMap();
   useMapIdentity(map);
   useMapResize(map, DEFAULT_BOUNDS);
   useBasemapLayer(map, boundary, !TILE_URL);
   useLinkLines(map, links, linkReadings, { onSelect: onSelectLink, selectedId: selectedLinkId, coveredRightPx });
-  useSiteMarkers(map, sites, health, onSelectSite, marks);
+  useSiteMarkers(map, sites, health, onSelectSite, marks, alertCounts);
   useRankBadges(map, sites, marks?.ranks);
   useSelectionRing(map, selection);
   useFlyToSelection(map, selection, coveredRightPx);

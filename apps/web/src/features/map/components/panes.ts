@@ -6,13 +6,15 @@ export const PANES = {
   links: { name: 'corridor-links', zIndex: 410 },
   sites: { name: 'corridor-sites', zIndex: 420 },
   ranks: { name: 'corridor-ranks', zIndex: 425 },
+  /** Focusable buttons over the clusters (keyboard and screen readers; the pointer goes through to the canvas). */
+  clusterButtons: { name: 'corridor-cluster-buttons', zIndex: 428 },
   selection: { name: 'corridor-selection', zIndex: 430 },
 } as const;
 
 type PaneKey = keyof typeof PANES;
 
 /** Panes drawn over the sites that must not catch the pointer: hovering and clicking reach the site below. */
-const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'selection'];
+const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'clusterButtons', 'selection'];
 
 /**
  * A canvas covers the whole map, so the browser gives every pointer event to the top one (the sites'):
@@ -28,7 +30,7 @@ interface RendererOptions {
   tolerance?: number;
   /** Redraw after a pan or zoom in a task of its own, so no two layers repaint in one long task. */
   deferred?: boolean;
-  /** Write each circle's `label` option in its centre (rank badges). */
+  /** Write each circle's `label` option in its centre and its `badge` at its top right (rank badges, clusters). */
   labels?: boolean;
 }
 
@@ -36,6 +38,8 @@ interface RendererOptions {
 export interface LabelledCircleOptions {
   label?: string;
   labelColour?: string;
+  /** A short text in a red badge at the top right (firing alerts). */
+  badge?: string;
 }
 
 type CanvasInternals = { _map?: LeafletMap; _update(): void; _deferredUpdate?: ReturnType<typeof setTimeout> };
@@ -58,25 +62,48 @@ const DeferredCanvas = Canvas.extend({
   },
 }) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
-type CircleInternals = { options: LabelledCircleOptions; _point: { x: number; y: number }; _empty(): boolean };
+type CircleInternals = { options: LabelledCircleOptions; _point: { x: number; y: number }; _radius: number; _empty(): boolean };
 
-/**
- * A canvas that writes a circle's label over it, in the same pass: numbered badges cost one fillText
- * each, no DOM element per badge.
- */
-const LabelCanvas = Canvas.extend({
+/** Fill of the badge counting a cluster's or a site's firing alerts. */
+const BADGE_FILL = '#ef4444';
+const BADGE_FONT = "700 10px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Writes a circle's label over it, and its badge (top right), in the same pass: no DOM element per marker. */
+const labelling = {
   _updateCircle(this: { _drawing?: boolean; _ctx: CanvasRenderingContext2D }, layer: CircleInternals) {
     (Canvas.prototype as unknown as { _updateCircle(this: unknown, layer: unknown): void })._updateCircle.call(this, layer);
-    const { label, labelColour } = layer.options;
-    if (!label || !this._drawing || layer._empty()) return;
+    const { label, labelColour, badge } = layer.options;
+    if ((!label && !badge) || !this._drawing || layer._empty()) return;
     const ctx = this._ctx;
-    ctx.font = LABEL_FONT;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillStyle = labelColour ?? '#000';
-    ctx.fillText(label, layer._point.x, layer._point.y + 0.5);
+    if (label) {
+      ctx.font = LABEL_FONT;
+      ctx.fillStyle = labelColour ?? '#000';
+      ctx.fillText(label, layer._point.x, layer._point.y + 0.5);
+    }
+    if (badge) {
+      const offset = layer._radius * 0.75;
+      const [x, y] = [layer._point.x + offset, layer._point.y - offset];
+      const radius = Math.max(7, 3.5 + 3 * badge.length);
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, Math.PI * 2);
+      ctx.fillStyle = BADGE_FILL;
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#0b1016';
+      ctx.stroke();
+      ctx.font = BADGE_FONT;
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(badge, x, y + 0.5);
+    }
   },
-}) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
+};
+
+/** A canvas that writes circles' labels and badges (rank badges). */
+const LabelCanvas = Canvas.extend(labelling) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
+/** Deferred and labelled: the sites' canvas, whose clusters show their size and firing alerts. */
+const DeferredLabelCanvas = (DeferredCanvas as unknown as typeof Canvas).extend(labelling) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
 /** Leaflet's canvas pointer handling (Canvas.js, 1.9): the parts a miss is forwarded through. */
 interface CanvasPointer {
@@ -128,16 +155,24 @@ function forwardMisses(canvas: CanvasPointer, map: LeafletMap, below: PaneKey): 
   };
 }
 
+/** A map pane of ours, made on first use at its place in the stack. */
+export function mapPane(map: LeafletMap, key: PaneKey): HTMLElement {
+  const { name, zIndex } = PANES[key];
+  const existing = map.getPane(name);
+  if (existing) return existing;
+  const pane = map.createPane(name);
+  pane.style.zIndex = String(zIndex);
+  if (PASS_THROUGH.includes(key)) pane.style.pointerEvents = 'none';
+  return pane;
+}
+
 /** A canvas renderer drawing into its own pane, so one layer's redraw never repaints another's. */
 export function paneRenderer(map: LeafletMap, key: PaneKey, options: RendererOptions = {}): Canvas {
-  const { name, zIndex } = PANES[key];
-  if (!map.getPane(name)) {
-    const pane = map.createPane(name);
-    pane.style.zIndex = String(zIndex);
-    if (PASS_THROUGH.includes(key)) pane.style.pointerEvents = 'none';
-  }
+  const { name } = PANES[key];
+  mapPane(map, key);
   const rendererOptions = { pane: name, padding: options.padding ?? 0.1, tolerance: options.tolerance ?? 0 };
-  const renderer = options.labels ? new LabelCanvas(rendererOptions) : options.deferred ? new DeferredCanvas(rendererOptions) : new Canvas(rendererOptions);
+  const Renderer = options.labels ? (options.deferred ? DeferredLabelCanvas : LabelCanvas) : options.deferred ? DeferredCanvas : Canvas;
+  const renderer = new Renderer(rendererOptions);
   const pointer = renderer as unknown as CanvasPointer;
   const below = MISSES_GO_TO[key];
   if (below) forwardMisses(pointer, map, below);

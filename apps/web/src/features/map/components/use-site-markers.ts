@@ -1,10 +1,13 @@
 import type { SiteHealth, SiteRow } from '@corridor/shared';
-import { circleMarker, featureGroup, tooltip, type CircleMarker, type LeafletMouseEvent, type Map as LeafletMap } from 'leaflet';
+import { circleMarker, featureGroup, tooltip, type CircleMarker, type CircleMarkerOptions, type LeafletMouseEvent, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatMw } from '../../../lib/format.ts';
-import { siteStateOf, stateLabel, type SiteLook } from '../../../lib/site-status.ts';
-import { drawOrder, effectiveStatus, markerStyle } from '../model/marker-style.ts';
-import { paneRenderer } from './panes.ts';
+import { SITE_LOOKS, siteStateOf, stateLabel, type SiteLook } from '../../../lib/site-status.ts';
+import { ClusterIndex } from '../api/cluster-index.ts';
+import { GREYED_COLOUR, effectiveStatus, markerStyle } from '../model/marker-style.ts';
+import { LOOKS_BY_RANK, clusterCountText, clusterLabel, clusterRadius, drawSequence, rankOfLook, type ClusterView, type DrawnCluster } from '../model/site-clusters.ts';
+import { ClusterButtons } from './cluster-buttons.ts';
+import { paneRenderer, type LabelledCircleOptions } from './panes.ts';
 
 /** Observed health per site id, as the live feed reports it. */
 export type SiteHealthMap = Readonly<Record<string, Pick<SiteHealth, 'declared' | 'health' | 'reason'>>>;
@@ -24,142 +27,218 @@ interface DrawnSite {
   /** The look the marker is drawn with (observed health of a built site, else its declared status). */
   status: SiteLook;
   greyed: boolean;
+  alerts: number;
 }
 
-/** What the drawn layer currently shows, to restyle only what changes: the draw order, the health and the greyed sites it was drawn with. */
-interface Shown {
-  order: string;
-  health?: SiteHealthMap;
-  greyed?: ReadonlySet<string>;
+type Hit = { site: DrawnSite } | { cluster: DrawnCluster };
+
+/** Sites of the list as the index last received them, to tell whether anything it reduces changed. */
+interface Indexed {
+  sites: readonly SiteRow[];
+  key: string;
 }
 
-const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed'>) => markerStyle(drawn.status, drawn.row.itCapacityMw, drawn.greyed);
+const badgeOf = (alerts: number): string | undefined => (alerts > 0 ? (alerts > 99 ? '99+' : String(alerts)) : undefined);
+
+const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed' | 'alerts'>): CircleMarkerOptions & LabelledCircleOptions => ({
+  ...markerStyle(drawn.status, drawn.row.itCapacityMw, drawn.greyed),
+  badge: badgeOf(drawn.alerts),
+});
+
+/** A cluster's circle: its size written in it, the colour of the worst look inside (hollow looks ringed), its alerts in a badge. */
+function clusterStyle(cluster: DrawnCluster): CircleMarkerOptions & LabelledCircleOptions {
+  const look = cluster.worst >= 0 ? SITE_LOOKS[LOOKS_BY_RANK[cluster.worst]!] : { colour: GREYED_COLOUR, hollow: false };
+  return {
+    radius: clusterRadius(cluster.size),
+    color: look.hollow ? look.colour : '#0b1016',
+    weight: look.hollow ? 2.5 : 1.5,
+    opacity: 1,
+    fillColor: look.hollow ? '#0b1016' : look.colour,
+    fillOpacity: look.hollow ? 0.85 : 0.95,
+    label: clusterCountText(cluster.size),
+    labelColour: look.hollow ? look.colour : '#0b1016',
+    badge: badgeOf(cluster.alerts),
+  };
+}
 
 /**
- * Site markers as canvas circles in one feature group, created imperatively: no React component
- * per site, so thousands stay smooth. Markers are reused across filter changes; the worst health
- * is drawn last. Live health recolours a marker in place (setStyle) and lifts it above its
- * neighbours when it gets worse; marks grey sites the same way, only those whose mark changed.
- * The map container's data-site-count says how many markers are drawn.
+ * Site markers as canvas circles in one feature group, created imperatively: no React component per
+ * site, so tens of thousands stay smooth. Sites that overlap at the current zoom are drawn as one
+ * cluster (supercluster, in a worker) showing the worst look inside it and its firing alerts; a
+ * cluster expands on click or Enter. Everything is drawn worst last, on top. Sites are re-clustered at
+ * the end of a move and when a health, an alert count or a mark changes — never per telemetry frame;
+ * a site drawn on its own is recoloured at once. The map container's data-site-count says how many
+ * sites are drawn (alone or in clusters), data-cluster-count how many clusters, data-cluster-zoom
+ * the zoom they were made for.
  */
-export function useSiteMarkers(map: LeafletMap, sites: readonly SiteRow[], health: SiteHealthMap | undefined, onSelect: (id: string) => void, marks?: SiteMarks): void {
+export function useSiteMarkers(
+  map: LeafletMap,
+  sites: readonly SiteRow[],
+  health: SiteHealthMap | undefined,
+  onSelect: (id: string) => void,
+  marks?: SiteMarks,
+  alertCounts?: Readonly<Record<string, number>>,
+): void {
   const onSelectRef = useRef(onSelect);
   const healthRef = useRef(health);
   const marksRef = useRef(marks);
-  const shown = useRef<Shown>({ order: '' });
+  const alertsRef = useRef(alertCounts);
+  const indexRef = useRef<ClusterIndex<readonly SiteRow[]> | undefined>(undefined);
+  const indexed = useRef<Indexed | undefined>(undefined);
+  const shownOrder = useRef('');
+  const refreshRef = useRef<() => void>(() => undefined);
   const layer = useMemo(() => {
-    const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true });
-    return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, DrawnSite>() };
+    const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true, labels: true });
+    return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, Hit>() };
   }, [map]);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    healthRef.current = health;
+    marksRef.current = marks;
+    alertsRef.current = alertCounts;
+  });
 
   useEffect(() => {
-    const { group, byMarker } = layer;
-    // A new layer shows nothing yet: the effects below draw everything into it.
-    shown.current = { order: '' };
+    const { group, byMarker, cache } = layer;
+    const index = new ClusterIndex<readonly SiteRow[]>();
+    indexRef.current = index;
+    indexed.current = undefined;
+    shownOrder.current = '';
+    const expand = async (cluster: DrawnCluster) => {
+      const splitsAt = await index.expansionZoom(cluster.id);
+      const zoom = Math.min(map.getMaxZoom(), Math.max(splitsAt, Math.floor(map.getZoom()) + 1));
+      map.fire('corridor:flyto');
+      map.flyTo([cluster.lat, cluster.lon], zoom, { duration: 0.5 });
+      // Its button is gone once expanded: the keyboard stays on the map.
+      map.getContainer().focus({ preventScroll: true });
+    };
+    const buttons = new ClusterButtons(map, (cluster) => void expand(cluster));
+    let clusterMarkers = new Map<string, CircleMarker>();
+    let asked = 0;
+
+    const draw = (view: ClusterView, rows: readonly SiteRow[], zoom: number) => {
+      const items: { rank: number; cluster: boolean; key: string; marker: CircleMarker }[] = [];
+      for (const i of view.singles) {
+        const drawn = cache.get(rows[i]!.id);
+        if (drawn) items.push({ rank: drawn.greyed ? -1 : rankOfLook(drawn.status), cluster: false, key: drawn.row.id, marker: drawn.marker });
+      }
+      const nextClusters = new Map<string, CircleMarker>();
+      for (const cluster of view.clusters) {
+        const key = `c${cluster.id}:${cluster.worst}:${cluster.size}:${cluster.alerts}`;
+        let marker = clusterMarkers.get(key) ?? nextClusters.get(key);
+        if (!marker) {
+          marker = circleMarker([cluster.lat, cluster.lon], { ...clusterStyle(cluster), renderer: layer.renderer, bubblingMouseEvents: false });
+          byMarker.set(marker, { cluster });
+        }
+        nextClusters.set(key, marker);
+        items.push({ rank: cluster.worst, cluster: true, key, marker });
+      }
+      clusterMarkers = nextClusters;
+      const order = drawSequence(items)
+        .map((item) => `${item.key}:${item.rank}`)
+        .join(',');
+      if (order !== shownOrder.current) {
+        group.clearLayers();
+        for (const item of items) group.addLayer(item.marker);
+        shownOrder.current = order;
+      }
+      buttons.update(view.clusters);
+      const container = map.getContainer();
+      container.dataset.clusterCount = String(view.clusters.length);
+      container.dataset.siteCount = String(rows.length);
+      // The zoom the clusters on screen were made for (tests and benchmarks wait for it after a move).
+      container.dataset.clusterZoom = String(zoom);
+    };
+
+    // What is in view (and a margin, so a pan shows sites at once), at the current zoom.
+    const refresh = () => {
+      const bounds = map.getBounds().pad(0.25);
+      const bbox: [number, number, number, number] = [bounds.getWest(), Math.max(-85, bounds.getSouth()), bounds.getEast(), Math.min(85, bounds.getNorth())];
+      const ask = ++asked;
+      const zoom = map.getZoom();
+      void index.view(bbox, zoom).then(({ view, tag }) => {
+        if (ask === asked && tag) draw(view, tag, zoom);
+      });
+    };
+    refreshRef.current = refresh;
+
     const label = document.createElement('span');
     const hover = tooltip({ direction: 'top', className: 'site-tooltip', opacity: 1 }).setContent(label);
     group.on('click', (e: LeafletMouseEvent) => {
-      const drawn = byMarker.get(e.propagatedFrom as object);
-      if (drawn) onSelectRef.current(drawn.row.id);
+      const hit = byMarker.get(e.propagatedFrom as object);
+      if (hit && 'site' in hit) onSelectRef.current(hit.site.row.id);
+      else if (hit) void expand(hit.cluster);
     });
     group.on('mouseover', (e: LeafletMouseEvent) => {
       const marker = e.propagatedFrom as CircleMarker;
-      const drawn = byMarker.get(marker);
-      if (!drawn) return;
-      const state = siteStateOf(drawn.row.status, healthRef.current?.[drawn.row.id]);
-      const note = marksRef.current?.notes.get(drawn.row.id);
-      label.textContent = `${drawn.row.name} · ${stateLabel(state)}${state.reason ? ` (${state.reason})` : ''} · ${formatMw(drawn.row.itCapacityMw)}${note ? `\n${note}` : ''}`;
+      const hit = byMarker.get(marker);
+      if (!hit) return;
+      if ('cluster' in hit) label.textContent = `${clusterLabel(hit.cluster)}\nClick to expand`;
+      else {
+        const { row, alerts } = hit.site;
+        const state = siteStateOf(row.status, healthRef.current?.[row.id]);
+        const note = marksRef.current?.notes.get(row.id);
+        const firing = alerts > 0 ? `\n${alerts} firing alert${alerts === 1 ? '' : 's'}` : '';
+        label.textContent = `${row.name} · ${stateLabel(state)}${state.reason ? ` (${state.reason})` : ''} · ${formatMw(row.itCapacityMw)}${firing}${note ? `\n${note}` : ''}`;
+      }
       hover.options.offset = [0, -marker.getRadius()];
       hover.setLatLng(marker.getLatLng());
       map.openTooltip(hover);
     });
     group.on('mouseout', () => map.closeTooltip(hover));
     group.addTo(map);
+    map.on('moveend', refresh);
     return () => {
+      map.off('moveend', refresh);
+      refreshRef.current = () => undefined;
       group.off();
       group.remove();
+      group.clearLayers();
+      buttons.remove();
       map.closeTooltip(hover);
+      index.dispose();
     };
   }, [map, layer]);
 
+  // Sites, their health, alerts and greying: single markers restyled in place at once; the index rebuilt when what it reduces changed.
   useEffect(() => {
-    const { renderer, group, cache, byMarker } = layer;
-    const observed = healthRef.current;
-    const greyedIds = shown.current.greyed;
-    for (const row of sites) {
-      const status = effectiveStatus(row.status, observed?.[row.id]);
-      const greyed = greyedIds?.has(row.id) ?? false;
+    const index = indexRef.current;
+    if (!index) return;
+    const { renderer, cache, byMarker } = layer;
+    const n = sites.length;
+    const input = { lat: new Float64Array(n), lon: new Float64Array(n), rank: new Uint8Array(n), greyed: new Uint8Array(n), alerts: new Uint32Array(n) };
+    const keyParts: string[] = [];
+    sites.forEach((row, i) => {
+      const status = effectiveStatus(row.status, health?.[row.id]);
+      const greyed = marks?.greyed.has(row.id) ?? false;
+      const alerts = alertCounts?.[row.id] ?? 0;
       const cached = cache.get(row.id);
       if (!cached) {
-        const marker = circleMarker([row.lat, row.lon], { ...styleOf({ row, status, greyed }), renderer, bubblingMouseEvents: false });
-        const drawn = { marker, row, status, greyed };
+        const drawn: DrawnSite = { marker: circleMarker([row.lat, row.lon], { ...styleOf({ row, status, greyed, alerts }), renderer, bubblingMouseEvents: false }), row, status, greyed, alerts };
         cache.set(row.id, drawn);
-        byMarker.set(marker, drawn);
-      } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed) {
-        const sameLook = cached.status === status && cached.greyed === greyed && cached.row.itCapacityMw === row.itCapacityMw && cached.row.lat === row.lat && cached.row.lon === row.lon;
-        cached.row = row;
-        cached.status = status;
-        cached.greyed = greyed;
-        if (!sameLook) {
-          const style = styleOf(cached);
-          cached.marker
-            .setLatLng([row.lat, row.lon])
-            .setStyle(style)
-            .setRadius(style.radius ?? cached.marker.getRadius());
-        }
+        byMarker.set(drawn.marker, { site: drawn });
+      } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed || cached.alerts !== alerts) {
+        const worse = rankOfLook(status) > rankOfLook(cached.status);
+        Object.assign(cached, { row, status, greyed, alerts });
+        const style = styleOf(cached);
+        cached.marker
+          .setLatLng([row.lat, row.lon])
+          .setStyle(style)
+          .setRadius(style.radius ?? cached.marker.getRadius());
+        if (worse && layer.group.hasLayer(cached.marker)) cached.marker.bringToFront();
       }
-    }
-    const visible = [...sites].sort((a, b) => drawOrder(cache.get(a.id)!.status) - drawOrder(cache.get(b.id)!.status) || a.id.localeCompare(b.id));
-    const order = visible.map((s) => `${s.id}:${cache.get(s.id)!.status}`).join(',');
-    if (order !== shown.current.order) {
-      group.clearLayers();
-      for (const row of visible) group.addLayer(cache.get(row.id)!.marker);
-      shown.current.order = order;
-    }
-    map.getContainer().dataset.siteCount = String(visible.length);
-  }, [map, layer, sites]);
-
-  // Live health: only the sites whose report changed are restyled, in place.
-  useEffect(() => {
-    healthRef.current = health;
-    const before = shown.current.health;
-    shown.current.health = health;
-    if (!health || health === before) return;
-    const changed = new Set<string>();
-    for (const id in health) if (health[id] !== before?.[id]) changed.add(id);
-    for (const id in before) if (!(id in health)) changed.add(id);
-    for (const id of changed) {
-      const drawn = layer.cache.get(id);
-      if (!drawn) continue;
-      const status = effectiveStatus(drawn.row.status, health[id]);
-      if (status === drawn.status) continue;
-      const worse = drawOrder(status) > drawOrder(drawn.status);
-      drawn.status = status;
-      drawn.marker.setStyle(styleOf(drawn));
-      if (worse && layer.group.hasLayer(drawn.marker)) drawn.marker.bringToFront();
-    }
-  }, [layer, health]);
-
-  // Marks: only the sites greyed or ungreyed are restyled, in place. data-greyed-count says how many are grey.
-  useEffect(() => {
-    marksRef.current = marks;
-    const before = shown.current.greyed;
-    const now = marks?.greyed;
-    shown.current.greyed = now;
-    map.getContainer().dataset.greyedCount = String(now?.size ?? 0);
-    if (now === before) return;
-    const changed = new Set<string>();
-    for (const id of now ?? []) if (!before?.has(id)) changed.add(id);
-    for (const id of before ?? []) if (!now?.has(id)) changed.add(id);
-    for (const id of changed) {
-      const drawn = layer.cache.get(id);
-      if (!drawn) continue;
-      drawn.greyed = now?.has(id) ?? false;
-      drawn.marker.setStyle(styleOf(drawn));
-    }
-  }, [map, layer, marks]);
+      input.lat[i] = row.lat;
+      input.lon[i] = row.lon;
+      input.rank[i] = rankOfLook(status);
+      input.greyed[i] = greyed ? 1 : 0;
+      input.alerts[i] = alerts;
+      if (input.rank[i] !== input.rank[0] || greyed || alerts) keyParts.push(`${i}:${input.rank[i]}:${input.greyed[i]}:${alerts}`);
+    });
+    const key = `${input.rank[0] ?? ''}|${keyParts.join(',')}`;
+    map.getContainer().dataset.greyedCount = String(marks?.greyed.size ?? 0);
+    if (indexed.current?.sites === sites && indexed.current.key === key) return;
+    indexed.current = { sites, key };
+    void index.load(input, sites).then(() => refreshRef.current());
+  }, [map, layer, sites, health, marks, alertCounts]);
 }
