@@ -112,6 +112,28 @@ describe('the drain dry run', () => {
     expect(move!.reasons.find((r) => r.siteId === SOURCE)!.reasons.map((x) => x.code)).toContain('SITE_NOT_OPERATIONAL');
   });
 
+  it('property: sharing plans between workloads of the same shape gives exactly the answer of planning each in full', () => {
+    const operational = fleet.sites.filter((s) => s.status === 'operational').map((s) => s.id);
+    // A few shapes, repeated: what reuse is for (latency from a city and from a site id, which must resolve on the whole fleet).
+    const shapes = [
+      buildRequest({ gpus: { count: 256, model: 'H200' } }),
+      buildRequest({ sector: 'healthcare', dataClass: 'personal', dataOrigin: 'MA', gpus: { count: 512 }, latency: { from: 'Casablanca', maxRttMs: 20 } }),
+      buildRequest({ dataOrigin: 'FR', gpus: { count: 1024 }, latency: { from: 'usdc-madrid-1', maxRttMs: 40 } }),
+      buildRequest({ sector: 'government', dataClass: 'internal', dataOrigin: 'NG', gpus: { count: 128 } }),
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...operational), fc.array(fc.nat({ max: shapes.length - 1 }), { minLength: 1, maxLength: 30 }), (source, picks) => {
+        const workloads = picks.map((i, n) => workloadOn(source, { ...shapes[i]!, name: `w${n}`, tenant: `t${n % 3}` }));
+        const strip = (r: ReturnType<typeof planDrain>) => r.moves.map(({ workloadId, to, score, alternatives, reasons }) => ({ workloadId, to, score, alternatives, reasons }));
+        const shared = planDrain(input(new Map(), source), workloads);
+        const full = planDrain(input(new Map(), source), workloads, { reuse: false });
+        expect(strip(shared)).toEqual(strip(full));
+        expect(shared.capacityEffect).toEqual(full.capacityEffect);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('property: no move ever goes to a site the policy forbids for that workload, to the site it leaves, or past a destination’s GPUs or power', () => {
     const operational = fleet.sites.filter((s) => s.status === 'operational').map((s) => s.id);
     const requestArb = fc

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { GPU_MODELS, type CapacityEffectSchema, type DrainMove, type GpuModel, type Plan, type Workload } from '@corridor/shared';
+import { GPU_MODELS, type Candidate, type CapacityEffectSchema, type DrainMove, type GpuModel, type Plan, type RejectedSite, type Workload, type WorkloadRequest } from '@corridor/shared';
 import { planPlacement } from '../placement/engine.ts';
 import type { PlanInput, SiteUsage } from '../placement/plan-input.ts';
 
@@ -35,11 +35,63 @@ function drainOrder(a: Workload, b: Workload): number {
   return b.gpuCount - a.gpuCount || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** What makes two workloads plan alike: the request without its name and tenant (which no rule reads). */
+function shapeOf(request: WorkloadRequest): string {
+  const { name: _name, tenant: _tenant, ...rest } = request;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Plans a request with the plan of an earlier workload of the same shape, re-planning only the sites
+ * whose usage changed since (the engine judges each site on its own facts; the latency origin is
+ * resolved from the whole fleet, so a site named as the origin is re-planned with them).
+ */
+function replanChanged(input: PlanInput, earlier: Plan, changed: ReadonlySet<string>, siteOrder: ReadonlyMap<string, number>): Plan {
+  const from = input.request.latency?.from;
+  const origin = typeof from === 'string' ? from.trim().toLowerCase() : undefined;
+  const sites = input.fleet.sites.filter((s) => changed.has(s.id) || s.id === origin);
+  const again = new Set(sites.map((s) => s.id));
+  const part = planPlacement({ ...input, fleet: { ...input.fleet, sites } });
+  const byScore = (a: Candidate, b: Candidate) => b.score - a.score || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0);
+  const inFleetOrder = (a: RejectedSite, b: RejectedSite) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!;
+  // Both lists are already in order: merged in one pass (ranks are left as they were: only the order is read).
+  const candidates = merge(
+    earlier.candidates.filter((c) => !again.has(c.siteId)),
+    part.candidates,
+    byScore,
+  );
+  const rejected = merge(
+    earlier.rejected.filter((r) => !again.has(r.siteId)),
+    part.rejected,
+    inFleetOrder,
+  );
+  return { ...earlier, candidates, rejected };
+}
+
+/** Two sorted lists as one sorted list. */
+function merge<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(order(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 /**
  * Plans every given workload off `input.siteId`: the engine with the site excluded, on the usage as it
  * stands plus the moves planned before it. A workload with no candidate keeps every site's reasons.
+ * Workloads of the same shape share one full plan: each later one re-plans only the destinations the
+ * moves in between changed (`reuse: false` plans each in full — the same answer, for tests).
  */
-export function planDrain(input: DrainInput, workloads: readonly Workload[]): DrainDryRun {
+export function planDrain(input: DrainInput, workloads: readonly Workload[], options: { reuse?: boolean } = {}): DrainDryRun {
+  const reuse = options.reuse ?? true;
+  const siteOrder = new Map(input.fleet.sites.map((s, i) => [s.id, i]));
+  /** Per shape: its last plan and the move count when it was made; per site: the move count at its last change. */
+  const byShape = new Map<string, { plan: Plan; at: number }>();
+  const changedAt = new Map<string, number>();
+  let movesMade = 0;
   const { siteId, ...base } = input;
   const exclude = new Set([siteId]);
   const usage = new Map<string, SiteUsage>();
@@ -49,7 +101,16 @@ export function planDrain(input: DrainInput, workloads: readonly Workload[]): Dr
 
   const moves: PlannedMove[] = [];
   for (const w of [...workloads].sort(drainOrder)) {
-    const plan: Plan = planPlacement({ ...base, usage, request: w.request, exclude });
+    const planInput: PlanInput = { ...base, usage, request: w.request, exclude };
+    const shape = reuse ? shapeOf(w.request) : '';
+    const earlier = reuse ? byShape.get(shape) : undefined;
+    let plan: Plan;
+    if (!earlier) plan = planPlacement(planInput);
+    else {
+      const changed = new Set([...changedAt].filter(([, at]) => at > earlier.at).map(([id]) => id));
+      plan = changed.size === 0 ? earlier.plan : replanChanged(planInput, earlier.plan, changed, siteOrder);
+    }
+    if (reuse) byShape.set(shape, { plan, at: movesMade });
     const [best, ...others] = plan.candidates;
     const common = {
       workloadId: w.id,
@@ -70,6 +131,7 @@ export function planDrain(input: DrainInput, workloads: readonly Workload[]): Dr
     held.powerKw += best.powerKw;
     usage.set(best.siteId, held);
     touched.set(best.siteId, (touched.get(best.siteId) ?? new Set()).add(best.gpuModel));
+    changedAt.set(best.siteId, ++movesMade);
     moves.push({ ...common, to: best.siteId, score: best.score, reasons: [], reservation: { gpuModel: best.gpuModel, powerKw: best.powerKw } });
   }
   return { moves, capacityEffect: capacityEffect(input, touched, before, usage) };
