@@ -13,7 +13,7 @@ export function DrainView({ url, setUrl, link, siteName, abilities, principal }:
         siteName={siteName}
         siteLink={(site) => link({ view: undefined, drain: undefined, site })}
         workloadLink={(workload) => link({ workload })}
-        timelineLink={link({ view: 'timeline', drain: undefined, eventKind: undefined, eventSite: undefined, eventLink: undefined, eventFrom: undefined, eventTo: undefined })}
+        timelineLink={(site) => link({ view: 'timeline', drain: undefined, site: undefined, eventKind: undefined, eventSite: site, eventLink: undefined, eventFrom: undefined, eventTo: undefined })}
       />
     );
   }

@@ -12,7 +12,8 @@ interface DrainProgressProps {
   siteName: (id: string) => string;
   siteLink: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
   workloadLink: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
-  timelineLink: AnchorHTMLAttributes<HTMLAnchorElement>;
+  /** The timeline of the drained site. */
+  timelineLink: (siteId: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
 }
 
 const STATE_LABELS = { running: 'Running', done: 'Done', partial: 'Done, some stayed', failed: 'Failed' } as const;
@@ -55,7 +56,7 @@ export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timel
           <p className="muted">
             Started by {d.createdBy} at {formatDateTime(d.startedAt)} ({viewerZone()}) · deadline {formatDateTime(d.deadline)} (
             {d.state === 'running' ? timeLeft(d.deadline, now) : d.finishedAt ? `finished ${formatDateTime(d.finishedAt)}` : 'finished'}) · <a {...siteLink(d.siteId)}>{siteName(d.siteId)}</a> ·{' '}
-            <a {...timelineLink}>its timeline</a>
+            <a {...timelineLink(d.siteId)}>its timeline</a>
           </p>
           {d.items.length === 0 ? (
             <p className="ops-empty">No workload ran on the site: nothing to move.</p>
