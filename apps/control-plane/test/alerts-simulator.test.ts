@@ -40,15 +40,19 @@ describe('alerts from the simulator', () => {
         body: JSON.stringify({ kind: 'cable-cut', linkId: 'link-a-b' }),
       });
       expect(injected.status).toBe(201);
-      const fault = (await injected.json()) as { id: string };
+      const fault = (await injected.json()) as { id: string; sinceMs: number };
       await stream.until(() => cutAlerts().some((a) => a.state === 'firing'));
       const firing = cutAlerts().find((a) => a.state === 'firing')!;
       expect(firing).toMatchObject({ linkId: 'link-a-b', severity: 'critical', unit: '%', summary: expect.stringMatching(/^Cable cut suspected on Test Link: loss \d+(\.\d)? %$/) });
-      // The first sample after the cut fired it: at most one tick after the cut (the rule's `for` is 0 s).
-      expect(Date.parse(firing.firingAt!) - cutAtMs).toBeLessThanOrEqual(TICK_MS);
-
-      const listed = await fetch(`${cp.url}/v1/alerts?link=link-a-b&state=firing`, { headers: serviceHeaders() });
-      expect(listed.status).toBe(401); // a person must read alerts: the BFF signs one
+      // The first tick that saw the cut fired it (the rule's `for` is 0 s): no frame after the cut took effect came before it.
+      // (Timed against the frames rather than the wall clock: on a loaded machine a tick can take longer than its period.)
+      const framesAfterCut = stream.events
+        .filter((e) => e.event === 'telemetry')
+        .map((e) => (JSON.parse(e.data) as { at: number }).at)
+        .filter((at) => at >= fault.sinceMs);
+      expect(framesAfterCut.length).toBeGreaterThan(0);
+      expect(Date.parse(firing.firingAt!)).toBeLessThanOrEqual(Math.min(...framesAfterCut));
+      expect(Date.parse(firing.firingAt!)).toBeGreaterThanOrEqual(cutAtMs);
 
       const cleared = await fetch(`${cp.url}/v1/faults/${fault.id}`, { method: 'DELETE', headers: serviceHeaders() });
       expect(cleared.status).toBe(204);
