@@ -65,7 +65,7 @@ function clusterStyle(cluster: DrawnCluster): CircleMarkerOptions & LabelledCirc
  * Site markers as canvas circles in one feature group, created imperatively: no React component per
  * site, so tens of thousands stay smooth. Sites that overlap at the current zoom are drawn as one
  * cluster (supercluster, in a worker) showing the worst look inside it and its firing alerts; a
- * cluster expands on click or Enter. Everything is drawn worst last, on top. Sites are re-clustered at
+ * cluster expands on click or Enter. A placement plan (marks) is drawn site by site, unclustered. Everything is drawn worst last, on top. Sites are re-clustered at
  * the end of a move and when a health, an alert count or a mark changes — never per telemetry frame;
  * a site drawn on its own is recoloured at once. The map container's data-site-count says how many
  * sites are drawn (alone or in clusters), data-cluster-count how many clusters, data-cluster-zoom
@@ -87,6 +87,9 @@ export function useSiteMarkers(
   const indexed = useRef<Indexed | undefined>(undefined);
   const shownOrder = useRef('');
   const refreshRef = useRef<() => void>(() => undefined);
+  /** Draws these sites each on its own (a placement plan: every candidate and rejected site must be seen and hovered). */
+  const drawAllRef = useRef<(rows: readonly SiteRow[]) => void>(() => undefined);
+  const unclustered = useRef<readonly SiteRow[] | undefined>(undefined);
   const layer = useMemo(() => {
     const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true, labels: true });
     return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, Hit>() };
@@ -153,6 +156,7 @@ export function useSiteMarkers(
 
     // What is in view (and a margin, so a pan shows sites at once), at the current zoom.
     const refresh = () => {
+      if (unclustered.current) return drawAllRef.current(unclustered.current);
       const bounds = map.getBounds().pad(0.25);
       const bbox: [number, number, number, number] = [bounds.getWest(), Math.max(-85, bounds.getSouth()), bounds.getEast(), Math.min(85, bounds.getNorth())];
       const ask = ++asked;
@@ -162,6 +166,7 @@ export function useSiteMarkers(
       });
     };
     refreshRef.current = refresh;
+    drawAllRef.current = (rows) => draw({ clusters: [], singles: rows.map((_, i) => i) }, rows, map.getZoom());
 
     const label = document.createElement('span');
     const hover = tooltip({ direction: 'top', className: 'site-tooltip', opacity: 1 }).setContent(label);
@@ -237,7 +242,14 @@ export function useSiteMarkers(
     });
     const key = `${input.rank[0] ?? ''}|${keyParts.join(',')}`;
     map.getContainer().dataset.greyedCount = String(marks?.greyed.size ?? 0);
-    if (indexed.current?.sites === sites && indexed.current.key === key) return;
+    // A plan on the map (marks) shows every site alone: its ranks and rejection reasons belong to single sites.
+    const wasUnclustered = !!unclustered.current;
+    unclustered.current = marks ? sites : undefined;
+    if (marks) return refreshRef.current();
+    if (indexed.current?.sites === sites && indexed.current.key === key) {
+      if (wasUnclustered) refreshRef.current();
+      return;
+    }
     indexed.current = { sites, key };
     void index.load(input, sites).then(() => refreshRef.current());
   }, [map, layer, sites, health, marks, alertCounts]);
