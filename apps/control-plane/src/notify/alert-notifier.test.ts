@@ -217,6 +217,16 @@ describe('alert notifications to webhooks (Alertmanager format)', () => {
     expect(r.received[1]!.payload.commonAnnotations.corridor_alert_id).toBe('al-m');
   });
 
+  it('after a restart, owes the resolved of an alert notified as firing before, and does not send its firing again', async () => {
+    const { r, publish, latest } = await setup();
+    const notifiedBefore = alert({ id: 'al-old', notification: { state: 'delivered', last: 'firing', attempts: 1, deliveredAt: '2026-12-03T11:01:01.000Z' } });
+    publish(notifiedBefore);
+    publish({ ...notifiedBefore, silencedBy: ['sil-9'] });
+    publish({ ...latest('al-old'), state: 'resolved', resolvedAt: '2026-12-03T11:30:00.000Z' });
+    await eventually(() => expect(r.received).toHaveLength(1));
+    expect(r.received[0]!.payload).toMatchObject({ status: 'resolved', commonAnnotations: { corridor_alert_id: 'al-old' } });
+  });
+
   it('notifies again when an alert escalates, and never because of its own delivery reports', async () => {
     const { r, publish, latest, notifier } = await setup();
     publish(alert());

@@ -32,6 +32,12 @@ interface Tracked {
 
 /** Silenced or in maintenance: recorded, not notified. */
 const suppressed = (alert: Alert) => alert.silencedBy.length > 0 || alert.inMaintenance;
+/** What an alert's stored delivery state says was already sent: a firing (tried or delivered) owes a resolved. */
+function owedFrom(alert: Alert): Pick<Tracked, 'firingSent' | 'escalatedAt'> {
+  const { state, last } = alert.notification;
+  const firingSent = last === 'firing' && (state === 'pending' || state === 'delivered' || state === 'failed');
+  return { firingSent, ...(firingSent && alert.escalatedAt ? { escalatedAt: alert.escalatedAt } : {}) };
+}
 const deciding = (alert: Alert) => [alert.state, alert.escalatedAt ?? '', suppressed(alert) ? 'suppressed' : 'open'].join('|');
 
 /**
@@ -82,7 +88,8 @@ export class AlertNotifier {
     const seen = deciding(alert);
     const known = this.tracked.get(alert.id);
     if (known?.seen === seen) return;
-    const t: Tracked = known ?? { seen, firingSent: false, chain: Promise.resolve() };
+    // Unknown here (this process started after it fired): the alert's own delivery record says whether a firing went out.
+    const t: Tracked = known ?? { seen, ...owedFrom(alert), chain: Promise.resolve() };
     t.seen = seen;
     this.tracked.set(alert.id, t);
 
