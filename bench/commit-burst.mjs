@@ -19,7 +19,9 @@
 // forwards): the requests/s the same stack, on the same machine at that moment, serves at all.
 // CPU (from /proc, Linux): ms of CPU the BFF and the control plane spent per answer of the read burst and
 // per 201 of each commit burst (429s and 409s included in the cost), and the ceiling those costs set on
-// two cores if nothing else ran (each process is one event loop: at most one core; both: two).
+// two cores if nothing else ran (each process is one event loop: at most one core; both: two). Before
+// the bursts, STEADY commits with 16 in flight (the BFF's admission limit), one after another per slot:
+// the CPU a commit costs each process when nothing is refused, and the rate it allows.
 // Target (issue 11): every answer allowed, 0 phantoms, 0 overbooked on both stores, and commits/s at
 // least what bench/placement-commit.mjs measured for commits in-process (PGlite 324, PostgreSQL 472).
 // Ends with a BENCH_RESULT {json} line; exit code 0 when every target is met, 1 otherwise, 2 if it could not run.
@@ -35,6 +37,8 @@ import { ceilingPerS, cpuMeter } from './lib/proc-cpu.mjs';
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = 20;
+const STEADY = Number(process.env.BENCH_STEADY ?? 300);
+const STEADY_IN_FLIGHT = 16;
 /** Commits/s of bench/placement-commit.mjs before issue 11 (its lower figures), the floor this must meet. */
 const FLOOR = { PGlite: 324, PostgreSQL: 472 };
 
@@ -106,13 +110,32 @@ async function measure(kind, { dataDir, databaseUrl }) {
     const readCpu = readMeter.stop(BURST);
     console.log(`   ${kind} read burst: ${BURST} concurrent GET /api/policy at ${fmt(readPerS, 0)} requests/s; ${cpuLine(readCpu)} per read`);
 
+    const steadyMeter = cpuMeter(pids);
+    const steadyStarted = performance.now();
+    let next = 0;
+    const steadyStatus = {};
+    await Promise.all(
+      Array.from({ length: STEADY_IN_FLIGHT }, async () => {
+        while (next < STEADY) {
+          const i = -1000 - next++;
+          let answer = await commit(url, cookie, i);
+          steadyStatus[answer.status] = (steadyStatus[answer.status] ?? 0) + 1;
+          // An unknown outcome is asked again with its key until it is known, so none lands unseen later.
+          for (let ask = 0; ask < 5 && answer.status === 503 && answer.body?.outcome === 'unknown'; ask++) answer = await commit(url, cookie, i, answer.body.idempotencyKey);
+        }
+      }),
+    );
+    const steady = { perS: STEADY / ((performance.now() - steadyStarted) / 1000), cpu: steadyMeter.stop(STEADY), status: steadyStatus };
+    console.log(`   ${kind} steady: ${STEADY} commits, ${STEADY_IN_FLIGHT} in flight, at ${fmt(steady.perS, 0)} commits/s (${JSON.stringify(steadyStatus)}); ${cpuLine(steady.cpu)} per commit`);
+    const afterSteady = await workloadIds(url, cookie);
+
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {
       const meter = cpuMeter(pids);
       const round = await burst(url, cookie, r * BURST);
       round.cpu = meter.stop(round.counts[201]);
       const stored = await workloadIds(url, cookie);
-      const answered = new Set([...warm, ...rounds.flatMap((x) => [...x.placed]), ...round.placed]);
+      const answered = new Set([...warm, ...afterSteady, ...rounds.flatMap((x) => [...x.placed]), ...round.placed]);
       round.phantoms = [...stored].filter((id) => !answered.has(id)).length;
       round.lost = [...answered].filter((id) => !stored.has(id)).length;
       rounds.push(round);
@@ -123,7 +146,7 @@ async function measure(kind, { dataDir, databaseUrl }) {
           .join(', ')}; ${round.phantoms} phantom(s); ${fmt(round.commitsPerS, 0)} commits/s; p50 ${fmt(round.p50, 0)} ms, p99 ${fmt(round.p99, 0)} ms (201s); ${cpuLine(round.cpu)} per 201`,
       );
     }
-    return { kind, rounds, readPerS, readCpu, overbooked: await overbooked(url, cookie) };
+    return { kind, rounds, readPerS, readCpu, steady, overbooked: await overbooked(url, cookie) };
   } finally {
     unregister();
     await stack?.stop();
@@ -176,6 +199,12 @@ const summary = results.map((r) => {
     p50Ms: Math.round(median(r.rounds.map((x) => x.p50))),
     p99Ms: Math.round(median(r.rounds.map((x) => x.p99))),
     readPerS: Math.round(r.readPerS),
+    steady: {
+      commitsPerS: Math.round(r.steady.perS),
+      cpuMs: { bff: round2(r.steady.cpu.bff), controlPlane: round2(r.steady.cpu.controlPlane) },
+      ceilingPerS: Math.round(ceilingPerS(r.steady.cpu)),
+      answers: r.steady.status,
+    },
     cpuMsPerRead: { bff: round2(r.readCpu.bff), controlPlane: round2(r.readCpu.controlPlane) },
     readCeilingPerS: Math.round(ceilingPerS(r.readCpu)),
     cpuMsPerCommit: { bff: round2(median(r.rounds.map((x) => x.cpu.bff))), controlPlane: round2(median(r.rounds.map((x) => x.cpu.controlPlane))) },
