@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of bench/, one after the other, each in a process of its own.
 // Installs what is missing and (re)builds the console when its sources are newer than apps/web/dist,
 // then runs bff-throughput, bundle-size, map-render, sse-fanout, live-map, telemetry-ingest,
-// series-query, placement-plan, placement-batch, placement-commit, commit-burst, alert-eval, alert-latency and
+// series-query, placement-plan, placement-batch, placement-commit, drain-plan, commit-burst, alert-eval, alert-latency and
 // alert-webhook-latency,
 // and ends with one verdict line each.
 // Figures and their reading are in BENCHMARKS.md. Exit code: 0 when every target is met.
@@ -24,6 +24,7 @@ const ALL = [
   'placement-plan',
   'placement-batch',
   'placement-commit',
+  'drain-plan',
   'commit-burst',
   'alert-eval',
   'alert-latency',
