@@ -94,7 +94,7 @@ try {
   const until = async (predicate, timeoutMs = 20_000) => {
     const deadline = performance.now() + timeoutMs;
     while (!predicate()) {
-      if (performance.now() > deadline) throw new Error('timed out waiting for the alert');
+      if (performance.now() > deadline) throw new Error(`timed out waiting for the alert (${seen.length} alert events so far: ${seen.map((e) => e.alert.state).join(', ')})`);
       await sleep(5);
     }
   };

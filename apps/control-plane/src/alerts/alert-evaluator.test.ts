@@ -159,6 +159,16 @@ describe('no data (absent), on the clock', () => {
     expect(onClock(rule, newSeries(), 10 * 3_600_000)).toBeUndefined();
   });
 
+  it('does not take one short gap (an extra tick) for the cadence: the episode outlives it', () => {
+    const hot = ruleWith({ for: '2s' });
+    const state = newSeries();
+    for (const ms of [0, 500, 1000, 1050]) onSample(hot, state, ms, 90, ms, 85);
+    expect(state.phase).toBe('pending');
+    expect(onClock(hot, state, 1050 + 3 * 50)).toBeUndefined();
+    expect(onClock(hot, state, 1050 + 1000)).toBeUndefined();
+    expect(onSample(hot, state, 2050, 90, 2050, 85)).toBe('firing');
+  });
+
   it('ends a threshold episode when its series goes stale for 3 intervals', () => {
     const hot = ruleWith({ for: '0s' });
     const state = newSeries();

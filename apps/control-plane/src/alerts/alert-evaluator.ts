@@ -33,6 +33,10 @@ export interface SeriesState {
 }
 
 export const STALE_INTERVALS = 3;
+/** No cadence is taken as shorter than this: the alert clock ticks every second. */
+export const MIN_CADENCE_MS = 1000;
+/** How fast the cadence estimate may shrink per sample (it grows at once). */
+const CADENCE_DECAY = 0.9;
 
 export const newSeries = (): SeriesState => ({ phase: 'inactive', value: null });
 
@@ -60,7 +64,12 @@ export function holds(condition: AlertRule['condition'], value: number, threshol
  */
 export function onSample(rule: AlertRule, state: SeriesState, at: number, value: number, nowMs: number, threshold: number | undefined): Transition | undefined {
   if (state.lastAt !== undefined && at <= state.lastAt) return undefined;
-  if (state.lastAt !== undefined) state.everyMs = at - state.lastAt;
+  // One short gap (an extra tick right after a fault is injected) must not make the series look stale 3 gaps later:
+  // the estimate grows at once and shrinks slowly.
+  if (state.lastAt !== undefined) {
+    const gap = at - state.lastAt;
+    state.everyMs = state.everyMs === undefined ? gap : Math.max(gap, state.everyMs * CADENCE_DECAY);
+  }
   state.lastAt = at;
   state.arrivedMs = nowMs;
   if (rule.condition === 'absent') {
@@ -95,7 +104,7 @@ export function onSample(rule: AlertRule, state: SeriesState, at: number, value:
 /** The clock moved (no sample): an `absent` rule's series may start missing; any series may go stale. */
 export function onClock(rule: AlertRule, state: SeriesState, nowMs: number): Transition | undefined {
   if (state.arrivedMs === undefined) return undefined;
-  const every = state.everyMs ?? DEFAULT_CADENCE_MS;
+  const every = Math.max(state.everyMs ?? DEFAULT_CADENCE_MS, MIN_CADENCE_MS);
   if (rule.condition === 'absent') {
     const missingSince = state.arrivedMs + rule.intervals * every;
     if (nowMs < missingSince) return undefined;
