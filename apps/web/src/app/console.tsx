@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
 import { refetchAlerts } from '../features/alerts/api/alert-queries.ts';
+import { useFiringAlertCounts } from '../features/alerts/api/use-firing-alert-counts.ts';
 import { useFollowAlerts } from '../features/alerts/api/use-follow-alerts.ts';
 import { AlertBadge } from '../features/alerts/components/alert-badge.tsx';
 import { liveQueries } from '../features/live/api/live-queries.ts';
@@ -45,6 +46,7 @@ export function Console({ principal }: { principal: Principal }) {
   const live = useLiveConsole(!url.synthetic);
   useNocFollowers(live);
   useFollowAlerts(live.onNocEvent);
+  const alertCounts = useFiringAlertCounts(abilities.canReadNoc && !url.synthetic);
   useEffect(() => {
     if (health.status) live.noteStatus(health.status);
   }, [live, health.status]);
@@ -69,7 +71,7 @@ export function Console({ principal }: { principal: Principal }) {
         />
       );
     }
-    if (url.view === undefined) return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} />;
+    if (url.view === undefined) return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} alertCounts={alertCounts} />;
     const declared = findView(url.view);
     if (!declared) return <NotAView title="No such view" message={`The console has no view “${url.view}”.`} mapLink={link({ view: undefined })} />;
     if (declared.may && !declared.may(abilities)) {

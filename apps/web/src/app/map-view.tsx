@@ -28,10 +28,12 @@ interface MapViewProps {
   setUrl: (patch: Partial<UrlState>, options?: UrlStateUpdate) => void;
   fleet: ReturnType<typeof useFleetData>;
   source: FleetSource;
+  /** Firing alerts per site (markers and clusters show the count); absent for a role that reads no alerts. */
+  alertCounts?: Readonly<Record<string, number>>;
 }
 
 /** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now) or link's. */
-export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
+export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProps) {
   const q = useDeferredValue(url.q);
   const filters = useMemo(() => ({ country: url.country, status: url.status, health: url.health, operator: url.operator, q }), [url.country, url.status, url.health, url.operator, q]);
   // Declared status and health filters read the live stream; without them a health event does not refilter.
@@ -77,6 +79,7 @@ export function MapView({ url, setUrl, fleet, source }: MapViewProps) {
         <LiveNetworkMap
           sites={visible}
           links={fleet.links}
+          alertCounts={alertCounts}
           selection={selection}
           onSelectSite={select}
           onSelectLink={selectLink}

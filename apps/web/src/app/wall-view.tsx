@@ -1,7 +1,8 @@
 import type { Alert, Link, SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { alertQueries, FIRING } from '../features/alerts/api/alert-queries.ts';
+import { countFiring, firingBySite, tabTitle } from '../features/alerts/model/alert-counts.ts';
 import { alertRowView } from '../features/alerts/model/alert-row.ts';
 import type { Freshness } from '../features/live/model/freshness.ts';
 import { useRotatingFocus } from '../features/wall/components/use-rotating-focus.ts';
@@ -25,14 +26,19 @@ interface WallViewProps {
   onOpenSite: (id: string) => void;
 }
 
-/** Where the wall pans for an alert: its site, or the middle of its link. */
+/**
+ * Where the wall pans for an alert: its site, or for a link the end that is a site (a landing station
+ * otherwise) — at the zoom the map flies to, a link's midpoint is open sea with nothing to recognise.
+ */
 function targetOf(alert: Alert, sitesById: ReadonlyMap<string, SiteRow>, linksById: ReadonlyMap<string, Link>): FocusTarget | undefined {
   if (alert.siteId) {
     const site = sitesById.get(alert.siteId);
     return site && { id: site.id, lat: site.lat, lon: site.lon, itCapacityMw: site.itCapacityMw };
   }
   const link = alert.linkId ? linksById.get(alert.linkId) : undefined;
-  return link && { id: link.id, lat: (link.from.lat + link.to.lat) / 2, lon: (link.from.lon + link.to.lon) / 2, itCapacityMw: 0 };
+  if (!link) return undefined;
+  const end = link.from.kind === 'site' ? link.from : link.to.kind === 'site' ? link.to : link.from;
+  return { id: link.id, lat: end.lat, lon: end.lon, itCapacityMw: sitesById.get(end.id)?.itCapacityMw ?? 0 };
 }
 
 /**
@@ -48,6 +54,12 @@ export function WallView({ sites, links, freshness, siteName, exitLink, onOpenSi
   const linksById = useMemo(() => new Map(links.map((l) => [l.id, l])), [links]);
   const targets = useMemo(() => uniqueTargets((alerts ?? []).map((a) => targetOf(a, sitesById, linksById))), [alerts, sitesById, linksById]);
   const focus = useRotatingFocus(targets);
+  const alertCounts = useMemo(() => firingBySite(alerts ?? []), [alerts]);
+  // The wall's tab says what the console's badge would (the badge is not on the wall).
+  const title = tabTitle(countFiring(alerts ?? []), 'Corridor');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   const names = useMemo(() => ({ siteName, linkName: (id: string) => linksById.get(id)?.name ?? id }), [siteName, linksById]);
   const items: TickerItem[] = (alerts ?? []).map((alert) => {
@@ -72,7 +84,7 @@ export function WallView({ sites, links, freshness, siteName, exitLink, onOpenSi
       focus={focusName ? `Focus: ${focusName}` : targets.length === 0 && alerts ? 'All sites — nothing firing' : undefined}
       exitLink={exitLink}
       banner={<WallStaleBanner stale={freshness.kind === 'stale'} message={freshness.message} />}
-      map={<LiveNetworkMap sites={sites} links={links} selection={focus} onSelectSite={onOpenSite} boundary="official" coveredRightPx={0} />}
+      map={<LiveNetworkMap sites={sites} links={links} selection={focus} alertCounts={alertCounts} onSelectSite={onOpenSite} boundary="official" coveredRightPx={0} />}
       ticker={<WallTicker items={items} loading={firing.isPending} error={firing.isError ? firing.error.message : undefined} />}
     />
   );

@@ -45,7 +45,8 @@ export function AlertsTable({ alerts, names, placeLink, onAcknowledge, onSilence
               </td>
               <th scope="row" className="alert-summary">
                 {row.summary}
-                {row.value && <span className="alert-value"> · value {row.value}</span>}
+                {/* The summary usually states the value already; said again only when it does not. */}
+                {row.value && !row.summary.includes(row.value) && <span className="alert-value"> · value {row.value}</span>}
                 {row.marks.length > 0 && (
                   <span className="alert-marks">
                     {row.marks.map((m) => (

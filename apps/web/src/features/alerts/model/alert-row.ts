@@ -43,7 +43,7 @@ export function describeNotification(n: NotificationStatus, clock: (ms: number) 
   const what = n.last ? ` (${n.last})` : '';
   switch (n.state) {
     case 'none':
-      return 'Not notified';
+      return 'Nothing sent (no webhook, or not fired)';
     case 'suppressed':
       return 'Not notified: silenced or in maintenance';
     case 'pending':
