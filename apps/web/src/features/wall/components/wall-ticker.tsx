@@ -48,7 +48,8 @@ export function WallTicker({ items, loading, error }: WallTickerProps) {
                 <span className="wall-age">{item.age}</span>
               </div>
               <p className="wall-summary">{item.summary}</p>
-              <p className="wall-place">{item.place}</p>
+              {/* Most summaries name the place already: the line is kept for those that do not (room on the wall is short). */}
+              {!item.summary.includes(item.place) && <p className="wall-place">{item.place}</p>}
               <p className={item.acknowledgedBy ? 'wall-ack' : 'wall-ack is-missing'}>
                 {item.acknowledgedBy ? `Ack: ${item.acknowledgedBy}${item.acknowledgement ? ` — ${item.acknowledgement}` : ''}` : 'Not acknowledged'}
               </p>
