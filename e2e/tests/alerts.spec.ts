@@ -113,7 +113,7 @@ test.describe('alerts', () => {
       await expect(row).toBeHidden({ timeout: 15_000 });
       await page.getByLabel('State').selectOption({ label: 'Resolved' });
       await expect(page).toHaveURL(/[?&]astate=resolved/);
-      await expect(page.getByRole('row', { name: new RegExp(`Cable cut suspected .*, ${escape(cable.name)}, resolved \\d+ s ago`) })).toBeVisible();
+      await expect(page.getByRole('row', { name: new RegExp(`Cable cut suspected .*, ${escape(cable.name)}, resolved \\d+ (s|min) ago`) })).toBeVisible();
     } finally {
       if (!cleared) await callControlPlane(stack, 'DELETE', `/v1/faults/${fault.id}`);
     }
