@@ -76,6 +76,26 @@ describe('site clusters', () => {
     expect(index.view(WORLD, 12)).toEqual({ clusters: [], singles: [0, 1, 2] });
   });
 
+  it('at every zoom each cluster counts exactly its sites, and its alerts are theirs (clusters of clusters included)', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const looks: SiteLook[] = ['ok', 'down', 'degraded', 'no-data', 'planned', 'construction'];
+    const sites: TestSite[] = Array.from({ length: 2000 }, (_, i) => ({ lat: 30 + random() * 5, lon: -9 + random() * 6, look: looks[i % looks.length]!, alerts: i % 10 === 0 ? 1 : 0 }));
+    const index = new SiteClusters(inputOf(sites));
+    for (let zoom = 2; zoom <= 12; zoom++) {
+      const view = index.view(WORLD, zoom);
+      let drawn = view.singles.length;
+      let alerts = view.singles.reduce((sum, i) => sum + (sites[i]!.alerts ?? 0), 0);
+      for (const cluster of view.clusters) {
+        expect(cluster.counts.reduce((a, b) => a + b, 0)).toBe(cluster.size);
+        drawn += cluster.size;
+        alerts += cluster.alerts;
+      }
+      expect(drawn).toBe(2000);
+      expect(alerts).toBe(200);
+    }
+  });
+
   it('draws the worse over the better, clusters over sites of the same rank', () => {
     const items = [
       { key: 'a', rank: rankOfLook('down'), cluster: false },

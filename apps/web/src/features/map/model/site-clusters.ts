@@ -72,7 +72,9 @@ export class SiteClusters {
       },
       reduce: (acc, props) => {
         if (props.worst > acc.worst) acc.worst = props.worst;
-        for (let r = 0; r < ranks; r++) acc.counts[r]! += props.counts[r]!;
+        // A new array: supercluster's copy of a child cluster's properties is shallow, so adding into
+        // acc.counts in place would also change the child's counts.
+        acc.counts = acc.counts.map((n, r) => n + props.counts[r]!);
         acc.alerts += props.alerts;
       },
     });
