@@ -68,7 +68,7 @@ test.describe('maintenance and a lawful drain, as a new operator does it', () =>
     const row = review.getByRole('row').filter({ hasText: placed.name });
     await expect(row).toContainText(/score \d\.\d\d \/ 1/);
     const capacity = review.getByRole('region', { name: 'Capacity effect on each destination' });
-    await expect(capacity.getByRole('row').nth(1)).toContainText(/\d+ → \d+ \S+ free \((−\d+ GPUs?|no change)\)/);
+    await expect(capacity.getByRole('row').nth(1)).toContainText(/[\d,]+ → [\d,]+ \S+ free \((−[\d,]+ GPUs?|no change)\)/);
     await page.screenshot({ path: testInfo.outputPath('drain-review-1920x1080.png') });
 
     // Execute, confirmed: the progress follows the stream until the workload has moved.
