@@ -83,9 +83,10 @@ const labelling = {
       ctx.fillText(label, layer._point.x, layer._point.y + 0.5);
     }
     if (badge) {
-      const offset = layer._radius * 0.75;
-      const [x, y] = [layer._point.x + offset, layer._point.y - offset];
       const radius = Math.max(7, 3.5 + 3 * badge.length);
+      // On the circle's top-right edge, mostly outside it: a small site's dot stays visible beside its badge.
+      const offset = (layer._radius + radius * 0.6) / Math.SQRT2;
+      const [x, y] = [layer._point.x + offset, layer._point.y - offset];
       ctx.beginPath();
       ctx.arc(x, y, radius, 0, Math.PI * 2);
       ctx.fillStyle = BADGE_FILL;
