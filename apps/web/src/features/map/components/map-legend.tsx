@@ -7,10 +7,13 @@ export const LEGEND_OPEN_KEY = 'corridor.map-legend.open';
 
 function readOpen(): boolean {
   try {
-    return localStorage.getItem(LEGEND_OPEN_KEY) !== '0';
+    const stored = localStorage.getItem(LEGEND_OPEN_KEY);
+    if (stored !== null) return stored === '1';
   } catch {
-    return true;
+    // Storage refused (private mode): decide by the screen.
   }
+  // Unasked, a short screen (1280 × 720) starts with it closed: the map keeps most of the screen.
+  return typeof window.matchMedia !== 'function' || window.matchMedia('(min-height: 900px)').matches;
 }
 
 function Dot({ colour, hollow }: { colour: string; hollow: boolean }) {
@@ -19,7 +22,8 @@ function Dot({ colour, hollow }: { colour: string; hollow: boolean }) {
 
 /**
  * Key to the map: a built site's colour is its observed health, a site not built yet shows its declared
- * status; clusters; marker size; links. It collapses to one button, and remembers that (localStorage).
+ * status; clusters; marker size; links. It collapses to one button, and remembers that (localStorage);
+ * until asked, it starts closed on a screen under 900 px high.
  */
 export function MapLegend() {
   const [open, setOpen] = useState(readOpen);
