@@ -26,10 +26,7 @@ test.describe('maintenance and a lawful drain, as a new operator does it', () =>
     test.setTimeout(120_000);
     // A console that throws while drawing shows nothing: such an error fails the test with its message.
     const pageErrors: string[] = [];
-    page.on('pageerror', (error) => {
-      pageErrors.push(`${error.message}\n${error.stack ?? ''}`);
-      console.error(`the console threw: ${error.message}\n${error.stack ?? ''}`);
-    });
+    page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
     // A tenant's workload, placed through the API as placement.spec.ts does it; then where it runs.
     const tenantApi = await apiAs('tenant-a');
     const placed = await commitWorkload(tenantApi, 'tenant-a', `Drain me ${testInfo.workerIndex}-${Date.now()}`);
@@ -55,6 +52,9 @@ test.describe('maintenance and a lawful drain, as a new operator does it', () =>
     await form.getByLabel('Reason').fill('Cooling loop replacement (e2e)');
     await form.getByRole('button', { name: 'Schedule' }).click();
     await expect(form).toBeHidden();
+    // The site is in maintenance now: its panel must still be drawn (a throw would blank the console).
+    await expect(panel.getByRole('heading', { level: 2, name: site.name })).toBeVisible();
+    expect(pageErrors, 'errors the console threw').toEqual([]);
     const window = operations.getByRole('listitem').filter({ hasText: 'Cooling loop replacement (e2e)' });
     await expect(window).toContainText('In maintenance now', { timeout: 15_000 });
     // Times in the site's zone and the viewer's, both named.
