@@ -63,7 +63,7 @@ function SiteStateLine({ state, city }: { state: ReturnType<typeof siteStateOf>;
         <p className="panel-sub muted site-state-why">
           {state.reason}
           {state.reason && until ? ' · ' : ''}
-          {until && `maintenance until ${until.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })}`}
+          {until && `maintenance until ${until.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`}
         </p>
       )}
     </>
