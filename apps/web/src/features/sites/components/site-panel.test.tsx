@@ -2,16 +2,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SiteHealth } from '@corridor/shared';
 import { generateSyntheticFleet } from '../model/synthetic-fleet.ts';
 import { SitePanel } from './site-panel.tsx';
 
 const fleet = generateSyntheticFleet(3);
 
-function renderPanel(siteId: string, onClose = vi.fn()) {
+function renderPanel(siteId: string, onClose = vi.fn(), health?: SiteHealth) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <SitePanel siteId={siteId} row={fleet.find((s) => s.id === siteId)} source={{ synthetic: 3 }} onClose={onClose} />
+      <SitePanel siteId={siteId} row={fleet.find((s) => s.id === siteId)} source={{ synthetic: 3 }} onClose={onClose} health={health} />
     </QueryClientProvider>,
   );
   return onClose;
@@ -37,6 +38,13 @@ describe('SitePanel', () => {
     fireEvent.keyDown(document, { key: 'Escape' });
     fireEvent.click(screen.getByRole('button', { name: 'Close site panel' }));
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('names both states of a site in maintenance, and until when (a format browsers refuse once blanked the console here)', () => {
+    const site = fleet.find((s) => s.status === 'operational')!;
+    renderPanel(site.id, vi.fn(), { siteId: site.id, declared: 'maintenance', health: 'ok', since: 0, maintenanceUntil: '2026-12-03T16:00:00.000Z' });
+    expect(screen.getByLabelText('Status').textContent).toContain('Maintenance · OK');
+    expect(screen.getByText(/maintenance until .*Dec/)).toBeTruthy();
   });
 
   it('says so when the site does not exist', async () => {
