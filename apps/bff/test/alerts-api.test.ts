@@ -15,7 +15,7 @@ describe('alerts, acknowledgement and silences through the BFF', () => {
     first = await realControlPlane(buildFleetFile());
     second = await realControlPlane(buildFleetFile());
     bff = await startBff([first.cp.url, second.cp.url]);
-  });
+  }, 180_000); // two control planes and a BFF: ~15 s on a quiet machine, over 50 s at load 20 on 2 cores
   afterAll(async () => {
     await bff?.close();
     for (const plane of [first, second]) {
