@@ -38,3 +38,18 @@ describe('EventBus', () => {
     expect(behind.since(5006)).toBeUndefined();
   });
 });
+
+describe('EventBus.subscribers', () => {
+  it('counts the remote clients following the stream, not the parts of the control plane that follow it too', () => {
+    const bus = new EventBus(10, () => 1);
+    const seen: string[] = [];
+    const stopInternal = bus.subscribe((e) => seen.push(`internal ${e.type}`), 'internal');
+    const stopClient = bus.subscribe((e) => seen.push(`client ${e.type}`));
+    expect(bus.subscribers).toBe(1);
+    bus.publish('fault', { action: 'cleared', fault: { id: 'f1', kind: 'site-down', siteId: 'a', sinceMs: 0 } });
+    expect(seen).toEqual(['internal fault', 'client fault']);
+    stopClient();
+    expect(bus.subscribers).toBe(0);
+    stopInternal();
+  });
+});

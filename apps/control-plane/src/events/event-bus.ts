@@ -12,6 +12,8 @@ export class EventBus {
   private nextId: number;
   private readonly buffer: StreamEvent[] = [];
   private readonly listeners = new Set<Listener>();
+  /** Listeners that are remote clients (GET /v1/stream), as opposed to in-process followers (the timeline, the notifier). */
+  private readonly clients = new Set<Listener>();
 
   constructor(
     readonly capacity = 1000,
@@ -20,9 +22,9 @@ export class EventBus {
     this.nextId = now() * 1000 + 1;
   }
 
-  /** Listeners now: each is a client following the stream (a BFF) or an in-process follower. */
+  /** Remote clients following the stream now (each BFF holds one); in-process followers are not counted. */
   get subscribers(): number {
-    return this.listeners.size;
+    return this.clients.size;
   }
 
   get lastId(): number {
@@ -48,8 +50,13 @@ export class EventBus {
     return this.buffer.filter((e) => e.id > lastId);
   }
 
-  subscribe(listener: Listener): () => void {
+  /** `client`: a remote follower of GET /v1/stream (counted in `subscribers`); `internal`: a part of this process. */
+  subscribe(listener: Listener, kind: 'client' | 'internal' = 'client'): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (kind === 'client') this.clients.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      this.clients.delete(listener);
+    };
   }
 }

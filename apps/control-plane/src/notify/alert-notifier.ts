@@ -67,7 +67,7 @@ export class AlertNotifier {
     if (this.unsubscribe || this.deps.webhooks.length === 0) return;
     this.unsubscribe = this.deps.bus.subscribe((event) => {
       if (event.type === 'alert') this.onAlert(event.data);
-    });
+    }, 'internal');
   }
 
   /** Stops following and abandons deliveries under way (their waits end at once). */

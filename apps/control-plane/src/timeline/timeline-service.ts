@@ -54,7 +54,7 @@ export class TimelineService implements TimelineSink {
     return this.deps.bus.subscribe((event) => {
       const input = this.fromBus(event);
       if (input) this.enqueue(input);
-    });
+    }, 'internal');
   }
 
   /** Resolves once every followed event so far is stored (tests, shutdown). */
