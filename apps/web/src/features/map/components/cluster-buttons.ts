@@ -10,6 +10,8 @@ import { mapPane } from './panes.ts';
 export class ClusterButtons {
   private readonly pane: HTMLElement;
   private readonly byKey = new Map<string, HTMLButtonElement>();
+  /** The cluster each button stands for now: its health and alerts change without the button being replaced. */
+  private readonly clusterOf = new WeakMap<HTMLButtonElement, DrawnCluster>();
 
   constructor(
     private readonly map: LeafletMap,
@@ -25,7 +27,10 @@ export class ClusterButtons {
 
   update(clusters: readonly DrawnCluster[]): void {
     const ordered = [...clusters].sort((a, b) => b.worst - a.worst || b.size - a.size);
-    const keys = ordered.map((c) => `${c.id}:${c.worst}:${c.size}:${c.alerts}`);
+    // Keyed by cluster id (the same sites at the same zoom): a live change of health or alerts renames the
+    // button in place, so the keyboard focus on it survives.
+    const keys = ordered.map((c) => String(c.id));
+    const focused = document.activeElement;
     const keep = new Set(keys);
     for (const [key, button] of this.byKey) {
       if (keep.has(key)) continue;
@@ -39,11 +44,17 @@ export class ClusterButtons {
         button = document.createElement('button');
         button.type = 'button';
         button.className = 'cluster-button';
-        button.setAttribute('aria-label', clusterLabel(cluster));
         DomEvent.disableClickPropagation(button);
-        button.addEventListener('click', () => this.onExpand(cluster));
+        const self = button;
+        button.addEventListener('click', () => {
+          const current = this.clusterOf.get(self);
+          if (current) this.onExpand(current);
+        });
         this.byKey.set(key, button);
       }
+      this.clusterOf.set(button, cluster);
+      const name = clusterLabel(cluster);
+      if (button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
       const radius = clusterRadius(cluster.size);
       const point = this.map.latLngToLayerPoint([cluster.lat, cluster.lon]);
       button.style.cssText = `left:${point.x - radius}px;top:${point.y - radius}px;width:${2 * radius}px;height:${2 * radius}px`;
@@ -51,6 +62,8 @@ export class ClusterButtons {
       const there = this.pane.children[at];
       if (there !== button) this.pane.insertBefore(button, there ?? null);
     });
+    // Moving a focused button blurs it: the focus goes back where it was.
+    if (focused instanceof HTMLButtonElement && focused.isConnected && document.activeElement !== focused && this.clusterOf.has(focused)) focused.focus({ preventScroll: true });
     this.pane.style.visibility = '';
   }
 
