@@ -1,7 +1,7 @@
 import type { Alert } from '@corridor/shared';
 import { useMemo } from 'react';
 import { AlertsPage } from '../features/alerts/components/alerts-page.tsx';
-import type { ViewContext } from './console-views.tsx';
+import type { ViewContext } from './view-context.ts';
 import { alertFilterOf, urlPatchOfAlertFilter } from './url-state.ts';
 
 /**

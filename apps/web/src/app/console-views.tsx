@@ -1,11 +1,8 @@
-import type { Principal, SiteRow } from '@corridor/shared';
+import type { Principal } from '@corridor/shared';
 import { lazy, type ReactNode } from 'react';
 import { placingDeniedReason, ROLE_LABELS, viewDeniedReason, type Abilities } from '../features/session/model/abilities.ts';
-import type { InPlaceLink } from './in-place-link.ts';
-import type { UrlState } from './url-state.ts';
-import type { UrlStateUpdate } from './use-url-state.ts';
 import { timelineFilterOf, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
-import type { useFleetData } from './use-fleet-data.ts';
+import type { ViewContext } from './view-context.ts';
 
 // The map is what most visits show: every other page loads when first opened.
 const PlaceView = lazy(() => import('./place-view.tsx').then((m) => ({ default: m.PlaceView })));
@@ -19,17 +16,7 @@ const LinksView = lazy(() => import('./links-view.tsx').then((m) => ({ default: 
 const DrainView = lazy(() => import('./drain-view.tsx').then((m) => ({ default: m.DrainView })));
 const PolicyPage = lazy(() => import('../features/admin/components/policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
 
-/** What a view is drawn with: the person, the URL, and the fleet the console already holds. */
-export interface ViewContext {
-  principal: Principal;
-  abilities: Abilities;
-  url: UrlState;
-  setUrl: (patch: Partial<UrlState>, options?: UrlStateUpdate) => void;
-  link: (patch: Partial<UrlState>) => InPlaceLink;
-  fleet: ReturnType<typeof useFleetData>;
-  siteName: (id: string) => string;
-  sites: readonly SiteRow[];
-}
+export type { ViewContext };
 
 /** One page of the console besides the map: its ?view= name, its tab, who may open it (and why not), and what it draws. */
 export interface ConsoleViewDeclaration {

@@ -1,7 +1,7 @@
 import { DrainProgress } from '../features/maintenance/components/drain-progress.tsx';
 import { DrainReview } from '../features/maintenance/components/drain-review.tsx';
 import { viewDeniedReason } from '../features/session/model/abilities.ts';
-import type { ViewContext } from './console-views.tsx';
+import type { ViewContext } from './view-context.ts';
 
 /** ?view=drain: the review of a dry run for ?site=, or once executed the progress of ?drain=. */
 export function DrainView({ url, setUrl, link, siteName, abilities, principal }: ViewContext) {

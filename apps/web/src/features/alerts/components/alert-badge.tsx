@@ -6,7 +6,7 @@ import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
 import { alertQueries, FIRING } from '../api/alert-queries.ts';
 import { countFiring, firingCriticalIds, newCriticalIds, tabTitle, type AlertCounts } from '../model/alert-counts.ts';
 import { beep, readSoundPreference, writeSoundPreference } from '../model/beep.ts';
-import type { PlaceLink } from './alerts-page.tsx';
+import type { PlaceLink } from '../model/place-link.ts';
 
 const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
 

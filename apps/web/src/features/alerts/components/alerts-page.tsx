@@ -1,12 +1,13 @@
 import './alerts.css';
 import { ALERT_SEVERITIES, ALERT_STATES, type Alert, type AlertFilter } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { alertQueries } from '../api/alert-queries.ts';
 import { isAlertFiltered } from '../model/alert-order.ts';
 import type { PlaceNames } from '../model/alert-row.ts';
+import type { PlaceLink } from '../model/place-link.ts';
 import { AckDialog } from './ack-dialog.tsx';
 import { AlertsTable } from './alerts-table.tsx';
 import { SilenceDialog } from './silence-dialog.tsx';
@@ -17,11 +18,7 @@ export interface NamedOption {
   name: string;
 }
 
-/** A link the console follows in place (a deep link to the map with the site's or link's panel open). */
-export interface PlaceLink {
-  href: string;
-  onClick: (event: MouseEvent<HTMLAnchorElement>) => void;
-}
+export type { PlaceLink };
 
 interface AlertsPageProps {
   /** The filters, from the URL (?view=alerts&astate=firing&asev=critical&asite=…&alink=…). */

@@ -3,7 +3,7 @@ import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
 import { formatClock } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { alertRowView, type PlaceNames } from '../model/alert-row.ts';
-import type { PlaceLink } from './alerts-page.tsx';
+import type { PlaceLink } from '../model/place-link.ts';
 
 interface AlertsTableProps {
   alerts: readonly Alert[];
