@@ -31,7 +31,13 @@ interface MapHandle {
 
 /** Pans the map far from a place, as an operator looking at another part of the network would. */
 async function lookElsewhere(page: Page, lat: number, lon: number) {
-  await page.evaluate(([la, lo]) => (window as unknown as { __corridorMap: MapHandle }).__corridorMap.setView([la!, lo!], 5, { animate: false }), [lat, lon]);
+  // A block body: setView returns the map itself, which Playwright would try (and fail) to send back.
+  await page.evaluate(
+    ([la, lo]) => {
+      (window as unknown as { __corridorMap: MapHandle }).__corridorMap.setView([la!, lo!], 5, { animate: false });
+    },
+    [lat, lon],
+  );
 }
 
 test.describe('alerts', () => {
