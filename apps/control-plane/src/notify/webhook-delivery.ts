@@ -18,12 +18,24 @@ export type AttemptOutcome = { ok: true } | { ok: false; error: string; retryabl
  * busy or broken for now), as are network errors and timeouts; any other 4xx will not change by trying again.
  */
 export async function postOnce(url: string, body: string, timeoutMs: number, stop: AbortSignal): Promise<AttemptOutcome> {
+  // A controller and a timer held here rather than AbortSignal.any([AbortSignal.timeout(…), stop]): on Node 20 a timeout
+  // signal held only by a composed signal can be collected before it fires, and a receiver that never answers then holds
+  // the try forever (seen in the full test suite, never alone).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onStop = () => controller.abort();
+  if (stop.aborted) onStop();
+  else stop.addEventListener('abort', onStop, { once: true });
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'corridor-alert-notifier' },
       body,
-      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]),
+      signal: controller.signal,
       redirect: 'error',
     });
     await res.body?.cancel().catch(() => undefined);
@@ -32,8 +44,11 @@ export async function postOnce(url: string, body: string, timeoutMs: number, sto
     return { ok: false, error: `HTTP ${res.status}`, retryable };
   } catch (error) {
     const e = error as Error;
-    const what = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((e.cause as Error | undefined)?.message ?? e.message) || e.name;
+    const what = timedOut ? `no answer within ${timeoutMs} ms` : ((e.cause as Error | undefined)?.message ?? e.message) || e.name;
     return { ok: false, error: what, retryable: !stop.aborted };
+  } finally {
+    clearTimeout(timer);
+    stop.removeEventListener('abort', onStop);
   }
 }
 
