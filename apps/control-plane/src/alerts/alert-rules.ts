@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { METRICS, toFieldIssues, type AlertRuleView, type MetricName } from '@corridor/shared';
+import { METRICS, type AlertRuleView, type MetricName } from '@corridor/shared';
+import { readCheckedYaml } from '../data-files/checked-yaml.ts';
 import { AlertRuleFileSchema, SUMMARY_PLACEHOLDERS, THRESHOLD_PROPERTIES, type AlertRuleFileRule, type Condition, type RelativeThreshold } from './alert-rule-schema.ts';
 
 /** The alert rules could not be used; the message names each bad file, rule and field. */
@@ -53,19 +53,9 @@ export function parseAlertRules(files: readonly { name: string; text: string }[]
   const rules: AlertRule[] = [];
   const firstSeen = new Map<string, string>();
   for (const file of files) {
-    let raw: unknown;
-    try {
-      raw = parse(file.text);
-    } catch (error) {
-      problems.push(`${file.name}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const result = AlertRuleFileSchema.safeParse(raw ?? {});
-    if (!result.success) {
-      for (const issue of toFieldIssues(result.error)) problems.push(`${file.name}: ${describeField(raw, issue.field)}: ${issue.message}`);
-      continue;
-    }
-    result.data.rules.forEach((rule, index) => {
+    const data = readCheckedYaml(file, AlertRuleFileSchema, ['rules'], problems);
+    if (!data) continue;
+    data.rules.forEach((rule, index) => {
       const where = (field: string) => `${file.name}: rule "${rule.id}" (rules[${index}]), field ${field}`;
       const earlier = firstSeen.get(rule.id);
       if (earlier) problems.push(`${where('id')}: duplicate rule id (first in ${earlier})`);
@@ -171,16 +161,4 @@ export function round(value: number): number {
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return Number(value.toFixed(digits));
-}
-
-/** "rules.3.threshold" → 'rule "gpu-hot" (rules[3]), field threshold'. */
-function describeField(raw: unknown, field: string): string {
-  const [collection, index, ...rest] = field.split('.');
-  const list = (raw as Record<string, unknown> | null)?.[collection ?? ''];
-  if (collection === 'rules' && Array.isArray(list) && index !== undefined && /^\d+$/.test(index)) {
-    const id = (list[Number(index)] as { id?: unknown } | undefined)?.id;
-    const name = typeof id === 'string' ? `rule "${id}" (rules[${index}])` : `rules[${index}]`;
-    return rest.length ? `${name}, field ${rest.join('.')}` : name;
-  }
-  return `field ${field}`;
 }

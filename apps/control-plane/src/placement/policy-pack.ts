@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { BLOCS, JURISDICTION_CODES, PolicyPackFileSchema, toFieldIssues, type Jurisdiction, type PolicyPackFile } from '@corridor/shared';
+import { BLOCS, JURISDICTION_CODES, PolicyPackFileSchema, type Jurisdiction, type PolicyPackFile } from '@corridor/shared';
+import { readCheckedYaml } from '../data-files/checked-yaml.ts';
 import type { LoadedPolicy } from './plan-input.ts';
 
 /** The policy pack could not be used; the message names each bad file, rule and field. */
@@ -49,21 +49,11 @@ export function parsePolicyPack(files: readonly PolicyFile[]): LoadedPolicy {
   const rules: Located<PolicyPackFile['rules'][number]>[] = [];
 
   for (const file of files) {
-    let raw: unknown;
-    try {
-      raw = parse(file.text);
-    } catch (error) {
-      problems.push(`${file.name}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const result = FilePartSchema.safeParse(raw ?? {});
-    if (!result.success) {
-      for (const issue of toFieldIssues(result.error)) problems.push(`${file.name}: ${describeField(raw, issue.field)}: ${issue.message}`);
-      continue;
-    }
-    Object.entries(result.data.groups ?? {}).forEach((g, index) => groups.push({ value: g, file: file.name, index }));
-    (result.data.conditions ?? []).forEach((value, index) => conditions.push({ value, file: file.name, index }));
-    (result.data.rules ?? []).forEach((value, index) => rules.push({ value, file: file.name, index }));
+    const data = readCheckedYaml(file, FilePartSchema, ['rules', 'conditions'], problems);
+    if (!data) continue;
+    Object.entries(data.groups ?? {}).forEach((g, index) => groups.push({ value: g, file: file.name, index }));
+    (data.conditions ?? []).forEach((value, index) => conditions.push({ value, file: file.name, index }));
+    (data.rules ?? []).forEach((value, index) => rules.push({ value, file: file.name, index }));
   }
   if (problems.length === 0) problems.push(...crossCheck(groups, conditions, rules));
   if (problems.length === 0 && rules.length === 0) problems.push('the pack has no rules');
@@ -129,19 +119,6 @@ function crossCheck(groups: Located<[string, string[]]>[], conditions: Located<P
 }
 
 const listOf = (names: ReadonlySet<string>) => (names.size ? [...names].join(', ') : 'none defined');
-
-/** "rules.3.allow.0.requires" → 'rule "fr-health-hds" (rules[3]), field allow.0.requires'. */
-function describeField(raw: unknown, field: string): string {
-  const [collection, index, ...rest] = field.split('.');
-  const list = (raw as Record<string, unknown> | null)?.[collection ?? ''];
-  if ((collection === 'rules' || collection === 'conditions') && Array.isArray(list) && index !== undefined && /^\d+$/.test(index)) {
-    const id = (list[Number(index)] as { id?: unknown } | undefined)?.id;
-    const noun = collection.slice(0, -1);
-    const name = typeof id === 'string' ? `${noun} "${id}" (${collection}[${index}])` : `${collection}[${index}]`;
-    return rest.length ? `${name}, field ${rest.join('.')}` : name;
-  }
-  return `field ${field}`;
-}
 
 /**
  * Where the fleet file's blocs (EU, EEA, ECOWAS on each jurisdiction) and the pack's groups of the
