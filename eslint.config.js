@@ -8,6 +8,7 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores, includeIgnoreFile } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -118,6 +119,16 @@ export default defineConfig(
     files: [`${WEB}/**/*.{ts,tsx}`],
     ...reactHooks.configs.flat['recommended-latest'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Every text the console shows comes from the catalogues (lib/i18n/messages): a literal in JSX, or in an
+    // attribute a person reads or hears (aria-label, title, placeholder, alt, label), is an error.
+    files: [`${WEB}/**/*.tsx`],
+    ignores: [`${WEB}/**/*.test.tsx`],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,aria-valuetext,aria-roledescription}']] } }],
+    },
   },
   {
     files: ['bench/baseline/**/*.js'],

@@ -4,11 +4,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { Providers } from './app/providers.tsx';
+import { I18nProvider } from './lib/i18n/i18n.tsx';
+import { initialLocale } from './lib/i18n/locales.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Providers>
-      <App />
+      <I18nProvider initial={initialLocale()}>
+        <App />
+      </I18nProvider>
     </Providers>
   </StrictMode>,
 );

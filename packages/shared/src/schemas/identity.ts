@@ -23,6 +23,11 @@ export const AuthMethodSchema = z.enum(AUTH_METHODS);
 export type AuthMethod = z.infer<typeof AuthMethodSchema>;
 
 /** Who is acting: a person signed in, or an API token. A tenant principal always has its tenant. */
+/** The console's languages: English, French, and Arabic as written in Morocco (right to left, Latin digits). */
+export const LOCALES = ['en', 'fr', 'ar'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
 export const PrincipalSchema = z
   .object({
     username: UsernameSchema,
@@ -32,9 +37,15 @@ export const PrincipalSchema = z
     /** The tenant a `tenant` principal belongs to (and may only see). */
     tenant: IdSchema.optional(),
     method: AuthMethodSchema,
+    /** The language this user chose for the console; absent until they choose (the browser's is used). */
+    locale: LocaleSchema.optional(),
   })
   .refine((p) => (p.role === 'tenant') === (p.tenant !== undefined), { message: 'a tenant principal has a tenant, and only a tenant principal', path: ['tenant'] });
 export type Principal = z.infer<typeof PrincipalSchema>;
+
+/** `PUT /api/session/preferences`: what the signed-in user chose for themselves, kept with their account. */
+export const PreferencesSchema = z.strictObject({ locale: LocaleSchema });
+export type Preferences = z.infer<typeof PreferencesSchema>;
 
 // ─── Sessions ────────────────────────────────────────────────────────────────────────────────────
 
