@@ -56,7 +56,7 @@ export function activateLocale(locale: Locale): Promise<ActiveLocale> {
           defaultLocale: 'en-GB',
           onError: (error) => {
             // A missing message shows its key; the catalogue test keeps that from ever reaching a user.
-            if (import.meta.env.DEV || import.meta.env.MODE === 'test') console.error(error.message);
+            if (import.meta.env?.DEV || import.meta.env?.MODE === 'test') console.error(error.message);
           },
         },
         cache,
