@@ -1,6 +1,8 @@
 import type { Link } from '@corridor/shared';
 import { useMemo, useState, type AnchorHTMLAttributes } from 'react';
-import { formatCount, formatKm, formatLoss, formatMs } from '../../../lib/format.ts';
+import { formatKm, formatLoss, formatMs } from '../../../lib/format.ts';
+import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
+import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
 import { LINK_CONDITION_STYLES, type LinkReading } from '../../../lib/link-condition.ts';
 import { linkRows, nextSort, sortLinkRows, type LinkRow, type LinkSort, type LinkSortKey } from '../model/link-rows.ts';
 
@@ -15,55 +17,69 @@ interface LinksPageProps {
   linkTo: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
 }
 
-const COLUMNS: { key: LinkSortKey; label: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Link' },
-  { key: 'cable', label: 'Cable' },
-  { key: 'kind', label: 'Kind' },
-  { key: 'from', label: 'Ends' },
-  { key: 'lengthKm', label: 'Length (km)', numeric: true },
-  { key: 'baseRttMs', label: 'Base RTT (ms)', numeric: true },
-  { key: 'rttMs', label: 'Live RTT (ms)', numeric: true },
-  { key: 'lossRatio', label: 'Loss (%)', numeric: true },
-  { key: 'condition', label: 'Condition' },
+/** Columns by their message key: labels are read in the language in force at each render. */
+const COLUMNS: { key: LinkSortKey; label: MessageKey; numeric?: boolean }[] = [
+  { key: 'name', label: 'links.column.name' },
+  { key: 'cable', label: 'links.column.cable' },
+  { key: 'kind', label: 'links.column.kind' },
+  { key: 'from', label: 'links.column.ends' },
+  { key: 'lengthKm', label: 'links.column.lengthKm', numeric: true },
+  { key: 'baseRttMs', label: 'links.column.baseRttMs', numeric: true },
+  { key: 'rttMs', label: 'links.column.rttMs', numeric: true },
+  { key: 'lossRatio', label: 'links.column.lossRatio', numeric: true },
+  { key: 'condition', label: 'links.column.condition' },
 ];
 
-const CONDITION_TEXT = { unknown: 'No reading yet', normal: 'Normal', ...Object.fromEntries(Object.entries(LINK_CONDITION_STYLES).map(([k, v]) => [k, v.label])) } as Record<
-  LinkRow['condition'],
-  string
->;
+/** A link's condition in words (the bad ones as the map's legend names them). */
+export function conditionText(t: Translate, condition: LinkRow['condition']): string {
+  if (condition === 'unknown') return t('links.condition.unknown');
+  if (condition === 'normal') return t('links.condition.normal');
+  return LINK_CONDITION_STYLES[condition].label;
+}
+
+/** An empty reading cell: a dash to the eye, words to a screen reader. */
+function NoReading({ t }: { t: Translate }) {
+  return (
+    <>
+      <span aria-hidden="true">{t('links.row.none')}</span>
+      <span className="visually-hidden">{t('links.row.noneLabel')}</span>
+    </>
+  );
+}
 
 /**
  * Every link and cable of the network (those ending at landing stations too) with its live RTT and loss,
  * sortable by any column; each name opens the link's panel on the map (Enter from the keyboard).
  */
 export function LinksPage({ links, loading, error, onRetry, readings, linkTo }: LinksPageProps) {
+  const t = useT();
   const [sort, setSort] = useState<LinkSort>({ key: 'condition', direction: 'desc' });
   const rows = useMemo(() => sortLinkRows(linkRows(links, readings), sort), [links, readings, sort]);
   return (
     <main className="page links-page" aria-labelledby="links-title">
       <div className="page-head">
-        <h2 id="links-title">Links and cables</h2>
-        <p className="muted">{links.length ? `${formatCount(links.length)} links · live readings from the probes` : ''}</p>
+        <h2 id="links-title">{t('links.page.title')}</h2>
+        <p className="muted">{links.length ? t('links.page.summary', { count: links.length }) : ''}</p>
       </div>
-      {loading && <p className="muted">Loading links…</p>}
+      {loading && <p className="muted">{t('links.page.loading')}</p>}
       {error && links.length === 0 && (
         <div className="form-alert" role="alert">
-          <p>The links could not be loaded: {error.message}</p>
+          <p>{t('links.page.error', { message: error.message })}</p>
           <button type="button" className="link-button" onClick={onRetry}>
-            Retry
+            {t('links.page.retry')}
           </button>
         </div>
       )}
-      {!loading && !error && links.length === 0 && <p className="ops-empty">The network has no link.</p>}
+      {!loading && !error && links.length === 0 && <p className="ops-empty">{t('links.page.empty')}</p>}
       {rows.length > 0 && (
-        <table className="ops-table links-table" aria-label="Links and cables">
+        <table className="ops-table links-table" aria-label={t('links.table.label')}>
           <thead>
             <tr>
               {COLUMNS.map((c) => (
                 <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined} className={c.numeric ? 'num' : undefined}>
                   <button type="button" className="sort-button" onClick={() => setSort((s) => nextSort(s, c.key))}>
-                    {c.label}
-                    <span aria-hidden="true">{sort.key === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    {t(c.label)}
+                    <span aria-hidden="true">{sort.key === c.key ? t(sort.direction === 'asc' ? 'links.sort.ascending' : 'links.sort.descending') : null}</span>
                   </button>
                 </th>
               ))}
@@ -73,19 +89,21 @@ export function LinksPage({ links, loading, error, onRetry, readings, linkTo }: 
             {rows.map((r) => (
               <tr key={r.id} className={`condition-${r.condition}`}>
                 <th scope="row">
-                  <a {...linkTo(r.id)}>{r.name}</a>
+                  <a {...linkTo(r.id)}>
+                    <bdi>{r.name}</bdi>
+                  </a>
                 </th>
-                <td>{r.cable}</td>
-                <td>{r.kind === 'submarine' ? 'Submarine' : 'Terrestrial'}</td>
                 <td>
-                  {r.from} – {r.to}
+                  <bdi>{r.cable}</bdi>
                 </td>
+                <td>{t('links.row.kind', { kind: r.kind })}</td>
+                <td>{t.rich('links.row.ends', { from: <bdi key="from">{r.from}</bdi>, to: <bdi key="to">{r.to}</bdi> })}</td>
                 <td className="num">{formatKm(r.lengthKm)}</td>
                 <td className="num">{formatMs(r.baseRttMs)}</td>
-                <td className="num">{r.rttMs === undefined ? '—' : formatMs(r.rttMs)}</td>
-                <td className="num">{r.lossRatio === undefined ? '—' : formatLoss(r.lossRatio)}</td>
+                <td className="num">{r.rttMs === undefined ? <NoReading t={t} /> : formatMs(r.rttMs)}</td>
+                <td className="num">{r.lossRatio === undefined ? <NoReading t={t} /> : formatLoss(r.lossRatio)}</td>
                 <td>
-                  <span className={`link-condition condition-${r.condition}`}>{CONDITION_TEXT[r.condition]}</span>
+                  <span className={`link-condition condition-${r.condition}`}>{conditionText(t, r.condition)}</span>
                 </td>
               </tr>
             ))}

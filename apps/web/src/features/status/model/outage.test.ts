@@ -1,6 +1,7 @@
 import type { ConsoleStatus } from '@corridor/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client.ts';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { describeOutage } from './outage.ts';
 
 const status = (ok: boolean): ConsoleStatus => ({
@@ -39,5 +40,29 @@ describe('describeOutage', () => {
   it('does not call a 404 an outage', () => {
     const notFound = new ApiError({ status: 404, code: 'NOT_FOUND', message: 'no such site' });
     expect(describeOutage({ status: status(true), dataErrors: [notFound], hasData: true })).toEqual({ kind: 'none' });
+  });
+
+  describe('in the user’s language', () => {
+    afterEach(async () => {
+      await activateLocale('en');
+    });
+
+    it('says it in French, the server’s own error kept as it came', async () => {
+      await activateLocale('fr');
+      expect(describeOutage({ status: status(false), dataErrors: [], hasData: false })).toEqual({
+        kind: 'control-plane',
+        message: 'Plan de contrôle injoignable — aucune donnée à afficher pour l’instant. Nouvelle tentative…',
+        detail: 'control-plane : connect ECONNREFUSED',
+      });
+    });
+
+    it('says it in Arabic', async () => {
+      await activateLocale('ar');
+      const networkError = new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'offline' });
+      expect(describeOutage({ statusError: networkError, dataErrors: [], hasData: true })).toEqual({
+        kind: 'console',
+        message: 'تعذر الوصول إلى خادم وحدة التحكم — عرض آخر البيانات المعروفة. جارٍ إعادة المحاولة…',
+      });
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { ConsoleStatus } from '@corridor/shared';
 import { ApiError, isUnavailableError } from '../../../lib/api-client.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** What the console tells the user about its connection to the network. */
 export type Outage = { kind: 'none' } | { kind: 'control-plane' | 'console'; message: string; detail?: string };
@@ -20,14 +21,17 @@ export interface OutageInput {
  * 503, or when the BFF itself cannot be reached.
  */
 export function describeOutage({ status, statusError, dataErrors, hasData }: OutageInput): Outage {
-  const fallback = hasData ? 'showing the last known data' : 'no data to show yet';
+  // In the language in force: the banner is rebuilt on every render, so a change of language shows at once.
+  const fallback = { hasData: hasData ? 'yes' : 'no' };
   if (statusError && (!(statusError instanceof ApiError) || statusError.code === 'NETWORK_ERROR' || statusError.status >= 500)) {
-    return { kind: 'console', message: `Console server unreachable — ${fallback}. Retrying…` };
+    return { kind: 'console', message: translate('status.outage.console', fallback) };
   }
   const down = status?.upstreams.filter((u) => !u.ok) ?? [];
   if (status?.ok === false || dataErrors.some(isUnavailableError)) {
-    const detail = down.map((u) => `${u.name}: ${u.error ?? 'not answering'}`).join('; ') || undefined;
-    return { kind: 'control-plane', message: `Control plane unreachable — ${fallback}. Retrying…`, detail };
+    // An upstream's own error is the server's words (English, for operators); the console's words are translated.
+    const detail =
+      down.map((u) => translate('status.outage.upstream', { name: u.name, error: u.error ?? translate('status.outage.notAnswering') })).join(translate('status.outage.separator')) || undefined;
+    return { kind: 'control-plane', message: translate('status.outage.controlPlane', fallback), detail };
   }
   return { kind: 'none' };
 }
