@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CloseGlyph } from './close-glyph.tsx';
 
 interface DrawerProps {
   /** Id of the heading (the drawer's accessible name). */
@@ -40,7 +41,7 @@ export function Drawer({ titleId, title, closeLabel, onClose, itemKey, busy, cla
           {title}
         </h2>
         <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
-          ×
+          <CloseGlyph />
         </button>
       </div>
       {children}

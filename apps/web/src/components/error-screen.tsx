@@ -1,3 +1,5 @@
+import { useT } from '../lib/i18n/i18n.tsx';
+
 interface ErrorScreenProps {
   title: string;
   message: string;
@@ -9,6 +11,7 @@ interface ErrorScreenProps {
 
 /** Full-area error for a failed first load: what happened and a way to try again. */
 export function ErrorScreen({ title, message, onRetry, retrying, announce = true }: ErrorScreenProps) {
+  const t = useT();
   return (
     <main className="error-screen">
       <div role={announce ? 'alert' : undefined}>
@@ -16,7 +19,7 @@ export function ErrorScreen({ title, message, onRetry, retrying, announce = true
         <p>{message}</p>
       </div>
       <button type="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
+        {retrying ? t('common.retrying') : t('common.retry')}
       </button>
     </main>
   );

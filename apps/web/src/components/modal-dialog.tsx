@@ -1,4 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../lib/i18n/i18n.tsx';
+import { CloseGlyph } from './close-glyph.tsx';
 
 interface ModalDialogProps {
   /** Id of the heading (the dialog's accessible name). */
@@ -14,6 +16,7 @@ interface ModalDialogProps {
  * inside it), Escape closes it, and focus goes back to whatever opened it. Rendered only while open.
  */
 export function ModalDialog({ titleId, title, onClose, className, children }: ModalDialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const latestClose = useRef(onClose);
   useEffect(() => {
@@ -53,8 +56,8 @@ export function ModalDialog({ titleId, title, onClose, className, children }: Mo
     >
       <div className="modal-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={() => latestClose.current()}>
-          ×
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => latestClose.current()}>
+          <CloseGlyph />
         </button>
       </div>
       {children}

@@ -1,4 +1,6 @@
 import type { AlertSeverity } from '@corridor/shared';
+import type { MessageKey } from './i18n/message-keys.ts';
+import { translate } from './i18n/runtime.ts';
 
 /** How a severity is shown wherever alerts are (the alerts view, the header badge, the wall): a word and a colour, never the colour alone. */
 export interface SeverityStyle {
@@ -9,9 +11,18 @@ export interface SeverityStyle {
   ink: string;
 }
 
+/** The label is read in the language in force each time (never frozen at module load). */
+const severity = (key: MessageKey, colour: string, ink: string): SeverityStyle => ({
+  get label() {
+    return translate(key);
+  },
+  colour,
+  ink,
+});
+
 export const SEVERITY_STYLES: Record<AlertSeverity, SeverityStyle> = {
-  critical: { label: 'Critical', colour: '#dc2626', ink: '#ffffff' },
-  major: { label: 'Major', colour: '#f97316', ink: '#111111' },
-  minor: { label: 'Minor', colour: '#facc15', ink: '#111111' },
-  info: { label: 'Info', colour: '#60a5fa', ink: '#111111' },
+  critical: severity('common.severity.critical', '#dc2626', '#ffffff'),
+  major: severity('common.severity.major', '#f97316', '#111111'),
+  minor: severity('common.severity.minor', '#facc15', '#111111'),
+  info: severity('common.severity.info', '#60a5fa', '#111111'),
 };

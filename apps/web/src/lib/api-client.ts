@@ -1,5 +1,6 @@
 import { ErrorBodySchema, type ErrorCode, type FieldIssue } from '@corridor/shared';
 import type { z } from 'zod';
+import { translate } from './i18n/runtime.ts';
 
 /** What went wrong with a call: a server error code, or one the client gives when there is no server answer. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'INVALID_RESPONSE';
@@ -112,7 +113,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The console server cannot be reached.' });
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: translate('common.error.network') });
   }
 
   const body = await readJson(response);
@@ -124,12 +125,12 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
       const { code, message, fields, requestId } = parsed.data.error;
       throw new ApiError({ status: response.status, code, message, fields, requestId, body, retryAfterS });
     }
-    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: `${method} ${path} failed with HTTP ${response.status}.`, body, retryAfterS });
+    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: translate('common.error.httpStatus', { method, path, status: String(response.status) }), body, retryAfterS });
   }
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError({ status: response.status, code: 'INVALID_RESPONSE', message: `Unexpected response from ${path}.` });
+    throw new ApiError({ status: response.status, code: 'INVALID_RESPONSE', message: translate('common.error.invalidResponse', { path }) });
   }
   return parsed.data;
 }

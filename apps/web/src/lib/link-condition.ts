@@ -1,3 +1,6 @@
+import type { MessageKey } from './i18n/message-keys.ts';
+import { translate } from './i18n/runtime.ts';
+
 /** A link's latest probe readings, in base units (RTT in seconds, loss 0–1), as the live feed holds them. */
 export interface LinkReading {
   values: { link_rtt_seconds?: number; link_loss_ratio?: number; link_utilization_ratio?: number };
@@ -28,8 +31,16 @@ export function linkCondition(baseRttMs: number, reading?: LinkReading): LinkCon
 }
 
 /** How each bad condition reads and shows, shared by the map's lines, its legend and the link panel. Normal links keep their kind's colour (teal submarine, blue terrestrial). */
-export const LINK_CONDITION_STYLES: Record<Exclude<LinkCondition, 'unknown' | 'normal'>, { label: string; colour: string }> = {
-  elevated: { label: 'RTT elevated (≥ 1.5× base)', colour: '#facc15' },
-  lossy: { label: 'Lossy (≥ 1 % loss)', colour: '#fb923c' },
-  cut: { label: 'Cut (≥ 30 % loss)', colour: '#ef4444' },
+/** The label is read in the language in force each time (never frozen at module load). */
+const condition = (key: MessageKey, colour: string): { readonly label: string; colour: string } => ({
+  get label() {
+    return translate(key);
+  },
+  colour,
+});
+
+export const LINK_CONDITION_STYLES: Record<Exclude<LinkCondition, 'unknown' | 'normal'>, { readonly label: string; colour: string }> = {
+  elevated: condition('common.link.elevated', '#facc15'),
+  lossy: condition('common.link.lossy', '#fb923c'),
+  cut: condition('common.link.cut', '#ef4444'),
 };

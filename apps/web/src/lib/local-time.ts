@@ -3,6 +3,7 @@
  * ("14:00 Africa/Casablanca · 15:00 your time (Europe/Paris)"), and the `datetime-local` inputs of
  * filters and forms (the viewer's wall clock) turned into the API's ISO 8601 instants and back.
  */
+import { formatTag, translate } from './i18n/runtime.ts';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
@@ -40,11 +41,12 @@ export function isoToLocalInput(iso: string | undefined): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string, withDate: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${withDate}`;
+  const tag = formatTag();
+  const key = `${tag}|${zone}|${withDate}`;
   let f = formatters.get(key);
   if (!f) {
     const date = withDate ? ({ weekday: 'short', day: 'numeric', month: 'short' } as const) : {};
-    f = new Intl.DateTimeFormat('en-GB', { ...date, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
+    f = new Intl.DateTimeFormat(tag, { ...date, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
     formatters.set(key, f);
   }
   return f;
@@ -67,6 +69,7 @@ export function formatInZone(iso: string, zone: string, withDate = true): string
   return formatter(isKnownZone(zone) ? zone : 'UTC', withDate).format(ms);
 }
 
+// A calendar day to compare, never shown: en-CA writes it as YYYY-MM-DD whatever the console's language.
 const dayIn = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(ms);
 
 /**
@@ -79,11 +82,11 @@ export function formatSiteAndViewerTime(iso: string, siteZone: string, viewer: s
   if (Number.isNaN(ms)) return iso;
   const site = isKnownZone(siteZone) ? siteZone : 'UTC';
   const mine = isKnownZone(viewer) ? viewer : 'UTC';
-  const atSite = `${formatInZone(iso, site)} ${site}`;
+  const siteTime = formatInZone(iso, site);
   const sameDay = dayIn(ms, site) === dayIn(ms, mine);
   const viewerText = formatInZone(iso, mine, !sameDay);
-  if (sameDay && viewerText === formatInZone(iso, site, false)) return `${atSite} (also your time, ${mine})`;
-  return `${atSite} · ${viewerText} your time (${mine})`;
+  if (sameDay && viewerText === formatInZone(iso, site, false)) return translate('common.time.siteAlsoViewer', { siteTime, siteZone: site, viewerZone: mine });
+  return translate('common.time.siteAndViewer', { siteTime, siteZone: site, viewerTime: viewerText, viewerZone: mine });
 }
 
 /** The IANA zone of a fleet country's sites (the fleet's US sites are on the east coast); undefined when not known. */

@@ -1,4 +1,6 @@
 import { HEALTH_RANK, SITE_STATUSES, type DeclaredStatus, type ObservedHealth, type SiteHealth, type SiteStatus } from '@corridor/shared';
+import { translate } from './i18n/runtime.ts';
+import type { MessageKey } from './i18n/message-keys.ts';
 
 /** How each status reads and shows, shared by the map, the list, the panel and the header. */
 export interface StatusStyle {
@@ -11,13 +13,23 @@ export interface StatusStyle {
   severity: number;
 }
 
+/** A style whose label is read in the language in force each time it is asked for (never frozen at module load). */
+function styled(key: MessageKey, look: Omit<StatusStyle, 'label'>): StatusStyle {
+  return {
+    get label() {
+      return translate(key);
+    },
+    ...look,
+  };
+}
+
 export const STATUS_STYLES: Record<SiteStatus, StatusStyle> = {
-  operational: { label: 'Operational', colour: '#2ecc71', hollow: false, severity: 2 },
-  maintenance: { label: 'Maintenance', colour: '#3b82f6', hollow: false, severity: 3 },
-  degraded: { label: 'Degraded', colour: '#f5a524', hollow: false, severity: 4 },
-  offline: { label: 'Offline', colour: '#ef4444', hollow: false, severity: 5 },
-  construction: { label: 'Under construction', colour: '#9d8cc2', hollow: false, severity: 1 },
-  planned: { label: 'Planned', colour: '#9aa5b1', hollow: true, severity: 0 },
+  operational: styled('common.status.operational', { colour: '#2ecc71', hollow: false, severity: 2 }),
+  maintenance: styled('common.status.maintenance', { colour: '#3b82f6', hollow: false, severity: 3 }),
+  degraded: styled('common.status.degraded', { colour: '#f5a524', hollow: false, severity: 4 }),
+  offline: styled('common.status.offline', { colour: '#ef4444', hollow: false, severity: 5 }),
+  construction: styled('common.status.construction', { colour: '#9d8cc2', hollow: false, severity: 1 }),
+  planned: styled('common.status.planned', { colour: '#9aa5b1', hollow: true, severity: 0 }),
 };
 
 /** Statuses in the order a NOC reads them: live first, then lifecycle. */
@@ -30,10 +42,10 @@ export const isSiteStatus = (value: string): value is SiteStatus => (SITE_STATUS
  * its declared status. `no-data` is grey, never red: a site that stops reporting is not known to be down.
  */
 export const HEALTH_STYLES: Record<ObservedHealth, StatusStyle> = {
-  ok: { label: 'OK', colour: '#2ecc71', hollow: false, severity: HEALTH_RANK.ok },
-  'no-data': { label: 'No data', colour: '#9aa5b1', hollow: true, severity: HEALTH_RANK['no-data'] },
-  degraded: { label: 'Degraded', colour: '#f5a524', hollow: false, severity: HEALTH_RANK.degraded },
-  down: { label: 'Down', colour: '#ef4444', hollow: false, severity: HEALTH_RANK.down },
+  ok: styled('common.health.ok', { colour: '#2ecc71', hollow: false, severity: HEALTH_RANK.ok }),
+  'no-data': styled('common.health.noData', { colour: '#9aa5b1', hollow: true, severity: HEALTH_RANK['no-data'] }),
+  degraded: styled('common.health.degraded', { colour: '#f5a524', hollow: false, severity: HEALTH_RANK.degraded }),
+  down: styled('common.health.down', { colour: '#ef4444', hollow: false, severity: HEALTH_RANK.down }),
 };
 
 /** Declared statuses in the order a NOC reads them: built first, then the pipeline. */
@@ -85,20 +97,32 @@ export function siteStateOf(fleetStatus: SiteStatus, live?: Pick<SiteHealth, 'de
 /** "Operational · Down": both named, declared first; a planned site is just "Planned". */
 export function stateLabel(state: SiteState): string {
   const declared = DECLARED_STYLES[state.declared].label;
-  return state.health ? `${declared} · ${HEALTH_STYLES[state.health].label}` : declared;
+  return state.health ? translate('common.state.pair', { declared, health: HEALTH_STYLES[state.health].label }) : declared;
 }
 
 /** What a marker is drawn as: observed health for built sites, the declared status for the others. */
 export type SiteLook = 'planned' | 'construction' | ObservedHealth;
 
+/** A look drawn like `base` at another rank (a getter for the label: a spread would freeze today's language). */
+function reranked(base: StatusStyle, severity: number): StatusStyle {
+  return {
+    get label() {
+      return base.label;
+    },
+    colour: base.colour,
+    hollow: base.hollow,
+    severity,
+  };
+}
+
 /** Marker looks in drawing order (higher on top): the worst health is never under a healthy neighbour. */
 export const SITE_LOOKS: Record<SiteLook, StatusStyle> = {
-  planned: { ...STATUS_STYLES.planned, severity: 0 },
-  construction: { ...STATUS_STYLES.construction, severity: 1 },
-  ok: { ...HEALTH_STYLES.ok, severity: 2 + HEALTH_RANK.ok },
-  'no-data': { ...HEALTH_STYLES['no-data'], severity: 2 + HEALTH_RANK['no-data'] },
-  degraded: { ...HEALTH_STYLES.degraded, severity: 2 + HEALTH_RANK.degraded },
-  down: { ...HEALTH_STYLES.down, severity: 2 + HEALTH_RANK.down },
+  planned: reranked(STATUS_STYLES.planned, 0),
+  construction: reranked(STATUS_STYLES.construction, 1),
+  ok: reranked(HEALTH_STYLES.ok, 2 + HEALTH_RANK.ok),
+  'no-data': reranked(HEALTH_STYLES['no-data'], 2 + HEALTH_RANK['no-data']),
+  degraded: reranked(HEALTH_STYLES.degraded, 2 + HEALTH_RANK.degraded),
+  down: reranked(HEALTH_STYLES.down, 2 + HEALTH_RANK.down),
 };
 
 export function lookOf(state: SiteState): SiteLook {

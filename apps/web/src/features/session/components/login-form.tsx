@@ -1,6 +1,8 @@
 import { UsernameSchema, type LoginRequest } from '@corridor/shared';
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { useSignIn } from '../api/use-sign-in.ts';
 import { formatWait } from '../model/login.ts';
 
@@ -18,20 +20,20 @@ interface LoginFormProps {
 
 /** What a failed sign-in means for the person, in words. */
 function failureMessage(error: Error): string {
-  if (!(error instanceof ApiError)) return `Signing in failed: ${error.message}`;
-  if (error.status === 401) return 'The user name or the password is not right.';
+  if (!(error instanceof ApiError)) return translate('session.login.failed', { message: error.message });
+  if (error.status === 401) return translate('session.login.wrong');
   if (error.status === 429) {
-    return error.retryAfterS !== undefined ? `Too many sign-in attempts. Try again in ${formatWait(error.retryAfterS)}.` : 'Too many sign-in attempts. Wait a moment, then try again.';
+    return error.retryAfterS !== undefined ? translate('session.login.throttledFor', { wait: formatWait(error.retryAfterS) }) : translate('session.login.throttled');
   }
-  if (error.code === 'NETWORK_ERROR') return 'The console server cannot be reached. Try again in a moment.';
-  return `Signing in failed: ${error.message}`;
+  if (error.code === 'NETWORK_ERROR') return translate('session.login.unreachable');
+  return translate('session.login.failed', { message: error.message });
 }
 
 function fieldMessages(username: string, password: string): Partial<Record<Field, string>> {
   const messages: Partial<Record<Field, string>> = {};
-  if (!username.trim()) messages.username = 'Enter your user name.';
-  else if (!UsernameSchema.safeParse(username).success) messages.username = 'A user name has only letters, digits and . _ @ -';
-  if (!password) messages.password = 'Enter your password.';
+  if (!username.trim()) messages.username = translate('session.login.enterUsername');
+  else if (!UsernameSchema.safeParse(username).success) messages.username = translate('session.login.badUsername');
+  if (!password) messages.password = translate('session.login.enterPassword');
   return messages;
 }
 
@@ -40,6 +42,7 @@ function fieldMessages(username: string, password: string): Partial<Record<Field
  * from the server is announced, the password cleared and focused for the next attempt.
  */
 export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef }: LoginFormProps) {
+  const t = useT();
   const id = useId();
   const [password, setPassword] = useState('');
   const [messages, setMessages] = useState<Partial<Record<Field, string>>>({});
@@ -74,7 +77,7 @@ export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef 
   return (
     <form className="login-form" aria-labelledby="login-title" noValidate onSubmit={submit}>
       <div className="field">
-        <label htmlFor={`${id}-username`}>User name</label>
+        <label htmlFor={`${id}-username`}>{t('session.login.username')}</label>
         <input
           {...control('username')}
           name="username"
@@ -93,7 +96,7 @@ export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef 
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-password`}>Password</label>
+        <label htmlFor={`${id}-password`}>{t('session.login.password')}</label>
         <input
           {...control('password')}
           ref={passwordRef}
@@ -115,7 +118,7 @@ export function LoginForm({ onSignedIn, username, onUsernameChange, passwordRef 
         {signIn.isError && <p className="form-alert">{failureMessage(signIn.error)}</p>}
       </div>
       <button type="submit" className="primary" disabled={signIn.isPending || signIn.isSuccess}>
-        {signIn.isPending || signIn.isSuccess ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending || signIn.isSuccess ? t('session.login.submitting') : t('session.login.submit')}
       </button>
     </form>
   );

@@ -1,6 +1,9 @@
 import './session.css';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { LanguageMenu } from '../../../components/language-menu.tsx';
+import { ThemeMenu } from '../../../components/theme-menu.tsx';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { sessionQueries } from '../api/session-queries.ts';
 import { oidcErrorMessage, oidcStartHref, safeReturnTo } from '../model/login.ts';
 import { LoginForm } from './login-form.tsx';
@@ -18,15 +21,17 @@ interface LoginPageProps {
  * configured, and in demo mode the demo user names (never a password). It never leaves by itself.
  */
 export function LoginPage({ search, origin, onSignedIn }: LoginPageProps) {
+  const t = useT();
   const params = new URLSearchParams(search);
   const returnTo = safeReturnTo(params.get('returnTo'));
   const oidcError = oidcErrorMessage(params.get('error'));
   const providers = useQuery(sessionQueries.providers());
   const [username, setUsername] = useState('');
   const passwordBox = useRef<HTMLInputElement>(null);
+  const documentTitle = t('session.login.documentTitle');
   useEffect(() => {
-    document.title = 'Sign in · Corridor';
-  }, []);
+    document.title = documentTitle;
+  }, [documentTitle]);
   const pickDemoUser = (user: string) => {
     setUsername(user);
     passwordBox.current?.focus();
@@ -40,10 +45,14 @@ export function LoginPage({ search, origin, onSignedIn }: LoginPageProps) {
     <main className="login-page" aria-labelledby="login-title">
       <div className="login-card">
         <p className="login-brand">
-          <span className="login-name">Corridor</span>
-          <span className="tagline">Sovereign AI network</span>
+          <span className="login-name">{t('session.login.brand')}</span>
+          <span className="tagline">{t('session.login.tagline')}</span>
         </p>
-        <h1 id="login-title">Sign in</h1>
+        <div className="login-settings">
+          <LanguageMenu />
+          <ThemeMenu />
+        </div>
+        <h1 id="login-title">{t('session.login.title')}</h1>
         {oidcError && (
           <p className="form-alert" role="alert">
             {oidcError}
@@ -52,14 +61,14 @@ export function LoginPage({ search, origin, onSignedIn }: LoginPageProps) {
         {local && <LoginForm username={username} onUsernameChange={setUsername} passwordRef={passwordBox} onSignedIn={() => onSignedIn(returnTo)} />}
         {oidc && (
           <>
-            {local && <p className="login-or">or</p>}
+            {local && <p className="login-or">{t('session.login.or')}</p>}
             <a className="login-oidc" href={oidcStartHref(oidc.startUrl, returnTo, origin)}>
               {oidc.label}
             </a>
           </>
         )}
         {local && demoUsers && demoUsers.length > 0 && <DemoHint users={demoUsers} onPick={pickDemoUser} />}
-        {providers.isError && <p className="muted">The other ways to sign in could not be loaded: {providers.error.message}</p>}
+        {providers.isError && <p className="muted">{t('session.login.providersFailed', { message: providers.error.message })}</p>}
       </div>
     </main>
   );
@@ -67,16 +76,15 @@ export function LoginPage({ search, origin, onSignedIn }: LoginPageProps) {
 
 /** Demo mode: who can sign in; picking a name fills the user name field and moves on to the password, never shown. */
 function DemoHint({ users, onPick }: { users: readonly string[]; onPick: (username: string) => void }) {
+  const t = useT();
   return (
     <section className="demo-hint" aria-labelledby="demo-title">
-      <h2 id="demo-title">Demo mode</h2>
-      <p>
-        Sign in as one of the demo users, with the demo password (<code>CORRIDOR_DEMO_PASSWORD</code>, or the one printed when the console first started):
-      </p>
+      <h2 id="demo-title">{t('session.demo.title')}</h2>
+      <p>{t.rich('session.demo.hint', { code: (chunks) => <code dir="ltr">{chunks}</code> })}</p>
       <ul>
         {users.map((user) => (
           <li key={user}>
-            <button type="button" className="demo-user" onClick={() => onPick(user)}>
+            <button type="button" className="demo-user" dir="ltr" onClick={() => onPick(user)}>
               {user}
             </button>
           </li>

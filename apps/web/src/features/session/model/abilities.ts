@@ -1,4 +1,5 @@
 import { allows, PERMISSIONS, type Permission, type Principal, type Role } from '@corridor/shared';
+import { formatTag, translate } from '../../../lib/i18n/runtime.ts';
 
 /** What the console offers a principal: an action the role cannot take is not shown (the server refuses it anyway). */
 export interface Abilities {
@@ -36,15 +37,30 @@ export function abilitiesOf(principal: Principal): Abilities {
   };
 }
 
-export const ROLE_LABELS: Record<Role, string> = { executive: 'Executive', operator: 'Operator', admin: 'Admin', tenant: 'Tenant' };
+/** Each role's name in the language in force (getters: read when shown, never frozen at module load). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  get executive() {
+    return translate('session.role.executive');
+  },
+  get operator() {
+    return translate('session.role.operator');
+  },
+  get admin() {
+    return translate('session.role.admin');
+  },
+  get tenant() {
+    return translate('session.role.tenant');
+  },
+};
+
+const roleInSentence = (role: Role): string => translate(`session.roleInSentence.${role}`);
 
 /** Why a principal who may not place workloads sees no form, in words. */
-export const placingDeniedReason = (principal: Principal): string =>
-  `Placing workloads is for operators, admins and tenants. You are signed in as ${ROLE_LABELS[principal.role].toLowerCase()}: you can read the network, its capacity and the workloads, but not place or release them.`;
+export const placingDeniedReason = (principal: Principal): string => translate('session.denied.placing', { role: roleInSentence(principal.role) });
 
-/** Why a principal may not open a view that needs `permission`, in words (the roles that may, from PERMISSIONS). */
+/** Why a principal may not open a view that needs `permission`, in words (the roles that may, from PERMISSIONS, listed as the language lists). */
 export function viewDeniedReason(principal: Principal, what: string, permission: Permission): string {
-  const roles = (PERMISSIONS[permission] as readonly Role[]).map((r) => `${ROLE_LABELS[r].toLowerCase()}s`);
-  const who = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : roles[0];
-  return `${what} is for ${who}. You are signed in as ${ROLE_LABELS[principal.role].toLowerCase()}.`;
+  const roles = (PERMISSIONS[permission] as readonly Role[]).map((r) => translate(`session.rolePlural.${r}`));
+  const who = new Intl.ListFormat(formatTag(), { style: 'long', type: 'conjunction' }).format(roles);
+  return translate('session.denied.view', { what, roles: who, role: roleInSentence(principal.role) });
 }

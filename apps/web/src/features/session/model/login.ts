@@ -1,4 +1,6 @@
 import { LOGIN_PATH } from '../../../lib/api-client.ts';
+import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** Any origin will do: it only tells a path of the console's own from an address elsewhere. */
 const PROBE_ORIGIN = 'https://console.invalid';
@@ -33,30 +35,28 @@ export function oidcStartHref(startUrl: string, returnTo: string, origin: string
   return url.origin === origin ? `${url.pathname}${url.search}` : url.href;
 }
 
-/** The OIDC routes' `?error=` codes (apps/bff/src/identity/oidc.ts), in words. */
-const OIDC_ERRORS: Record<string, string> = {
-  oidc_unavailable: 'Your organisation’s sign-in service cannot be reached right now. Please try again later.',
-  oidc_state: 'The sign-in with your organisation took too long or was started in another tab. Please try again.',
-  oidc_denied: 'Your organisation did not let you sign in.',
-  oidc_failed: 'Your organisation’s answer could not be checked. Please try again.',
-  oidc_role: 'Your organisation’s account has no Corridor role. Ask your administrator to grant you one.',
-  oidc_tenant: 'Your organisation’s account is a tenant account without its tenant. Ask your administrator.',
-  oidc_claims: 'Your organisation did not say who you are in a way Corridor can use. Ask your administrator.',
-  oidc_refused: 'Corridor refused this sign-in (the account may be disabled, or there were too many attempts). Please try again later.',
+/** The OIDC routes' `?error=` codes (apps/bff/src/identity/oidc.ts), as message keys. */
+const OIDC_ERRORS: Readonly<Record<string, MessageKey>> = {
+  oidc_unavailable: 'session.oidc.unavailable',
+  oidc_state: 'session.oidc.state',
+  oidc_denied: 'session.oidc.denied',
+  oidc_failed: 'session.oidc.failed',
+  oidc_role: 'session.oidc.role',
+  oidc_tenant: 'session.oidc.tenant',
+  oidc_claims: 'session.oidc.claims',
+  oidc_refused: 'session.oidc.refused',
 };
 
 /** What went wrong with signing in through the organisation, in words (any code, even an unknown one). */
 export function oidcErrorMessage(code: string | null): string | undefined {
   if (!code) return undefined;
-  return OIDC_ERRORS[code] ?? 'Signing in with your organisation did not work. Please try again, or sign in with your user name and password.';
+  return translate(Object.hasOwn(OIDC_ERRORS, code) ? OIDC_ERRORS[code]! : 'session.oidc.other');
 }
 
 /** A wait in words: "30 seconds", "1 minute", "5 minutes" (rounded up: never shorter than asked). */
 export function formatWait(seconds: number): string {
   if (seconds < 60) {
-    const s = Math.max(1, Math.ceil(seconds));
-    return `${s} ${s === 1 ? 'second' : 'seconds'}`;
+    return translate('session.wait.seconds', { count: Math.max(1, Math.ceil(seconds)) });
   }
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  return translate('session.wait.minutes', { count: Math.ceil(seconds / 60) });
 }
