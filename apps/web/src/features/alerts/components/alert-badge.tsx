@@ -2,19 +2,21 @@ import './alerts.css';
 import { ALERT_SEVERITIES } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { alertQueries, FIRING } from '../api/alert-queries.ts';
 import { countFiring, firingCriticalIds, newCriticalIds, tabTitle, type AlertCounts } from '../model/alert-counts.ts';
 import { beep, readSoundPreference, writeSoundPreference } from '../model/beep.ts';
 import type { PlaceLink } from '../model/place-link.ts';
+import { SeverityChip } from './severity-chip.tsx';
 
 const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
 
 /** The badge's words, for its accessible name and its tooltip-free reading: "2 firing: 1 critical, 1 major; 2 unacknowledged". */
 export function describeCounts(counts: AlertCounts): string {
-  if (counts.firing === 0) return 'No alerts firing';
-  const parts = ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => `${counts.bySeverity[s]} ${SEVERITY_STYLES[s].label.toLowerCase()}`);
-  return `${counts.firing} firing: ${parts.join(', ')}; ${counts.unacknowledged} unacknowledged`;
+  if (counts.firing === 0) return translate('alerts.badge.none');
+  const parts = ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => translate('alerts.badge.count', { count: counts.bySeverity[s], severity: s }));
+  return translate('alerts.badge.describe', { firing: counts.firing, parts: parts.join(translate('alerts.listSeparator')), unacknowledged: counts.unacknowledged });
 }
 
 interface AlertBadgeProps {
@@ -29,6 +31,7 @@ interface AlertBadgeProps {
  * ("(2) Corridor") so a NOC sees it from another tab, and an opt-in beep when a new critical fires.
  */
 export function AlertBadge({ alertsLink, baseTitle }: AlertBadgeProps) {
+  const t = useT();
   const firing = useQuery(alertQueries.list(FIRING));
   const alerts = firing.data?.alerts;
   const counts = countFiring(alerts ?? []);
@@ -57,30 +60,30 @@ export function AlertBadge({ alertsLink, baseTitle }: AlertBadgeProps) {
     if (next) beep(); // Heard now, so the person knows what it sounds like (and the browser allows audio from now on).
   };
 
-  const words = firing.isError && !alerts ? 'Alerts unavailable' : alerts ? describeCounts(counts) : 'Loading alerts…';
+  const words = firing.isError && !alerts ? t('alerts.badge.unavailableWords') : alerts ? describeCounts(counts) : t('alerts.badge.loadingWords');
   return (
     <div className="alert-badge">
-      <a {...alertsLink} aria-label={`Alerts: ${words}`} data-firing={counts.firing} data-unacknowledged={counts.unacknowledged}>
-        <span aria-hidden="true">Alerts</span>
+      <a {...alertsLink} aria-label={t('alerts.badge.label', { words })} data-firing={counts.firing} data-unacknowledged={counts.unacknowledged}>
+        <span aria-hidden="true">{t('alerts.badge.title')}</span>
         {counts.firing === 0 ? (
           <span aria-hidden="true" className="muted">
-            {alerts ? '0 firing' : firing.isError ? 'unavailable' : '…'}
+            {alerts ? t('alerts.badge.zeroFiring') : firing.isError ? t('alerts.badge.unavailable') : t('alerts.badge.loading')}
           </span>
         ) : (
           ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => (
-            <span key={s} aria-hidden="true" className="severity-chip" style={{ background: SEVERITY_STYLES[s].colour, color: SEVERITY_STYLES[s].ink }}>
-              {counts.bySeverity[s]} {SEVERITY_STYLES[s].label}
+            <span key={s} aria-hidden="true">
+              <SeverityChip severity={s} text={t('alerts.badge.chip', { count: counts.bySeverity[s], severity: t(`alerts.severity.${s}`) })} />
             </span>
           ))
         )}
         {counts.unacknowledged > 0 && (
           <span aria-hidden="true" className="unacked">
-            {counts.unacknowledged} unacked
+            {t('alerts.badge.unacked', { count: counts.unacknowledged })}
           </span>
         )}
       </a>
-      <button type="button" className="sound-toggle" aria-pressed={soundOn} onClick={toggleSound} aria-label="Beep for new critical alerts">
-        {soundOn ? 'Beep: on' : 'Beep: off'}
+      <button type="button" className="sound-toggle" aria-pressed={soundOn} onClick={toggleSound} aria-label={t('alerts.badge.beepLabel')}>
+        {soundOn ? t('alerts.badge.beepOn') : t('alerts.badge.beepOff')}
       </button>
     </div>
   );

@@ -2,6 +2,8 @@ import type { Alert, SilenceMatchers } from '@corridor/shared';
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../../components/modal-dialog.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { fieldIssueText } from '../../../lib/field-errors.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateSilence } from '../api/use-alert-actions.ts';
 import { formatDuration } from '../model/alert-age.ts';
 
@@ -21,6 +23,7 @@ export function silenceMatchersFor(alert: Alert, scope: Scope): SilenceMatchers 
  * records firing and resolved, it is only not notified. Ends by itself.
  */
 export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: string; onClose: () => void }) {
+  const t = useT();
   const create = useCreateSilence();
   const [scope, setScope] = useState<Scope>('rule');
   const [preset, setPreset] = useState<number | 'custom'>(60);
@@ -32,34 +35,36 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
     e.preventDefault();
     const minutes = preset === 'custom' ? Number(customMinutes) : preset;
     const next = {
-      reason: reason.trim() ? undefined : 'Say why it is silenced.',
-      duration: Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES ? undefined : `A whole number of minutes, 1 to ${MAX_MINUTES.toLocaleString('en-US')} (30 days).`,
+      reason: reason.trim() ? undefined : t('alerts.silence.reasonRequired'),
+      duration: Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES ? undefined : t('alerts.silence.durationInvalid', { max: MAX_MINUTES }),
     };
     setErrors(next);
     if (next.reason || next.duration) return;
     create.mutate({ matchers: silenceMatchersFor(alert, scope), durationMinutes: minutes, comment: reason.trim() }, { onSuccess: onClose });
   };
   const serverFields = create.error instanceof ApiError ? create.error.fields : undefined;
-  const reasonError = errors.reason ?? serverFields?.find((f) => f.field === 'comment')?.message;
-  const durationError = errors.duration ?? serverFields?.find((f) => f.field === 'durationMinutes' || f.field === 'endsAt')?.message;
+  const reasonIssue = serverFields?.find((f) => f.field === 'comment');
+  const durationIssue = serverFields?.find((f) => f.field === 'durationMinutes' || f.field === 'endsAt');
+  const reasonError = errors.reason ?? (reasonIssue ? fieldIssueText(reasonIssue) : undefined);
+  const durationError = errors.duration ?? (durationIssue ? fieldIssueText(durationIssue) : undefined);
 
   return (
-    <ModalDialog titleId="silence-title" title="Silence alert" onClose={onClose}>
+    <ModalDialog titleId="silence-title" title={t('alerts.silence.title')} onClose={onClose}>
       <p className="alert-dialog-subject">{alert.summary}</p>
       <form className="alert-form" onSubmit={submit} noValidate>
         <fieldset>
-          <legend>What</legend>
+          <legend>{t('alerts.silence.what')}</legend>
           <label className="choice">
             <input type="radio" name="silence-scope" checked={scope === 'rule'} onChange={() => setScope('rule')} />
-            This rule ({alert.ruleId}) on {place}
+            {t.rich('alerts.silence.scopeRule', { rule: <bdi key="rule">{alert.ruleId}</bdi>, place: <bdi key="place">{place}</bdi> })}
           </label>
           <label className="choice">
             <input type="radio" name="silence-scope" checked={scope === 'entity'} onChange={() => setScope('entity')} />
-            Every alert on {place}
+            {t.rich('alerts.silence.scopeEntity', { place: <bdi key="place">{place}</bdi> })}
           </label>
         </fieldset>
         <fieldset aria-describedby={durationError ? 'silence-duration-error' : undefined}>
-          <legend>For</legend>
+          <legend>{t('alerts.silence.for')}</legend>
           {PRESETS_MIN.map((m) => (
             <label key={m} className="choice">
               <input type="radio" name="silence-duration" checked={preset === m} onChange={() => setPreset(m)} />
@@ -68,11 +73,11 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
           ))}
           <label className="choice">
             <input type="radio" name="silence-duration" checked={preset === 'custom'} onChange={() => setPreset('custom')} />
-            Custom
+            {t('alerts.silence.custom')}
           </label>
           {preset === 'custom' && (
             <label className="custom-minutes">
-              Minutes
+              {t('alerts.silence.minutes')}
               <input
                 type="number"
                 min={1}
@@ -91,7 +96,7 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
             </p>
           )}
         </fieldset>
-        <label htmlFor="silence-reason">Reason</label>
+        <label htmlFor="silence-reason">{t('alerts.silence.reason')}</label>
         <textarea
           id="silence-reason"
           value={reason}
@@ -100,7 +105,7 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
           onChange={(e) => setReason(e.target.value)}
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={reasonError ? 'silence-reason-error' : undefined}
-          placeholder="e.g. Known cut, repair ship on site"
+          placeholder={t('alerts.silence.reasonPlaceholder')}
         />
         {reasonError && (
           <p id="silence-reason-error" className="field-error">
@@ -109,15 +114,15 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
         )}
         {create.isError && !serverFields?.length && (
           <p className="form-alert" role="alert">
-            Not silenced: {create.error.message}
+            {t('alerts.silence.failed', { error: create.error.message })}
           </p>
         )}
         <div className="alert-form-actions">
           <button type="submit" className="alert-action primary" disabled={create.isPending}>
-            {create.isPending ? 'Silencing…' : 'Silence'}
+            {create.isPending ? t('alerts.silence.submitting') : t('alerts.silence.submit')}
           </button>
           <button type="button" className="alert-action" onClick={onClose}>
-            Cancel
+            {t('alerts.cancel')}
           </button>
         </div>
       </form>

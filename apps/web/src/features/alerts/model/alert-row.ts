@@ -1,4 +1,6 @@
 import type { Alert, NotificationStatus } from '@corridor/shared';
+import { formatNumber } from '../../../lib/format.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { describeAlertAge, describeEta } from './alert-age.ts';
 
 /** Names of the places alerts are about, as the console knows them. */
@@ -34,43 +36,44 @@ export interface AlertRowView {
 export function formatAlertValue(value: number | null, unit: string): string | undefined {
   if (value === null || !Number.isFinite(value)) return undefined;
   const rounded = Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3));
-  const number = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const number = formatNumber(rounded, 2);
   return unit ? `${number} ${unit}` : number;
 }
 
 /** Where the last notification stands, in words: delivered, being sent, failed, or why there is none. */
 export function describeNotification(n: NotificationStatus, clock: (ms: number) => string): string {
-  const what = n.last ? ` (${n.last})` : '';
+  // `last` is the state the notification was about (firing or resolved); "none" selects the words without it.
+  const last = n.last ?? 'none';
   switch (n.state) {
     case 'none':
-      return 'Nothing sent (no webhook, or not fired)';
+      return translate('alerts.notification.none');
     case 'suppressed':
-      return 'Not notified: silenced or in maintenance';
+      return translate('alerts.notification.suppressed');
     case 'pending':
-      return n.attempts > 0 ? `Sending${what}: ${n.attempts} ${n.attempts === 1 ? 'attempt' : 'attempts'} so far` : `Sending${what}`;
+      return translate('alerts.notification.pending', { last, attempts: n.attempts });
     case 'delivered':
-      return n.deliveredAt ? `Notified${what} at ${clock(Date.parse(n.deliveredAt))}` : `Notified${what}`;
+      return translate('alerts.notification.delivered', { last, time: n.deliveredAt ? clock(Date.parse(n.deliveredAt)) : 'none' });
     case 'failed':
-      return `Notification failed${what} after ${n.attempts} ${n.attempts === 1 ? 'attempt' : 'attempts'}${n.error ? `: ${n.error}` : ''}`;
+      return translate('alerts.notification.failed', { last, attempts: n.attempts, error: n.error || 'none' });
   }
 }
 
 export function alertRowView(alert: Alert, nowMs: number, names: PlaceNames, clock: (ms: number) => string): AlertRowView {
   const ack = alert.acknowledgement;
-  const note = ack ? `${ack.comment}${ack.eta ? ` · ${describeEta(ack.eta, nowMs, clock)}` : ''}` : undefined;
+  const note = ack ? (ack.eta ? translate('alerts.ack.noteWithEta', { comment: ack.comment, eta: describeEta(ack.eta, nowMs, clock) }) : ack.comment) : undefined;
   const marks: string[] = [];
-  if (alert.silencedBy.length > 0) marks.push('Silenced');
-  if (alert.inMaintenance) marks.push('In maintenance');
-  if (alert.escalatedAt && !ack && alert.state !== 'resolved') marks.push(`Escalated at ${clock(Date.parse(alert.escalatedAt))}`);
+  if (alert.silencedBy.length > 0) marks.push(translate('alerts.mark.silenced'));
+  if (alert.inMaintenance) marks.push(translate('alerts.mark.maintenance'));
+  if (alert.escalatedAt && !ack && alert.state !== 'resolved') marks.push(translate('alerts.mark.escalated', { time: clock(Date.parse(alert.escalatedAt)) }));
   return {
     id: alert.id,
     severity: alert.severity,
     summary: alert.summary,
     value: formatAlertValue(alert.value, alert.unit),
-    place: alert.siteId ? names.siteName(alert.siteId) : alert.linkId ? names.linkName(alert.linkId) : '—',
+    place: alert.siteId ? names.siteName(alert.siteId) : alert.linkId ? names.linkName(alert.linkId) : translate('alerts.none'),
     placeKind: alert.siteId ? 'site' : alert.linkId ? 'link' : 'none',
     age: describeAlertAge(alert, nowMs),
-    acknowledgement: ack ? `Acknowledged by ${ack.by} at ${clock(Date.parse(ack.at))}: ${note}` : undefined,
+    acknowledgement: ack ? translate('alerts.ack.row', { by: ack.by, time: clock(Date.parse(ack.at)), note }) : undefined,
     acknowledgedBy: ack?.by,
     acknowledgementNote: note,
     marks,

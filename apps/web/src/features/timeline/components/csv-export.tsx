@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { downloadText } from '../../../lib/csv.ts';
-import { formatCount } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { exportTimelineCsv } from '../api/timeline-queries.ts';
 import { csvFileName, type TimelineFilter } from '../model/timeline-filter.ts';
 
 /** "Export CSV": every event the filters select (not only the pages loaded), as a file named after the filters. */
 export function CsvExport({ filter }: { filter: TimelineFilter }) {
+  const t = useT();
   const exportCsv = useMutation({
     mutationFn: async () => {
       const csv = await exportTimelineCsv(filter);
@@ -16,12 +17,11 @@ export function CsvExport({ filter }: { filter: TimelineFilter }) {
   return (
     <div className="csv-export">
       <button type="button" className="ops-button" onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending}>
-        {exportCsv.isPending ? 'Preparing CSV…' : 'Export CSV'}
+        {exportCsv.isPending ? t('timeline.csv.preparing') : t('timeline.csv.export')}
       </button>
       <span role="status" className="muted">
-        {exportCsv.isSuccess &&
-          `${formatCount(exportCsv.data.count)} ${exportCsv.data.count === 1 ? 'event' : 'events'} exported${exportCsv.data.truncated ? ` (the newest only; narrow the filters for the rest)` : ''}`}
-        {exportCsv.isError && `The CSV could not be prepared: ${exportCsv.error.message}`}
+        {exportCsv.isSuccess && t('timeline.csv.done', { count: exportCsv.data.count, truncated: exportCsv.data.truncated ? 'yes' : 'no' })}
+        {exportCsv.isError && t('timeline.csv.error', { error: exportCsv.error.message })}
       </span>
     </div>
   );

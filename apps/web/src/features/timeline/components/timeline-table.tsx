@@ -1,7 +1,8 @@
 import type { TimelineEvent } from '@corridor/shared';
 import type { AnchorHTMLAttributes } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
-import { KIND_LABELS } from '../model/timeline-filter.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { kindLabel } from '../model/timeline-filter.ts';
 
 type Anchor = AnchorHTMLAttributes<HTMLAnchorElement>;
 
@@ -17,16 +18,29 @@ export interface EntityLinks {
 
 /** Events newest first: time (viewer's zone), kind, what happened, where, which workload, who. */
 export function TimelineTable({ events, zone, links }: { events: readonly TimelineEvent[]; zone: string; links: EntityLinks }) {
+  const t = useT();
+  const site = (id: string) => (
+    <a key="site" {...links.site(id)}>
+      <bdi>{links.siteName(id)}</bdi>
+    </a>
+  );
+  const link = (id: string) => (
+    <a key="link" {...links.link(id)}>
+      <bdi>{links.linkName(id)}</bdi>
+    </a>
+  );
+  const where = (e: TimelineEvent) =>
+    e.siteId && e.linkId ? t.rich('timeline.where.both', { site: site(e.siteId), link: link(e.linkId) }) : e.siteId ? site(e.siteId) : e.linkId ? link(e.linkId) : null;
   return (
-    <table className="ops-table timeline-table" aria-label="Timeline events">
+    <table className="ops-table timeline-table" aria-label={t('timeline.table.label')}>
       <thead>
         <tr>
-          <th scope="col">Time ({zone})</th>
-          <th scope="col">Kind</th>
-          <th scope="col">What happened</th>
-          <th scope="col">Where</th>
-          <th scope="col">Workload</th>
-          <th scope="col">Who</th>
+          <th scope="col">{t('timeline.col.time', { zone })}</th>
+          <th scope="col">{t('timeline.col.kind')}</th>
+          <th scope="col">{t('timeline.col.what')}</th>
+          <th scope="col">{t('timeline.col.where')}</th>
+          <th scope="col">{t('timeline.col.workload')}</th>
+          <th scope="col">{t('timeline.col.who')}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,16 +50,12 @@ export function TimelineTable({ events, zone, links }: { events: readonly Timeli
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </td>
             <td>
-              <span className={`kind-badge kind-${e.kind}`}>{KIND_LABELS[e.kind]}</span>
+              <span className={`kind-badge kind-${e.kind}`}>{kindLabel(e.kind)}</span>
             </td>
             <td>{e.summary}</td>
-            <td>
-              {e.siteId && <a {...links.site(e.siteId)}>{links.siteName(e.siteId)}</a>}
-              {e.siteId && e.linkId && ' · '}
-              {e.linkId && <a {...links.link(e.linkId)}>{links.linkName(e.linkId)}</a>}
-            </td>
-            <td className="mono">{e.workloadId && (links.workload ? <a {...links.workload(e.workloadId)}>{e.workloadId}</a> : e.workloadId)}</td>
-            <td>{e.actor ?? ''}</td>
+            <td>{where(e)}</td>
+            <td className="mono">{e.workloadId && <bdi>{links.workload ? <a {...links.workload(e.workloadId)}>{e.workloadId}</a> : e.workloadId}</bdi>}</td>
+            <td>{e.actor && <bdi>{e.actor}</bdi>}</td>
           </tr>
         ))}
       </tbody>

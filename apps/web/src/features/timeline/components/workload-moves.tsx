@@ -2,9 +2,10 @@ import './timeline.css';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AnchorHTMLAttributes } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { viewerZone } from '../../../lib/local-time.ts';
 import { timelineQueries } from '../api/timeline-queries.ts';
-import { KIND_LABELS } from '../model/timeline-filter.ts';
+import { kindLabel } from '../model/timeline-filter.ts';
 import { movesOf } from '../model/workload-moves.ts';
 
 interface WorkloadMovesProps {
@@ -18,31 +19,39 @@ interface WorkloadMovesProps {
  * (/api/events?workload=), kept current by the live stream's timeline events. A tenant sees its own.
  */
 export function WorkloadMoves({ workloadId, siteName, siteLink }: WorkloadMovesProps) {
+  const t = useT();
   const pages = useInfiniteQuery(timelineQueries.pages({ workload: workloadId }));
   const moves = pages.data ? movesOf(pages.data.pages.flatMap((p) => p.events)) : undefined;
-  const site = (id: string | undefined) => (id ? <a {...siteLink(id)}>{siteName(id)}</a> : '—');
-  if (pages.isPending) return <p className="muted">Loading the workload’s moves…</p>;
+  const site = (id: string | undefined, key: string) =>
+    id ? (
+      <a key={key} {...siteLink(id)}>
+        <bdi>{siteName(id)}</bdi>
+      </a>
+    ) : (
+      t('timeline.none')
+    );
+  if (pages.isPending) return <p className="muted">{t('timeline.moves.loading')}</p>;
   if (pages.isError && !moves) {
     return (
       <div className="form-alert" role="alert">
-        <p>The workload’s moves could not be loaded: {pages.error.message}</p>
+        <p>{t('timeline.moves.loadError', { error: pages.error.message })}</p>
         <button type="button" className="link-button" onClick={() => void pages.refetch()}>
-          Retry
+          {t('timeline.retry')}
         </button>
       </div>
     );
   }
-  if (!moves || moves.length === 0) return <p className="muted">No move yet: it has run where it was placed.</p>;
+  if (!moves || moves.length === 0) return <p className="muted">{t('timeline.moves.empty')}</p>;
   return (
     <>
-      <table className="ops-table workload-moves" aria-label="Moves">
+      <table className="ops-table workload-moves" aria-label={t('timeline.moves.label')}>
         <thead>
           <tr>
-            <th scope="col">Time ({viewerZone()})</th>
-            <th scope="col">Event</th>
-            <th scope="col">State</th>
-            <th scope="col">From → to</th>
-            <th scope="col">Why</th>
+            <th scope="col">{t('timeline.col.time', { zone: viewerZone() })}</th>
+            <th scope="col">{t('timeline.moves.col.event')}</th>
+            <th scope="col">{t('timeline.moves.col.state')}</th>
+            <th scope="col">{t('timeline.moves.col.route')}</th>
+            <th scope="col">{t('timeline.moves.col.why')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,29 +61,18 @@ export function WorkloadMoves({ workloadId, siteName, siteLink }: WorkloadMovesP
                 <time dateTime={m.at}>{formatDateTime(m.at)}</time>
               </td>
               <td>
-                <span className={`kind-badge kind-${m.kind}`}>{KIND_LABELS[m.kind]}</span>
+                <span className={`kind-badge kind-${m.kind}`}>{kindLabel(m.kind)}</span>
               </td>
-              <td>{m.state ?? '—'}</td>
-              <td className="move-route">
-                {m.from || m.to ? (
-                  <>
-                    {site(m.from)} → {site(m.to)}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                {m.why}
-                {m.actor && <span className="muted"> · {m.actor}</span>}
-              </td>
+              <td>{m.state ?? t('timeline.none')}</td>
+              <td className="move-route">{m.from || m.to ? t.rich('timeline.moves.route', { from: site(m.from, 'from'), to: site(m.to, 'to') }) : t('timeline.none')}</td>
+              <td>{m.actor ? t.rich('timeline.moves.whyBy', { why: m.why, actor: <bdi key="actor">{m.actor}</bdi>, m: (chunks) => <span className="muted">{chunks}</span> }) : m.why}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {pages.hasNextPage && (
         <button type="button" className="ops-button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {pages.isFetchingNextPage ? 'Loading…' : 'Older events'}
+          {pages.isFetchingNextPage ? t('timeline.loadingMore') : t('timeline.older')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import type { TimelineEvent, TimelineKind, TimelinePage } from '@corridor/shared';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** The timeline's filters as the URL and the API carry them (times: ISO 8601 with an offset). */
 export interface TimelineFilter {
@@ -52,19 +53,8 @@ export function withLiveEvent<P extends TimelinePage>(pages: readonly P[], event
   return [{ ...first, events }, ...rest];
 }
 
-/** How each kind reads in the filter and the list. */
-export const KIND_LABELS: Record<TimelineKind, string> = {
-  alert: 'Alert',
-  ack: 'Acknowledgement',
-  silence: 'Silence',
-  fault: 'Fault',
-  health: 'Health change',
-  maintenance: 'Maintenance',
-  drain: 'Drain',
-  migration: 'Migration',
-  commit: 'Commit',
-  release: 'Release',
-};
+/** How a kind reads in the filter and the list, in the language in force. */
+export const kindLabel = (kind: TimelineKind): string => translate(`timeline.kind.${kind}`);
 
 /** The name of the CSV file for these filters: "corridor-timeline-drain-ma-benguerir-1.csv". */
 export function csvFileName(filter: TimelineFilter): string {
@@ -72,6 +62,7 @@ export function csvFileName(filter: TimelineFilter): string {
   return `corridor-timeline${parts.length ? `-${parts.join('-')}` : ''}.csv`;
 }
 
+/** The CSV's columns stay in English whatever the console's language: they are field names for tools, not words for people. */
 export const CSV_HEADER = ['id', 'at_utc', 'kind', 'site', 'link', 'workload', 'tenant', 'actor', 'summary', 'detail_json'] as const;
 
 /** An event as a CSV record (times in UTC ISO 8601, the detail as JSON). */
