@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type AnchorHTMLAttributes } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { viewerZone } from '../../../lib/local-time.ts';
 import { maintenanceQueries } from '../api/maintenance-queries.ts';
 import { progressText, timeLeft } from '../model/plan-review.ts';
@@ -16,14 +17,13 @@ interface DrainProgressProps {
   timelineLink: (siteId: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
 }
 
-const STATE_LABELS = { running: 'Running', done: 'Done', partial: 'Done, some stayed', failed: 'Failed' } as const;
-
 /**
  * A drain as it runs: each workload's state (pending → migrating → moved, or blocked/failed with why),
  * the deadline and the time left. The page is refreshed by the drain's timeline events on the stream.
  */
 export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timelineLink }: DrainProgressProps) {
   const drain = useQuery(maintenanceQueries.drain(drainId));
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow(drain.data?.state === 'running');
   useEffect(() => heading.current?.focus(), [drainId]);
@@ -33,20 +33,20 @@ export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timel
     <main className="page drain-page" aria-labelledby="drain-title" aria-busy={drain.isPending}>
       <div className="page-head">
         <h2 id="drain-title" ref={heading} tabIndex={-1}>
-          {d ? `Drain of ${siteName(d.siteId)}` : drain.isError ? 'Drain not available' : 'Loading drain…'}
+          {d ? t('maintenance.drain.title', { site: siteName(d.siteId) }) : drain.isError ? t('maintenance.drain.unavailable') : t('maintenance.drain.loading')}
         </h2>
         {d && (
           <p className={`drain-state state-${d.state}`} role="status">
-            {STATE_LABELS[d.state]} · {progressText(d.items)}
+            {t('maintenance.drain.status', { state: t('maintenance.drain.state', { state: d.state }), progress: progressText(d.items) })}
           </p>
         )}
       </div>
       {drain.isError && !d && (
         <div className="form-alert" role="alert">
-          <p>{notFound ? `No drain with id “${drainId}”.` : `The drain could not be loaded: ${drain.error.message}`}</p>
+          <p>{notFound ? t('maintenance.drain.notFound', { id: drainId }) : t('maintenance.drain.loadFailed', { error: drain.error.message })}</p>
           {!notFound && (
             <button type="button" className="link-button" onClick={() => void drain.refetch()}>
-              Retry
+              {t('maintenance.drain.retry')}
             </button>
           )}
         </div>
@@ -54,21 +54,28 @@ export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timel
       {d && (
         <>
           <p className="muted">
-            Started by {d.createdBy} at {formatDateTime(d.startedAt)} ({viewerZone()}) · deadline {formatDateTime(d.deadline)} (
-            {d.state === 'running' ? timeLeft(d.deadline, now) : d.finishedAt ? `finished ${formatDateTime(d.finishedAt)}` : 'finished'}) · <a {...siteLink(d.siteId)}>{siteName(d.siteId)}</a> ·{' '}
-            <a {...timelineLink(d.siteId)}>its timeline</a>
+            {t.rich('maintenance.drain.meta', {
+              name: <bdi>{d.createdBy}</bdi>,
+              start: formatDateTime(d.startedAt),
+              zone: viewerZone(),
+              deadline: formatDateTime(d.deadline),
+              remaining: d.state === 'running' ? timeLeft(d.deadline, now) : d.finishedAt ? t('maintenance.drain.finishedAt', { time: formatDateTime(d.finishedAt) }) : t('maintenance.drain.finished'),
+              site: siteName(d.siteId),
+              siteLink: (chunks) => <a {...siteLink(d.siteId)}>{chunks}</a>,
+              timeline: (chunks) => <a {...timelineLink(d.siteId)}>{chunks}</a>,
+            })}
           </p>
           {d.items.length === 0 ? (
-            <p className="ops-empty">No workload ran on the site: nothing to move.</p>
+            <p className="ops-empty">{t('maintenance.drain.empty')}</p>
           ) : (
-            <table className="ops-table drain-items" aria-label="Workloads of the drain">
+            <table className="ops-table drain-items" aria-label={t('maintenance.drain.table')}>
               <thead>
                 <tr>
-                  <th scope="col">Workload</th>
-                  <th scope="col">Tenant</th>
-                  <th scope="col">From → to</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Why</th>
+                  <th scope="col">{t('maintenance.drain.col.workload')}</th>
+                  <th scope="col">{t('maintenance.drain.col.tenant')}</th>
+                  <th scope="col">{t('maintenance.drain.col.fromTo')}</th>
+                  <th scope="col">{t('maintenance.drain.col.state')}</th>
+                  <th scope="col">{t('maintenance.drain.col.why')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -78,11 +85,9 @@ export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timel
                       <a {...workloadLink(item.workloadId)}>{item.workloadName}</a>
                     </th>
                     <td>{item.tenant}</td>
-                    <td className="nowrap">
-                      {siteName(item.from)} → {item.to ? siteName(item.to) : 'stays'}
-                    </td>
+                    <td className="nowrap">{t('maintenance.drain.fromTo', { from: siteName(item.from), to: item.to ? siteName(item.to) : t('maintenance.drain.stays') })}</td>
                     <td>
-                      <span className={`item-state item-${item.state}`}>{item.state}</span>
+                      <span className={`item-state item-${item.state}`}>{t('maintenance.drain.item', { state: item.state })}</span>
                     </td>
                     <td>{item.reason ?? ''}</td>
                   </tr>

@@ -2,6 +2,7 @@ import './maintenance.css';
 import { useEffect, useRef, useState, type AnchorHTMLAttributes } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { viewerZone } from '../../../lib/local-time.ts';
 import { useDrainPlan, useExecuteDrain } from '../api/maintenance-queries.ts';
 import { reviewOf, type PlanReview } from '../model/plan-review.ts';
@@ -21,6 +22,7 @@ interface DrainReviewProps {
  */
 export function DrainReview({ siteId, siteName, backLink, onExecuted }: DrainReviewProps) {
   const plan = useDrainPlan();
+  const t = useT();
   const execute = useExecuteDrain();
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -41,20 +43,20 @@ export function DrainReview({ siteId, siteName, backLink, onExecuted }: DrainRev
   return (
     <main className="page drain-page" aria-labelledby="drain-title" aria-busy={plan.isPending}>
       <p className="breadcrumb">
-        <a {...backLink}>← {siteName(siteId)}</a>
+        <a {...backLink}>{t('maintenance.review.back', { site: siteName(siteId) })}</a>
       </p>
       <div className="page-head">
         <h2 id="drain-title" ref={heading} tabIndex={-1}>
-          Drain {siteName(siteId)}: review
+          {t('maintenance.review.title', { site: siteName(siteId) })}
         </h2>
         <button type="button" className="ops-button" onClick={() => plan.mutate(siteId)} disabled={plan.isPending}>
-          {plan.isPending ? 'Planning…' : 'Run the dry run again'}
+          {plan.isPending ? t('maintenance.review.planning') : t('maintenance.review.rerun')}
         </button>
       </div>
-      {plan.isPending && <p className="muted">Planning where each workload would go…</p>}
+      {plan.isPending && <p className="muted">{t('maintenance.review.planningLong')}</p>}
       {plan.isError && (
         <div className="form-alert" role="alert">
-          <p>The dry run failed: {plan.error.message}</p>
+          <p>{t('maintenance.review.failed', { error: plan.error.message })}</p>
         </div>
       )}
       {review && plan.data && (
@@ -63,35 +65,38 @@ export function DrainReview({ siteId, siteName, backLink, onExecuted }: DrainRev
             {review.headline}
           </p>
           <p className="muted">
-            Dry run by {plan.data.createdBy} at {formatDateTime(plan.data.createdAt)} ({viewerZone()}); it can be executed until {formatDateTime(plan.data.expiresAt)}.
+            {t.rich('maintenance.review.meta', {
+              name: <bdi>{plan.data.createdBy}</bdi>,
+              time: formatDateTime(plan.data.createdAt),
+              zone: viewerZone(),
+              until: formatDateTime(plan.data.expiresAt),
+            })}
           </p>
           <ReviewMoves review={review} />
           <CapacityEffect review={review} />
           <div className="drain-execute">
             {!confirming ? (
               <button type="button" className="ops-button primary" onClick={() => setConfirming(true)} disabled={!review.canExecute || expired || execute.isPending}>
-                Execute drain…
+                {t('maintenance.review.execute')}
               </button>
             ) : (
-              <div className="confirm" role="group" aria-label="Confirm the drain">
-                <p>
-                  Move {review.movable} {review.movable === 1 ? 'workload' : 'workloads'} off {siteName(siteId)} now?
-                  {review.blocked > 0 && ` ${review.blocked} without a lawful destination will stay and raise a critical alert.`}
-                </p>
+              <div className="confirm" role="group" aria-label={t('maintenance.review.confirmLabel')}>
+                <p>{t('maintenance.review.confirmQuestion', { count: review.movable, site: siteName(siteId), blocked: review.blocked })}</p>
                 <button type="button" className="ops-button danger" onClick={executeNow} disabled={execute.isPending} autoFocus>
-                  {execute.isPending ? 'Starting…' : 'Confirm: execute'}
+                  {execute.isPending ? t('maintenance.review.starting') : t('maintenance.review.confirm')}
                 </button>
                 <button type="button" className="link-button" onClick={() => setConfirming(false)} disabled={execute.isPending}>
-                  Cancel
+                  {t('maintenance.review.cancel')}
                 </button>
               </div>
             )}
-            {!review.canExecute && <p className="muted">Nothing can move: there is nothing to execute.</p>}
-            {expired && <p className="muted">This dry run has expired: run it again.</p>}
+            {!review.canExecute && <p className="muted">{t('maintenance.review.nothingToExecute')}</p>}
+            {expired && <p className="muted">{t('maintenance.review.expired')}</p>}
             {execute.isError && (
               <p className="form-alert" role="alert">
-                The drain could not start: {execute.error.message}
-                {execute.error instanceof ApiError && execute.error.status === 409 && ' Run the dry run again: the fleet has changed since.'}
+                {execute.error instanceof ApiError && execute.error.status === 409
+                  ? t('maintenance.review.startFailedConflict', { error: execute.error.message })
+                  : t('maintenance.review.startFailed', { error: execute.error.message })}
               </p>
             )}
           </div>
@@ -113,25 +118,26 @@ function useExpired(expiresAt: string | undefined): boolean {
 }
 
 function ReviewMoves({ review }: { review: PlanReview }) {
+  const t = useT();
   if (review.moves.length === 0) return null;
   return (
     <section className="page-section" aria-labelledby="moves-title">
-      <h3 id="moves-title">Workloads</h3>
-      <table className="ops-table drain-moves">
+      <h3 id="moves-title">{t('maintenance.moves.title')}</h3>
+      <table className="ops-table drain-moves" aria-labelledby="moves-title">
         <thead>
           <tr>
-            <th scope="col">Workload</th>
-            <th scope="col">Tenant</th>
-            <th scope="col">GPUs</th>
-            <th scope="col">Destination</th>
-            <th scope="col">Alternatives, or why no site can take it</th>
+            <th scope="col">{t('maintenance.moves.col.workload')}</th>
+            <th scope="col">{t('maintenance.moves.col.tenant')}</th>
+            <th scope="col">{t('maintenance.moves.col.gpus')}</th>
+            <th scope="col">{t('maintenance.moves.col.destination')}</th>
+            <th scope="col">{t('maintenance.moves.col.alternatives')}</th>
           </tr>
         </thead>
         <tbody>
           {review.moves.map((m) => (
             <tr key={m.workloadId} className={m.destination ? undefined : 'is-blocked'}>
               <th scope="row">
-                {m.workloadName} <span className="mono muted">{m.workloadId}</span>
+                <bdi>{m.workloadName}</bdi> <bdi className="mono muted">{m.workloadId}</bdi>
               </th>
               <td>{m.tenant}</td>
               <td className="nowrap">{m.gpus}</td>
@@ -141,7 +147,7 @@ function ReviewMoves({ review }: { review: PlanReview }) {
                     <strong>{m.destination.name}</strong> <span className="muted">{m.destination.score}</span>
                   </>
                 ) : (
-                  <strong className="blocked">No lawful destination: stays</strong>
+                  <strong className="blocked">{t('maintenance.moves.noDestination')}</strong>
                 )}
               </td>
               <td>
@@ -155,16 +161,16 @@ function ReviewMoves({ review }: { review: PlanReview }) {
                       ))}
                     </ul>
                   ) : (
-                    <span className="muted">No other lawful site.</span>
+                    <span className="muted">{t('maintenance.moves.noAlternative')}</span>
                   )
                 ) : (
                   <ul className="ops-list compact refusals">
                     {m.refusals.map((r) => (
                       <li key={r.siteId}>
-                        <strong>{r.name}</strong>:{' '}
+                        {t.rich('maintenance.moves.refusalSite', { site: r.name, b: (chunks) => <strong>{chunks}</strong> })}
                         {r.reasons.map((x, i) => (
                           <span key={i}>
-                            {i > 0 && '; '}
+                            {i > 0 && t('maintenance.moves.reasonSeparator')}
                             <code className="reason-code">{x.code}</code> {x.text}
                           </span>
                         ))}
@@ -182,25 +188,23 @@ function ReviewMoves({ review }: { review: PlanReview }) {
 }
 
 function CapacityEffect({ review }: { review: PlanReview }) {
+  const t = useT();
   if (review.capacity.length === 0) return null;
   return (
     <section className="page-section" aria-labelledby="capacity-title">
-      <h3 id="capacity-title">Capacity effect on each destination</h3>
-      <table className="ops-table drain-capacity">
+      <h3 id="capacity-title">{t('maintenance.capacity.title')}</h3>
+      <table className="ops-table drain-capacity" aria-labelledby="capacity-title">
         <thead>
           <tr>
-            <th scope="col">Destination</th>
-            <th scope="col">Free GPUs before → after</th>
+            <th scope="col">{t('maintenance.capacity.col.destination')}</th>
+            <th scope="col">{t('maintenance.capacity.col.free')}</th>
           </tr>
         </thead>
         <tbody>
           {review.capacity.map((c, i) => (
             <tr key={`${c.siteId}-${i}`} className={c.overbooked ? 'is-blocked' : undefined}>
               <th scope="row">{c.name}</th>
-              <td>
-                {c.text}
-                {c.overbooked && <strong className="blocked"> · over capacity</strong>}
-              </td>
+              <td>{c.overbooked ? t.rich('maintenance.capacity.overbooked', { text: c.text, b: (chunks) => <strong className="blocked">{chunks}</strong> }) : c.text}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { formatSiteAndViewerTime, localInputToIso, viewerZone } from '../../../lib/local-time.ts';
 import { useScheduleMaintenance } from '../api/maintenance-queries.ts';
 import { initialValues, requestOf, serverFieldErrors, type MaintenanceFieldErrors, type MaintenanceFormValues } from '../model/maintenance-form.ts';
@@ -19,6 +20,7 @@ export function ScheduleForm({ siteId, siteName, siteZone, onDone }: ScheduleFor
   const schedule = useScheduleMaintenance();
   const id = useId();
   const zone = viewerZone();
+  const t = useT();
 
   const set = (patch: Partial<MaintenanceFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const submit = (e: FormEvent) => {
@@ -47,17 +49,17 @@ export function ScheduleForm({ siteId, siteName, siteZone, onDone }: ScheduleFor
     );
 
   return (
-    <form className="ops-form" aria-label={`Schedule maintenance on ${siteName}`} onSubmit={submit} noValidate>
+    <form className="ops-form" aria-label={t('maintenance.form.label', { site: siteName })} onSubmit={submit} noValidate>
       <div className="ops-field">
-        <label htmlFor={`${id}-start`}>Start ({zone})</label>
+        <label htmlFor={`${id}-start`}>{t('maintenance.form.start', { zone })}</label>
         <input id={`${id}-start`} type="datetime-local" value={values.startsAt} onChange={(e) => set({ startsAt: e.target.value })} {...field('startsAt')} />
         <p className="hint" id={`${id}-startsAt-hint`}>
-          {atSite(values.startsAt) ?? 'Now by default.'}
+          {atSite(values.startsAt) ?? t('maintenance.form.startHint')}
         </p>
         {error('startsAt')}
       </div>
       <div className="ops-field">
-        <label htmlFor={`${id}-end`}>End ({zone})</label>
+        <label htmlFor={`${id}-end`}>{t('maintenance.form.end', { zone })}</label>
         <input id={`${id}-end`} type="datetime-local" value={values.endsAt} onChange={(e) => set({ endsAt: e.target.value })} {...field('endsAt')} />
         <p className="hint" id={`${id}-endsAt-hint`}>
           {atSite(values.endsAt) ?? ''}
@@ -66,25 +68,25 @@ export function ScheduleForm({ siteId, siteName, siteZone, onDone }: ScheduleFor
       </div>
       <div className="ops-field ops-check">
         <input id={`${id}-weekly`} type="checkbox" checked={values.weekly} onChange={(e) => set({ weekly: e.target.checked })} {...field('recurrence')} />
-        <label htmlFor={`${id}-weekly`}>Repeat every week</label>
+        <label htmlFor={`${id}-weekly`}>{t('maintenance.form.weekly')}</label>
         <p className="hint visually-hidden" id={`${id}-recurrence-hint`}>
-          The same window every 7 days from the start.
+          {t('maintenance.form.weeklyHint')}
         </p>
         {error('recurrence')}
       </div>
       <div className="ops-field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+        <label htmlFor={`${id}-reason`}>{t('maintenance.form.reason')}</label>
         <input
           id={`${id}-reason`}
           type="text"
           maxLength={600}
           value={values.reason}
           onChange={(e) => set({ reason: e.target.value })}
-          placeholder="e.g. cooling loop replacement"
+          placeholder={t('maintenance.form.reasonPlaceholder')}
           {...field('reason')}
         />
         <p className="hint visually-hidden" id={`${id}-reason-hint`}>
-          Shown on the timeline and to the operators.
+          {t('maintenance.form.reasonHint')}
         </p>
         {error('reason')}
       </div>
@@ -95,10 +97,10 @@ export function ScheduleForm({ siteId, siteName, siteZone, onDone }: ScheduleFor
       )}
       <div className="ops-actions">
         <button type="submit" className="ops-button primary" disabled={schedule.isPending}>
-          {schedule.isPending ? 'Scheduling…' : 'Schedule'}
+          {schedule.isPending ? t('maintenance.form.submitting') : t('maintenance.form.submit')}
         </button>
         <button type="button" className="link-button" onClick={onDone}>
-          Cancel
+          {t('maintenance.form.cancel')}
         </button>
       </div>
     </form>

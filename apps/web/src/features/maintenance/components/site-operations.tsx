@@ -2,9 +2,12 @@ import './maintenance.css';
 import { SEVERITY_RANK, type MaintenanceWindow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type AnchorHTMLAttributes } from 'react';
-import { formatCount, formatDateTime, formatGpus } from '../../../lib/format.ts';
+import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { formatSiteAndViewerTime, viewerZone } from '../../../lib/local-time.ts';
 import { maintenanceQueries, useDeleteMaintenance } from '../api/maintenance-queries.ts';
+import { gpusText } from '../model/plan-review.ts';
 import { ScheduleForm } from './schedule-form.tsx';
 
 type Anchor = AnchorHTMLAttributes<HTMLAnchorElement>;
@@ -26,17 +29,18 @@ interface SiteOperationsProps {
 /** What a NOC does with a site, in its panel: its firing alerts, its maintenance windows, the workloads on it, and (operators) Schedule maintenance and Drain. */
 export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOperate, workloadLink, drainLink }: SiteOperationsProps) {
   const [scheduling, setScheduling] = useState(false);
+  const t = useT();
   return (
-    <section className="site-ops" aria-label="Operations">
+    <section className="site-ops" aria-label={t('maintenance.ops.region')}>
       {canReadNoc && <SiteAlerts siteId={siteId} />}
       {canReadNoc && <SiteWindows siteId={siteId} siteZone={siteZone} canOperate={canOperate} />}
       {canOperate && (
         <div className="ops-actions">
           <button type="button" className="ops-button" aria-expanded={scheduling} onClick={() => setScheduling((s) => !s)}>
-            Schedule maintenance
+            {t('maintenance.ops.schedule')}
           </button>
           <a className="ops-button" {...drainLink}>
-            Drain…
+            {t('maintenance.ops.drain')}
           </a>
         </div>
       )}
@@ -48,23 +52,26 @@ export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOper
 
 function SiteAlerts({ siteId }: { siteId: string }) {
   const alerts = useQuery(maintenanceQueries.siteAlerts(siteId));
+  const t = useT();
   const firing = [...(alerts.data?.alerts ?? [])].filter((a) => a.state === 'firing').sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return (
     <div className="ops-block">
-      <h3>Firing alerts{alerts.data ? ` (${formatCount(firing.length)})` : ''}</h3>
-      {alerts.isPending && <p className="muted">Loading alerts…</p>}
-      {alerts.isError && !alerts.data && <p className="panel-state error">Alerts could not be loaded: {alerts.error.message}</p>}
-      {alerts.data && firing.length === 0 && <p className="muted">None firing.</p>}
+      <h3>{alerts.data ? t('maintenance.alerts.titleCount', { count: firing.length }) : t('maintenance.alerts.title')}</h3>
+      {alerts.isPending && <p className="muted">{t('maintenance.alerts.loading')}</p>}
+      {alerts.isError && !alerts.data && <p className="panel-state error">{t('maintenance.alerts.error', { error: alerts.error.message })}</p>}
+      {alerts.data && firing.length === 0 && <p className="muted">{t('maintenance.alerts.none')}</p>}
       {firing.length > 0 && (
         <ul className="ops-list">
           {firing.map((a) => (
             <li key={a.id}>
-              <span className={`severity severity-${a.severity}`}>{a.severity}</span> {a.summary}
-              <span className="muted">
-                {' '}
-                · since <time dateTime={a.firingAt ?? a.startsAt}>{formatDateTime(a.firingAt ?? a.startsAt)}</time>
-                {a.acknowledgement && ` · acknowledged by ${a.acknowledgement.by}`}
-              </span>
+              <span className={`severity severity-${a.severity}`}>{SEVERITY_STYLES[a.severity].label}</span> {a.summary}
+              {t.rich('maintenance.alerts.meta', {
+                when: formatDateTime(a.firingAt ?? a.startsAt),
+                acknowledged: a.acknowledgement ? 'yes' : 'no',
+                name: <bdi>{a.acknowledgement?.by}</bdi>,
+                m: (chunks) => <span className="muted">{chunks}</span>,
+                time: (chunks) => <time dateTime={a.firingAt ?? a.startsAt}>{chunks}</time>,
+              })}
             </li>
           ))}
         </ul>
@@ -80,13 +87,14 @@ function SiteWindows({ siteId, siteZone, canOperate }: { siteId: string; siteZon
   const windows = useQuery(maintenanceQueries.siteWindows(siteId));
   const remove = useDeleteMaintenance();
   const zone = viewerZone();
+  const t = useT();
   const mine = (windows.data?.windows ?? []).filter((w) => w.siteId === siteId && (w.current || w.active));
   return (
     <div className="ops-block">
-      <h3>Maintenance</h3>
-      {windows.isPending && <p className="muted">Loading maintenance windows…</p>}
-      {windows.isError && !windows.data && <p className="panel-state error">Maintenance windows could not be loaded: {windows.error.message}</p>}
-      {windows.data && mine.length === 0 && <p className="muted">No maintenance scheduled.</p>}
+      <h3>{t('maintenance.windows.title')}</h3>
+      {windows.isPending && <p className="muted">{t('maintenance.windows.loading')}</p>}
+      {windows.isError && !windows.data && <p className="panel-state error">{t('maintenance.windows.error', { error: windows.error.message })}</p>}
+      {windows.data && mine.length === 0 && <p className="muted">{t('maintenance.windows.none')}</p>}
       {mine.length > 0 && (
         <ul className="ops-list maintenance-windows">
           {mine.map((w) => {
@@ -95,14 +103,20 @@ function SiteWindows({ siteId, siteZone, canOperate }: { siteId: string; siteZon
             return (
               <li key={w.id} className={w.active ? 'is-active' : undefined}>
                 <p>
-                  <strong>{w.active ? 'In maintenance now' : 'Scheduled'}</strong>
-                  {w.recurrence === 'weekly' && <span className="muted"> · every week</span>} · {w.reason} <span className="muted">· by {w.createdBy}</span>
+                  {t.rich('maintenance.windows.summary', {
+                    state: w.active ? 'active' : 'scheduled',
+                    weekly: w.recurrence === 'weekly' ? 'true' : 'false',
+                    reason: w.reason,
+                    name: <bdi>{w.createdBy}</bdi>,
+                    b: (chunks) => <strong>{chunks}</strong>,
+                    m: (chunks) => <span className="muted">{chunks}</span>,
+                  })}
                 </p>
-                <p className="window-time">From {formatSiteAndViewerTime(o.startsAt, tz, zone)}</p>
-                <p className="window-time">Until {formatSiteAndViewerTime(o.endsAt, tz, zone)}</p>
+                <p className="window-time">{t('maintenance.windows.from', { time: formatSiteAndViewerTime(o.startsAt, tz, zone) })}</p>
+                <p className="window-time">{t('maintenance.windows.until', { time: formatSiteAndViewerTime(o.endsAt, tz, zone) })}</p>
                 {canOperate && (
                   <button type="button" className="link-button" onClick={() => remove.mutate(w.id)} disabled={remove.isPending}>
-                    {w.active ? 'End now' : 'Cancel window'}
+                    {w.active ? t('maintenance.windows.end') : t('maintenance.windows.cancel')}
                   </button>
                 )}
               </li>
@@ -112,7 +126,7 @@ function SiteWindows({ siteId, siteZone, canOperate }: { siteId: string; siteZon
       )}
       {remove.isError && (
         <p className="form-alert" role="alert">
-          The window could not be removed: {remove.error.message}
+          {t('maintenance.windows.removeError', { error: remove.error.message })}
         </p>
       )}
     </div>
@@ -121,21 +135,19 @@ function SiteWindows({ siteId, siteZone, canOperate }: { siteId: string; siteZon
 
 function SiteWorkloads({ siteId, workloadLink }: { siteId: string; workloadLink: (id: string) => Anchor }) {
   const list = useQuery(maintenanceQueries.siteWorkloads(siteId));
+  const t = useT();
   const here = (list.data?.workloads ?? []).filter((w) => w.siteId === siteId && w.state !== 'released');
   return (
     <div className="ops-block">
-      <h3>Workloads here{list.data ? ` (${formatCount(here.length)})` : ''}</h3>
-      {list.isPending && <p className="muted">Loading workloads…</p>}
-      {list.isError && !list.data && <p className="panel-state error">Workloads could not be loaded: {list.error.message}</p>}
-      {list.data && here.length === 0 && <p className="muted">No workload runs here.</p>}
+      <h3>{list.data ? t('maintenance.workloads.titleCount', { count: here.length }) : t('maintenance.workloads.title')}</h3>
+      {list.isPending && <p className="muted">{t('maintenance.workloads.loading')}</p>}
+      {list.isError && !list.data && <p className="panel-state error">{t('maintenance.workloads.error', { error: list.error.message })}</p>}
+      {list.data && here.length === 0 && <p className="muted">{t('maintenance.workloads.none')}</p>}
       {here.length > 0 && (
         <ul className="ops-list">
           {here.map((w) => (
             <li key={w.id}>
-              <a {...workloadLink(w.id)}>{w.name}</a>{' '}
-              <span className="muted">
-                · {w.tenant} · {w.gpuModel ? `${formatCount(w.gpuCount)} × ${w.gpuModel}` : formatGpus(w.gpuCount)} · {w.state}
-              </span>
+              <a {...workloadLink(w.id)}>{w.name}</a> <span className="muted">{t('maintenance.workloads.meta', { tenant: w.tenant, gpus: gpusText(w.gpuCount, w.gpuModel), state: w.state })}</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import type { DrainPlan, Margin, RejectionReason } from '@corridor/shared';
+import { formatCount, formatGpus, formatNumber } from '../../../lib/format.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** What a drain's review shows of one workload: where it goes and how good that is, its other options, or why it cannot go anywhere. */
 export interface ReviewMove {
@@ -36,21 +38,27 @@ export interface PlanReview {
   canExecute: boolean;
 }
 
-const scoreFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat('en-US');
-/** Placement scores run 0–1, higher is better. */
-export const formatScore = (score: number | undefined): string => (score === undefined ? 'score —' : `score ${scoreFormat.format(score)} / 1`);
+/** Placement scores run 0–1, higher is better: two decimals in the language in force. */
+export const formatScore = (score: number | undefined): string =>
+  score === undefined ? translate('maintenance.plan.scoreUnknown') : translate('maintenance.plan.score', { score: formatNumber(score, 2, 2) });
 
-const plural = (n: number, one: string, many = `${one}s`) => `${countFormat.format(n)} ${n === 1 ? one : many}`;
+/** "8 × H100", or "8 GPUs" (the language's plural) when the model is not fixed. */
+export const gpusText = (count: number, model: string | undefined): string => (model ? translate('maintenance.gpus.ofModel', { count, model }) : formatGpus(count));
 
-/** "needs 8 H100, 4 available"; "needs ≤ 40 ms, 52 ms here" for latency. */
+/** "needs 8 H100, 4 H100 available"; "needs ≤ 40 ms, 52 ms here" for latency. */
 export function marginText(margin: Margin): string {
-  const n = (v: number) => countFormat.format(Math.round(v * 100) / 100);
-  if (margin.unit === 'ms') return `needs ≤ ${n(margin.needed)} ms, ${n(margin.available)} ms here`;
-  return `needs ${n(margin.needed)} ${margin.unit}, ${n(margin.available)} ${margin.unit} available`;
+  const n = (v: number) => formatNumber(Math.round(v * 100) / 100, 2);
+  if (margin.unit === 'ms') return translate('maintenance.margin.latency', { needed: n(margin.needed), available: n(margin.available) });
+  return translate('maintenance.margin.other', { needed: n(margin.needed), available: n(margin.available), unit: margin.unit });
 }
 
-const reasonText = (r: RejectionReason): string => (r.margin ? `${r.message} (${marginText(r.margin)})` : r.message);
+// The placement engine's sentence is the server's (English, like every API message); its margin is said in the language in force.
+const reasonText = (r: RejectionReason): string => (r.margin ? translate('maintenance.plan.reasonWithMargin', { message: r.message, margin: marginText(r.margin) }) : r.message);
+
+function capacityChange(delta: number): string {
+  if (delta === 0) return translate('maintenance.capacity.noChange');
+  return translate(delta < 0 ? 'maintenance.capacity.less' : 'maintenance.capacity.more', { count: Math.abs(delta) });
+}
 
 /** A drain plan as its review page shows it, with sites by name. */
 export function reviewOf(plan: DrainPlan, siteName: (id: string) => string): PlanReview {
@@ -58,48 +66,48 @@ export function reviewOf(plan: DrainPlan, siteName: (id: string) => string): Pla
     workloadId: m.workloadId,
     workloadName: m.workloadName,
     tenant: m.tenant,
-    gpus: m.gpuModel ? `${countFormat.format(m.gpuCount)} × ${m.gpuModel}` : plural(m.gpuCount, 'GPU'),
+    gpus: gpusText(m.gpuCount, m.gpuModel),
     destination: m.to ? { siteId: m.to, name: siteName(m.to), score: formatScore(m.score) } : undefined,
     alternatives: m.alternatives.map((a) => ({ siteId: a.siteId, name: siteName(a.siteId), score: formatScore(a.score) })),
     refusals: m.to ? [] : m.reasons.map((r) => ({ siteId: r.siteId, name: siteName(r.siteId), reasons: r.reasons.map((x) => ({ code: x.code, text: reasonText(x) })) })),
   }));
   const capacity: CapacityChange[] = plan.capacityEffect.map((c) => {
-    const delta = c.freeAfter - c.freeBefore;
-    const change = delta === 0 ? 'no change' : `${delta < 0 ? '−' : '+'}${plural(Math.abs(delta), 'GPU')}`;
     return {
       siteId: c.siteId,
       name: siteName(c.siteId),
       freeBefore: c.freeBefore,
       freeAfter: c.freeAfter,
-      text: `${countFormat.format(c.freeBefore)} → ${countFormat.format(c.freeAfter)} ${c.gpuModel} free (${change})`,
+      text: translate('maintenance.capacity.text', { before: formatCount(c.freeBefore), after: formatCount(c.freeAfter), model: c.gpuModel, change: capacityChange(c.freeAfter - c.freeBefore) }),
       overbooked: c.freeAfter < 0,
     };
   });
   const blocked = moves.filter((m) => !m.destination).length;
   const movable = moves.length - blocked;
   const where = siteName(plan.siteId);
-  const headline =
-    moves.length === 0
-      ? `No workload runs on ${where}: nothing to drain.`
-      : `${plural(moves.length, 'workload')} on ${where}: ${countFormat.format(movable)} can move${blocked ? `, ${plural(blocked, 'has', 'have')} no lawful destination` : ''}.`;
+  const headline = moves.length === 0 ? translate('maintenance.plan.headlineEmpty', { site: where }) : translate('maintenance.plan.headline', { count: moves.length, site: where, movable, blocked });
   return { headline, moves, capacity, movable, blocked, canExecute: movable > 0 };
 }
 
-/** Time left before a deadline, in words with units: "4 min 20 s left", "12 s overdue". */
+/** Time left before a deadline, in words with units (h, min and s are symbols in every language): "4 min 20 s left", "12 s overdue". */
 export function timeLeft(deadlineIso: string, nowMs: number): string {
   const ms = Date.parse(deadlineIso) - nowMs;
   const s = Math.round(Math.abs(ms) / 1000);
-  const text = s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-  return ms >= 0 ? `${text} left` : `${text} overdue`;
+  const time =
+    s >= 3600
+      ? translate('maintenance.time.hoursMinutes', { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60) })
+      : s >= 60
+        ? translate('maintenance.time.minutesSeconds', { minutes: Math.floor(s / 60), seconds: s % 60 })
+        : translate('maintenance.time.seconds', { seconds: s });
+  return translate(ms >= 0 ? 'maintenance.time.left' : 'maintenance.time.overdue', { time });
 }
 
 const ITEM_STATE_ORDER = ['moved', 'migrating', 'pending', 'blocked', 'failed'] as const;
 
-/** A drain's progress in words: "3 of 5 moved · 1 migrating · 1 blocked". */
+/** A drain's progress in words: "3 of 5 workloads moved · 1 migrating · 1 blocked". */
 export function progressText(items: readonly { state: (typeof ITEM_STATE_ORDER)[number] }[]): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.state, (counts.get(item.state) ?? 0) + 1);
   const moved = counts.get('moved') ?? 0;
-  const rest = ITEM_STATE_ORDER.filter((s) => s !== 'moved' && counts.get(s)).map((s) => `${countFormat.format(counts.get(s)!)} ${s}`);
-  return [`${countFormat.format(moved)} of ${plural(items.length, 'workload')} moved`, ...rest].join(' · ');
+  const rest = ITEM_STATE_ORDER.filter((s) => s !== 'moved' && counts.get(s)).map((state) => translate('maintenance.progress.state', { count: counts.get(state)!, state }));
+  return [translate('maintenance.progress.moved', { moved, total: items.length }), ...rest].join(translate('maintenance.progress.separator'));
 }

@@ -1,5 +1,6 @@
 import './wall.css';
-import type { MouseEvent, ReactNode } from 'react';
+import { useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useNow } from '../../../lib/use-now.ts';
 
 interface WallLayoutProps {
@@ -7,26 +8,29 @@ interface WallLayoutProps {
   map: ReactNode;
   ticker: ReactNode;
   banner: ReactNode;
-  /** What the map is on now, in words ("Focus: Benguerir 1"). */
+  /** What the map is on now, in words (`wall.focus.on`: "Focus: Benguerir 1"; `wall.focus.calm` when nothing fires). */
   focus?: string;
   exitLink: { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void };
 }
 
-const wallClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
-
-/** Wall mode (?wall=1): a header line with the clock, the stale banner, the map on the left and the ticker on the right. */
+/** Wall mode (?wall=1): a header line with the clock, the stale banner, the map and the ticker beside it (on the right, on the left in Arabic: the grid follows the direction). */
 export function WallLayout({ map, ticker, banner, focus, exitLink }: WallLayoutProps) {
   const now = useNow(10_000);
+  const t = useT();
+  // The clock reads as the language writes times (24-hour, as NOCs read them), naming the viewer's zone.
+  const clock = useMemo(() => new Intl.DateTimeFormat(t.tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }), [t.tag]);
   return (
     <div className="wall">
       <header className="wall-head">
-        <h1>Corridor NOC</h1>
+        <h1>{t('wall.title')}</h1>
         <p className="wall-focus" aria-live="polite">
-          {focus ?? 'All sites'}
+          {focus ?? t('wall.focus.all')}
         </p>
-        <p className="wall-clock">{wallClock.format(now)}</p>
+        <p className="wall-clock">
+          <time dateTime={new Date(now).toISOString()}>{clock.format(now)}</time>
+        </p>
         <a className="wall-exit" {...exitLink}>
-          Leave wall mode
+          {t('wall.exit')}
         </a>
       </header>
       {banner}

@@ -1,5 +1,7 @@
 import type { AlertSeverity } from '@corridor/shared';
 import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 
 /** One alert as the wall shows it: every word on screen, nothing behind a hover. */
 export interface TickerItem {
@@ -26,34 +28,41 @@ interface WallTickerProps {
 
 /**
  * The wall's alert list, legible from 3 m at 1920 × 1080: 28 px and more, light on dark, the severity
- * as a word on its colour, the age and who acknowledged it on every alert.
+ * as a word on its colour, the age and who acknowledged it on every alert. The alert the map is on is
+ * marked in words too, not by its border alone.
  */
 export function WallTicker({ items, loading, error }: WallTickerProps) {
+  const t = useT();
   return (
     <section className="wall-ticker" aria-labelledby="wall-ticker-title">
       <h2 id="wall-ticker-title">
-        Firing alerts <span className="wall-count">{loading ? '…' : items.length}</span>
+        {t('wall.ticker.title')} <span className="wall-count">{loading ? t('wall.ticker.loadingCount') : formatCount(items.length)}</span>
       </h2>
-      {error && items.length === 0 && <p className="wall-note">Alerts unavailable: {error}</p>}
-      {!loading && !error && items.length === 0 && <p className="wall-note wall-calm">No alerts firing</p>}
+      {error && items.length === 0 && <p className="wall-note">{t('wall.ticker.unavailable', { error })}</p>}
+      {!loading && !error && items.length === 0 && <p className="wall-note wall-calm">{t('wall.ticker.calm')}</p>}
       <ol>
         {items.map((item) => {
           const style = SEVERITY_STYLES[item.severity];
           return (
-            <li key={item.id} className={item.focused ? 'wall-item is-focused' : 'wall-item'} data-alert-id={item.id}>
+            <li key={item.id} className={item.focused ? 'wall-item is-focused' : 'wall-item'} data-alert-id={item.id} aria-current={item.focused || undefined}>
               <div className="wall-item-head">
                 <span className="wall-severity" style={{ background: style.colour, color: style.ink }}>
                   {style.label}
                 </span>
+                {item.focused && <span className="wall-on-map">{t('wall.ticker.focused')}</span>}
                 <span className="wall-age">{item.age}</span>
               </div>
               <p className="wall-summary">{item.summary}</p>
               {/* Most summaries name the place already: the line is kept for those that do not (room on the wall is short). */}
               {!item.summary.includes(item.place) && <p className="wall-place">{item.place}</p>}
               <p className={item.acknowledgedBy ? 'wall-ack' : 'wall-ack is-missing'}>
-                {item.acknowledgedBy ? `Ack: ${item.acknowledgedBy}${item.acknowledgement ? ` — ${item.acknowledgement}` : ''}` : 'Not acknowledged'}
+                {item.acknowledgedBy
+                  ? item.acknowledgement
+                    ? t('wall.ticker.ackWithNote', { name: item.acknowledgedBy, note: item.acknowledgement })
+                    : t('wall.ticker.ack', { name: item.acknowledgedBy })
+                  : t('wall.ticker.notAcknowledged')}
               </p>
-              {item.marks.length > 0 && <p className="wall-marks">{item.marks.join(' · ')}</p>}
+              {item.marks.length > 0 && <p className="wall-marks">{item.marks.join(t('wall.ticker.marksSeparator'))}</p>}
             </li>
           );
         })}
