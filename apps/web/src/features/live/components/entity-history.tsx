@@ -2,6 +2,8 @@ import { METRICS } from '@corridor/shared';
 import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { isUnavailableError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { viewerZone } from '../../../lib/local-time.ts';
 import { liveQueries, type SeriesEntity } from '../api/live-queries.ts';
 import { RANGE_SPECS, type ChartRange } from '../model/chart-range.ts';
 import { chartDomain, seriesToRows } from '../model/chart-rows.ts';
@@ -29,6 +31,7 @@ interface EntityHistoryProps {
 
 /** A site's or link's "History": its charts over the chosen range (1 h follows the stream), with loading, error and empty states. */
 export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }: EntityHistoryProps) {
+  const t = useT();
   const metrics = useMemo(() => chartMetrics(specs), [specs]);
   const series = useQueries({ queries: metrics.map((metric) => liveQueries.series(kind, id, metric, range)) });
 
@@ -65,25 +68,24 @@ export function EntityHistory({ kind, id, charts: specs, range, onRangeChange }:
   return (
     <>
       <div className="charts-head">
-        <h3>History</h3>
+        <h3>{t('live.history.title')}</h3>
         <RangePicker value={range} onChange={onRangeChange} />
       </div>
+      <p className="charts-zone muted">{t('live.history.zone', { zone: viewerZone() })}</p>
       {failed ? (
         // An outage is announced once, by the console's banner; other failures are announced here.
         <div className="panel-state error" role={isUnavailableError(failed.error) ? undefined : 'alert'}>
-          <p>
-            The {kind}'s telemetry could not be loaded: {failed.error?.message}
-          </p>
+          <p>{t('live.history.loadFailed', { kind, error: failed.error?.message })}</p>
           <button type="button" onClick={() => series.forEach((q) => q.isError && void q.refetch())}>
-            Retry
+            {t('live.history.retry')}
           </button>
         </div>
       ) : pending ? (
-        <ChartsPlaceholder text="Loading telemetry…" />
+        <ChartsPlaceholder text={t('live.history.loading')} />
       ) : empty ? (
-        <p className="charts-empty">No telemetry yet for this {kind}.</p>
+        <p className="charts-empty">{t('live.history.empty', { kind })}</p>
       ) : (
-        <Suspense fallback={<ChartsPlaceholder text="Loading charts…" />}>
+        <Suspense fallback={<ChartsPlaceholder text={t('live.history.loadingCharts')} />}>
           <Charts charts={shown.charts} range={shown.range} />
         </Suspense>
       )}

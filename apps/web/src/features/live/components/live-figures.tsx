@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FactList } from '../../../components/fact-list.tsx';
 import { formatClock } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { LiveFact } from '../model/live-facts.ts';
 
 interface LiveFiguresProps {
@@ -17,14 +18,15 @@ interface LiveFiguresProps {
 
 /** The "Live" heading of a site's or link's panel, with the time of its values, then its current figures. */
 export function LiveFigures({ titleId, at, facts, emptyText, children }: LiveFiguresProps) {
+  const t = useT();
   return (
     <>
       <h3 id={titleId}>
-        Live
-        {at !== undefined && <span className="as-of"> · as of {formatClock(at)}</span>}
+        {t('live.figures.title')}
+        {at !== undefined && <span className="as-of">{t('live.figures.asOf', { time: formatClock(at) })}</span>}
       </h3>
       {children}
-      {facts.length > 0 ? <FactList className="live-facts" label="Live figures" facts={facts.map((f) => [f.label, f.value] as const)} /> : <p className="muted">{emptyText}</p>}
+      {facts.length > 0 ? <FactList className="live-facts" label={t('live.figures.label')} facts={facts.map((f) => [f.label, f.value] as const)} /> : <p className="muted">{emptyText}</p>}
     </>
   );
 }

@@ -1,10 +1,14 @@
+import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
+import { formatTag, translate } from '../../../lib/i18n/runtime.ts';
+
 /** The time ranges a site's charts offer. */
 export const CHART_RANGES = ['1h', '24h', '7d'] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
 export const DEFAULT_CHART_RANGE: ChartRange = '1h';
 
 interface RangeSpec {
-  label: string;
+  /** "1 h", "7 j", "7 أيام": in the language in force, read each time it is shown. */
+  readonly label: string;
   rangeMs: number;
   /** Width of one chart point: a few hundred points whatever the range. */
   stepMs: number;
@@ -15,10 +19,19 @@ interface RangeSpec {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+function range(labelKey: MessageKey, spec: Omit<RangeSpec, 'label'>): RangeSpec {
+  return {
+    ...spec,
+    get label() {
+      return translate(labelKey);
+    },
+  };
+}
+
 export const RANGE_SPECS: Record<ChartRange, RangeSpec> = {
-  '1h': { label: '1 h', rangeMs: HOUR, stepMs: 15_000, liveTail: true },
-  '24h': { label: '24 h', rangeMs: 24 * HOUR, stepMs: 5 * MINUTE, liveTail: false },
-  '7d': { label: '7 d', rangeMs: 7 * 24 * HOUR, stepMs: HOUR, liveTail: false },
+  '1h': range('live.range.1h', { rangeMs: HOUR, stepMs: 15_000, liveTail: true }),
+  '24h': range('live.range.24h', { rangeMs: 24 * HOUR, stepMs: 5 * MINUTE, liveTail: false }),
+  '7d': range('live.range.7d', { rangeMs: 7 * 24 * HOUR, stepMs: HOUR, liveTail: false }),
 };
 
 export const isChartRange = (value: string | null | undefined): value is ChartRange => (CHART_RANGES as readonly string[]).includes(value ?? '');
@@ -60,15 +73,24 @@ export function timeTicks(range: ChartRange, [from, to]: readonly [number, numbe
   return ticks;
 }
 
-const TICK_FORMATS: Record<ChartRange, Intl.DateTimeFormat> = {
-  '1h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  '24h': new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  '7d': new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' }),
+const TICK_OPTIONS: Record<ChartRange, Intl.DateTimeFormatOptions> = {
+  '1h': { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  '24h': { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  '7d': { weekday: 'short', day: 'numeric' },
 };
-const FULL_TIME = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const FULL_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
 
-/** An x-axis tick in the viewer's local time. */
-export const formatTick = (range: ChartRange, t: number): string => TICK_FORMATS[range].format(t);
+/** Formats by language (a chart formats hundreds of ticks and points: one formatter each, not one per call). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = formatTag();
+  let format = formats.get(`${tag}|${name}`);
+  if (!format) formats.set(`${tag}|${name}`, (format = new Intl.DateTimeFormat(tag, options)));
+  return format;
+}
+
+/** An x-axis tick in the viewer's local time, in the language in force. */
+export const formatTick = (range: ChartRange, t: number): string => dateFormat(range, TICK_OPTIONS[range]).format(t);
 
 /** A tooltip's time: the bucket start in local time, with the date. */
-export const formatPointTime = (t: number): string => FULL_TIME.format(t);
+export const formatPointTime = (t: number): string => dateFormat('full', FULL_TIME).format(t);

@@ -1,4 +1,6 @@
 import { METRICS, type MetricName } from '@corridor/shared';
+import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import type { ChartRow } from './chart-rows.ts';
 
 export type AxisSide = 'left' | 'right';
@@ -6,7 +8,8 @@ export type AxisSide = 'left' | 'right';
 /** One line of a chart: a metric in its display unit. */
 export interface ChartLine {
   metric: MetricName;
-  label: string;
+  /** In the language in force, read each time it is shown. */
+  readonly label: string;
   colour: string;
   axis: AxisSide;
   /** Dashed, to tell apart two lines of one unit. */
@@ -16,7 +19,8 @@ export interface ChartLine {
 /** One chart of a site's or link's panel: its title (the chart's accessible name starts with it) and its lines. */
 export interface ChartSpec {
   id: string;
-  title: string;
+  /** In the language in force, read each time it is shown. */
+  readonly title: string;
   lines: ChartLine[];
   /** Unit of each axis used, as the axis label and every tooltip value show it ('' for PUE). */
   units: Partial<Record<AxisSide, string>>;
@@ -31,72 +35,85 @@ export function displayUnit(metric: MetricName): string {
   return METRICS[metric].displayUnit.replace('CO2', 'CO₂');
 }
 
+/** A line whose label is read in the language in force whenever it is shown (never frozen at module load). */
+function line(labelKey: MessageKey, rest: Omit<ChartLine, 'label'>): ChartLine {
+  return {
+    ...rest,
+    get label() {
+      return translate(labelKey);
+    },
+  };
+}
+
+function chart(titleKey: MessageKey, rest: Omit<ChartSpec, 'title'>): ChartSpec {
+  return {
+    ...rest,
+    get title() {
+      return translate(titleKey);
+    },
+  };
+}
+
 export const SITE_CHARTS: readonly ChartSpec[] = [
-  {
+  chart('live.chart.power.title', {
     id: 'power',
-    title: 'IT vs facility power',
     lines: [
-      { metric: 'site_facility_power_watts', label: 'Facility power', colour: '#4fb3ff', axis: 'left' },
-      { metric: 'site_it_power_watts', label: 'IT power', colour: '#2ecc71', axis: 'left', dashed: true },
+      line('live.line.facilityPower', { metric: 'site_facility_power_watts', colour: '#4fb3ff', axis: 'left' }),
+      line('live.line.itPower', { metric: 'site_it_power_watts', colour: '#2ecc71', axis: 'left', dashed: true }),
     ],
     units: { left: 'kW' },
     decimals: { left: 0 },
     minSpan: { left: 100 },
-  },
-  {
+  }),
+  chart('live.chart.pue.title', {
     id: 'pue',
-    title: 'PUE (interim, facility ÷ IT power)',
-    lines: [{ metric: 'site_pue_ratio', label: 'PUE', colour: '#f5a524', axis: 'left' }],
+    lines: [line('live.line.pue', { metric: 'site_pue_ratio', colour: '#f5a524', axis: 'left' })],
     units: { left: '' },
     decimals: { left: 2 },
     minSpan: { left: 0.1 },
-  },
-  {
+  }),
+  chart('live.chart.gpu.title', {
     id: 'gpu',
-    title: 'GPU utilisation and temperature',
     lines: [
-      { metric: 'gpu_sm_active_ratio', label: 'SM active', colour: '#a78bfa', axis: 'left' },
-      { metric: 'gpu_temperature_mean_celsius', label: 'Temperature mean', colour: '#fb923c', axis: 'right' },
-      { metric: 'gpu_temperature_max_celsius', label: 'Temperature max', colour: '#ef4444', axis: 'right', dashed: true },
+      line('live.line.smActive', { metric: 'gpu_sm_active_ratio', colour: '#a78bfa', axis: 'left' }),
+      line('live.line.temperatureMean', { metric: 'gpu_temperature_mean_celsius', colour: '#fb923c', axis: 'right' }),
+      line('live.line.temperatureMax', { metric: 'gpu_temperature_max_celsius', colour: '#ef4444', axis: 'right', dashed: true }),
     ],
     units: { left: '%', right: '°C' },
     decimals: { left: 0, right: 0 },
     minSpan: { left: 10, right: 5 },
-  },
-  {
+  }),
+  chart('live.chart.energy.title', {
     id: 'energy',
-    title: 'Renewable share and carbon intensity',
     lines: [
-      { metric: 'site_renewable_share_ratio', label: 'Renewable share', colour: '#2dd4bf', axis: 'left' },
-      { metric: 'site_carbon_intensity_grams_per_kilowatt_hour', label: 'Carbon intensity', colour: '#9aa5b1', axis: 'right' },
+      line('live.line.renewable', { metric: 'site_renewable_share_ratio', colour: '#2dd4bf', axis: 'left' }),
+      line('live.line.carbon', { metric: 'site_carbon_intensity_grams_per_kilowatt_hour', colour: '#9aa5b1', axis: 'right' }),
     ],
     units: { left: '%', right: 'gCO₂/kWh' },
     decimals: { left: 0, right: 0 },
     minSpan: { left: 10, right: 20 },
-  },
+  }),
 ];
 
 /** A link's (cable's) charts: round-trip time, and loss beside utilisation. */
 export const LINK_CHARTS: readonly ChartSpec[] = [
-  {
+  chart('live.chart.rtt.title', {
     id: 'rtt',
-    title: 'Round-trip time',
-    lines: [{ metric: 'link_rtt_seconds', label: 'RTT', colour: '#4fb3ff', axis: 'left' }],
+    lines: [line('live.line.rtt', { metric: 'link_rtt_seconds', colour: '#4fb3ff', axis: 'left' })],
     units: { left: 'ms' },
     decimals: { left: 1 },
     minSpan: { left: 2 },
-  },
-  {
+  }),
+  chart('live.chart.traffic.title', {
     id: 'traffic',
-    title: 'Packet loss and utilisation',
     lines: [
-      { metric: 'link_loss_ratio', label: 'Loss', colour: '#ef4444', axis: 'left' },
-      { metric: 'link_utilization_ratio', label: 'Utilisation', colour: '#2dd4bf', axis: 'right' },
+      line('live.line.loss', { metric: 'link_loss_ratio', colour: '#ef4444', axis: 'left' }),
+      line('live.line.utilisation', { metric: 'link_utilization_ratio', colour: '#2dd4bf', axis: 'right' }),
     ],
     units: { left: '%', right: '%' },
     decimals: { left: 1, right: 0 },
     minSpan: { left: 1, right: 10 },
-  },
+  }),
 ];
 
 /** Every metric some charts draw, once each. */

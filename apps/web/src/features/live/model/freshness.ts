@@ -1,4 +1,5 @@
 import { formatClock } from '../../../lib/format.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import type { SseState } from '../../../lib/sse.ts';
 
 /** Simulator tick assumed until the stream has shown its own. */
@@ -42,17 +43,30 @@ export function estimateTickMs(frameTimes: readonly number[]): number {
   return gaps[Math.floor(gaps.length / 2)]!;
 }
 
+/**
+ * A freshness whose message is read in the language in force each time it is shown: the live client
+ * keeps one until the feed changes, and the language may change in between.
+ */
+function said<F extends { kind: Freshness['kind'] }>(state: F, text: () => string): F & { readonly message: string } {
+  return {
+    ...state,
+    get message() {
+      return text();
+    },
+  };
+}
+
 /** Whether the figures on screen are live, and if not, why — in the words the badge shows. */
 export function describeFreshness(c: LiveConnection, nowMs: number): Freshness {
-  if (!c.everOpened && c.stream !== 'open') return { kind: 'connecting', message: 'Connecting to live data…' };
-  if (c.stream !== 'open') return { kind: 'stale', reason: 'stream', message: 'Live data stale — stream disconnected' };
-  if (c.upstreamDown) return { kind: 'stale', reason: 'upstream', message: 'Live data stale — control plane unreachable' };
+  if (!c.everOpened && c.stream !== 'open') return said({ kind: 'connecting' }, () => translate('live.fresh.connecting'));
+  if (c.stream !== 'open') return said({ kind: 'stale', reason: 'stream' }, () => translate('live.fresh.streamDown'));
+  if (c.upstreamDown) return said({ kind: 'stale', reason: 'upstream' }, () => translate('live.fresh.upstreamDown'));
   const since = c.lastTelemetryAt ?? c.openedAt ?? nowMs;
   if (nowMs - since > staleAfterMs(c.tickMs)) {
-    const message = c.lastTelemetryAt === undefined ? 'Live data stale — no telemetry received' : `Live data stale — no telemetry since ${formatClock(c.lastTelemetryAt)}`;
-    return { kind: 'stale', reason: 'silence', message };
+    const last = c.lastTelemetryAt;
+    return said({ kind: 'stale', reason: 'silence' }, () => (last === undefined ? translate('live.fresh.noTelemetry') : translate('live.fresh.silentSince', { time: formatClock(last) })));
   }
-  return { kind: 'live', message: 'Live' };
+  return said({ kind: 'live' }, () => translate('live.fresh.live'));
 }
 
 /** Ms from `nowMs` until the data turns stale if nothing arrives (0 when it already is). */

@@ -1,5 +1,6 @@
 import type { MetricName } from '@corridor/shared';
 import { formatCarbon, formatCelsius, formatCount, formatKw, formatLoss, formatMs, formatPercent, formatPue } from '../../../lib/format.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { LINK_CONDITION_STYLES, linkCondition, type LinkCondition } from '../../../lib/link-condition.ts';
 
 /** One live figure of a site or link: what it is and its value with its unit. */
@@ -21,28 +22,27 @@ export function siteLiveFacts(v: Values): LiveFact[] {
   const add = (label: string, value: string | undefined) => value !== undefined && facts.push({ label, value });
   const has = (...keys: MetricName[]) => keys.every((k) => v[k] !== undefined);
 
-  add('IT power', has('site_it_power_watts') ? formatKw(v.site_it_power_watts! / 1000) : undefined);
-  add('Facility power', has('site_facility_power_watts') ? formatKw(v.site_facility_power_watts! / 1000) : undefined);
-  add('PUE (interim)', has('site_pue_ratio') ? formatPue(v.site_pue_ratio!) : undefined);
-  add('GPU SM active', has('gpu_sm_active_ratio') ? formatPercent(v.gpu_sm_active_ratio!) : undefined);
+  add(translate('live.fact.itPower'), has('site_it_power_watts') ? formatKw(v.site_it_power_watts! / 1000) : undefined);
+  add(translate('live.fact.facilityPower'), has('site_facility_power_watts') ? formatKw(v.site_facility_power_watts! / 1000) : undefined);
+  add(translate('live.fact.pue'), has('site_pue_ratio') ? formatPue(v.site_pue_ratio!) : undefined);
+  add(translate('live.fact.smActive'), has('gpu_sm_active_ratio') ? formatPercent(v.gpu_sm_active_ratio!) : undefined);
   if (has('gpu_temperature_mean_celsius', 'gpu_temperature_max_celsius')) {
-    add('GPU temperature', `${formatCelsius(v.gpu_temperature_mean_celsius!)} mean · ${formatCelsius(v.gpu_temperature_max_celsius!)} max`);
+    add(
+      translate('live.fact.gpuTemperature'),
+      translate('live.fact.gpuTemperatureValue', { mean: formatCelsius(v.gpu_temperature_mean_celsius!), max: formatCelsius(v.gpu_temperature_max_celsius!) }),
+    );
   }
-  add('Renewable share', has('site_renewable_share_ratio') ? formatPercent(v.site_renewable_share_ratio!) : undefined);
-  add('Carbon intensity', has('site_carbon_intensity_grams_per_kilowatt_hour') ? formatCarbon(v.site_carbon_intensity_grams_per_kilowatt_hour!) : undefined);
-  if (has('site_gpus_busy', 'site_gpus_free')) add('GPUs', `${formatCount(v.site_gpus_busy!)} busy · ${formatCount(v.site_gpus_free!)} free`);
-  add('Availability', has('site_availability_ratio') ? formatPercent(v.site_availability_ratio!) : undefined);
-  add('Ambient', has('site_ambient_temperature_celsius') ? formatCelsius(v.site_ambient_temperature_celsius!) : undefined);
+  add(translate('live.fact.renewable'), has('site_renewable_share_ratio') ? formatPercent(v.site_renewable_share_ratio!) : undefined);
+  add(translate('live.fact.carbon'), has('site_carbon_intensity_grams_per_kilowatt_hour') ? formatCarbon(v.site_carbon_intensity_grams_per_kilowatt_hour!) : undefined);
+  if (has('site_gpus_busy', 'site_gpus_free')) add(translate('live.fact.gpus'), translate('live.fact.gpusValue', { busy: formatCount(v.site_gpus_busy!), free: formatCount(v.site_gpus_free!) }));
+  add(translate('live.fact.availability'), has('site_availability_ratio') ? formatPercent(v.site_availability_ratio!) : undefined);
+  add(translate('live.fact.ambient'), has('site_ambient_temperature_celsius') ? formatCelsius(v.site_ambient_temperature_celsius!) : undefined);
   return facts;
 }
 
-const CONDITION_LABELS: Record<LinkCondition, string> = {
-  unknown: 'No reading yet',
-  normal: 'Normal',
-  elevated: LINK_CONDITION_STYLES.elevated.label,
-  lossy: LINK_CONDITION_STYLES.lossy.label,
-  cut: LINK_CONDITION_STYLES.cut.label,
-};
+/** A condition as the panel names it, in the language in force (the bad ones as the map's legend does). */
+const conditionLabel = (condition: LinkCondition): string =>
+  condition === 'unknown' ? translate('live.condition.unknown') : condition === 'normal' ? translate('live.condition.normal') : LINK_CONDITION_STYLES[condition].label;
 
 /**
  * A link's current figures as its panel lists them, each with its unit, then its condition as the map
@@ -52,11 +52,11 @@ export function linkLiveFacts(v: Values, baseRttMs: number): LiveFact[] {
   const facts: LiveFact[] = [];
   const rtt = v.link_rtt_seconds;
   const loss = v.link_loss_ratio;
-  if (rtt !== undefined) facts.push({ label: 'RTT', value: `${formatMs(rtt * 1000)} (base ${formatMs(baseRttMs)})` });
-  else if (loss !== undefined) facts.push({ label: 'RTT', value: 'no reply (unreachable)' });
-  if (loss !== undefined) facts.push({ label: 'Packet loss', value: formatLoss(loss) });
-  if (v.link_utilization_ratio !== undefined) facts.push({ label: 'Utilisation', value: formatPercent(v.link_utilization_ratio) });
+  if (rtt !== undefined) facts.push({ label: translate('live.fact.rtt'), value: translate('live.fact.rttValue', { rtt: formatMs(rtt * 1000), base: formatMs(baseRttMs) }) });
+  else if (loss !== undefined) facts.push({ label: translate('live.fact.rtt'), value: translate('live.fact.rttNoReply') });
+  if (loss !== undefined) facts.push({ label: translate('live.fact.loss'), value: formatLoss(loss) });
+  if (v.link_utilization_ratio !== undefined) facts.push({ label: translate('live.fact.utilisation'), value: formatPercent(v.link_utilization_ratio) });
   const condition = linkCondition(baseRttMs, { values: { link_rtt_seconds: rtt, link_loss_ratio: loss } });
-  if (facts.length > 0) facts.push({ label: 'Condition', value: CONDITION_LABELS[condition] });
+  if (facts.length > 0) facts.push({ label: translate('live.fact.condition'), value: conditionLabel(condition) });
   return facts;
 }

@@ -1,5 +1,6 @@
 import { LIMITS, type DeclaredStatus, type ObservedHealth } from '@corridor/shared';
 import { useId } from 'react';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { FilterOptions, SiteFilters as Filters } from '../model/site-rows.ts';
 
 interface SiteFiltersProps {
@@ -10,12 +11,13 @@ interface SiteFiltersProps {
 }
 
 function FilterSelect({ label, value, options, onChange }: { label: string; value?: string; options: FilterOptions['countries']; onChange: (value?: string) => void }) {
+  const t = useT();
   const id = useId();
   return (
     <div className="filter">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All</option>
+        <option value="">{t('sites.filter.all')}</option>
         {options.map((o) => (
           // Plain names (no counts) so an option reads, and is picked, by its name alone.
           <option key={o.value} value={o.value}>
@@ -29,17 +31,18 @@ function FilterSelect({ label, value, options, onChange }: { label: string; valu
 
 /** Search box and the country, declared status, observed health and operator filters (native selects: reachable and operable from the keyboard). */
 export function SiteFilters({ filters, options, onChange }: SiteFiltersProps) {
+  const t = useT();
   const searchId = useId();
   const active = !!(filters.q || filters.country || filters.status || filters.health || filters.operator);
   return (
     <div role="search" className="site-filters">
       <label htmlFor={searchId} className="visually-hidden">
-        Search sites
+        {t('sites.filter.searchLabel')}
       </label>
       <input
         id={searchId}
         type="search"
-        placeholder="Search name, city, operator"
+        placeholder={t('sites.filter.searchPlaceholder')}
         autoComplete="off"
         spellCheck={false}
         maxLength={LIMITS.maxSearchLength}
@@ -47,14 +50,14 @@ export function SiteFilters({ filters, options, onChange }: SiteFiltersProps) {
         onChange={(e) => onChange({ q: e.target.value }, { replace: true })}
       />
       <div className="filter-row">
-        <FilterSelect label="Country" value={filters.country} options={options.countries} onChange={(country) => onChange({ country })} />
-        <FilterSelect label="Status" value={filters.status} options={options.statuses} onChange={(status) => onChange({ status: status as DeclaredStatus | undefined })} />
-        <FilterSelect label="Health" value={filters.health} options={options.healths} onChange={(health) => onChange({ health: health as ObservedHealth | undefined })} />
-        <FilterSelect label="Operator" value={filters.operator} options={options.operators} onChange={(operator) => onChange({ operator })} />
+        <FilterSelect label={t('sites.filter.country')} value={filters.country} options={options.countries} onChange={(country) => onChange({ country })} />
+        <FilterSelect label={t('sites.filter.status')} value={filters.status} options={options.statuses} onChange={(status) => onChange({ status: status as DeclaredStatus | undefined })} />
+        <FilterSelect label={t('sites.filter.health')} value={filters.health} options={options.healths} onChange={(health) => onChange({ health: health as ObservedHealth | undefined })} />
+        <FilterSelect label={t('sites.filter.operator')} value={filters.operator} options={options.operators} onChange={(operator) => onChange({ operator })} />
       </div>
       {active && (
         <button type="button" className="link-button" onClick={() => onChange({ q: undefined, country: undefined, status: undefined, health: undefined, operator: undefined })}>
-          Clear filters
+          {t('sites.filter.clear')}
         </button>
       )}
     </div>

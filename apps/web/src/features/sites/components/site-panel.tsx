@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { Drawer } from '../../../components/drawer.tsx';
 import { SiteStateBadge } from '../../../components/site-state-badge.tsx';
 import { ApiError, isUnavailableError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { formatSiteAndViewerTime, viewerZone, zoneOfCountry } from '../../../lib/local-time.ts';
 import { siteStateOf } from '../../../lib/site-status.ts';
 import { siteQueries, type FleetSource } from '../api/sites-queries.ts';
 import { RowFacts, SiteFacts } from './site-facts.tsx';
@@ -24,23 +26,25 @@ interface SitePanelProps {
 
 /** The drawer for the selected site: what the console adds (live figures), then its facts, clusters and links. Escape closes it. */
 export function SitePanel({ siteId, row, source, health, onClose, onOpenLink, children }: SitePanelProps) {
+  const t = useT();
   const detail = useQuery(siteQueries.detail(siteId, source));
   const site = detail.data?.site;
-  const name = site?.name ?? row?.name ?? (detail.isError ? 'Site not available' : 'Loading site…');
+  const name = site?.name ?? row?.name ?? (detail.isError ? t('sites.panel.unavailable') : t('sites.panel.loading'));
+  const known = site ?? row;
 
   const notFound = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';
   return (
-    <Drawer titleId="site-panel-title" title={name} closeLabel="Close site panel" onClose={onClose} itemKey={siteId} busy={detail.isPending}>
-      {(site ?? row) && <SiteStateLine state={siteStateOf((site ?? row)!.status, health)} city={(site ?? row)!.city} />}
+    <Drawer titleId="site-panel-title" title={name} closeLabel={t('sites.panel.close')} onClose={onClose} itemKey={siteId} busy={detail.isPending}>
+      {known && <SiteStateLine state={siteStateOf(known.status, health)} city={known.city} country={known.country} />}
       {children}
-      {detail.isPending && <p className="panel-state">Loading site details…</p>}
+      {detail.isPending && <p className="panel-state">{t('sites.panel.loadingDetails')}</p>}
       {detail.isError && !site && (
         // An outage is announced once, by the console's banner; other failures are announced here.
         <div className="panel-state error" role={isUnavailableError(detail.error) ? undefined : 'alert'}>
-          <p>{notFound ? `No site with id “${siteId}”.` : `The site's details could not be loaded: ${detail.error.message}`}</p>
+          <p>{notFound ? t('sites.panel.notFound', { id: siteId }) : t('sites.panel.loadFailed', { error: detail.error.message })}</p>
           {!notFound && (
             <button type="button" onClick={() => void detail.refetch()}>
-              Retry
+              {t('sites.panel.retry')}
             </button>
           )}
         </div>
@@ -51,20 +55,20 @@ export function SitePanel({ siteId, row, source, health, onClose, onOpenLink, ch
   );
 }
 
-/** The one status line: the declared · observed pair, the city, and why (or until when) under it. */
-function SiteStateLine({ state, city }: { state: ReturnType<typeof siteStateOf>; city: string }) {
-  const until = state.maintenanceUntil ? new Date(state.maintenanceUntil) : undefined;
+/**
+ * The one status line: the declared · observed pair, the city, and why (or until when) under it. The end
+ * of a maintenance belongs to the site: it is said in the site's zone and the viewer's, both named.
+ */
+function SiteStateLine({ state, city, country }: { state: ReturnType<typeof siteStateOf>; city: string; country: string }) {
+  const t = useT();
+  const until = state.maintenanceUntil ? t('sites.panel.maintenanceUntil', { time: formatSiteAndViewerTime(state.maintenanceUntil, zoneOfCountry(country) ?? viewerZone()) }) : undefined;
   return (
     <>
-      <p className="panel-sub" aria-label="Status">
+      <p className="panel-sub" aria-label={t('sites.panel.status')}>
         <SiteStateBadge state={state} /> {city}
       </p>
       {(state.reason || until) && (
-        <p className="panel-sub muted site-state-why">
-          {state.reason}
-          {state.reason && until ? ' · ' : ''}
-          {until && `maintenance until ${until.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`}
-        </p>
+        <p className="panel-sub muted site-state-why">{state.reason && until ? t('sites.panel.reasonAndUntil', { reason: state.reason, until }) : (state.reason ?? until)}</p>
       )}
     </>
   );

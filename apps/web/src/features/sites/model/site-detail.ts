@@ -1,10 +1,11 @@
 import type { Cluster, GpuModel, Link, Site, SiteStatus } from '@corridor/shared';
 import { countryName } from '../../../lib/countries.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** "Oréus · controlled by FR": who runs a site and whose law reaches it. */
-export const controlLine = (operator: Site['operator']): string => `${operator.name} · controlled by ${operator.controlledBy}`;
+export const controlLine = (operator: Site['operator']): string => translate('sites.control.line', { operator: operator.name, country: operator.controlledBy });
 
-export const countryLabel = (code: string): string => `${countryName(code)} (${code})`;
+export const countryLabel = (code: string): string => translate('sites.country.label', { name: countryName(code), code });
 
 /** The commissioning date matters while a site is not built yet. */
 export const showsCommissioning = (status: SiteStatus): boolean => status === 'planned' || status === 'construction';

@@ -1,5 +1,6 @@
 import type { DeclaredStatus, ObservedHealth, SiteHealth, SiteRow } from '@corridor/shared';
 import { countryName } from '../../../lib/countries.ts';
+import { formatTag } from '../../../lib/i18n/runtime.ts';
 import { DECLARED_ORDER, DECLARED_STYLES, HEALTH_ORDER, HEALTH_STYLES, siteStateOf } from '../../../lib/site-status.ts';
 
 /** Each site's declared status and observed health from the live stream, by site id. */
@@ -55,7 +56,8 @@ export function filterSites(sites: readonly SiteRow[], filters: SiteFilters, liv
   });
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
+/** Alphabetical in the language in force (countries are named in it). */
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, formatTag());
 
 /** Sites grouped by country, countries and sites in alphabetical order. */
 export function groupByCountry(sites: readonly SiteRow[]): CountryGroup[] {
@@ -76,7 +78,7 @@ function countBy(sites: readonly SiteRow[], key: (s: SiteRow) => string, label: 
     if (option) option.count += 1;
     else options.set(value, { value, label: label(value, site), count: 1 });
   }
-  return [...options.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  return [...options.values()].sort((a, b) => a.label.localeCompare(b.label, formatTag()));
 }
 
 export interface FilterOptions {
