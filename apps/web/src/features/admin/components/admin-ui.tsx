@@ -1,22 +1,26 @@
 import './admin.css';
 import { ROLES, type Role } from '@corridor/shared';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+
+/** What a page loads, for its loading and failure sentences (each language words them whole). */
+export type LoadedThing = 'users' | 'tokens' | 'audit' | 'policy';
 
 /** A query's first load: loading, or the error with a retry; nothing once there is data. */
-export function LoadState({ what, isPending, error, onRetry, retrying }: { what: string; isPending: boolean; error: Error | null; onRetry: () => void; retrying: boolean }) {
+export function LoadState({ what, isPending, error, onRetry, retrying }: { what: LoadedThing; isPending: boolean; error: Error | null; onRetry: () => void; retrying: boolean }) {
+  const t = useT();
   if (error) {
     return (
       <div className="form-alert" role="alert">
-        <p>
-          {what} could not be loaded: {error.message}
-        </p>
+        {/* The API's own words (English) stay as they are, isolated so they keep their order in Arabic. */}
+        <p>{t.rich('admin.load.failed', { what, error: <bdi>{error.message}</bdi> })}</p>
         <button type="button" className="link-button" onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
+          {retrying ? t('admin.load.retrying') : t('admin.load.retry')}
         </button>
       </div>
     );
   }
-  return isPending ? <p className="muted">Loading {what.toLowerCase()}…</p> : null;
+  return isPending ? <p className="muted">{t('admin.load.loading', { what })}</p> : null;
 }
 
 /** A labelled form field with its hint and its error, wired for assistive technology (aria-invalid, -describedby). */
@@ -69,6 +73,7 @@ interface ConfirmButtonProps {
  * Cancel, closes on Escape, and gives the focus back to the button (the native dialog does both).
  */
 export function ConfirmButton({ label, subject, question, consequence, onConfirm, busy, error }: ConfirmButtonProps) {
+  const t = useT();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -86,8 +91,8 @@ export function ConfirmButton({ label, subject, question, consequence, onConfirm
   }
   return (
     <>
-      <button type="button" className="danger small" aria-label={`${label} ${subject}`} onClick={() => setOpen(true)} disabled={busy}>
-        {busy ? `${label}…` : label}
+      <button type="button" className="danger small" aria-label={t('admin.confirm.name', { action: label, subject })} onClick={() => setOpen(true)} disabled={busy}>
+        {busy ? t('admin.confirm.busy', { action: label }) : label}
       </button>
       {error && (
         <p className="field-error" role="alert">
@@ -99,7 +104,7 @@ export function ConfirmButton({ label, subject, question, consequence, onConfirm
         <p id={`${id}-text`}>{consequence}</p>
         <div className="admin-dialog-actions">
           <button type="button" autoFocus onClick={() => setOpen(false)}>
-            Cancel
+            {t('admin.confirm.cancel')}
           </button>
           <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
             {label}
@@ -133,9 +138,10 @@ export function RoleTenantFields({
   onRole: (role: string) => void;
   onTenant: (tenant: string) => void;
 }) {
+  const t = useT();
   return (
     <>
-      <Field label="Role" hint={roleHint} error={errors.role}>
+      <Field label={t('admin.form.role')} hint={roleHint} error={errors.role}>
         {(props) => (
           <select {...props} value={role} onChange={(e) => onRole(e.target.value)}>
             {ROLES.map((r) => (
@@ -146,7 +152,7 @@ export function RoleTenantFields({
           </select>
         )}
       </Field>
-      <Field label="Tenant" hint={role === 'tenant' ? tenantHint : 'Only for the tenant role'} error={errors.tenant}>
+      <Field label={t('admin.form.tenant')} hint={role === 'tenant' ? tenantHint : t('admin.form.tenantOnlyForTenants')} error={errors.tenant}>
         {(props) => <input {...props} autoComplete="off" disabled={role !== 'tenant'} value={role === 'tenant' ? tenant : ''} onChange={(e) => onTenant(e.target.value)} />}
       </Field>
     </>

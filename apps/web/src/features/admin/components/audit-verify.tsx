@@ -1,67 +1,71 @@
-import type { AuditVerification } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { formatCount, formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { viewerZone } from '../../../lib/local-time.ts';
 import { adminQueries } from '../api/admin-queries.ts';
-
-const PROBLEM_WORDS: Record<NonNullable<AuditVerification['problem']>, string> = {
-  rewritten: 'A record was rewritten',
-  deleted: 'A record was deleted',
-  truncated: 'Records at the end are gone',
-  'anchor-mismatch': 'The chain does not hold its anchor',
-  'anchor-forged': 'The anchor file was changed',
-  'unknown-key': 'A record was keyed with an unknown key',
-};
+import { selectKey } from '../model/select-key.ts';
 
 /** Recomputes the chain on demand and shows what it found: intact or the first problem, and the anchor it was held to. */
 export function AuditVerify() {
+  const t = useT();
   const verify = useQuery(adminQueries.auditVerify());
   const result = verify.data;
+  const brokenAt = result && (result.firstBroken ?? result.brokenAt);
+  // The problem's words: one of the known kinds, or the generic one when the server names none.
+  const problem = selectKey(result?.problem ?? 'none');
   return (
     <section className="page-section audit-verify" aria-labelledby="verify-title">
-      <h3 id="verify-title">Integrity</h3>
+      <h3 id="verify-title">{t('admin.verify.title')}</h3>
       <div className="audit-verify-row">
         <button type="button" className="primary" onClick={() => void verify.refetch()} disabled={verify.isFetching}>
-          {verify.isFetching ? 'Verifying…' : result ? 'Verify again' : 'Verify the chain'}
+          {verify.isFetching ? t('admin.verify.verifying') : result ? t('admin.verify.again') : t('admin.verify.run')}
         </button>
-        <p className="muted">Recomputes every record’s hash and checks the chain against its last anchor, written outside the database.</p>
+        <p className="muted">{t('admin.verify.explain')}</p>
       </div>
       {verify.isError && (
         <div className="form-alert" role="alert">
-          <p>The verification could not be run: {verify.error.message}</p>
+          <p>{t.rich('admin.verify.failed', { error: <bdi>{verify.error.message}</bdi> })}</p>
         </div>
       )}
       {result && (
         <div className={`verify-result ${result.ok ? 'ok' : 'broken'}`} role="status">
           <p className="verify-verdict">
             {result.ok
-              ? `Intact: ${formatCount(result.checked ?? result.count)} records checked.`
-              : `Broken: ${result.problem ? PROBLEM_WORDS[result.problem] : 'the chain does not verify'}${(result.firstBroken ?? result.brokenAt) !== undefined ? ` at record ${result.firstBroken ?? result.brokenAt}` : ''}.`}
+              ? t('admin.verify.intact', { count: result.checked ?? result.count })
+              : brokenAt !== undefined
+                ? // A record number is an identifier: written as the log writes it, not grouped.
+                  t('admin.verify.brokenAt', { problem, seq: String(brokenAt) })
+                : t('admin.verify.broken', { problem })}
           </p>
-          {result.message && <p>{result.message}</p>}
-          {!result.ok && result.checked !== undefined && <p className="muted">{formatCount(result.checked)} records checked before the first problem.</p>}
+          {result.message && (
+            <p>
+              <bdi>{result.message}</bdi>
+            </p>
+          )}
+          {!result.ok && result.checked !== undefined && <p className="muted">{t('admin.verify.checkedBefore', { count: result.checked })}</p>}
           <dl className="verify-facts">
             {result.headHash && (
               <>
-                <dt>Head</dt>
+                <dt>{t('admin.verify.head')}</dt>
                 <dd className="mono">{result.headHash}</dd>
               </>
             )}
-            <dt>Anchor</dt>
+            <dt>{t('admin.verify.anchor')}</dt>
             <dd>
               {result.anchor ? (
                 <>
-                  record {result.anchor.seq}, written {formatDateTime(result.anchor.at)}, key {result.anchor.keyId}
+                  {t('admin.verify.anchorText', { seq: String(result.anchor.seq), at: formatDateTime(result.anchor.at), zone: viewerZone(), keyId: result.anchor.keyId })}
                   <br />
                   <span className="mono">{result.anchor.hash}</span>
                 </>
               ) : (
-                <span className="muted">None yet</span>
+                <span className="muted">{t('admin.verify.noAnchor')}</span>
               )}
             </dd>
             {result.unkeyedBefore !== undefined && (
               <>
-                <dt>Unkeyed</dt>
-                <dd>records before {result.unkeyedBefore} predate the key (checked with plain SHA-256)</dd>
+                <dt>{t('admin.verify.unkeyed')}</dt>
+                <dd>{t('admin.verify.unkeyedText', { seq: String(result.unkeyedBefore) })}</dd>
               </>
             )}
           </dl>

@@ -1,62 +1,90 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatCount } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { adminQueries } from '../api/admin-queries.ts';
-import { policyGroups, policyRuleRows } from '../model/policy-rows.ts';
+import { listText, policyGroups, policyRuleRows } from '../model/policy-rows.ts';
 import { LoadState } from './admin-ui.tsx';
 
 /** The placement policy as served: its version, each rule with whom it governs, where it allows and its legal basis; conditions; groups. */
 export function PolicyPage() {
+  const t = useT();
   const policy = useQuery(adminQueries.policy());
   const data = policy.data;
   return (
     <main className="page admin-page" aria-labelledby="policy-title">
       <div className="page-head">
-        <h2 id="policy-title">Policy</h2>
+        <h2 id="policy-title">{t('admin.policy.title')}</h2>
         {data && (
           <p className="muted">
-            {formatCount(data.rules.length)} rules · version <span className="mono">{data.version}</span>
+            {t.rich('admin.policy.summary', {
+              count: data.rules.length,
+              version: data.version,
+              code: (chunks) => (
+                <bdi key="version" className="mono">
+                  {chunks}
+                </bdi>
+              ),
+            })}
           </p>
         )}
       </div>
-      <LoadState what="The policy" isPending={policy.isPending} error={policy.isError && !data ? policy.error : null} onRetry={() => void policy.refetch()} retrying={policy.isFetching} />
+      <LoadState what="policy" isPending={policy.isPending} error={policy.isError && !data ? policy.error : null} onRetry={() => void policy.refetch()} retrying={policy.isFetching} />
       {data && (
         <>
           <section className="page-section" aria-labelledby="rules-title">
-            <h3 id="rules-title">Rules</h3>
+            <h3 id="rules-title">{t('admin.policy.rules')}</h3>
             <ol className="policy-rules">
               {policyRuleRows(data).map((rule) => (
                 <li key={rule.id} className="policy-rule" aria-labelledby={`rule-${rule.id}`}>
                   <h4 id={`rule-${rule.id}`}>
-                    {rule.title} <span className="muted mono">{rule.id}</span>
+                    {t.rich('admin.policy.ruleTitle', {
+                      title: rule.title,
+                      id: rule.id,
+                      code: (chunks) => (
+                        <bdi key="id" className="muted mono">
+                          {chunks}
+                        </bdi>
+                      ),
+                    })}
                   </h4>
                   <dl>
-                    <dt>Governs</dt>
+                    <dt>{t('admin.policy.governs')}</dt>
                     <dd>{rule.governs}</dd>
-                    <dt>May run in</dt>
+                    <dt>{t('admin.policy.mayRunIn')}</dt>
                     <dd>
                       <ul>
                         {rule.allows.map((entry, index) => (
                           <li key={index}>
-                            {entry.jurisdictions}
-                            {entry.conditions.length > 0 && <span className="muted"> — on condition: {entry.conditions.join('; ')}</span>}
+                            {entry.conditions.length > 0
+                              ? t.rich('admin.policy.allowedOnCondition', {
+                                  jurisdictions: entry.jurisdictions,
+                                  conditions: entry.conditions.join(t('admin.list.semicolon')),
+                                  muted: (chunks) => (
+                                    <span key="conditions" className="muted">
+                                      {chunks}
+                                    </span>
+                                  ),
+                                })
+                              : entry.jurisdictions}
                           </li>
                         ))}
                       </ul>
                     </dd>
                     {rule.certifications.length > 0 && (
                       <>
-                        <dt>Certifications</dt>
-                        <dd>{rule.certifications.join(', ')}</dd>
+                        <dt>{t('admin.policy.certifications')}</dt>
+                        <dd>{listText(rule.certifications)}</dd>
                       </>
                     )}
                     {rule.operatorControl && (
                       <>
-                        <dt>Operator controlled from</dt>
+                        <dt>{t('admin.policy.operatorControl')}</dt>
                         <dd>{rule.operatorControl}</dd>
                       </>
                     )}
-                    <dt>Legal basis</dt>
-                    <dd className="legal-basis">{rule.legalBasis}</dd>
+                    <dt>{t('admin.policy.legalBasis')}</dt>
+                    <dd className="legal-basis">
+                      <bdi>{rule.legalBasis}</bdi>
+                    </dd>
                   </dl>
                   <p className="hint">{rule.note}</p>
                 </li>
@@ -64,33 +92,41 @@ export function PolicyPage() {
             </ol>
           </section>
           <section className="page-section" aria-labelledby="conditions-title">
-            <h3 id="conditions-title">Conditions</h3>
+            <h3 id="conditions-title">{t('admin.policy.conditions')}</h3>
             {data.conditions.length === 0 ? (
-              <p className="muted">None.</p>
+              <p className="muted">{t('admin.policy.noConditions')}</p>
             ) : (
               <ul className="policy-conditions">
                 {data.conditions.map((c) => (
                   <li key={c.id}>
-                    <span className="mono">{c.id}</span> — {c.label}
+                    {t.rich('admin.policy.condition', {
+                      id: c.id,
+                      label: c.label,
+                      code: (chunks) => (
+                        <bdi key="id" className="mono">
+                          {chunks}
+                        </bdi>
+                      ),
+                    })}
                   </li>
                 ))}
               </ul>
             )}
           </section>
           <section className="page-section" aria-labelledby="groups-title">
-            <h3 id="groups-title">Groups</h3>
+            <h3 id="groups-title">{t('admin.policy.groups')}</h3>
             <table className="admin-table" aria-labelledby="groups-title">
               <thead>
                 <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Countries</th>
+                  <th scope="col">{t('admin.policy.group')}</th>
+                  <th scope="col">{t('admin.policy.countries')}</th>
                 </tr>
               </thead>
               <tbody>
                 {policyGroups(data).map((group) => (
                   <tr key={group.name}>
                     <th scope="row">{group.name}</th>
-                    <td>{group.countries.join(', ')}</td>
+                    <td>{listText(group.countries)}</td>
                   </tr>
                 ))}
               </tbody>

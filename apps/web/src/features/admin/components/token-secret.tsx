@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 
 type CopyState = 'idle' | 'copied' | 'select';
 
@@ -8,6 +9,7 @@ type CopyState = 'idle' | 'copied' | 'select';
  * copy keys), and a clear word that it will not be shown again. Done forgets it.
  */
 export function TokenSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const t = useT();
   const field = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => {
@@ -29,22 +31,22 @@ export function TokenSecret({ name, secret, onDone }: { name: string; secret: st
 
   return (
     <section className="token-secret" aria-labelledby="token-secret-title">
-      <h3 id="token-secret-title">Token “{name}” issued: copy its secret now</h3>
-      <p className="token-secret-warning">You won’t see it again. It is stored only as a hash; if it is lost, revoke the token and issue a new one.</p>
+      <h3 id="token-secret-title">{t('admin.secret.title', { name })}</h3>
+      <p className="token-secret-warning">{t('admin.secret.warning')}</p>
       <div className="token-secret-row">
         <label className="visually-hidden" htmlFor="token-secret-value">
-          Secret
+          {t('admin.secret.label')}
         </label>
-        <input id="token-secret-value" ref={field} className="mono" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <input id="token-secret-value" ref={field} className="mono" dir="ltr" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
         <button type="button" className="primary" onClick={() => void copySecret()}>
-          Copy
+          {t('admin.secret.copy')}
         </button>
       </div>
       <p className="muted" role="status">
-        {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'select' ? 'The clipboard is not available here: the secret is selected, press Ctrl+C (⌘C) to copy it.' : ''}
+        {copy === 'idle' ? '' : t('admin.secret.copyState', { state: copy })}
       </p>
       <button type="button" onClick={onDone}>
-        I have copied it
+        {t('admin.secret.done')}
       </button>
     </section>
   );

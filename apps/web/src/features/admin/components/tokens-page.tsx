@@ -1,7 +1,8 @@
 import type { ApiToken, ApiTokenCreated, Role } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatCount, formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { adminQueries } from '../api/admin-queries.ts';
 import { useRevokeToken } from '../api/use-revoke-token.ts';
 import { viewerZone } from '../model/audit-filter.ts';
@@ -11,6 +12,7 @@ import { TokenSecret } from './token-secret.tsx';
 
 /** API tokens: every one issued (never a secret), issue one (its secret shown once), revoke one. */
 export function TokensPage({ roleLabels }: { roleLabels: Record<Role, string> }) {
+  const t = useT();
   const tokens = useQuery(adminQueries.tokens());
   // The secret lives here, in this page's memory, until the person says they have it or leaves the page.
   const [issued, setIssued] = useState<ApiTokenCreated>();
@@ -18,14 +20,14 @@ export function TokensPage({ roleLabels }: { roleLabels: Record<Role, string> })
   return (
     <main className="page admin-page" aria-labelledby="tokens-title">
       <div className="page-head">
-        <h2 id="tokens-title">API tokens</h2>
+        <h2 id="tokens-title">{t('admin.tokens.title')}</h2>
         <p className="muted" aria-live="polite">
-          {list ? `${formatCount(list.length)} issued · ${formatCount(list.filter((t) => !t.revokedAt).length)} active` : ''}
+          {list ? t('admin.tokens.count', { count: list.length, active: list.filter((token) => !token.revokedAt).length }) : ''}
         </p>
       </div>
       {issued && <TokenSecret name={issued.token.name} secret={issued.secret} onDone={() => setIssued(undefined)} />}
-      <LoadState what="The tokens" isPending={tokens.isPending} error={tokens.isError && !list ? tokens.error : null} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
-      {list && list.length === 0 && <p className="plan-empty">No token issued yet. A token lets a program call the API with the role it is given.</p>}
+      <LoadState what="tokens" isPending={tokens.isPending} error={tokens.isError && !list ? tokens.error : null} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />
+      {list && list.length === 0 && <p className="plan-empty">{t('admin.tokens.empty')}</p>}
       {list && list.length > 0 && <TokenTable tokens={list} roleLabels={roleLabels} asOfMs={tokens.dataUpdatedAt} />}
       <section className="page-section">
         <TokenForm roleLabels={roleLabels} onIssued={setIssued} />
@@ -38,23 +40,24 @@ const isExpired = (token: ApiToken, nowMs: number) => !!token.expiresAt && Date.
 
 /** `asOfMs`: when the list was fetched, the moment "expired" is judged at (render stays pure). */
 function TokenTable({ tokens, roleLabels, asOfMs }: { tokens: ApiToken[]; roleLabels: Record<Role, string>; asOfMs: number }) {
+  const t = useT();
   const revoke = useRevokeToken();
   const nowMs = asOfMs;
   const zone = viewerZone();
   return (
-    <table className="admin-table" aria-label="API tokens">
+    <table className="admin-table" aria-label={t('admin.tokens.table')}>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Tenant</th>
-          <th scope="col">Issued by</th>
-          <th scope="col">Issued ({zone})</th>
-          <th scope="col">Expires</th>
-          <th scope="col">Last used</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('admin.tokens.name')}</th>
+          <th scope="col">{t('admin.form.role')}</th>
+          <th scope="col">{t('admin.form.tenant')}</th>
+          <th scope="col">{t('admin.tokens.issuedBy')}</th>
+          <th scope="col">{t('admin.tokens.issued', { zone })}</th>
+          <th scope="col">{t('admin.tokens.expires')}</th>
+          <th scope="col">{t('admin.tokens.lastUsed')}</th>
+          <th scope="col">{t('admin.status')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('admin.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -62,25 +65,35 @@ function TokenTable({ tokens, roleLabels, asOfMs }: { tokens: ApiToken[]; roleLa
         {tokens.map((token) => (
           <tr key={token.id} className={token.revokedAt || isExpired(token, nowMs) ? 'is-disabled' : undefined}>
             <th scope="row">
-              {token.name} <span className="muted mono">{token.id}</span>
+              {t.rich('admin.tokens.nameAndId', {
+                name: token.name,
+                id: token.id,
+                code: (chunks) => (
+                  <bdi key="id" className="muted mono">
+                    {chunks}
+                  </bdi>
+                ),
+              })}
             </th>
             <td>{roleLabels[token.role]}</td>
-            <td>{token.tenant ?? <span className="muted">—</span>}</td>
-            <td>{token.createdBy}</td>
+            <td>{token.tenant ? <bdi>{token.tenant}</bdi> : <span className="muted">{t('admin.none')}</span>}</td>
+            <td>
+              <bdi>{token.createdBy}</bdi>
+            </td>
             <td>{formatDateTime(token.createdAt)}</td>
-            <td>{token.expiresAt ? formatDateTime(token.expiresAt) : <span className="muted">Never</span>}</td>
-            <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}</td>
-            <td>{token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : isExpired(token, nowMs) ? 'Expired' : 'Active'}</td>
+            <td>{token.expiresAt ? formatDateTime(token.expiresAt) : <span className="muted">{t('admin.tokens.never')}</span>}</td>
+            <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">{t('admin.tokens.never')}</span>}</td>
+            <td>{token.revokedAt ? t('admin.tokens.revokedAt', { at: formatDateTime(token.revokedAt) }) : isExpired(token, nowMs) ? t('admin.tokens.expired') : t('admin.active')}</td>
             <td>
               {!token.revokedAt && (
                 <ConfirmButton
-                  label="Revoke"
+                  label={t('admin.tokens.revoke')}
                   subject={token.name}
-                  question={`Revoke the token “${token.name}”?`}
-                  consequence="Every program using it is refused from its next request on. This cannot be undone: issue a new token instead."
+                  question={t('admin.tokens.revokeQuestion', { name: token.name })}
+                  consequence={t('admin.tokens.revokeConsequence')}
                   onConfirm={() => revoke.mutate(token.id)}
                   busy={revoke.isPending && revoke.variables === token.id}
-                  error={revoke.isError && revoke.variables === token.id ? `Not revoked: ${revoke.error.message}` : undefined}
+                  error={revoke.isError && revoke.variables === token.id ? t('admin.tokens.revokeFailed', { error: revoke.error.message }) : undefined}
                 />
               )}
             </td>

@@ -1,6 +1,7 @@
 import { UserCreateSchema, type Role } from '@corridor/shared';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateUser } from '../api/use-create-user.ts';
 import { fieldErrorsOf, serverFieldErrors, type FieldErrors } from '../model/field-errors.ts';
 import { Field, RoleTenantFields } from './admin-ui.tsx';
@@ -14,13 +15,14 @@ const EMPTY = { username: '', name: '', role: 'operator' as Role, tenant: '', pa
  * the username). The focus moves to the first field in error.
  */
 export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
+  const t = useT();
   const create = useCreateUser();
   const [form, setForm] = useState(EMPTY);
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<string>();
   const candidate = { ...form, tenant: form.role === 'tenant' ? form.tenant.trim() || undefined : undefined };
-  const checked = fieldErrorsOf(UserCreateSchema, candidate);
+  const checked = fieldErrorsOf(UserCreateSchema, candidate, 'user');
   const errors: FieldErrors = { ...(tried ? checked.errors : {}), ...serverErrors };
 
   const set = (key: keyof typeof EMPTY) => (value: string) => {
@@ -37,6 +39,7 @@ export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
       focusFirstInvalid(formElement);
       return;
     }
+    const username = checked.data.username;
     create.mutate(checked.data, {
       onSuccess: (user) => {
         setForm(EMPTY);
@@ -46,7 +49,8 @@ export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
       },
       onError: (error) => {
         if (!(error instanceof ApiError)) return setServerErrors({ form: String(error) });
-        if (error.status === 409) return setServerErrors({ username: error.message });
+        // A taken name: the only conflict creating a user has, said in the user's language.
+        if (error.status === 409) return setServerErrors({ username: t('admin.userForm.taken', { username }) });
         const byField = serverFieldErrors(error.fields, FIELDS);
         setServerErrors(Object.keys(byField).length > 0 ? byField : { form: error.message });
         focusFirstInvalid(formElement);
@@ -56,24 +60,16 @@ export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
 
   return (
     <form className="admin-form" aria-labelledby="user-form-title" onSubmit={submit} noValidate>
-      <h3 id="user-form-title">New user</h3>
+      <h3 id="user-form-title">{t('admin.userForm.title')}</h3>
       <div className="admin-form-grid">
-        <Field label="Username" hint="Letters, digits and . _ @ -" error={errors.username}>
+        <Field label={t('admin.userForm.username')} hint={t('admin.userForm.usernameHint')} error={errors.username}>
           {(props) => <input {...props} autoComplete="off" value={form.username} onChange={(e) => set('username')(e.target.value)} />}
         </Field>
-        <Field label="Name" error={errors.name}>
+        <Field label={t('admin.userForm.name')} error={errors.name}>
           {(props) => <input {...props} autoComplete="off" value={form.name} onChange={(e) => set('name')(e.target.value)} />}
         </Field>
-        <RoleTenantFields
-          role={form.role}
-          tenant={form.tenant}
-          roleLabels={roleLabels}
-          tenantHint="The tenant whose workloads they see"
-          errors={errors}
-          onRole={set('role')}
-          onTenant={set('tenant')}
-        />
-        <Field label="Password" hint="At least 12 characters" error={errors.password}>
+        <RoleTenantFields role={form.role} tenant={form.tenant} roleLabels={roleLabels} tenantHint={t('admin.userForm.tenantHint')} errors={errors} onRole={set('role')} onTenant={set('tenant')} />
+        <Field label={t('admin.userForm.password')} hint={t('admin.userForm.passwordHint')} error={errors.password}>
           {(props) => <input {...props} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} />}
         </Field>
       </div>
@@ -84,10 +80,10 @@ export function UserForm({ roleLabels }: { roleLabels: Record<Role, string> }) {
       )}
       <div className="admin-form-actions">
         <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create user'}
+          {create.isPending ? t('admin.userForm.creating') : t('admin.userForm.submit')}
         </button>
         <p className="muted" role="status">
-          {created ? `User ${created} created. They can sign in now.` : ''}
+          {created ? t('admin.userForm.created', { username: created }) : ''}
         </p>
       </div>
     </form>

@@ -1,25 +1,39 @@
 import type { FieldIssue } from '@corridor/shared';
 import type { z } from 'zod';
+import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** What is wrong with a form, by field name (the first message for each); `form` for what belongs to no field. */
 export type FieldErrors = Partial<Record<string, string>>;
 
+/** Which admin form is checked: the tenant rule is worded for a user or for a token. */
+export type AdminFormKind = 'user' | 'token';
+
 /** The shared schema's verdict on a form, by field: the same rules the server applies, before anything is sent. */
-export function fieldErrorsOf<S extends z.ZodType>(schema: S, value: unknown): { data?: z.output<S>; errors: FieldErrors } {
+export function fieldErrorsOf<S extends z.ZodType>(schema: S, value: unknown, kind: AdminFormKind = 'user'): { data?: z.output<S>; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { data: parsed.data, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'form';
-    errors[field] ??= inWords(issue);
+    errors[field] ??= inWords(issue, field, kind);
   }
   return { errors };
 }
 
-/** zod's own length messages ("Too small: expected string to have >=1 characters") in the form's words; the schemas' own messages as written. */
-function inWords(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && issue.message.startsWith('Too small')) return Number(issue.minimum) <= 1 ? 'required' : `must be at least ${issue.minimum} characters`;
-  if (issue.code === 'too_big' && issue.origin === 'string' && issue.message.startsWith('Too big')) return `must be at most ${issue.maximum} characters`;
+/**
+ * A schema's refusal in the language in force, by the kind of problem (the schemas' English messages are for
+ * API users): lengths, the username's and the tenant's formats, and the tenant-only-for-tenants rule.
+ */
+function inWords(issue: z.core.$ZodIssue, field: string, kind: AdminFormKind): string {
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const minimum = Number(issue.minimum);
+    return minimum <= 1 ? translate('admin.fieldError.required') : translate('admin.fieldError.minCharacters', { minimum });
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return translate('admin.fieldError.maxCharacters', { maximum: Number(issue.maximum) });
+  if (issue.code === 'invalid_format' && field === 'username') return translate('admin.fieldError.username');
+  if (issue.code === 'invalid_format' && field === 'tenant') return translate('admin.fieldError.slug');
+  if (issue.code === 'invalid_format' && field === 'expiresAt') return translate('admin.tokenForm.notATime');
+  if (issue.code === 'custom' && field === 'tenant') return translate('admin.fieldError.tenantRule', { kind });
   return issue.message;
 }
 

@@ -1,4 +1,6 @@
 import type { Policy, PolicyRule } from '@corridor/shared';
+import { translate } from '../../../lib/i18n/runtime.ts';
+import { selectKey } from './select-key.ts';
 
 /** One rule as the policy page reads it: whom it governs, where it allows, on which conditions, and why. */
 export interface PolicyRuleRow {
@@ -14,20 +16,25 @@ export interface PolicyRuleRow {
   note: string;
 }
 
-const list = (values: readonly string[]) => values.join(', ');
+/** Values in a row, with the language's comma ("FR, DE" / "FR، DE"). */
+export const listText = (values: readonly string[]): string => values.join(translate('admin.list.comma'));
 
-/** Whom a rule governs, in words: each part of its match, or every request when it matches anything. */
+/**
+ * Whom a rule governs, in words: each part of its match, or every request when it matches anything.
+ * Sectors and data classes are named in the language in force; groups and countries keep their codes.
+ */
 export function describeMatch(match: PolicyRule['match']): string {
   const parts = [
-    match.sectors && `Sectors ${list(match.sectors)}`,
-    match.dataClasses && `Data classes ${list(match.dataClasses)}`,
-    match.origins && `Data from ${list(match.origins.map(jurisdictionName))}`,
+    match.sectors && translate('admin.policy.matchSectors', { values: listText(match.sectors.map((sector) => translate('admin.sector', { sector: selectKey(sector), code: sector }))) }),
+    match.dataClasses &&
+      translate('admin.policy.matchDataClasses', { values: listText(match.dataClasses.map((dataClass) => translate('admin.dataClass', { dataClass: selectKey(dataClass), code: dataClass }))) }),
+    match.origins && translate('admin.policy.matchOrigins', { values: listText(match.origins.map(jurisdictionName)) }),
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : 'Every request';
+  return parts.length > 0 ? parts.join(' · ') : translate('admin.policy.everyRequest');
 }
 
-/** `*` and `ORIGIN` are words a person reads differently from a country or a group. */
-export const jurisdictionName = (ref: string): string => (ref === '*' ? 'anywhere' : ref === 'ORIGIN' ? 'the data’s origin' : ref);
+/** `*` and `ORIGIN` are words a person reads differently from a country or a group (read when called: the language may change). */
+export const jurisdictionName = (ref: string): string => (ref === '*' ? translate('admin.policy.anywhere') : ref === 'ORIGIN' ? translate('admin.policy.origin') : ref);
 
 export function policyRuleRows(policy: Policy): PolicyRuleRow[] {
   const conditionLabel = new Map(policy.conditions.map((c) => [c.id, c.label]));
@@ -36,11 +43,11 @@ export function policyRuleRows(policy: Policy): PolicyRuleRow[] {
     title: rule.title,
     governs: describeMatch(rule.match),
     allows: rule.allow.map((entry) => ({
-      jurisdictions: list(entry.jurisdictions.map(jurisdictionName)),
+      jurisdictions: listText(entry.jurisdictions.map(jurisdictionName)),
       conditions: entry.requires.map((id) => conditionLabel.get(id) ?? id),
     })),
     certifications: rule.certifications,
-    operatorControl: rule.operatorControl && list(rule.operatorControl.allowed.map(jurisdictionName)),
+    operatorControl: rule.operatorControl && listText(rule.operatorControl.allowed.map(jurisdictionName)),
     legalBasis: rule.legalBasis,
     note: rule.note,
   }));

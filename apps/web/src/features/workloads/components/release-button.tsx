@@ -1,7 +1,9 @@
 import './workloads.css';
 import type { Workload } from '@corridor/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatCount, formatKw } from '../../../lib/format.ts';
+import { formatKw } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { gpusText } from '../model/audit-summary.ts';
 
 interface ReleaseButtonProps {
   workload: Workload;
@@ -17,6 +19,7 @@ interface ReleaseButtonProps {
  * Escape or Cancel closes it, and the focus returns to the button.
  */
 export function ReleaseButton({ workload, siteName, onRelease, releasing, error }: ReleaseButtonProps) {
+  const t = useT();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -35,29 +38,27 @@ export function ReleaseButton({ workload, siteName, onRelease, releasing, error 
     if (!releasing) setOpen(false);
   }
 
-  const held = `${formatCount(workload.gpuCount)} ${workload.gpuModel ?? 'GPUs'} and ${formatKw(workload.powerKw)}`;
+  const gpus = gpusText(workload.gpuCount, workload.gpuModel);
+  const power = formatKw(workload.powerKw);
   return (
     <div className="release">
       <button type="button" className="danger" onClick={() => setOpen(true)} disabled={releasing}>
-        {releasing ? 'Releasing…' : 'Release'}
+        {releasing ? t('workloads.release.busy') : t('workloads.release.button')}
       </button>
       {error && (
         <p className="field-error" role="alert">
-          The release failed: {error}
+          {t.rich('workloads.release.failed', { error: <bdi key="error">{error}</bdi> })}
         </p>
       )}
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={() => setOpen(false)}>
-        <h2 id={`${id}-title`}>Release {workload.name}?</h2>
-        <p id={`${id}-text`}>
-          Its {held}
-          {siteName ? ` on ${siteName}` : ''} become free for other workloads. The workload stays listed as released.
-        </p>
+        <h2 id={`${id}-title`}>{t('workloads.release.question', { name: workload.name })}</h2>
+        <p id={`${id}-text`}>{siteName ? t('workloads.release.consequenceOnSite', { gpus, power, site: siteName }) : t('workloads.release.consequence', { gpus, power })}</p>
         <div className="dialog-actions">
           <button type="button" autoFocus onClick={() => setOpen(false)}>
-            Cancel
+            {t('workloads.release.cancel')}
           </button>
           <button type="button" className="danger" onClick={onRelease} disabled={releasing}>
-            {releasing ? 'Releasing…' : 'Release'}
+            {releasing ? t('workloads.release.busy') : t('workloads.release.button')}
           </button>
         </div>
       </dialog>

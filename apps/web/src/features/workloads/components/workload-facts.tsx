@@ -3,7 +3,11 @@ import type { Workload } from '@corridor/shared';
 import type { AnchorHTMLAttributes, ReactNode } from 'react';
 import { FactList } from '../../../components/fact-list.tsx';
 import { countryName } from '../../../lib/countries.ts';
-import { formatCount, formatDateTime, formatKw, formatMs } from '../../../lib/format.ts';
+import { formatDateTime, formatKw, formatMs } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { viewerZone } from '../../../lib/local-time.ts';
+import { gpusText } from '../model/audit-summary.ts';
+import { dataClassLabel, kindLabel, sectorLabel } from '../model/request-labels.ts';
 
 interface WorkloadFactsProps {
   workload: Workload;
@@ -12,23 +16,37 @@ interface WorkloadFactsProps {
   siteLink: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
 }
 
-/** A workload's figures, each with its unit: where it runs, what it holds, what it was asked for. */
+/** A workload's figures, each with its unit: where it runs, what it holds, what it was asked for. Times say their zone. */
 export function WorkloadFacts({ workload: w, siteName, siteLink }: WorkloadFactsProps) {
+  const t = useT();
+  const zone = viewerZone();
   const latency = w.request.latency;
+  const none = t('workloads.facts.none');
+  // Coordinates are written as the request gave them (decimal point, in every language), like an identifier.
+  const latencyFrom = latency && (typeof latency.from === 'string' ? latency.from : t('workloads.facts.coordinates', { lat: String(latency.from.lat), lon: String(latency.from.lon) }));
   const facts: [string, ReactNode][] = [
-    ['Site', w.siteId ? <a {...siteLink(w.siteId)}>{siteName(w.siteId)}</a> : 'None'],
-    ['GPUs', `${formatCount(w.gpuCount)} ${w.gpuModel ?? 'GPUs'}`],
-    ['Power reserved', formatKw(w.powerKw)],
-    ['Tenant', w.tenant],
-    ['Kind', w.kind],
-    ['Sector', w.sector],
-    ['Data class', w.dataClass],
-    ['Data origin', `${countryName(w.dataOrigin)} (${w.dataOrigin})`],
-    ['Latency objective', latency ? `≤ ${formatMs(latency.maxRttMs)} from ${typeof latency.from === 'string' ? latency.from : `${latency.from.lat}, ${latency.from.lon}`}` : 'None'],
-    ['Conditions affirmed', w.request.conditions.length > 0 ? w.request.conditions.join(', ') : 'None'],
-    ['Created', formatDateTime(w.createdAt)],
-    ['Updated', formatDateTime(w.updatedAt)],
+    [
+      t('workloads.facts.site'),
+      w.siteId ? (
+        <a {...siteLink(w.siteId)}>
+          <bdi>{siteName(w.siteId)}</bdi>
+        </a>
+      ) : (
+        none
+      ),
+    ],
+    [t('workloads.facts.gpus'), gpusText(w.gpuCount, w.gpuModel)],
+    [t('workloads.facts.power'), formatKw(w.powerKw)],
+    [t('workloads.facts.tenant'), <bdi key="tenant">{w.tenant}</bdi>],
+    [t('workloads.facts.kind'), kindLabel(w.kind)],
+    [t('workloads.facts.sector'), sectorLabel(w.sector)],
+    [t('workloads.facts.dataClass'), dataClassLabel(w.dataClass)],
+    [t('workloads.facts.dataOrigin'), t('workloads.facts.country', { name: countryName(w.dataOrigin), code: w.dataOrigin })],
+    [t('workloads.facts.latency'), latency && latencyFrom ? t('workloads.facts.latencyValue', { rtt: formatMs(latency.maxRttMs), from: latencyFrom }) : none],
+    [t('workloads.facts.conditions'), w.request.conditions.length > 0 ? <bdi key="conditions">{w.request.conditions.join(', ')}</bdi> : none],
+    [t('workloads.facts.created', { zone }), formatDateTime(w.createdAt)],
+    [t('workloads.facts.updated', { zone }), formatDateTime(w.updatedAt)],
   ];
-  if (w.releasedAt) facts.push(['Released', formatDateTime(w.releasedAt)]);
+  if (w.releasedAt) facts.push([t('workloads.facts.released', { zone }), formatDateTime(w.releasedAt)]);
   return <FactList facts={facts} className="workload-facts" />;
 }

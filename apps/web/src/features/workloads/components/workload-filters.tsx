@@ -1,6 +1,8 @@
 import { SECTORS, WORKLOAD_STATES, type Sector, type WorkloadFilter, type WorkloadState } from '@corridor/shared';
 import { useId } from 'react';
-import { STATE_STYLES } from '../model/workload-state.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { sectorLabel } from '../model/request-labels.ts';
+import { workloadStateLabel } from '../model/workload-state.ts';
 
 interface WorkloadFiltersProps {
   filter: WorkloadFilter;
@@ -12,29 +14,30 @@ interface WorkloadFiltersProps {
   byTenant: boolean;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The workloads list's filters: state, site, tenant and sector. */
 export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadFiltersProps) {
+  const t = useT();
   const id = useId();
+  // A sector starts a list entry, so it starts with a capital where the language has them ("Healthcare").
+  const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase(t.tag) + s.slice(1);
   const active = !!(filter.state || filter.site || filter.tenant || filter.sector);
   return (
-    <div role="search" aria-label="Filter workloads" className="workload-filters">
+    <div role="search" aria-label={t('workloads.filters.label')} className="workload-filters">
       <div className="filter">
-        <label htmlFor={`${id}-state`}>State</label>
+        <label htmlFor={`${id}-state`}>{t('workloads.filters.state')}</label>
         <select id={`${id}-state`} value={filter.state ?? ''} onChange={(e) => onChange({ state: (e.target.value || undefined) as WorkloadState | undefined })}>
-          <option value="">All</option>
+          <option value="">{t('workloads.filters.all')}</option>
           {WORKLOAD_STATES.map((s) => (
             <option key={s} value={s}>
-              {STATE_STYLES[s].label}
+              {workloadStateLabel(s)}
             </option>
           ))}
         </select>
       </div>
       <div className="filter">
-        <label htmlFor={`${id}-site`}>Site</label>
+        <label htmlFor={`${id}-site`}>{t('workloads.filters.site')}</label>
         <select id={`${id}-site`} value={filter.site ?? ''} onChange={(e) => onChange({ site: e.target.value || undefined })}>
-          <option value="">All</option>
+          <option value="">{t('workloads.filters.all')}</option>
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -44,33 +47,33 @@ export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadF
       </div>
       {byTenant && (
         <div className="filter">
-          <label htmlFor={`${id}-tenant`}>Tenant</label>
+          <label htmlFor={`${id}-tenant`}>{t('workloads.filters.tenant')}</label>
           <input
             id={`${id}-tenant`}
             type="search"
             autoComplete="off"
             spellCheck={false}
             maxLength={64}
-            placeholder="Tenant id"
+            placeholder={t('workloads.filters.tenantPlaceholder')}
             value={filter.tenant ?? ''}
             onChange={(e) => onChange({ tenant: e.target.value.trim() || undefined }, { replace: true })}
           />
         </div>
       )}
       <div className="filter">
-        <label htmlFor={`${id}-sector`}>Sector</label>
+        <label htmlFor={`${id}-sector`}>{t('workloads.filters.sector')}</label>
         <select id={`${id}-sector`} value={filter.sector ?? ''} onChange={(e) => onChange({ sector: (e.target.value || undefined) as Sector | undefined })}>
-          <option value="">All</option>
+          <option value="">{t('workloads.filters.all')}</option>
           {SECTORS.map((s) => (
             <option key={s} value={s}>
-              {capitalise(s)}
+              {capitalise(sectorLabel(s))}
             </option>
           ))}
         </select>
       </div>
       {active && (
         <button type="button" className="link-button" onClick={() => onChange({ state: undefined, site: undefined, tenant: undefined, sector: undefined })}>
-          Clear filters
+          {t('workloads.filters.clear')}
         </button>
       )}
     </div>

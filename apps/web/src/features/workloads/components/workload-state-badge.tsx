@@ -1,13 +1,12 @@
 import type { WorkloadState } from '@corridor/shared';
 import type { CSSProperties } from 'react';
-import { STATE_STYLES } from '../model/workload-state.ts';
+import { STATE_COLOURS, workloadStateLabel } from '../model/workload-state.ts';
 
 /** A workload's state as a word with its colour, like a site's status badge. */
 export function WorkloadStateBadge({ state }: { state: WorkloadState }) {
-  const { label, colour } = STATE_STYLES[state];
   return (
-    <span className="status-badge" style={{ '--status': colour } as CSSProperties}>
-      {label}
+    <span className="status-badge" style={{ '--status': STATE_COLOURS[state] } as CSSProperties}>
+      {workloadStateLabel(state)}
     </span>
   );
 }

@@ -1,8 +1,11 @@
 import './workloads.css';
 import type { Workload } from '@corridor/shared';
 import type { AnchorHTMLAttributes } from 'react';
-import { formatCount, formatKw } from '../../../lib/format.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime, formatKw } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { viewerZone } from '../../../lib/local-time.ts';
+import { gpusText } from '../model/audit-summary.ts';
+import { dataClassLabel, sectorLabel } from '../model/request-labels.ts';
 import { WorkloadStateBadge } from './workload-state-badge.tsx';
 
 interface WorkloadTableProps {
@@ -14,39 +17,51 @@ interface WorkloadTableProps {
 
 /** Workloads, newest first: name (a link to its page), tenant, data, state, site, GPUs and power. */
 export function WorkloadTable({ workloads, siteName, linkTo }: WorkloadTableProps) {
+  const t = useT();
   const rows = [...workloads].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <table className="data-table workload-table">
-      <caption className="visually-hidden">Workloads, newest first</caption>
+      <caption className="visually-hidden">{t('workloads.table.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Tenant</th>
-          <th scope="col">Sector · data</th>
-          <th scope="col">State</th>
-          <th scope="col">Site</th>
-          <th scope="col">GPUs</th>
-          <th scope="col">Power</th>
-          <th scope="col">Created</th>
+          <th scope="col">{t('workloads.table.name')}</th>
+          <th scope="col">{t('workloads.table.tenant')}</th>
+          <th scope="col">{t('workloads.table.sectorData')}</th>
+          <th scope="col">{t('workloads.table.state')}</th>
+          <th scope="col">{t('workloads.table.site')}</th>
+          <th scope="col">{t('workloads.table.gpus')}</th>
+          <th scope="col">{t('workloads.table.power')}</th>
+          <th scope="col">{t('workloads.table.created', { zone: viewerZone() })}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((w) => (
           <tr key={w.id}>
             <th scope="row">
-              <a {...linkTo(w.id)}>{w.name}</a>
+              <a {...linkTo(w.id)}>
+                <bdi>{w.name}</bdi>
+              </a>
             </th>
-            <td>{w.tenant}</td>
             <td>
-              {w.sector} · {w.dataClass} <span className="muted">from {w.dataOrigin}</span>
+              <bdi>{w.tenant}</bdi>
+            </td>
+            <td>
+              {t.rich('workloads.table.sectorDataValue', {
+                sector: sectorLabel(w.sector),
+                dataClass: dataClassLabel(w.dataClass),
+                origin: w.dataOrigin,
+                muted: (chunks) => (
+                  <span key="origin" className="muted">
+                    {chunks}
+                  </span>
+                ),
+              })}
             </td>
             <td>
               <WorkloadStateBadge state={w.state} />
             </td>
-            <td>{w.siteId ? siteName(w.siteId) : <span className="muted">—</span>}</td>
-            <td>
-              {formatCount(w.gpuCount)} {w.gpuModel ?? 'GPUs'}
-            </td>
+            <td>{w.siteId ? <bdi>{siteName(w.siteId)}</bdi> : <span className="muted">{t('workloads.none')}</span>}</td>
+            <td>{gpusText(w.gpuCount, w.gpuModel)}</td>
             <td>{formatKw(w.powerKw)}</td>
             <td>{formatDateTime(w.createdAt)}</td>
           </tr>
