@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
 import { sessionQueries } from '../features/session/api/session-queries.ts';
 import { LoginPage } from '../features/session/components/login-page.tsx';
 import { ApiError, LOGIN_PATH } from '../lib/api-client.ts';
+import { useLocale, useT } from '../lib/i18n/i18n.tsx';
+import { isLocale } from '../lib/i18n/locales.ts';
 import { Console } from './console.tsx';
 
 /**
@@ -18,15 +21,28 @@ export function App() {
 }
 
 function SignedInConsole() {
+  const t = useT();
   const session = useQuery(sessionQueries.current());
+  useUsersLanguage(session.data?.principal.locale);
   if (session.data) return <Console principal={session.data.principal} />;
   // A 401 is on its way to the login page (the API client sends it there).
   if (session.isError && !(session.error instanceof ApiError && session.error.status === 401)) {
     return (
       <div className="app">
-        <ErrorScreen title="The console cannot say who is signed in" message={session.error.message} onRetry={() => void session.refetch()} retrying={session.isFetching} />
+        <ErrorScreen title={t('app.session.unknown')} message={session.error.message} onRetry={() => void session.refetch()} retrying={session.isFetching} />
       </div>
     );
   }
-  return <p className="view-loading">Loading…</p>;
+  return <p className="view-loading">{t('common.loading')}</p>;
+}
+
+/**
+ * The language saved for the signed-in user wins over this browser's: once the session says it, the
+ * console switches to it (a choice made since is saved to the session first, so this never switches back).
+ */
+function useUsersLanguage(saved: string | undefined) {
+  const { locale, setLocale } = useLocale();
+  useEffect(() => {
+    if (isLocale(saved) && saved !== locale) setLocale(saved);
+  }, [saved, locale, setLocale]);
 }

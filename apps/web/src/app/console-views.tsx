@@ -1,5 +1,7 @@
 import type { Principal } from '@corridor/shared';
 import { lazy, type ReactNode } from 'react';
+import type { MessageKey } from '../lib/i18n/message-keys.ts';
+import { translate } from '../lib/i18n/runtime.ts';
 import { placingDeniedReason, ROLE_LABELS, viewDeniedReason, type Abilities } from '../features/session/model/abilities.ts';
 import { timelineFilterOf, urlPatchOfTimelineFilter, urlPatchOfWorkloadFilter, workloadFilterOf } from './url-state.ts';
 import type { ViewContext } from './view-context.ts';
@@ -21,7 +23,8 @@ export type { ViewContext };
 /** One page of the console besides the map: its ?view= name, its tab, who may open it (and why not), and what it draws. */
 export interface ConsoleViewDeclaration {
   id: string;
-  label: string;
+  /** The tab's words and the page's title (a key: read in the language in force when shown). */
+  labelKey: MessageKey;
   /** Whether the person's role may open it; everyone when absent. */
   may?: (abilities: Abilities) => boolean;
   /** Why not, in words, for a person who followed a link to it. */
@@ -38,7 +41,7 @@ export interface ConsoleViewDeclaration {
 export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
   {
     id: 'place',
-    label: 'Place a workload',
+    labelKey: 'app.view.place',
     may: (a) => a.canPlace,
     deniedReason: placingDeniedReason,
     render: ({ abilities, sites, fleet, url, setUrl }) => (
@@ -47,7 +50,7 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
   },
   {
     id: 'workloads',
-    label: 'Workloads',
+    labelKey: 'app.view.workloads',
     render: ({ abilities, url, setUrl, link, sites, siteName }) => (
       <WorkloadsView
         filter={workloadFilterOf(url)}
@@ -62,16 +65,16 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
   },
   {
     id: 'alerts',
-    label: 'Alerts',
+    labelKey: 'app.view.alerts',
     may: (a) => a.canReadNoc,
-    deniedReason: (p) => viewDeniedReason(p, 'The alert list', 'noc:read'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.alerts'), 'noc:read'),
     render: (context) => <AlertsView {...context} />,
   },
   {
     id: 'timeline',
-    label: 'Timeline',
+    labelKey: 'app.view.timeline',
     may: (a) => a.canReadTimeline,
-    deniedReason: (p) => viewDeniedReason(p, 'The timeline', 'timeline:read'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.timeline'), 'timeline:read'),
     render: ({ url, setUrl, link, sites, fleet, siteName }) => (
       <TimelinePage
         filter={timelineFilterOf(url)}
@@ -90,36 +93,36 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
   },
   {
     id: 'links',
-    label: 'Links',
+    labelKey: 'app.view.links',
     render: ({ fleet, link }) => <LinksView fleet={fleet} linkTo={(id) => link({ view: undefined, link: id, site: undefined })} />,
   },
   {
     id: 'drain',
-    label: 'Drain',
+    labelKey: 'app.view.drain',
     noTab: true,
     may: (a) => a.canReadNoc,
-    deniedReason: (p) => viewDeniedReason(p, 'Draining a site', 'noc:operate'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.drain'), 'noc:operate'),
     render: (context) => <DrainView {...context} />,
   },
   {
     id: 'users',
-    label: 'Users',
+    labelKey: 'app.view.users',
     may: (a) => a.canAdminIdentity,
-    deniedReason: (p) => viewDeniedReason(p, 'Managing users', 'identity:admin'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.users'), 'identity:admin'),
     render: ({ principal }) => <UsersPage self={principal.username} roleLabels={ROLE_LABELS} />,
   },
   {
     id: 'tokens',
-    label: 'API tokens',
+    labelKey: 'app.view.tokens',
     may: (a) => a.canAdminIdentity,
-    deniedReason: (p) => viewDeniedReason(p, 'Managing API tokens', 'identity:admin'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.tokens'), 'identity:admin'),
     render: () => <TokensPage roleLabels={ROLE_LABELS} />,
   },
   {
     id: 'audit',
-    label: 'Audit log',
+    labelKey: 'app.view.audit',
     may: (a) => a.canReadAudit,
-    deniedReason: (p) => viewDeniedReason(p, 'The audit log', 'audit:read'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.audit'), 'audit:read'),
     render: ({ url, setUrl }) => (
       <AuditPage
         filter={{ action: url.auditAction, actor: url.auditActor, from: url.auditFrom, to: url.auditTo }}
@@ -139,9 +142,9 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
   },
   {
     id: 'policy',
-    label: 'Policy',
+    labelKey: 'app.view.policy',
     may: (a) => a.canReadPolicy,
-    deniedReason: (p) => viewDeniedReason(p, 'The policy', 'fleet:read'),
+    deniedReason: (p) => viewDeniedReason(p, translate('app.what.policy'), 'fleet:read'),
     render: () => <PolicyPage />,
   },
 ];

@@ -1,6 +1,6 @@
 import type { Principal } from '@corridor/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
 import { refetchAlerts } from '../features/alerts/api/alert-queries.ts';
 import { useFiringAlertCounts } from '../features/alerts/api/use-firing-alert-counts.ts';
@@ -16,6 +16,7 @@ import { statusQueries } from '../features/status/api/status-queries.ts';
 import { useConsoleHealth } from '../features/status/api/use-console-health.ts';
 import { OutageBanner } from '../features/status/components/outage-banner.tsx';
 import { describeOutage } from '../features/status/model/outage.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
 import { findView, viewsFor, type ViewContext } from './console-views.tsx';
 import { inPlaceLink, type InPlaceLink } from './in-place-link.ts';
 import { MapView } from './map-view.tsx';
@@ -26,6 +27,10 @@ import { useNocFollowers } from './use-noc-followers.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
 import { WallView } from './wall-view.tsx';
+import { focusAlertRow, focusFirstAlertWhenShown } from './keyboard-shortcuts.ts';
+import { ShortcutsHelp } from './shortcuts-help.tsx';
+import { SkipLinks } from './skip-links.tsx';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 
 // The map is what most visits show: one workload's page loads when first opened (the others: console-views.tsx).
 const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ default: m.WorkloadView })));
@@ -37,6 +42,7 @@ const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ def
  * What the person's role cannot do is not offered; a link to it, or to a view that does not exist, says so.
  */
 export function Console({ principal }: { principal: Principal }) {
+  const t = useT();
   const abilities = useMemo(() => abilitiesOf(principal), [principal]);
   const tabs = useMemo(() => viewsFor(abilities), [abilities]);
   const [url, setUrl] = useUrlState();
@@ -56,6 +62,19 @@ export function Console({ principal }: { principal: Principal }) {
   const link = (patch: Partial<UrlState>) => inPlaceLink(url, patch, setUrl);
 
   const viewContext: ViewContext = { principal, abilities, url, setUrl, link, fleet, siteName, sites: fleet.rows };
+  const [helpOpen, setHelpOpen] = useState(false);
+  const shortcut = useNocShortcuts({ url, setUrl, canReadNoc: abilities.canReadNoc, openHelp: () => setHelpOpen(true) });
+  useKeyboardShortcuts(shortcut, !url.wall);
+
+  // The tab's title names the view (the map is the console's home: "Corridor"); the alert badge prefixes its count.
+  const declaredView = findView(url.view);
+  const viewTitle = url.workload ? t('app.view.workloads') : declaredView ? t(declaredView.labelKey) : undefined;
+  const documentTitle = viewTitle ? t('app.documentTitle.view', { view: viewTitle }) : t('app.documentTitle.map');
+  const badgeShown = abilities.canReadNoc && !url.synthetic;
+  useEffect(() => {
+    // With the badge shown, the badge writes the title (its count first); without it, the title is the view's.
+    if (!badgeShown && !url.wall) document.title = documentTitle;
+  }, [badgeShown, documentTitle, url.wall]);
 
   const view = () => {
     if (url.workload) {
@@ -73,16 +92,16 @@ export function Console({ principal }: { principal: Principal }) {
     }
     if (url.view === undefined) return <MapView url={url} setUrl={setUrl} fleet={fleet} source={source} alertCounts={alertCounts} />;
     const declared = findView(url.view);
-    if (!declared) return <NotAView title="No such view" message={`The console has no view “${url.view}”.`} mapLink={link({ view: undefined })} />;
+    if (!declared) return <NotAView title={t('app.notAView.title')} message={t('app.notAView.message', { view: url.view })} mapLink={link({ view: undefined })} />;
     if (declared.may && !declared.may(abilities)) {
-      return <NotAView title="Not available to your role" message={declared.deniedReason?.(principal) ?? 'Your role may not open this view.'} mapLink={link({ view: undefined })} />;
+      return <NotAView title={t('app.denied.title')} message={declared.deniedReason?.(principal) ?? t('app.denied.default')} mapLink={link({ view: undefined })} />;
     }
     return declared.render(viewContext);
   };
 
   if (url.wall) {
     const exitLink = link({ wall: undefined });
-    if (!abilities.canReadNoc) return <NotAView title="Not available to your role" message={viewDeniedReason(principal, 'Wall mode', 'noc:read')} mapLink={exitLink} />;
+    if (!abilities.canReadNoc) return <NotAView title={t('app.denied.title')} message={viewDeniedReason(principal, t('app.view.wall'), 'noc:read')} mapLink={exitLink} />;
     return (
       <WallView
         sites={fleet.rows}
@@ -97,34 +116,40 @@ export function Console({ principal }: { principal: Principal }) {
 
   return (
     <div className="app">
+      <SkipLinks mapView={!url.workload && url.view === undefined} />
       <LiveFleetHeader sites={fleet.rows} summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
         <LiveKpis />
-        {abilities.canReadNoc && !url.synthetic && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle="Corridor" />}
+        {badgeShown && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle={documentTitle} />}
         {/* The live badge over the account: together they take the badge's fixed slot, not a column of their own. */}
         <div className="topbar-end">
           {!url.synthetic && <StaleBadge freshness={freshness} />}
           <UserMenu principal={principal} />
+          <button type="button" className="icon-button shortcuts-button" aria-label={t('app.shortcuts.open')} aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+            <span aria-hidden="true" className="shortcuts-glyph" />
+          </button>
         </div>
       </LiveFleetHeader>
       <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} views={tabs} />
       <OutageBanner outage={outage} />
       {fleet.sites.isError && !fleet.sites.data ? (
         <ErrorScreen
-          title="The fleet could not be loaded"
-          message={fleet.sites.error?.message ?? 'Unknown error.'}
+          title={t('app.fleet.failed')}
+          message={fleet.sites.error?.message ?? t('common.unknownError')}
           onRetry={() => void fleet.retry()}
           retrying={fleet.sites.isFetching}
           announce={outage.kind === 'none'}
         />
       ) : (
-        <Suspense fallback={<p className="view-loading">Loading…</p>}>{view()}</Suspense>
+        <Suspense fallback={<p className="view-loading">{t('common.loading')}</p>}>{view()}</Suspense>
       )}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }
 
 /** A view reached by a link that the console has not, or that the person's role does not include: why, and the way back. */
 function NotAView({ title, message, mapLink }: { title: string; message: string; mapLink: InPlaceLink }) {
+  const t = useT();
   return (
     <main className="page" aria-labelledby="denied-title">
       <div className="page-head">
@@ -132,10 +157,52 @@ function NotAView({ title, message, mapLink }: { title: string; message: string;
       </div>
       <p>{message}</p>
       <p>
-        <a {...mapLink}>Back to the network map</a>
+        <a {...mapLink}>{t('app.backToMap')}</a>
       </p>
     </main>
   );
+}
+
+interface NocShortcutsContext {
+  url: UrlState;
+  setUrl: (patch: Partial<UrlState>) => void;
+  canReadNoc: boolean;
+  openHelp: () => void;
+}
+
+/**
+ * What each shortcut does in the console: `/` the site search (on the map), `a` the alerts (firing),
+ * `n`/`p` the next or previous alert row (from elsewhere: the alerts, at the first firing one), `?` the help.
+ */
+function useNocShortcuts({ url, setUrl, canReadNoc, openHelp }: NocShortcutsContext) {
+  return (action: 'search' | 'alerts' | 'next' | 'previous' | 'help') => {
+    const onAlerts = url.view === 'alerts' && !url.workload;
+    switch (action) {
+      case 'help':
+        openHelp();
+        return;
+      case 'search': {
+        const search = () => document.querySelector<HTMLInputElement>('#site-list input[type="search"]');
+        if (search()) {
+          search()!.focus();
+          return;
+        }
+        setUrl({ view: undefined, workload: undefined });
+        requestAnimationFrame(() => search()?.focus());
+        return;
+      }
+      case 'alerts':
+        if (canReadNoc && !onAlerts) setUrl({ view: 'alerts', workload: undefined, alertState: 'firing' });
+        return;
+      case 'next':
+      case 'previous':
+        if (!canReadNoc) return;
+        if (onAlerts && focusAlertRow(action === 'next' ? 1 : -1)) return;
+        if (!onAlerts) setUrl({ view: 'alerts', workload: undefined, alertState: 'firing' });
+        focusFirstAlertWhenShown();
+        return;
+    }
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ import type { FleetSource } from '../features/sites/api/sites-queries.ts';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
 import { filterOptions, filterSites } from '../features/sites/model/site-rows.ts';
 import { formatCount } from '../lib/format.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
+import { SKIP_TARGETS } from './skip-links.tsx';
 import { LiveNetworkMap } from './live-network-map.tsx';
 import { LiveSiteList } from './live-site-list.tsx';
 import { SiteOperationsSection } from './site-operations-section.tsx';
@@ -34,6 +36,7 @@ interface MapViewProps {
 
 /** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now) or link's. */
 export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProps) {
+  const t = useT();
   const q = useDeferredValue(url.q);
   const filters = useMemo(() => ({ country: url.country, status: url.status, health: url.health, operator: url.operator, q }), [url.country, url.status, url.health, url.operator, q]);
   // Declared status and health filters read the live stream; without them a health event does not refilter.
@@ -65,17 +68,17 @@ export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProp
 
   return (
     <div className="workspace">
-      <nav className="sidebar" aria-label="Sites">
+      <nav className="sidebar" id={SKIP_TARGETS.siteList} tabIndex={-1} aria-labelledby="site-list-title">
         <div className="sidebar-head">
-          <h2>Sites</h2>
+          <h2 id="site-list-title">{t('app.map.sites')}</h2>
           <p className="muted" aria-live="polite">
-            {fleet.sites.isPending ? 'Loading…' : `${formatCount(visible.length)} of ${formatCount(fleet.rows.length)} shown`}
+            {fleet.sites.isPending ? t('common.loading') : t('app.map.shown', { shown: formatCount(visible.length), total: formatCount(fleet.rows.length) })}
           </p>
         </div>
         <SiteFilters filters={{ ...filters, q: url.q }} options={options} onChange={setUrl} />
-        {fleet.sites.isPending ? <p className="list-empty">Loading sites…</p> : <LiveSiteList sites={visible} selectedId={url.site} onSelect={select} />}
+        {fleet.sites.isPending ? <p className="list-empty">{t('app.map.loadingSites')}</p> : <LiveSiteList sites={visible} selectedId={url.site} onSelect={select} />}
       </nav>
-      <main className="map-area">
+      <main className="map-area" id={SKIP_TARGETS.map} tabIndex={-1} aria-label={t('app.map.mapLabel')}>
         <LiveNetworkMap
           sites={visible}
           links={fleet.links}

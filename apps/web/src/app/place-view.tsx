@@ -12,6 +12,8 @@ import { PlanTable, planRowId } from '../features/placement/components/plan-tabl
 import { planMarks, type SiteLabels } from '../features/placement/model/plan-view.ts';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, type WorkloadForm } from '../features/placement/model/workload-form.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
+import { translate } from '../lib/i18n/runtime.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
 import type { BoundaryMode } from './url-state.ts';
@@ -37,6 +39,7 @@ interface PlaceViewProps {
  * The plan follows the form as it is typed (debounced); the last plan stays while the next loads.
  */
 export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: PlaceViewProps) {
+  const t = useT();
   const [form, setForm] = useState<WorkloadForm>(() => (ownTenant ? { ...EMPTY_FORM, tenant: ownTenant } : EMPTY_FORM));
   const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
   const check = useMemo(() => checkForm(form), [form]);
@@ -86,7 +89,7 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
     <div className="workspace place-view">
       <section className="sidebar place-sidebar" aria-labelledby="place-title">
         <div className="sidebar-head">
-          <h2 id="place-title">Place a workload</h2>
+          <h2 id="place-title">{t('app.place.title')}</h2>
         </div>
         <PlacementForm
           form={form}
@@ -102,7 +105,7 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
         />
         {commit.isError && (
           <p className="form-alert" role="alert">
-            The commit failed: {commit.error.message}
+            {t('app.place.commitFailed', { message: commit.error.message })}
           </p>
         )}
       </section>
@@ -115,31 +118,31 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
         </div>
         <section className="plan-panel" aria-labelledby="plan-title" aria-busy={plan.isFetching}>
           <div className="plan-head">
-            <h2 id="plan-title">Plan</h2>
+            <h2 id="plan-title">{t('app.place.plan')}</h2>
             <p className="muted" aria-live="polite">
-              {plan.isFetching ? 'Updating…' : shownPlan ? `${shownPlan.candidates.length} candidates · ${shownPlan.rejected.length} rejected` : ''}
+              {plan.isFetching ? t('app.place.updating') : shownPlan ? t('app.place.counts', { candidates: shownPlan.candidates.length, rejected: shownPlan.rejected.length }) : ''}
             </p>
           </div>
           {noFit && (
             <p className="form-alert" role="alert">
-              No site fits now: {noFit.message} The plan below is the fresh one the commit was refused with.
+              {t('app.place.noFit', { message: noFit.message })}
             </p>
           )}
-          {!planned && <p className="plan-empty">Fill in the form: the plan appears here as you type, and every site of the fleet is explained.</p>}
-          {planned && plan.isPending && <p className="plan-empty">Planning…</p>}
+          {!planned && <p className="plan-empty">{t('app.place.empty')}</p>}
+          {planned && plan.isPending && <p className="plan-empty">{t('app.place.planning')}</p>}
           {plan.isError && (
             <div className="form-alert" role="alert">
-              <p>{planError?.fields ? 'The plan needs a correction: see the field marked in the form.' : `The plan could not be computed: ${plan.error.message}`}</p>
+              <p>{planError?.fields ? t('app.place.needsCorrection') : t('app.place.planFailed', { message: plan.error.message })}</p>
               {!planError?.fields && (
                 <button type="button" className="link-button" onClick={() => void plan.refetch()}>
-                  Retry
+                  {t('common.retry')}
                 </button>
               )}
             </div>
           )}
           {shownPlan && (
             <div className={plan.isPlaceholderData ? 'plan-body updating' : 'plan-body'}>
-              {!check.ok && <p className="muted">The form has unfinished fields: this is the plan of the last complete request.</p>}
+              {!check.ok && <p className="muted">{t('app.place.unfinished')}</p>}
               <PlanSummary plan={shownPlan} policy={policy.data} />
               <PlanTable plan={shownPlan} sites={labels} />
             </div>
@@ -152,9 +155,9 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
 
 /** What Commit will do, in words: on which site the workload would land now, or why it would not. */
 function submitHint(complete: boolean, plan: Plan | undefined, labels: SiteLabels): string {
-  if (!complete) return 'Complete the form: the plan and the commit need every required field.';
-  if (!plan) return 'Plans and commits in one step.';
+  if (!complete) return translate('app.place.hint.incomplete');
+  if (!plan) return translate('app.place.hint.noPlan');
   const best = plan.candidates[0];
-  if (!best) return 'No site can take this workload now: a commit would be refused with the fresh plan.';
-  return `Plans again and commits on the best site at that moment — now ${labels.get(best.siteId)?.name ?? best.siteId} (rank 1).`;
+  if (!best) return translate('app.place.hint.none');
+  return translate('app.place.hint.best', { site: labels.get(best.siteId)?.name ?? best.siteId });
 }

@@ -11,6 +11,7 @@ import { WallStaleBanner } from '../features/wall/components/wall-stale-banner.t
 import { WallTicker, type TickerItem } from '../features/wall/components/wall-ticker.tsx';
 import { uniqueTargets, type FocusTarget } from '../features/wall/model/focus-rotation.ts';
 import { formatClock } from '../lib/format.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
 import { useNow } from '../lib/use-now.ts';
 import type { InPlaceLink } from './in-place-link.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
@@ -47,6 +48,7 @@ function targetOf(alert: Alert, sitesById: ReadonlyMap<string, SiteRow>, linksBy
  * The alert list is the badge's (firing, kept current by the stream).
  */
 export function WallView({ sites, links, freshness, siteName, exitLink, onOpenSite }: WallViewProps) {
+  const t = useT();
   const firing = useQuery(alertQueries.list(FIRING));
   const alerts = firing.data?.alerts;
   const now = useNow(1000);
@@ -56,7 +58,7 @@ export function WallView({ sites, links, freshness, siteName, exitLink, onOpenSi
   const focus = useRotatingFocus(targets);
   const alertCounts = useMemo(() => firingBySite(alerts ?? []), [alerts]);
   // The wall's tab says what the console's badge would (the badge is not on the wall).
-  const title = tabTitle(countFiring(alerts ?? []), 'Corridor');
+  const title = tabTitle(countFiring(alerts ?? []), t('app.documentTitle.map'));
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -81,7 +83,7 @@ export function WallView({ sites, links, freshness, siteName, exitLink, onOpenSi
 
   return (
     <WallLayout
-      focus={focusName ? `Focus: ${focusName}` : targets.length === 0 && alerts ? 'All sites — nothing firing' : undefined}
+      focus={focusName ? t('app.wall.focus', { name: focusName }) : targets.length === 0 && alerts ? t('app.wall.nothingFiring') : undefined}
       exitLink={exitLink}
       banner={<WallStaleBanner stale={freshness.kind === 'stale'} message={freshness.message} />}
       map={<LiveNetworkMap sites={sites} links={links} selection={focus} alertCounts={alertCounts} onSelectSite={onOpenSite} boundary="official" coveredRightPx={0} />}

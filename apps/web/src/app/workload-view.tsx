@@ -15,6 +15,7 @@ import { WorkloadFacts } from '../features/workloads/components/workload-facts.t
 import { WorkloadStateBadge } from '../features/workloads/components/workload-state-badge.tsx';
 import { isReleasable } from '../features/workloads/model/workload-state.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
 import type { InPlaceLink } from './in-place-link.ts';
 
 interface WorkloadViewProps {
@@ -33,6 +34,7 @@ interface WorkloadViewProps {
  * timeline, live) and its audit trail.
  */
 export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, canRelease }: WorkloadViewProps) {
+  const t = useT();
   const detail = useQuery(workloadQueries.detail(workloadId));
   const policy = useQuery(placementQueries.policy());
   const release = useReleaseWorkload();
@@ -48,25 +50,25 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
   return (
     <main className="page workload-page" aria-labelledby="workload-title" aria-busy={detail.isPending}>
       <p className="breadcrumb">
-        <a {...backLink}>← Workloads</a>
+        <a {...backLink}>{t('app.workload.back')}</a>
       </p>
       <div className="page-head">
         <h2 id="workload-title" ref={heading} tabIndex={-1}>
-          {workload?.name ?? (detail.isError ? 'Workload not available' : 'Loading workload…')}
+          {workload?.name ?? (detail.isError ? t('app.workload.notAvailable') : t('app.workload.loading'))}
         </h2>
         {workload && (
           // A live region: the state moves on its own (placed → running) and after a release.
-          <p className="workload-state" role="status" aria-label="State">
+          <p className="workload-state" role="status" aria-label={t('app.workload.state')}>
             <WorkloadStateBadge state={workload.state} />
           </p>
         )}
       </div>
       {detail.isError && !workload && (
         <div className="form-alert" role="alert">
-          <p>{notFound ? `No workload with id “${workloadId}”.` : `The workload could not be loaded: ${detail.error.message}`}</p>
+          <p>{notFound ? t('app.workload.notFound', { id: workloadId }) : t('app.workload.loadFailed', { message: detail.error.message })}</p>
           {!notFound && (
             <button type="button" className="link-button" onClick={() => void detail.refetch()}>
-              Retry
+              {t('common.retry')}
             </button>
           )}
         </div>
@@ -95,7 +97,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
           </div>
           {workload.strandedReasons && workload.strandedReasons.length > 0 && (
             <section className="page-section" aria-labelledby="stranded-title">
-              <h3 id="stranded-title">Why no site can take it</h3>
+              <h3 id="stranded-title">{t('app.workload.stranded')}</h3>
               <ul className="stranded-sites">
                 {workload.strandedReasons.map((r) => (
                   <li key={r.siteId}>
@@ -107,22 +109,22 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
             </section>
           )}
           <section className="page-section" aria-labelledby="why-title">
-            <h3 id="why-title">Why it runs there</h3>
+            <h3 id="why-title">{t('app.workload.why')}</h3>
             {detail.data.plan ? (
               <>
                 <PlanSummary plan={detail.data.plan} policy={policy.data} />
                 <PlanTable plan={detail.data.plan} sites={labels} placedOn={workload.siteId} />
               </>
             ) : (
-              <p className="muted">No plan is recorded for this workload.</p>
+              <p className="muted">{t('app.workload.noPlan')}</p>
             )}
           </section>
           <section className="page-section" aria-labelledby="moves-title">
-            <h3 id="moves-title">Moves</h3>
+            <h3 id="moves-title">{t('app.workload.moves')}</h3>
             <WorkloadMoves workloadId={workload.id} siteName={siteName} siteLink={siteLink} />
           </section>
           <section className="page-section" aria-labelledby="audit-title">
-            <h3 id="audit-title">Audit trail</h3>
+            <h3 id="audit-title">{t('app.workload.audit')}</h3>
             <AuditTrail records={detail.data.audit} siteName={siteName} />
           </section>
         </>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
 import { WorkloadFilters } from '../features/workloads/components/workload-filters.tsx';
 import { WorkloadTable } from '../features/workloads/components/workload-table.tsx';
-import { formatCount } from '../lib/format.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
 import type { InPlaceLink } from './in-place-link.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
 
@@ -27,6 +27,7 @@ interface WorkloadsViewProps {
  * tenant user sees its own tenant's: a tenant in the URL is ignored rather than asked for.
  */
 export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteName, linkTo, placeLink, ownTenant }: WorkloadsViewProps) {
+  const t = useT();
   const filter = ownTenant ? { ...urlFilter, tenant: undefined } : urlFilter;
   const tenant = useDebouncedValue(filter.tenant, TENANT_DEBOUNCE_MS);
   const list = useQuery(workloadQueries.list({ ...filter, tenant }));
@@ -35,28 +36,28 @@ export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteNa
   return (
     <main className="page workloads-page" aria-labelledby="workloads-title">
       <div className="page-head">
-        <h2 id="workloads-title">Workloads</h2>
-        {ownTenant && <p className="muted">of tenant {ownTenant}</p>}
+        <h2 id="workloads-title">{t('app.workloads.title')}</h2>
+        {ownTenant && <p className="muted">{t('app.workloads.ofTenant', { tenant: ownTenant })}</p>}
         <p className="muted" aria-live="polite">
-          {list.isPending ? 'Loading…' : workloads ? `${formatCount(workloads.length)} ${filtered ? 'matching' : 'in all'}` : ''}
+          {list.isPending ? t('common.loading') : workloads ? t(filtered ? 'app.workloads.matching' : 'app.workloads.inAll', { count: workloads.length }) : ''}
         </p>
         {placeLink && (
           <a className="button-link" {...placeLink}>
-            Place a workload
+            {t('app.view.place')}
           </a>
         )}
       </div>
       <WorkloadFilters filter={filter} sites={sites} onChange={onFilterChange} byTenant={!ownTenant} />
       {list.isError && (
         <div className="form-alert" role="alert">
-          <p>The workloads could not be loaded: {list.error.message}</p>
+          <p>{t('app.workloads.loadFailed', { message: list.error.message })}</p>
           <button type="button" className="link-button" onClick={() => void list.refetch()}>
-            Retry
+            {t('common.retry')}
           </button>
         </div>
       )}
       {workloads && workloads.length === 0 && (
-        <p className="plan-empty">{filtered ? 'No workload matches these filters.' : placeLink ? 'No workload yet. Place one: its plan explains where it may run and why.' : 'No workload yet.'}</p>
+        <p className="plan-empty">{filtered ? t('app.workloads.noMatch') : placeLink ? t('app.workloads.noneYetPlace') : t('app.workloads.noneYet')}</p>
       )}
       {workloads && workloads.length > 0 && <WorkloadTable workloads={workloads} siteName={siteName} linkTo={linkTo} />}
     </main>

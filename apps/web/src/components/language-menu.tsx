@@ -3,7 +3,7 @@ import { useLocale, useT } from '../lib/i18n/i18n.tsx';
 import { isLocale, LOCALE_INFO, LOCALES, type Locale } from '../lib/i18n/locales.ts';
 
 interface LanguageMenuProps {
-  /** After the switch was asked for: the signed-in console saves the choice for the user. */
+  /** The person chose a language (called before the switch): the signed-in console saves it for the user. */
   onChosen?: (locale: Locale) => void;
   className?: string;
 }
@@ -20,8 +20,8 @@ export function LanguageMenu({ onChosen, className }: LanguageMenuProps) {
   const choose = (event: ChangeEvent<HTMLSelectElement>) => {
     const next = event.target.value;
     if (!isLocale(next) || next === locale) return;
-    setLocale(next);
     onChosen?.(next);
+    setLocale(next);
   };
   return (
     <div className={className ? `language-menu ${className}` : 'language-menu'}>

@@ -3,7 +3,7 @@
  * page's `lang` and `dir`, and renders its children again (from scratch) when the language changes.
  * `useT()` gives components `t(key, values)` for text and `t.rich(key, values)` for messages with markup.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, createElement, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { RawIntlProvider } from 'react-intl';
 import { LOCALE_INFO, storeLocale, type Locale } from './locales.ts';
 import type { MessageKey } from './message-keys.ts';
@@ -29,7 +29,11 @@ export interface Translate {
 function translator(active: ActiveLocale): Translate {
   const t = ((key: MessageKey, values?: MessageValues) => active.intl.formatMessage({ id: key }, values)) as Translate;
   return Object.assign(t, {
-    rich: (key: MessageKey, values: RichValues) => active.intl.formatMessage({ id: key }, values as Record<string, never>) as ReactNode,
+    rich: (key: MessageKey, values: RichValues) => {
+      // Parts come back as an array: spread as a fragment's children, so React asks for no keys.
+      const parts = active.intl.formatMessage({ id: key }, values as Record<string, never>) as ReactNode;
+      return Array.isArray(parts) ? createElement(Fragment, null, ...(parts as ReactNode[])) : parts;
+    },
     locale: active.locale,
     tag: active.tag,
     dir: active.dir,
@@ -40,6 +44,13 @@ function applyToDocument(active: ActiveLocale) {
   document.documentElement.lang = active.tag;
   document.documentElement.dir = active.dir;
 }
+
+/** Said when no catalogue could be loaded, so it cannot come from one: in every language the console speaks. */
+const LOAD_FAILED: readonly { locale: Locale; text: string }[] = [
+  { locale: 'en', text: 'The console could not load its texts. Reload the page.' },
+  { locale: 'fr', text: 'La console n’a pas pu charger ses textes. Rechargez la page.' },
+  { locale: 'ar', text: 'تعذر على وحدة التحكم تحميل نصوصها. أعد تحميل الصفحة.' },
+];
 
 interface I18nProviderProps {
   initial: Locale;
@@ -86,10 +97,13 @@ export function I18nProvider({ initial, onChange, children, fallback = null }: I
   if (failed && !active) {
     // No catalogue could be loaded (the server went away mid-start): say so in every language we have.
     return (
-      <p role="alert" className="view-loading">
-        {LOCALE_INFO.en.name}: the console could not load its texts. Reload the page. · Français : impossible de charger les textes. Rechargez la
-        page. · العربية: تعذر تحميل النصوص. أعد تحميل الصفحة.
-      </p>
+      <div role="alert" className="view-loading">
+        {LOAD_FAILED.map(({ locale, text }) => (
+          <p key={locale} lang={LOCALE_INFO[locale].tag} dir={LOCALE_INFO[locale].dir}>
+            {text}
+          </p>
+        ))}
+      </div>
     );
   }
   if (!value) return fallback;

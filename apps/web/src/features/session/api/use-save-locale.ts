@@ -12,15 +12,17 @@ const SAVE_LOCALE_KEY = ['session', 'preferences', 'locale'] as const;
  * applies the session's language when it renders afresh, and must not switch back). A failure leaves the
  * language switched here; `useLocaleSaveFailed` says so.
  */
-export function useSaveLocale() {
+export function useSaveLocale(): (locale: Locale) => void {
   const queryClient = useQueryClient();
-  return useMutation({
+  const { mutate } = useMutation({
     mutationKey: SAVE_LOCALE_KEY,
     mutationFn: (locale: Locale) => apiRequest('/api/session/preferences', z.unknown(), { method: 'PUT', body: PreferencesSchema.parse({ locale }) }),
-    onMutate: (locale) => {
-      queryClient.setQueryData<SessionView>(sessionQueries.current().queryKey, (session) => session && { ...session, principal: { ...session.principal, locale } });
-    },
   });
+  return (locale) => {
+    // At once, not in onMutate (which runs later): the session must not hold the old language when the console renders in the new one.
+    queryClient.setQueryData<SessionView>(sessionQueries.current().queryKey, (session) => session && { ...session, principal: { ...session.principal, locale } });
+    mutate(locale);
+  };
 }
 
 /**

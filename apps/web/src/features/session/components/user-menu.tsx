@@ -92,7 +92,7 @@ export function UserMenu({ principal }: { principal: Principal }) {
             <dd>{t(METHOD_LABELS[principal.method])}</dd>
           </div>
         </dl>
-        <LanguageMenu className="user-menu-setting" onChosen={(locale) => saveLocale.mutate(locale)} />
+        <LanguageMenu className="user-menu-setting" onChosen={saveLocale} />
         <ThemeMenu className="user-menu-setting" />
         <button type="button" className="sign-out" onClick={() => signOut.mutate()} disabled={signOut.isPending || signOut.isSuccess}>
           {signOut.isPending || signOut.isSuccess ? t('session.menu.signingOut') : t('session.menu.signOut')}
