@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { DEFAULT_TICK_MS, describeFreshness, estimateTickMs, msUntilStale, staleAfterMs, type LiveConnection } from './freshness.ts';
 
 const open: LiveConnection = { stream: 'open', everOpened: true, openedAt: 0, lastTelemetryAt: 10_000, tickMs: 5000, upstreamDown: false };
@@ -33,5 +34,18 @@ describe('freshness', () => {
     expect(estimateTickMs([])).toBe(DEFAULT_TICK_MS);
     expect(estimateTickMs([0, 1000, 2000, 2003, 3000, 4000])).toBe(1000);
     expect(estimateTickMs([0, 5000, 10_000, 30_000])).toBe(5000);
+  });
+
+  describe('in the language in force', () => {
+    afterEach(() => activateLocale('en'));
+
+    it('a freshness kept by the live client reads in the language chosen after it was made', async () => {
+      const stale = describeFreshness({ ...open, stream: 'closed' }, 0);
+      expect(stale.message).toBe('Live data stale — stream disconnected');
+      await activateLocale('fr');
+      expect(stale.message).toBe('Données en direct périmées — flux déconnecté');
+      await activateLocale('ar');
+      expect(describeFreshness(open, 30_000).message).toBe('مباشر');
+    });
   });
 });

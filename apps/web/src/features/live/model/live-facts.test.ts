@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { linkLiveFacts, siteLiveFacts } from './live-facts.ts';
 
 describe('a link’s live figures', () => {
@@ -71,5 +72,27 @@ describe('site live facts', () => {
       Availability: '0 %',
       Ambient: '25 °C',
     });
+  });
+});
+
+describe('live figures in French and Arabic', () => {
+  afterEach(() => activateLocale('en'));
+
+  it('name each figure in French, with French numbers and the SI units kept', async () => {
+    await activateLocale('fr');
+    expect(siteLiveFacts({ site_it_power_watts: 6_153_400, site_gpus_busy: 1200, site_gpus_free: 34 })).toEqual([
+      { label: 'Puissance IT', value: '6\u202f153 kW' },
+      { label: 'GPU', value: '1\u202f200 occupés · 34 libres' },
+    ]);
+    expect(linkLiveFacts({ link_rtt_seconds: 0.0143 }, 14)).toEqual([
+      { label: 'RTT', value: '14 ms (base 14 ms)' },
+      { label: 'État', value: 'Normal' },
+    ]);
+  });
+
+  it('name each figure in Arabic, with Latin digits', async () => {
+    await activateLocale('ar');
+    expect(siteLiveFacts({ gpu_temperature_mean_celsius: 61.2, gpu_temperature_max_celsius: 74 })).toEqual([{ label: 'حرارة وحدات GPU', value: 'المتوسط 61,2 °C · الأقصى 74 °C' }]);
+    expect(linkLiveFacts({ link_loss_ratio: 1 }, 14)[0]).toEqual({ label: 'زمن الذهاب والإياب', value: 'لا رد (يتعذر الوصول)' });
   });
 });

@@ -3,6 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteHealth } from '@corridor/shared';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
+import { zoneOfCountry } from '../../../lib/local-time.ts';
 import { generateSyntheticFleet } from '../model/synthetic-fleet.ts';
 import { SitePanel } from './site-panel.tsx';
 
@@ -18,7 +20,10 @@ function renderPanel(siteId: string, onClose = vi.fn(), health?: SiteHealth) {
   return onClose;
 }
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await activateLocale('en');
+});
 
 describe('SitePanel', () => {
   it('is a region named after the site, with the focus on its heading', async () => {
@@ -50,5 +55,34 @@ describe('SitePanel', () => {
   it('says so when the site does not exist', async () => {
     renderPanel('syn-99999');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('No site with id'));
+  });
+
+  it('reads in French: close button, headings and figures with French separators', async () => {
+    await activateLocale('fr');
+    const site = fleet.find((s) => s.gpuCount > 1000)!;
+    renderPanel(site.id);
+    expect(screen.getByRole('button', { name: 'Fermer le panneau du site' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 3, name: 'GPU par modèle' })).toBeTruthy());
+    expect(screen.getByRole('heading', { level: 3, name: 'Certifications' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Liaisons' })).toBeTruthy();
+    expect(screen.getByText('Capacité IT')).toBeTruthy();
+    expect(screen.getByText('Aucune liaison enregistrée.')).toBeTruthy();
+    expect(screen.getByText(/ · sous contrôle de [A-Z]{2}$/)).toBeTruthy();
+    // The GPU table's total in French, with its narrow no-break space between thousands.
+    const gpus = screen.getByRole('table', { name: 'GPU par modèle' });
+    expect(gpus.querySelector('tfoot td')!.textContent).toMatch(/^\d{1,3}(\u202f\d{3})+ GPU$/);
+  });
+
+  it('reads in Arabic, and says until when a maintenance lasts in the site zone, named', async () => {
+    await activateLocale('ar');
+    const site = fleet.find((s) => s.status === 'operational' && zoneOfCountry(s.country))!;
+    renderPanel(site.id, vi.fn(), { siteId: site.id, declared: 'maintenance', health: 'ok', since: 0, maintenanceUntil: '2026-12-03T16:00:00.000Z' });
+    expect(screen.getByRole('button', { name: 'إغلاق لوحة الموقع' })).toBeTruthy();
+    expect(screen.getByLabelText('الحالة')).toBeTruthy();
+    const until = screen.getByText(/^صيانة حتى /);
+    expect(until.textContent).toContain(zoneOfCountry(site.country)!);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 3, name: 'وحدات GPU حسب الطراز' })).toBeTruthy());
+    expect(screen.getByRole('heading', { level: 3, name: 'الشهادات' })).toBeTruthy();
+    expect(screen.getByText('القدرة المعلوماتية')).toBeTruthy();
   });
 });
