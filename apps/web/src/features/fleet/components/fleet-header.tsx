@@ -1,6 +1,7 @@
 import type { FleetSummary } from '@corridor/shared';
 import type { CSSProperties, ReactNode } from 'react';
-import { formatCount, formatGpus, formatMw } from '../../../lib/format.ts';
+import { formatGpus, formatMw } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { STATUS_ORDER, STATUS_STYLES } from '../../../lib/site-status.ts';
 import { countItems, type HealthCounts } from '../model/health-counts.ts';
 
@@ -18,21 +19,23 @@ interface FleetHeaderProps {
 
 /** The console's banner: name, and the fleet's totals with their units. */
 export function FleetHeader({ summary, synthetic, counts, unavailable, children }: FleetHeaderProps) {
+  const t = useT();
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   return (
     <header className="topbar">
       <div className="brand">
-        <h1>Corridor</h1>
-        <span className="tagline">Sovereign AI network</span>
-        {synthetic && <span className="tag">Synthetic fleet · {formatCount(synthetic)} sites</span>}
+        <h1>{t('fleet.brand')}</h1>
+        <span className="tagline">{t('fleet.tagline')}</span>
+        {synthetic && <span className="tag">{t('fleet.synthetic', { count: synthetic })}</span>}
       </div>
       {summary ? (
-        <dl className="totals" aria-label="Fleet totals">
+        <dl className="totals" aria-label={t('fleet.totals')}>
           <div>
-            <dt>Sites</dt>
+            <dt>{t('fleet.sites')}</dt>
             <dd>
-              <strong>{formatCount(summary.siteCount)} sites</strong> in {formatCount(summary.countryCount)} countries
+              {t.rich('fleet.sites.summary', { sites: summary.siteCount, countries: summary.countryCount, strong })}
               {counts ? (
-                <ul className="status-counts" aria-label="Sites by status and health">
+                <ul className="status-counts" aria-label={t('fleet.sites.byStatus')}>
                   {countItems(counts).map((item) => (
                     <li key={item.key} data-count={item.key} style={{ '--status': item.style.colour } as CSSProperties} className={item.style.hollow ? 'hollow' : undefined}>
                       {item.text}
@@ -40,10 +43,10 @@ export function FleetHeader({ summary, synthetic, counts, unavailable, children 
                   ))}
                 </ul>
               ) : (
-                <ul className="status-counts">
+                <ul className="status-counts" aria-label={t('fleet.sites.byStatus')}>
                   {STATUS_ORDER.filter((s) => (summary.sitesByStatus[s] ?? 0) > 0).map((status) => (
                     <li key={status} style={{ '--status': STATUS_STYLES[status].colour } as CSSProperties} className={STATUS_STYLES[status].hollow ? 'hollow' : undefined}>
-                      {formatCount(summary.sitesByStatus[status] ?? 0)} {STATUS_STYLES[status].label.toLowerCase()}
+                      {t(`fleet.count.${status}`, { count: summary.sitesByStatus[status] ?? 0 })}
                     </li>
                   ))}
                 </ul>
@@ -51,21 +54,23 @@ export function FleetHeader({ summary, synthetic, counts, unavailable, children 
             </dd>
           </div>
           <div>
-            <dt>IT capacity</dt>
+            <dt>{t('fleet.capacity')}</dt>
             <dd>
-              <strong>{formatMw(summary.itCapacityMw.operational)}</strong> operational · {formatMw(summary.itCapacityMw.construction)} under construction · {formatMw(summary.itCapacityMw.planned)}{' '}
-              planned
+              {t.rich('fleet.capacity.summary', {
+                operational: formatMw(summary.itCapacityMw.operational),
+                construction: formatMw(summary.itCapacityMw.construction),
+                planned: formatMw(summary.itCapacityMw.planned),
+                strong,
+              })}
             </dd>
           </div>
           <div>
-            <dt>GPUs</dt>
-            <dd>
-              <strong>{formatGpus(summary.gpus.total)}</strong> total · {formatGpus(summary.gpus.operational)} operational
-            </dd>
+            <dt>{t('fleet.gpus')}</dt>
+            <dd>{t.rich('fleet.gpus.summary', { total: formatGpus(summary.gpus.total), operational: formatGpus(summary.gpus.operational), strong })}</dd>
           </div>
         </dl>
       ) : (
-        <p className="totals muted">{unavailable ? 'Fleet totals unavailable' : 'Loading fleet totals…'}</p>
+        <p className="totals muted">{unavailable ? t('fleet.totals.unavailable') : t('fleet.totals.loading')}</p>
       )}
       {children}
     </header>

@@ -1,4 +1,5 @@
 import type { DeclaredStatus, ObservedHealth, SiteHealth, SiteStatus } from '@corridor/shared';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { DECLARED_STYLES, HEALTH_STYLES, siteStateOf, type StatusStyle } from '../../../lib/site-status.ts';
 
 /** How many sites are in each declared status, and how operational sites are observed now. */
@@ -31,7 +32,7 @@ export interface CountItem {
 }
 
 /**
- * The header's line, e.g. "13 operational · 1 degraded · 1 down · 1 no data · 1 maintenance · 2 planned":
+ * The header's line (in the language in force: call it while rendering), e.g. "13 operational · 1 degraded · 1 down · 1 no data · 1 maintenance · 2 planned":
  * operational sites by what is observed (those seen ok are "operational"), then the other declared
  * statuses. Zero counts are left out, except operational.
  */
@@ -39,15 +40,15 @@ export function countItems(counts: HealthCounts): CountItem[] {
   const observed: CountItem[] = (['degraded', 'down', 'no-data'] as const).map((health) => ({
     key: health,
     count: counts.operational[health],
-    text: `${counts.operational[health]} ${HEALTH_STYLES[health].label.toLowerCase()}`,
+    text: translate(`fleet.count.${health}`, { count: counts.operational[health] }),
     style: HEALTH_STYLES[health],
   }));
   const declared: CountItem[] = (['maintenance', 'construction', 'planned'] as const).map((status) => ({
     key: status,
     count: counts.declared[status],
-    text: `${counts.declared[status]} ${DECLARED_STYLES[status].label.toLowerCase()}`,
+    text: translate(`fleet.count.${status}`, { count: counts.declared[status] }),
     style: DECLARED_STYLES[status],
   }));
-  const ok: CountItem = { key: 'ok', count: counts.operational.ok, text: `${counts.operational.ok} operational`, style: HEALTH_STYLES.ok };
+  const ok: CountItem = { key: 'ok', count: counts.operational.ok, text: translate('fleet.count.ok', { count: counts.operational.ok }), style: HEALTH_STYLES.ok };
   return [ok, ...[...observed, ...declared].filter((item) => item.count > 0)];
 }

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { checkForm, EMPTY_FORM, type FieldErrors, type WorkloadForm } from '../model/workload-form.ts';
 import { PlacementForm } from './placement-form.tsx';
 
@@ -94,5 +95,41 @@ describe('PlacementForm', () => {
     expect(tenant.readOnly).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Commit' }));
     expect(onSubmit.mock.calls[0]![0].tenant).toBe('tenant-a');
+  });
+});
+
+describe('PlacementForm in French and Arabic', () => {
+  afterEach(async () => {
+    cleanup();
+    await activateLocale('en');
+  });
+
+  it('in French, names its fields, choices and messages in French', async () => {
+    await activateLocale('fr');
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    expect(screen.getByRole('form', { name: 'Placer une charge de travail' })).toBeTruthy();
+    const count = screen.getByLabelText('Nombre de GPU');
+    fireEvent.change(count, { target: { value: '0' } });
+    fireEvent.blur(count);
+    expect(count.getAttribute('aria-describedby')).toBe(screen.getByText('Au moins 1').id);
+    expect(screen.getByRole('option', { name: 'Personnelles sensibles' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Inférence' })).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'Latence' }).getAttribute('aria-valuetext')).toBe('35 % du score');
+    fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByLabelText('Nom'));
+    // Name, tenant, sector, data class and data origin; the GPU count says its own problem.
+    expect(screen.getAllByText('Obligatoire').length).toBe(5);
+  });
+
+  it('in Arabic, names its fields and messages in Arabic', async () => {
+    await activateLocale('ar');
+    render(<Harness onSubmit={vi.fn()} />);
+    expect(screen.getByLabelText('عدد وحدات GPU')).toBeTruthy();
+    expect(screen.getByLabelText('منشأ البيانات')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'تأكيد' }));
+    expect(screen.getByLabelText('الاسم').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText('مطلوب').length).toBe(6);
   });
 });

@@ -3,7 +3,8 @@ import { DATA_CLASSES, GPU_MODELS, JURISDICTION_CODES, SECTORS, WORKLOAD_KINDS, 
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { countryName } from '../../../lib/countries.ts';
 import { formatPercent } from '../../../lib/format.ts';
-import { WEIGHT_NAMES, weightShares, type FieldErrors, type FormField, type WeightName, type WorkloadForm } from '../model/workload-form.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { WEIGHT_NAMES, weightShares, type FieldErrors, type FormField, type WorkloadForm } from '../model/workload-form.ts';
 
 /** The policy's conditions as the form can show them: loading, failed, or the list. */
 export type ConditionsState = { status: 'pending' } | { status: 'error'; message: string; retry: () => void } | { status: 'ready'; conditions: readonly PolicyCondition[] };
@@ -30,15 +31,12 @@ interface PlacementFormProps {
 /** The fields in the order the form shows them: a commit attempt takes the focus to the first with a message. */
 const FIELD_ORDER: readonly FormField[] = ['name', 'tenant', 'kind', 'sector', 'dataClass', 'dataOrigin', 'gpuCount', 'gpuModel', 'powerKw', 'latencyFrom', 'maxRttMs', 'weights', 'conditions'];
 
-const WEIGHT_LABELS: Record<WeightName, string> = { latency: 'Latency', carbon: 'Carbon', cost: 'Energy cost', capacity: 'Capacity fit' };
-
-const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' ');
-
 /**
  * The "Place a workload" form in the shared vocabulary. Validation is the shared schema's, message by
  * field; a message appears once its field was left (or a commit was attempted), never while typing.
  */
 export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, fixedTenant, onSubmit, submitting, submitHint }: PlacementFormProps) {
+  const t = useT();
   const id = useId();
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -67,13 +65,13 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
 
   const shares = weightShares(form.weights);
   return (
-    <form className="placement-form" aria-label="Place a workload" noValidate onSubmit={submit}>
+    <form className="placement-form" aria-label={t('placement.form.label')} noValidate onSubmit={submit}>
       <fieldset>
-        <legend>Workload</legend>
-        <Field {...fieldProps} field="name" label="Name">
+        <legend>{t('placement.form.workload')}</legend>
+        <Field {...fieldProps} field="name" label={t('placement.field.name')}>
           <input {...control('name')} type="text" autoComplete="off" maxLength={120} value={form.name} onChange={(e) => onChange({ name: e.target.value })} />
         </Field>
-        <Field {...fieldProps} field="tenant" label="Tenant" hint={fixedTenant ? 'Your tenant: you place workloads for it only' : 'Lower-case id, e.g. chu-casablanca'}>
+        <Field {...fieldProps} field="tenant" label={t('placement.field.tenant')} hint={fixedTenant ? t('placement.field.tenant.fixedHint') : t('placement.field.tenant.hint')}>
           <input
             {...control('tenant')}
             type="text"
@@ -85,11 +83,11 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
             onChange={(e) => onChange({ tenant: e.target.value })}
           />
         </Field>
-        <Field {...fieldProps} field="kind" label="Kind">
+        <Field {...fieldProps} field="kind" label={t('placement.field.kind')}>
           <select {...control('kind')} value={form.kind} onChange={(e) => onChange({ kind: e.target.value as WorkloadForm['kind'] })}>
             {WORKLOAD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {label(k)}
+                {t(`placement.kind.${k}`)}
               </option>
             ))}
           </select>
@@ -97,33 +95,33 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
       </fieldset>
 
       <fieldset>
-        <legend>Data</legend>
-        <Field {...fieldProps} field="sector" label="Sector">
+        <legend>{t('placement.form.data')}</legend>
+        <Field {...fieldProps} field="sector" label={t('placement.field.sector')}>
           <select {...control('sector')} value={form.sector} onChange={(e) => onChange({ sector: e.target.value as WorkloadForm['sector'] })}>
-            <option value="">Choose…</option>
+            <option value="">{t('placement.field.choose')}</option>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
-                {label(s)}
+                {t(`placement.sector.${s}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field {...fieldProps} field="dataClass" label="Data class">
+        <Field {...fieldProps} field="dataClass" label={t('placement.field.dataClass')}>
           <select {...control('dataClass')} value={form.dataClass} onChange={(e) => onChange({ dataClass: e.target.value as WorkloadForm['dataClass'] })}>
-            <option value="">Choose…</option>
+            <option value="">{t('placement.field.choose')}</option>
             {DATA_CLASSES.map((c) => (
               <option key={c} value={c}>
-                {label(c)}
+                {t(`placement.dataClass.${c}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field {...fieldProps} field="dataOrigin" label="Data origin" hint="Where the data's subjects or owner are">
+        <Field {...fieldProps} field="dataOrigin" label={t('placement.field.dataOrigin')} hint={t('placement.field.dataOrigin.hint')}>
           <select {...control('dataOrigin')} value={form.dataOrigin} onChange={(e) => onChange({ dataOrigin: e.target.value as WorkloadForm['dataOrigin'] })}>
-            <option value="">Choose…</option>
+            <option value="">{t('placement.field.choose')}</option>
             {JURISDICTION_CODES.map((code) => (
               <option key={code} value={code}>
-                {countryName(code)} ({code})
+                {t('placement.field.dataOrigin.option', { country: countryName(code), code })}
               </option>
             ))}
           </select>
@@ -131,13 +129,13 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
       </fieldset>
 
       <fieldset className="two-columns">
-        <legend>GPUs and power</legend>
-        <Field {...fieldProps} field="gpuCount" label="GPU count" unit="GPUs">
+        <legend>{t('placement.form.gpusAndPower')}</legend>
+        <Field {...fieldProps} field="gpuCount" label={t('placement.field.gpuCount')} unit={t('placement.field.gpuCount.unit')}>
           <input {...control('gpuCount')} type="number" inputMode="numeric" min={1} step={1} value={form.gpuCount} onChange={(e) => onChange({ gpuCount: e.target.value })} />
         </Field>
-        <Field {...fieldProps} field="gpuModel" label="GPU model">
+        <Field {...fieldProps} field="gpuModel" label={t('placement.field.gpuModel')}>
           <select {...control('gpuModel')} value={form.gpuModel} onChange={(e) => onChange({ gpuModel: e.target.value as WorkloadForm['gpuModel'] })}>
-            <option value="">Any model</option>
+            <option value="">{t('placement.field.gpuModel.any')}</option>
             {GPU_MODELS.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -145,16 +143,14 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
             ))}
           </select>
         </Field>
-        <Field {...fieldProps} field="powerKw" label="Power (kW)" unit="kW" hint="Optional: from the GPUs when blank">
+        <Field {...fieldProps} field="powerKw" label={t('placement.field.powerKw')} unit="kW" hint={t('placement.field.powerKw.hint')}>
           <input {...control('powerKw')} type="number" inputMode="decimal" min={0} step="any" value={form.powerKw} onChange={(e) => onChange({ powerKw: e.target.value })} />
         </Field>
       </fieldset>
 
       <fieldset className="two-columns">
-        <legend>
-          Latency objective <span className="optional">optional</span>
-        </legend>
-        <Field {...fieldProps} field="latencyFrom" label="From (city)" hint="A known city or a site id">
+        <legend>{t.rich('placement.form.latency', { optional: (chunks) => <span className="optional">{chunks}</span> })}</legend>
+        <Field {...fieldProps} field="latencyFrom" label={t('placement.field.latencyFrom')} hint={t('placement.field.latencyFrom.hint')}>
           <input {...control('latencyFrom')} type="text" autoComplete="off" list={`${id}-places`} maxLength={80} value={form.latencyFrom} onChange={(e) => onChange({ latencyFrom: e.target.value })} />
         </Field>
         <datalist id={`${id}-places`}>
@@ -162,16 +158,16 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
             <option key={p} value={p} />
           ))}
         </datalist>
-        <Field {...fieldProps} field="maxRttMs" label="Max RTT (ms)" unit="ms">
+        <Field {...fieldProps} field="maxRttMs" label={t('placement.field.maxRttMs')} unit="ms">
           <input {...control('maxRttMs')} type="number" inputMode="decimal" min={0} step="any" value={form.maxRttMs} onChange={(e) => onChange({ maxRttMs: e.target.value })} />
         </Field>
       </fieldset>
 
       <fieldset className="weights" aria-describedby={messageOf('weights') ? `${id}-weights-error` : undefined}>
-        <legend>Weights</legend>
+        <legend>{t('placement.form.weights')}</legend>
         {WEIGHT_NAMES.map((name) => (
           <div key={name} className="weight">
-            <label htmlFor={`${id}-weight-${name}`}>{WEIGHT_LABELS[name]}</label>
+            <label htmlFor={`${id}-weight-${name}`}>{t(`placement.weight.${name}`)}</label>
             <input
               id={`${id}-weight-${name}`}
               type="range"
@@ -179,7 +175,7 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
               max={1}
               step={0.05}
               value={form.weights[name]}
-              aria-valuetext={`${formatPercent(shares[name])} of the score`}
+              aria-valuetext={t('placement.weight.valueText', { share: formatPercent(shares[name]) })}
               onChange={(e) => onChange({ weights: { ...form.weights, [name]: Number(e.target.value) } })}
               onBlur={() => touch('weights')}
             />
@@ -190,14 +186,14 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
       </fieldset>
 
       <fieldset className="conditions">
-        <legend>Conditions affirmed</legend>
+        <legend>{t('placement.form.conditions')}</legend>
         <Conditions state={conditions} selected={form.conditions} onChange={(conditions) => onChange({ conditions })} />
         <FieldMessage id={`${id}-conditions-error`} message={messageOf('conditions')} />
       </fieldset>
 
       <div className="form-submit">
         <button type="submit" className="primary" disabled={submitting} aria-describedby={`${id}-submit-hint`}>
-          {submitting ? 'Committing…' : 'Commit'}
+          {submitting ? t('placement.submit.pending') : t('placement.submit')}
         </button>
         <p id={`${id}-submit-hint`} className="muted">
           {submitHint}
@@ -246,18 +242,19 @@ function FieldMessage({ id, message }: { id: string; message?: string }) {
 }
 
 function Conditions({ state, selected, onChange }: { state: ConditionsState; selected: readonly string[]; onChange: (conditions: string[]) => void }) {
-  if (state.status === 'pending') return <p className="muted">Loading the policy's conditions…</p>;
+  const t = useT();
+  if (state.status === 'pending') return <p className="muted">{t('placement.conditions.loading')}</p>;
   if (state.status === 'error') {
     return (
       <div className="field-error" role="alert">
-        <p>The policy's conditions could not be loaded: {state.message}</p>
+        <p>{t('placement.conditions.error', { message: state.message })}</p>
         <button type="button" className="link-button" onClick={state.retry}>
-          Retry
+          {t('placement.retry')}
         </button>
       </div>
     );
   }
-  if (state.conditions.length === 0) return <p className="muted">The policy defines no condition.</p>;
+  if (state.conditions.length === 0) return <p className="muted">{t('placement.conditions.none')}</p>;
   const toggle = (condition: string, on: boolean) => onChange(on ? [...selected, condition] : selected.filter((c) => c !== condition));
   return (
     <ul className="condition-list">
@@ -265,7 +262,8 @@ function Conditions({ state, selected, onChange }: { state: ConditionsState; sel
         <li key={c.id}>
           <label>
             <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-            <span>{c.label}</span>
+            {/* The policy pack's own words: English whatever the console's language. */}
+            <span lang="en">{c.label}</span>
           </label>
         </li>
       ))}

@@ -1,23 +1,29 @@
 import './placement.css';
 import type { CSSProperties } from 'react';
+import { formatCount } from '../../../lib/format.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 
-/** Key to a plan on the map: numbered candidates, grey rejected sites (in the map's grey), reasons on hover. */
+/**
+ * Key to a plan on the map: numbered candidates, grey rejected sites (in the map's grey; they carry no
+ * number, so grey is not the only sign), reasons on hover.
+ */
 export function PlanLegend({ greyedColour }: { greyedColour: string }) {
+  const t = useT();
   return (
-    <section className="map-control plan-legend" aria-label="Plan legend">
+    <section className="map-control plan-legend" aria-label={t('placement.legend.label')}>
       <ul>
         <li>
           <span className="rank-badge first" aria-hidden="true">
-            1
+            {formatCount(1)}
           </span>
           <span className="rank-badge" aria-hidden="true">
-            2
+            {formatCount(2)}
           </span>
-          Candidates by rank (1 is best)
+          {t('placement.legend.candidates')}
         </li>
         <li>
           <span className="legend-dot" style={{ '--dot': greyedColour } as CSSProperties} aria-hidden="true" />
-          Rejected: hover a site for its reasons
+          {t('placement.legend.rejected')}
         </li>
       </ul>
     </section>

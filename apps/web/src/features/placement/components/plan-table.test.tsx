@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { buildCandidate, buildPlan, buildRejected } from '../testing/plan-builders.ts';
 import { PlanTable } from './plan-table.tsx';
 
@@ -43,5 +44,51 @@ describe('PlanTable', () => {
     rerender(<PlanTable plan={buildPlan({ candidates: [buildCandidate()] })} sites={sites} placedOn="usdc-tangier-1" />);
     expect(screen.getByRole('row', { name: /USDC Tangier 1.*placed here/ })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Free GPUs then' })).toBeTruthy();
+  });
+});
+
+describe('PlanTable in French and Arabic', () => {
+  const plan = buildPlan({
+    rejected: [
+      buildRejected({
+        reasons: [
+          { code: 'JURISDICTION_NOT_ALLOWED', message: 'Spain is not allowed.', ruleId: 'ma-personal-data' },
+          { code: 'INSUFFICIENT_GPUS', message: 'Needs 64 H100, 40 free.', margin: { needed: 64, available: 40, unit: 'H100' } },
+        ],
+      }),
+    ],
+  });
+
+  afterEach(async () => {
+    cleanup();
+    await activateLocale('en');
+  });
+
+  it('in French, says why a site is rejected in French, with the engine’s English words one click away', async () => {
+    await activateLocale('fr');
+    render(<PlanTable plan={plan} sites={sites} />);
+    const rejected = screen.getByRole('rowgroup', { name: 'Rejetés' });
+    expect(within(rejected).getByRole('rowheader', { name: 'Rejetés · 1 site' })).toBeTruthy();
+    const row = within(rejected).getByRole('row', { name: /USDC Madrid 1/ });
+    expect(row.textContent).toContain('INSUFFICIENT_GPUS Il faut 64 H100, 40 libres. · il faut 64 H100, 40 disponibles');
+    expect(row.textContent).toContain('JURISDICTION_NOT_ALLOWED Le pays du site ne figure pas parmi ceux que la règle de la politique autorise');
+    expect(row.textContent).toContain('· règle ma-personal-data');
+    const original = within(row).getAllByText('Needs 64 H100, 40 free.')[0]!;
+    expect(original.getAttribute('lang')).toBe('en');
+    expect(within(row).getAllByText('Texte du moteur (en anglais)').length).toBe(2);
+    // Scores and figures in French numbers.
+    const candidate = within(screen.getByRole('rowgroup', { name: 'Candidats' })).getByRole('row', { name: /USDC Tangier 1/ });
+    expect(candidate.textContent).toContain('0,81');
+    expect(candidate.textContent).toContain('2,1 % des H100 libres');
+  });
+
+  it('in Arabic, counts and explains the rejected sites in Arabic', async () => {
+    await activateLocale('ar');
+    render(<PlanTable plan={plan} sites={sites} />);
+    const rejected = screen.getByRole('rowgroup', { name: 'المرفوضة' });
+    expect(within(rejected).getByRole('rowheader', { name: 'المرفوضة · موقع واحد' })).toBeTruthy();
+    const row = within(rejected).getByRole('row', { name: /USDC Madrid 1/ });
+    expect(row.textContent).toContain('المطلوب 64 H100، والشاغر 40.');
+    expect(within(row).getByRole('cell', { name: 'غير مرتّب' })).toBeTruthy();
   });
 });

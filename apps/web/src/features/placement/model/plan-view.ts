@@ -1,5 +1,7 @@
 import type { Candidate, Margin, Plan, Policy, RejectionReason, ScorePart } from '@corridor/shared';
-import { formatCarbon, formatCount, formatMs, formatPercent, formatPrice } from '../../../lib/format.ts';
+import { formatCarbon, formatCount, formatMs, formatNumber, formatPercent, formatPrice } from '../../../lib/format.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
+import { reasonText } from './reason-text.ts';
 
 /** What the plan views need of a site besides its id. */
 export interface SiteLabel {
@@ -35,10 +37,11 @@ export function planRows(plan: Plan, sites: SiteLabels): { candidates: Candidate
   return { candidates, rejected };
 }
 
-/** A score, 0–1, as two decimals ("0.86"): the table compares them, more digits would be noise. */
-export const formatScore = (score: number): string => score.toFixed(2);
+/** A score, 0–1, as two decimals ("0.86", "0,86"): the table compares them, more digits would be noise. */
+export const formatScore = (score: number): string => formatNumber(score, 2, 2);
 
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** A figure with at most one decimal, in the console's language. */
+const plain = (value: number): string => formatNumber(value, 1);
 
 /** A figure in the unit the engine gave it, with the console's usual formatting for the units it knows. */
 export function formatFigure(value: number, unit: string): string {
@@ -54,11 +57,13 @@ export function formatFigure(value: number, unit: string): string {
     case 'ratio':
       return formatPercent(value);
     case '%':
-      return `${plain.format(value)} %`;
-    default:
-      // "share of free H100": a ratio of what is named after "share".
-      if (unit.startsWith('share of ')) return `${formatPercent(value)} ${unit.slice('share '.length)}`;
-      return `${plain.format(value)} ${unit}`;
+      return `${plain(value)} %`;
+    default: {
+      // "share of free H100": the engine's unit for the capacity fit, said in the console's language.
+      const model = /^share of free (.+)$/.exec(unit)?.[1];
+      if (model) return translate('placement.figure.shareOfFree', { percent: formatPercent(value), model });
+      return `${plain(value)} ${unit}`;
+    }
   }
 }
 
@@ -68,8 +73,8 @@ export const formatPart = (part: ScorePart): string => formatFigure(part.value, 
 /** "needs 64 H100, 40 available"; a latency margin is a ceiling: "needs ≤ 20 ms, 38 ms here". */
 export function formatMargin(margin: Margin): string {
   const needed = formatFigure(margin.needed, margin.unit);
-  if (margin.unit === 'ms') return `needs ≤ ${needed}, ${formatFigure(margin.available, margin.unit)} here`;
-  return `needs ${needed}, ${plain.format(margin.available)} available`;
+  if (margin.unit === 'ms') return translate('placement.margin.ceiling', { needed, available: formatFigure(margin.available, margin.unit) });
+  return translate('placement.margin.amount', { needed, available: plain(margin.available) });
 }
 
 /** The rule behind each matched rule id, for its legal basis and its note. */
@@ -77,7 +82,7 @@ export function matchedRuleDetails(plan: Plan, policy: Policy | undefined) {
   const byId = new Map(policy?.rules.map((r) => [r.id, r]));
   return plan.matchedRules.map((m) => {
     const rule = byId.get(m.id);
-    return { id: m.id, title: m.title, legalBasis: rule?.legalBasis, note: rule?.note ?? 'Illustrative, not legal advice.' };
+    return { id: m.id, title: m.title, legalBasis: rule?.legalBasis, note: rule?.note ?? translate('placement.plan.rule.defaultNote') };
   });
 }
 
@@ -88,14 +93,17 @@ export interface PlanMarks {
   notes: ReadonlyMap<string, string>;
 }
 
-/** The map's marks for a plan; one line per rejection reason in the hover note. */
+/** The map's marks for a plan, in the language in force; one line per rejection reason in the hover note. */
 export function planMarks(plan: Plan): PlanMarks {
   const ranks = new Map<string, number>();
   const notes = new Map<string, string>();
   for (const c of plan.candidates) {
     ranks.set(c.siteId, c.rank);
-    notes.set(c.siteId, `Candidate #${c.rank} · score ${formatScore(c.score)} · ${formatCount(c.freeGpus)} ${c.gpuModel} free`);
+    notes.set(c.siteId, translate('placement.mark.candidate', { rank: formatCount(c.rank), score: formatScore(c.score), free: formatCount(c.freeGpus), model: c.gpuModel }));
   }
-  for (const r of plan.rejected) notes.set(r.siteId, ['Rejected:', ...r.reasons.map((reason) => `${reason.code}: ${reason.message}`)].join('\n'));
+  for (const r of plan.rejected) {
+    const lines = r.reasons.map((reason) => translate('placement.mark.reason', { code: reason.code, message: reasonText(reason) }));
+    notes.set(r.siteId, [translate('placement.mark.rejected'), ...lines].join('\n'));
+  }
   return { ranks, greyed: new Set(plan.rejected.map((r) => r.siteId)), notes };
 }

@@ -11,6 +11,7 @@ import {
   type WorkloadRequestInput,
 } from '@corridor/shared';
 import type { z } from 'zod';
+import { formatTag, translate } from '../../../lib/i18n/runtime.ts';
 
 export type WeightName = keyof typeof DEFAULT_WEIGHTS;
 export const WEIGHT_NAMES = Object.keys(DEFAULT_WEIGHTS) as WeightName[];
@@ -108,14 +109,26 @@ export function formFieldOf(path: string): FormField | undefined {
   return undefined;
 }
 
-/** Person-sized messages ("Required", "At least 1") where zod's defaults speak its own language; the schema's own messages stand. */
+/**
+ * Person-sized messages ("Required", "At least 1") in the console's language where zod's defaults speak its
+ * own; the schema's own messages stand. Read while rendering (the form is checked on each render).
+ */
+/** A bound in the console's language, grouped from five digits on ("At most 1000", "At most 100,000"). */
+const bound = (value: number): string => new Intl.NumberFormat(formatTag(), { maximumFractionDigits: 3, useGrouping: Math.abs(value) >= 10_000 }).format(value);
+
 const messageFor: z.core.$ZodErrorMap = (issue) => {
-  if (issue.input === undefined || issue.input === '') return 'Required';
-  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number';
-  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Enter a whole number';
-  if (issue.code === 'too_small' && issue.origin === 'number') return issue.inclusive ? `At least ${issue.minimum}` : `Must be above ${issue.minimum}`;
-  if (issue.code === 'too_big' && issue.origin === 'number') return issue.inclusive ? `At most ${issue.maximum}` : `Must be below ${issue.maximum}`;
-  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${issue.maximum} characters`;
+  if (issue.input === undefined || issue.input === '') return translate('placement.error.required');
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return translate('placement.error.number');
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return translate('placement.error.integer');
+  if (issue.code === 'too_small' && issue.origin === 'number') {
+    const minimum = bound(Number(issue.minimum));
+    return translate(issue.inclusive ? 'placement.error.atLeast' : 'placement.error.above', { minimum });
+  }
+  if (issue.code === 'too_big' && issue.origin === 'number') {
+    const maximum = bound(Number(issue.maximum));
+    return translate(issue.inclusive ? 'placement.error.atMost' : 'placement.error.below', { maximum });
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return translate('placement.error.maxChars', { maximum: Number(issue.maximum) });
   return undefined;
 };
 
