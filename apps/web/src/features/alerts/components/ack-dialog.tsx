@@ -46,7 +46,9 @@ export function AckDialog({ alert, siteZone, onClose }: AckDialogProps) {
 
   return (
     <ModalDialog titleId="ack-title" title={t('alerts.ack.title')} onClose={onClose}>
-      <p className="alert-dialog-subject">{alert.summary}</p>
+      <p className="alert-dialog-subject" dir="auto">
+        {alert.summary}
+      </p>
       <p className="alert-dialog-since muted">{t.rich('alerts.ack.since', { state: alert.state, time: <bdi key="time">{sinceText}</bdi> })}</p>
       <form className="alert-form" onSubmit={submit} noValidate>
         <label htmlFor="ack-comment">{t('alerts.ack.comment')}</label>

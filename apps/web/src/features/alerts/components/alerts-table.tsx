@@ -82,9 +82,11 @@ export function AlertsTable({ alerts, names, placeLink, onAcknowledge, onSilence
               </td>
               <th scope="row" className="alert-summary">
                 {/* The summary usually states the value already; said again only when it does not. */}
-                {row.value && !row.summary.includes(row.value)
-                  ? t.rich('alerts.row.summaryWithValue', { summary: row.summary, value: row.value, v: (chunks) => <span className="alert-value">{chunks}</span> })
-                  : row.summary}
+                {row.value && !row.summary.includes(row.value) ? (
+                  t.rich('alerts.row.summaryWithValue', { summary: <bdi key="summary">{row.summary}</bdi>, value: row.value, v: (chunks) => <span className="alert-value">{chunks}</span> })
+                ) : (
+                  <bdi>{row.summary}</bdi>
+                )}
                 {row.marks.length > 0 && (
                   <span className="alert-marks">
                     {row.marks.map((m) => (

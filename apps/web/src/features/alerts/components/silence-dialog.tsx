@@ -50,7 +50,9 @@ export function SilenceDialog({ alert, place, onClose }: { alert: Alert; place: 
 
   return (
     <ModalDialog titleId="silence-title" title={t('alerts.silence.title')} onClose={onClose}>
-      <p className="alert-dialog-subject">{alert.summary}</p>
+      <p className="alert-dialog-subject" dir="auto">
+        {alert.summary}
+      </p>
       <form className="alert-form" onSubmit={submit} noValidate>
         <fieldset>
           <legend>{t('alerts.silence.what')}</legend>

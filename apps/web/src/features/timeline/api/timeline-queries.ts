@@ -2,6 +2,7 @@ import { TimelinePageSchema, type TimelineEvent, type TimelinePage } from '@corr
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet } from '../../../lib/api-client.ts';
 import { countCsvRecords, toCsv } from '../../../lib/csv.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { CSV_HEADER, csvRecord, matchesFilter, timelineQueryString, withLiveEvent, type TimelineFilter } from '../model/timeline-filter.ts';
 
 /** Events in one page of the timeline. */
@@ -73,14 +74,14 @@ export async function exportTimelineCsv(filter: TimelineFilter, signal?: AbortSi
     response = await fetch(`/api/events.csv${timelineQueryString(filter)}`, { credentials: 'same-origin', headers: { Accept: 'text/csv' }, signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The console server cannot be reached.' });
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: translate('timeline.csv.unreachable') });
   }
   if (response.ok) {
     const text = await response.text();
     return { text, count: countCsvRecords(text), truncated: response.headers.has('X-Next-Before') };
   }
   if (response.status !== 404 && response.status !== 405) {
-    throw new ApiError({ status: response.status, code: response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: `The export failed with HTTP ${response.status}.` });
+    throw new ApiError({ status: response.status, code: response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: translate('timeline.csv.httpFailed', { status: String(response.status) }) });
   }
   const { events, truncated } = await fetchAllEvents(filter, signal);
   return { text: toCsv(CSV_HEADER, events.map(csvRecord)), count: events.length, truncated };

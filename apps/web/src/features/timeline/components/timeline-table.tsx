@@ -52,7 +52,9 @@ export function TimelineTable({ events, zone, links }: { events: readonly Timeli
             <td>
               <span className={`kind-badge kind-${e.kind}`}>{kindLabel(e.kind)}</span>
             </td>
-            <td>{e.summary}</td>
+            <td>
+              <bdi>{e.summary}</bdi>
+            </td>
             <td>{where(e)}</td>
             <td className="mono">{e.workloadId && <bdi>{links.workload ? <a {...links.workload(e.workloadId)}>{e.workloadId}</a> : e.workloadId}</bdi>}</td>
             <td>{e.actor && <bdi>{e.actor}</bdi>}</td>
