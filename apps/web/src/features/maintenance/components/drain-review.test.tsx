@@ -75,6 +75,8 @@ describe('the drain review in French and Arabic', () => {
     const moves = screen.getByRole('region', { name: 'أحمال العمل' });
     expect(within(moves).getByRole('columnheader', { name: 'الوجهة' })).toBeTruthy();
     expect(screen.getByText('لا وجهة قانونية: يبقى')).toBeTruthy();
+    // A refusal's code is said in Arabic; the engine's own sentence stays as the server wrote it.
+    expect(screen.getByText('ولاية قضائية غير مسموح بها').closest('li')!.textContent).toContain('Moroccan health data stays in Morocco.');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`إخلاء ${isolated('Benguerir 1')}: مراجعة`);
   });
 });

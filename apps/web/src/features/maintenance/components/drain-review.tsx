@@ -171,6 +171,8 @@ function ReviewMoves({ review }: { review: PlanReview }) {
                         {r.reasons.map((x, i) => (
                           <span key={i}>
                             {i > 0 && t('maintenance.moves.reasonSeparator')}
+                            {/* The code's meaning in the user's language; the placement engine's sentence stays the server's English. */}
+                            {t.locale !== 'en' && <span className="reason-label">{t('maintenance.moves.reasonCode', { code: x.code })}</span>}
                             <code className="reason-code">{x.code}</code> {x.text}
                           </span>
                         ))}

@@ -8,7 +8,7 @@ interface WallLayoutProps {
   map: ReactNode;
   ticker: ReactNode;
   banner: ReactNode;
-  /** What the map is on now, in words (`wall.focus.on`: "Focus: Benguerir 1"; `wall.focus.calm` when nothing fires). */
+  /** What the map is on now, in words ("Focus: Benguerir 1"), from the caller's catalogue. */
   focus?: string;
   exitLink: { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void };
 }
