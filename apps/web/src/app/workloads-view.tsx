@@ -56,9 +56,7 @@ export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteNa
           </button>
         </div>
       )}
-      {workloads && workloads.length === 0 && (
-        <p className="plan-empty">{filtered ? t('app.workloads.noMatch') : placeLink ? t('app.workloads.noneYetPlace') : t('app.workloads.noneYet')}</p>
-      )}
+      {workloads && workloads.length === 0 && <p className="plan-empty">{filtered ? t('app.workloads.noMatch') : placeLink ? t('app.workloads.noneYetPlace') : t('app.workloads.noneYet')}</p>}
       {workloads && workloads.length > 0 && <WorkloadTable workloads={workloads} siteName={siteName} linkTo={linkTo} />}
     </main>
   );

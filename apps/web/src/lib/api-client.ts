@@ -125,7 +125,13 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
       const { code, message, fields, requestId } = parsed.data.error;
       throw new ApiError({ status: response.status, code, message, fields, requestId, body, retryAfterS });
     }
-    throw new ApiError({ status: response.status, code: codeForStatus(response.status), message: translate('common.error.httpStatus', { method, path, status: String(response.status) }), body, retryAfterS });
+    throw new ApiError({
+      status: response.status,
+      code: codeForStatus(response.status),
+      message: translate('common.error.httpStatus', { method, path, status: String(response.status) }),
+      body,
+      retryAfterS,
+    });
   }
 
   const parsed = schema.safeParse(body);

@@ -33,8 +33,7 @@ const oneDecimal = (n: number) => numbers(1).format(n);
 export const formatCount = (n: number): string => int(n);
 
 /** A number in the console's language with the given decimals, for figures whose unit is said elsewhere. */
-export const formatNumber = (n: number, maximumFractionDigits = 0, minimumFractionDigits = 0): string =>
-  numbers(maximumFractionDigits, minimumFractionDigits).format(n);
+export const formatNumber = (n: number, maximumFractionDigits = 0, minimumFractionDigits = 0): string => numbers(maximumFractionDigits, minimumFractionDigits).format(n);
 
 /** "7.5 MW", "120 MW". */
 export const formatMw = (mw: number): string => `${oneDecimal(mw)} MW`;
@@ -80,8 +79,7 @@ export const formatLoss = (ratio: number): string => `${numbers(ratio < 0.1 ? 2 
 export const formatCelsius = (c: number): string => `${oneDecimal(c)} °C`;
 
 /** Clock time in the viewer's zone, 24-hour as NOCs read it: "14:03:22". */
-export const formatClock = (epochMs: number): string =>
-  dates('clock', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(epochMs);
+export const formatClock = (epochMs: number): string => dates('clock', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(epochMs);
 
 /** "22 Nov, 23:51:02" in the viewer's zone; the text as given when it is no date. */
 export function formatDateTime(iso: string): string {

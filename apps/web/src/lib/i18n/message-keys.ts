@@ -43,7 +43,25 @@ interface Catalogues {
 }
 
 export type Namespace = keyof Catalogues;
-export const NAMESPACES: readonly Namespace[] = ['common', 'app', 'session', 'admin', 'alerts', 'fleet', 'links', 'live', 'maintenance', 'map', 'placement', 'sites', 'status', 'timeline', 'wall', 'workloads', 'errors'];
+export const NAMESPACES: readonly Namespace[] = [
+  'common',
+  'app',
+  'session',
+  'admin',
+  'alerts',
+  'fleet',
+  'links',
+  'live',
+  'maintenance',
+  'map',
+  'placement',
+  'sites',
+  'status',
+  'timeline',
+  'wall',
+  'workloads',
+  'errors',
+];
 
 /** Every message's key: `<namespace>.<key in that file>`. */
 export type MessageKey = { [N in Namespace]: `${N}.${Extract<keyof Catalogues[N], string>}` }[Namespace];

@@ -13,8 +13,7 @@ import { ROLE_LABELS } from '../model/abilities.ts';
 const METHOD_LABELS: Record<Principal['method'], MessageKey> = { password: 'session.method.password', oidc: 'session.method.oidc', token: 'session.method.token' };
 
 /** Who is signed in, in a line: the role, and the tenant of a tenant user. */
-const roleLine = (principal: Principal) =>
-  principal.tenant ? translate('session.menu.roleWithTenant', { role: ROLE_LABELS[principal.role], tenant: principal.tenant }) : ROLE_LABELS[principal.role];
+const roleLine = (principal: Principal) => (principal.tenant ? translate('session.menu.roleWithTenant', { role: ROLE_LABELS[principal.role], tenant: principal.tenant }) : ROLE_LABELS[principal.role]);
 
 /**
  * The header's account button: the name and the role; it opens the account's details, the language (saved
