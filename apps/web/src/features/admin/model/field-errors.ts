@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@corridor/shared';
 import type { z } from 'zod';
+import { fieldIssueText } from '../../../lib/field-errors.ts';
 import { translate } from '../../../lib/i18n/runtime.ts';
 
 /** What is wrong with a form, by field name (the first message for each); `form` for what belongs to no field. */
@@ -37,13 +38,17 @@ function inWords(issue: z.core.$ZodIssue, field: string, kind: AdminFormKind): s
   return issue.message;
 }
 
-/** The server's field issues (a 400's `fields`, dotted paths; "body." prefixes dropped) by field. */
+/**
+ * The server's field issues (a 400's `fields`, dotted paths; "body." prefixes dropped) by field, each said in
+ * the user's language from its code (the server's English words where the code says nothing more).
+ */
 export function serverFieldErrors(fields: readonly FieldIssue[] | undefined, known: readonly string[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { field, message } of fields ?? []) {
-    const name = field.replace(/^body\./, '').split('.')[0] ?? '';
+  for (const issue of fields ?? []) {
+    const name = issue.field.replace(/^body\./, '').split('.')[0] ?? '';
     const key = known.includes(name) ? name : 'form';
-    errors[key] ??= key === 'form' && name ? `${name}: ${message}` : message;
+    const problem = fieldIssueText(issue);
+    errors[key] ??= key === 'form' && name ? translate('admin.fieldError.otherField', { field: name, problem }) : problem;
   }
   return errors;
 }
