@@ -3,6 +3,7 @@ import type { MaintenanceWindow } from '@corridor/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { SiteOperations } from './site-operations.tsx';
 
 const window: MaintenanceWindow = {
@@ -46,9 +47,10 @@ function renderOps(canOperate: boolean) {
   );
 }
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
+  await activateLocale('en');
 });
 
 describe('a site’s operations in its panel', () => {
@@ -92,5 +94,24 @@ describe('a site’s operations in its panel', () => {
         .getByLabelText(/^Start/)
         .getAttribute('aria-invalid'),
     ).toBe('true');
+  });
+
+  it('says its window, alerts and workloads in French, with the language’s counts', async () => {
+    serve({
+      '/api/maintenance': () => json({ windows: [{ ...window, recurrence: 'weekly' }] }),
+      '/api/alerts': () => json({ alerts: [] }),
+      '/api/workloads': () => json({ workloads: [] }),
+    });
+    await activateLocale('fr');
+    renderOps(true);
+    const item = (await screen.findByText('En maintenance')).closest('li')!;
+    expect(item.textContent).toContain('En maintenance · chaque semaine · Cooling loop · par olga');
+    expect(item.textContent).toMatch(/^.*Du .+Africa\/Casablanca/);
+    expect(within(item).getByRole('button', { name: 'Terminer maintenant' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Alertes actives (0)' })).toBeTruthy();
+    expect(await screen.findByText('Aucune charge de travail ne tourne ici.')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Opérations' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Planifier une maintenance' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Vider le site…' })).toBeTruthy();
   });
 });
