@@ -12,6 +12,7 @@ const CHART_HEIGHT_PX = 150;
 // Recharts draws with SVG attributes; live.css restyles axes and grid from the theme's variables.
 const AXIS_COLOUR = '#8b9bb0';
 const GRID_COLOUR = '#1e2b3a';
+const DASH_ARRAYS: Record<NonNullable<ChartLine['pattern']>, string> = { dashed: '4 3', dotted: '1 3' };
 
 /** "7,400 kW", "1,24", "37 %": a value as the chart's axis for it reads, in the language in force. */
 function withUnit(spec: ChartSpec, axis: AxisSide, value: number): string {
@@ -55,7 +56,7 @@ function ChartTooltip({ active, payload, label, spec }: TooltipContentProps<numb
           const entry = payload.find((p) => p.dataKey === line.metric);
           if (entry?.value === undefined) return null;
           return (
-            <li key={line.metric} className={line.dashed ? 'dashed' : undefined} style={{ '--swatch': line.colour } as CSSProperties}>
+            <li key={line.metric} className={line.pattern} style={{ '--swatch': line.colour } as CSSProperties}>
               {t.rich('live.chart.tooltipValue', {
                 label: line.label,
                 value: withUnit(spec, line.axis, Number(entry.value)),
@@ -176,7 +177,7 @@ const HistoryChart = memo(function HistoryChart({ data, range }: { data: ChartDa
                 type="monotone"
                 stroke={line.colour}
                 strokeWidth={1.6}
-                strokeDasharray={line.dashed ? '4 3' : undefined}
+                strokeDasharray={line.pattern ? DASH_ARRAYS[line.pattern] : undefined}
                 dot={false}
                 connectNulls
                 isAnimationActive={false}
@@ -187,7 +188,7 @@ const HistoryChart = memo(function HistoryChart({ data, range }: { data: ChartDa
       </div>
       <ul className="chart-legend" aria-hidden="true">
         {spec.lines.map((line) => (
-          <li key={line.metric} className={line.dashed ? 'dashed' : undefined} style={{ '--swatch': line.colour } as CSSProperties}>
+          <li key={line.metric} className={line.pattern} style={{ '--swatch': line.colour } as CSSProperties}>
             {lineHeading(spec, line)}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { liveQueries } from '../api/live-queries.ts';
 import { applyBatch, emptyBatch, fromSnapshot, type LiveState } from '../model/live-state.ts';
 import { LiveKpis } from './live-kpis.tsx';
@@ -40,6 +41,19 @@ describe('live components', () => {
     expect(kpis.textContent).toContain('1.27 power-weighted');
     expect(kpis.textContent).toContain('20 % of power');
     expect(kpis.textContent).toContain('910 of 1,100 in service');
+  });
+
+  it('header KPIs in French: words, French separators and SI units', async () => {
+    await activateLocale('fr');
+    try {
+      withCache(<LiveKpis />);
+      const kpis = screen.getByLabelText('Chiffres en direct de la flotte');
+      expect(kpis.textContent).toContain('14 MW au total');
+      expect(kpis.textContent).toContain('1,27 pondéré par la puissance');
+      expect(kpis.textContent).toContain('910 sur 1\u202f100 en service');
+    } finally {
+      await activateLocale('en');
+    }
   });
 
   it('the badge is a status that says why data is stale', () => {

@@ -12,8 +12,8 @@ export interface ChartLine {
   readonly label: string;
   colour: string;
   axis: AxisSide;
-  /** Dashed, to tell apart two lines of one unit. */
-  dashed?: boolean;
+  /** Dashed or dotted: two lines of one chart differ by their pattern too, not by colour alone. */
+  pattern?: 'dashed' | 'dotted';
 }
 
 /** One chart of a site's or link's panel: its title (the chart's accessible name starts with it) and its lines. */
@@ -59,7 +59,7 @@ export const SITE_CHARTS: readonly ChartSpec[] = [
     id: 'power',
     lines: [
       line('live.line.facilityPower', { metric: 'site_facility_power_watts', colour: '#4fb3ff', axis: 'left' }),
-      line('live.line.itPower', { metric: 'site_it_power_watts', colour: '#2ecc71', axis: 'left', dashed: true }),
+      line('live.line.itPower', { metric: 'site_it_power_watts', colour: '#2ecc71', axis: 'left', pattern: 'dashed' }),
     ],
     units: { left: 'kW' },
     decimals: { left: 0 },
@@ -75,9 +75,9 @@ export const SITE_CHARTS: readonly ChartSpec[] = [
   chart('live.chart.gpu.title', {
     id: 'gpu',
     lines: [
-      line('live.line.smActive', { metric: 'gpu_sm_active_ratio', colour: '#a78bfa', axis: 'left' }),
+      line('live.line.smActive', { metric: 'gpu_sm_active_ratio', colour: '#a78bfa', axis: 'left', pattern: 'dotted' }),
       line('live.line.temperatureMean', { metric: 'gpu_temperature_mean_celsius', colour: '#fb923c', axis: 'right' }),
-      line('live.line.temperatureMax', { metric: 'gpu_temperature_max_celsius', colour: '#ef4444', axis: 'right', dashed: true }),
+      line('live.line.temperatureMax', { metric: 'gpu_temperature_max_celsius', colour: '#ef4444', axis: 'right', pattern: 'dashed' }),
     ],
     units: { left: '%', right: '°C' },
     decimals: { left: 0, right: 0 },
@@ -87,7 +87,7 @@ export const SITE_CHARTS: readonly ChartSpec[] = [
     id: 'energy',
     lines: [
       line('live.line.renewable', { metric: 'site_renewable_share_ratio', colour: '#2dd4bf', axis: 'left' }),
-      line('live.line.carbon', { metric: 'site_carbon_intensity_grams_per_kilowatt_hour', colour: '#9aa5b1', axis: 'right' }),
+      line('live.line.carbon', { metric: 'site_carbon_intensity_grams_per_kilowatt_hour', colour: '#9aa5b1', axis: 'right', pattern: 'dashed' }),
     ],
     units: { left: '%', right: 'gCO₂/kWh' },
     decimals: { left: 0, right: 0 },
@@ -108,7 +108,7 @@ export const LINK_CHARTS: readonly ChartSpec[] = [
     id: 'traffic',
     lines: [
       line('live.line.loss', { metric: 'link_loss_ratio', colour: '#ef4444', axis: 'left' }),
-      line('live.line.utilisation', { metric: 'link_utilization_ratio', colour: '#2dd4bf', axis: 'right' }),
+      line('live.line.utilisation', { metric: 'link_utilization_ratio', colour: '#2dd4bf', axis: 'right', pattern: 'dashed' }),
     ],
     units: { left: '%', right: '%' },
     decimals: { left: 1, right: 0 },

@@ -168,3 +168,12 @@ describe('time ticks', () => {
     expect(formatTick('1h', hour[0]!)).toMatch(/11.?15/);
   });
 });
+
+describe('chart lines are told apart by more than colour', () => {
+  it('no two lines of one chart share a pattern', () => {
+    for (const chart of [...SITE_CHARTS, ...LINK_CHARTS]) {
+      const patterns = chart.lines.map((l) => l.pattern ?? 'solid');
+      expect(new Set(patterns).size, chart.id).toBe(patterns.length);
+    }
+  });
+});
