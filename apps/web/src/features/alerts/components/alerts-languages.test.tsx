@@ -5,6 +5,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { buildAlert } from '../testing/build-alert.ts';
+import { countFiring } from '../model/alert-counts.ts';
+import { describeCounts } from './alert-badge.tsx';
 import { AlertsPage } from './alerts-page.tsx';
 
 const names = { siteName: (id: string) => `Site ${id}`, linkName: (id: string) => `Link ${id}` };
@@ -81,6 +83,25 @@ describe('the alerts view in French', () => {
     expect(within(dialog).getByText(/^Active depuis/).textContent).toContain('Africa/Casablanca');
     expect(within(dialog).getByLabelText('Rétablissement prévu')).toBeTruthy();
     expect(within(dialog).getByRole('option', { name: 'dans 4 h' })).toBeTruthy();
+  });
+});
+
+describe('the header badge’s words', () => {
+  const firing = () =>
+    countFiring([
+      buildAlert(),
+      buildAlert({ id: 'al-2', severity: 'major' }),
+      buildAlert({ id: 'al-3', severity: 'major', acknowledgement: { by: 'op', comment: 'on it', at: '2026-12-03T12:01:00Z' } }),
+    ]);
+
+  it('agree in number in French', async () => {
+    await activateLocale('fr');
+    expect(describeCounts(firing())).toBe('3 actives : 1 critique, 2 majeures ; 2 non acquittées');
+  });
+
+  it('use the Arabic comma and plural forms in Arabic', async () => {
+    await activateLocale('ar');
+    expect(describeCounts(firing())).toBe('3 تنبيهات نشطة: 1 حرج، 2 كبيران؛ 2 بلا إقرار');
   });
 });
 
