@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { MaintenanceWindow } from '@corridor/shared';
+import type { Alert, MaintenanceWindow } from '@corridor/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,23 @@ const window: MaintenanceWindow = {
   active: true,
   current: { startsAt: '2026-12-03T13:00:00.000Z', endsAt: '2026-12-03T15:00:00.000Z' },
   timeZone: 'Africa/Casablanca',
+};
+
+const alert: Alert = {
+  id: 'al-1',
+  ruleId: 'pue-high',
+  severity: 'critical',
+  state: 'firing',
+  siteId: 'ma-benguerir-1',
+  summary: 'PUE 1.82 at Benguerir',
+  value: 1.82,
+  unit: '',
+  runbook: 'https://runbooks.example/pue',
+  startsAt: '2026-12-03T12:50:00.000Z',
+  firingAt: '2026-12-03T12:55:00.000Z',
+  silencedBy: [],
+  inMaintenance: true,
+  notification: { state: 'suppressed', attempts: 0 },
 };
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -99,7 +116,7 @@ describe('a site’s operations in its panel', () => {
   it('says its window, alerts and workloads in French, with the language’s counts', async () => {
     serve({
       '/api/maintenance': () => json({ windows: [{ ...window, recurrence: 'weekly' }] }),
-      '/api/alerts': () => json({ alerts: [] }),
+      '/api/alerts': () => json({ alerts: [alert] }),
       '/api/workloads': () => json({ workloads: [] }),
     });
     await activateLocale('fr');
@@ -108,7 +125,11 @@ describe('a site’s operations in its panel', () => {
     expect(item.textContent).toContain('En maintenance · chaque semaine · Cooling loop · par olga');
     expect(item.textContent).toMatch(/^.*Du .+Africa\/Casablanca/);
     expect(within(item).getByRole('button', { name: 'Terminer maintenant' })).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: 'Alertes actives (0)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Alertes actives (1)' })).toBeTruthy();
+    // An alert at the site: since when, in the site's time and the viewer's, both zones named.
+    const firing = screen.getByText('PUE 1.82 at Benguerir').closest('li')!;
+    expect(firing.textContent).toMatch(/^Critique PUE 1\.82 at Benguerir · depuis .+ Africa\/Casablanca/);
+    expect(firing.textContent).toMatch(/votre heure/);
     expect(await screen.findByText('Aucune charge de travail ne tourne ici.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Opérations' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Planifier une maintenance' })).toBeTruthy();

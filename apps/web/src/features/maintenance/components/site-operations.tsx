@@ -32,7 +32,7 @@ export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOper
   const t = useT();
   return (
     <section className="site-ops" aria-label={t('maintenance.ops.region')}>
-      {canReadNoc && <SiteAlerts siteId={siteId} />}
+      {canReadNoc && <SiteAlerts siteId={siteId} siteZone={siteZone} />}
       {canReadNoc && <SiteWindows siteId={siteId} siteZone={siteZone} canOperate={canOperate} />}
       {canOperate && (
         <div className="ops-actions">
@@ -50,9 +50,13 @@ export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOper
   );
 }
 
-function SiteAlerts({ siteId }: { siteId: string }) {
+/** The site's firing alerts, each since when: in the site's time and the viewer's when the site's zone is known, else the viewer's, named. */
+function SiteAlerts({ siteId, siteZone }: { siteId: string; siteZone?: string }) {
   const alerts = useQuery(maintenanceQueries.siteAlerts(siteId));
   const t = useT();
+  const zone = viewerZone();
+  // The alert rule's summary is the server's English: said so, for screen readers to pronounce it as English.
+  const serverLang = t.locale === 'en' ? undefined : 'en';
   const firing = [...(alerts.data?.alerts ?? [])].filter((a) => a.state === 'firing').sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return (
     <div className="ops-block">
@@ -64,9 +68,9 @@ function SiteAlerts({ siteId }: { siteId: string }) {
         <ul className="ops-list">
           {firing.map((a) => (
             <li key={a.id}>
-              <span className={`severity severity-${a.severity}`}>{SEVERITY_STYLES[a.severity].label}</span> {a.summary}
+              <span className={`severity severity-${a.severity}`}>{SEVERITY_STYLES[a.severity].label}</span> <span lang={serverLang}>{a.summary}</span>
               {t.rich('maintenance.alerts.meta', {
-                when: formatDateTime(a.firingAt ?? a.startsAt),
+                when: siteZone ? formatSiteAndViewerTime(a.firingAt ?? a.startsAt, siteZone, zone) : t('maintenance.alerts.viewerTime', { time: formatDateTime(a.firingAt ?? a.startsAt), zone }),
                 acknowledged: a.acknowledgement ? 'yes' : 'no',
                 name: <bdi>{a.acknowledgement?.by}</bdi>,
                 m: (chunks) => <span className="muted">{chunks}</span>,
