@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { AuditRecord, Role, User } from '@corridor/shared';
+import type { AuditRecord, Policy, Role, User } from '@corridor/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { viewerZone } from '../../../lib/local-time.ts';
 import { AuditPage } from './audit-page.tsx';
+import { PolicyPage } from './policy-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
 const roleLabels: Record<Role, string> = { executive: 'Executive', operator: 'Operator', admin: 'Admin', tenant: 'Tenant' };
@@ -100,7 +101,7 @@ describe('the audit log in other languages', () => {
     expect(within(table).getByRole('columnheader', { name: `Heure (${viewerZone()})` })).toBeTruthy();
     expect(within(table).getByText('utilisateur créé')).toBeTruthy();
     expect(within(table).getByText('connexion')).toBeTruthy();
-    expect(screen.getByText('2 les plus récents')).toBeTruthy();
+    expect(screen.getByText('les 2 plus récents')).toBeTruthy();
     expect(screen.getByLabelText(`Du (${viewerZone()})`)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Vérifier la chaîne' })).toBeTruthy();
   });
@@ -111,5 +112,36 @@ describe('the audit log in other languages', () => {
     expect(await screen.findByText('لا يطابق أي سجل هذه المرشحات.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'مسح المرشحات' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'سجل التدقيق' })).toBeTruthy();
+  });
+});
+
+const policy: Policy = {
+  version: 'sha256:abc',
+  groups: { EEA: ['FR', 'DE'] },
+  conditions: [{ id: 'scc-signed', label: 'Standard contractual clauses are signed' }],
+  rules: [
+    {
+      id: 'gdpr-personal',
+      title: 'Personal data from the EEA',
+      match: { dataClasses: ['personal'], origins: ['EEA'] },
+      allow: [{ jurisdictions: ['MA'], requires: ['scc-signed'] }],
+      certifications: [],
+      legalBasis: 'GDPR Art. 44–46',
+      note: 'Illustrative, not legal advice.',
+    },
+  ],
+} as Policy;
+
+describe('the policy page in Arabic', () => {
+  it('words the page in Arabic and marks the pack’s English texts as English', async () => {
+    await activateLocale('ar');
+    renderWith(policy, <PolicyPage />);
+    const rule = await screen.findByRole('listitem', { name: /Personal data from the EEA/ });
+    expect(screen.getByText(/^قاعدة واحدة · الإصدار/)).toBeTruthy();
+    expect(within(rule).getByText('الأساس القانوني')).toBeTruthy();
+    expect(within(rule).getByText('فئات البيانات: شخصية · بيانات من EEA')).toBeTruthy();
+    expect(within(rule).getByText('GDPR Art. 44–46').getAttribute('lang')).toBe('en');
+    expect(within(rule).getByText('Illustrative, not legal advice.').getAttribute('lang')).toBe('en');
+    expect(screen.getByRole('table', { name: 'المجموعات' }).textContent).toContain('DE، FR');
   });
 });

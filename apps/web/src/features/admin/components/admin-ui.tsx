@@ -12,8 +12,8 @@ export function LoadState({ what, isPending, error, onRetry, retrying }: { what:
   if (error) {
     return (
       <div className="form-alert" role="alert">
-        {/* The API's own words (English) stay as they are, isolated so they keep their order in Arabic. */}
-        <p>{t.rich('admin.load.failed', { what, error: <bdi>{error.message}</bdi> })}</p>
+        {/* The API's own words stay English (marked so), isolated so they keep their order in Arabic. */}
+        <p>{t.rich('admin.load.failed', { what, error: <bdi lang="en">{error.message}</bdi> })}</p>
         <button type="button" className="link-button" onClick={onRetry} disabled={retrying}>
           {retrying ? t('admin.load.retrying') : t('admin.load.retry')}
         </button>

@@ -39,7 +39,7 @@ export function AuditPage({ filter, onFilterChange }: AuditPageProps) {
       {records && records.length > 0 && <AuditTable records={records} zone={zone} />}
       {pages.isFetchNextPageError && (
         <div className="form-alert" role="alert">
-          <p>{t.rich('admin.audit.olderFailed', { error: <bdi>{pages.error?.message}</bdi> })}</p>
+          <p>{t.rich('admin.audit.olderFailed', { error: <bdi lang="en">{pages.error?.message}</bdi> })}</p>
         </div>
       )}
       {pages.hasNextPage && (

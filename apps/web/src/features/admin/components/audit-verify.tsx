@@ -24,7 +24,7 @@ export function AuditVerify() {
       </div>
       {verify.isError && (
         <div className="form-alert" role="alert">
-          <p>{t.rich('admin.verify.failed', { error: <bdi>{verify.error.message}</bdi> })}</p>
+          <p>{t.rich('admin.verify.failed', { error: <bdi lang="en">{verify.error.message}</bdi> })}</p>
         </div>
       )}
       {result && (
@@ -39,7 +39,7 @@ export function AuditVerify() {
           </p>
           {result.message && (
             <p>
-              <bdi>{result.message}</bdi>
+              <bdi lang="en">{result.message}</bdi>
             </p>
           )}
           {!result.ok && result.checked !== undefined && <p className="muted">{t('admin.verify.checkedBefore', { count: result.checked })}</p>}

@@ -4,7 +4,11 @@ import { adminQueries } from '../api/admin-queries.ts';
 import { listText, policyGroups, policyRuleRows } from '../model/policy-rows.ts';
 import { LoadState } from './admin-ui.tsx';
 
-/** The placement policy as served: its version, each rule with whom it governs, where it allows and its legal basis; conditions; groups. */
+/**
+ * The placement policy as served: its version, each rule with whom it governs, where it allows and its legal basis; conditions; groups.
+ * The pack's own texts (rule titles, condition labels, legal bases, notes) are written in English in the policy file: they are
+ * marked `lang="en"` in a French or Arabic page, and isolated in Arabic text.
+ */
 export function PolicyPage() {
   const t = useT();
   const policy = useQuery(adminQueries.policy());
@@ -37,7 +41,7 @@ export function PolicyPage() {
                 <li key={rule.id} className="policy-rule" aria-labelledby={`rule-${rule.id}`}>
                   <h4 id={`rule-${rule.id}`}>
                     {t.rich('admin.policy.ruleTitle', {
-                      title: rule.title,
+                      title: <span lang="en">{rule.title}</span>,
                       id: rule.id,
                       code: (chunks) => (
                         <bdi key="id" className="muted mono">
@@ -57,7 +61,7 @@ export function PolicyPage() {
                             {entry.conditions.length > 0
                               ? t.rich('admin.policy.allowedOnCondition', {
                                   jurisdictions: entry.jurisdictions,
-                                  conditions: entry.conditions.join(t('admin.list.semicolon')),
+                                  conditions: <span lang="en">{entry.conditions.join(t('admin.list.semicolon'))}</span>,
                                   muted: (chunks) => (
                                     <span key="conditions" className="muted">
                                       {chunks}
@@ -83,10 +87,12 @@ export function PolicyPage() {
                     )}
                     <dt>{t('admin.policy.legalBasis')}</dt>
                     <dd className="legal-basis">
-                      <bdi>{rule.legalBasis}</bdi>
+                      <bdi lang="en">{rule.legalBasis}</bdi>
                     </dd>
                   </dl>
-                  <p className="hint">{rule.note}</p>
+                  <p className="hint" lang="en">
+                    {rule.note}
+                  </p>
                 </li>
               ))}
             </ol>
@@ -101,7 +107,7 @@ export function PolicyPage() {
                   <li key={c.id}>
                     {t.rich('admin.policy.condition', {
                       id: c.id,
-                      label: c.label,
+                      label: <span lang="en">{c.label}</span>,
                       code: (chunks) => (
                         <bdi key="id" className="mono">
                           {chunks}
