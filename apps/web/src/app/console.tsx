@@ -117,16 +117,20 @@ export function Console({ principal }: { principal: Principal }) {
   return (
     <div className="app">
       <SkipLinks mapView={!url.workload && url.view === undefined} />
+      {/* Before the view: the view stays the grid's last child (app.css), the dialog sits in the top layer. */}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <LiveFleetHeader sites={fleet.rows} summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
         <LiveKpis />
         {badgeShown && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle={documentTitle} />}
         {/* The live badge over the account: together they take the badge's fixed slot, not a column of their own. */}
         <div className="topbar-end">
           {!url.synthetic && <StaleBadge freshness={freshness} />}
-          <UserMenu principal={principal} />
-          <button type="button" className="icon-button shortcuts-button" aria-label={t('app.shortcuts.open')} aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
-            <span aria-hidden="true" className="shortcuts-glyph" />
-          </button>
+          <div className="topbar-account">
+            <UserMenu principal={principal} />
+            <button type="button" className="icon-button shortcuts-button" aria-label={t('app.shortcuts.open')} aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+              <span aria-hidden="true" className="shortcuts-glyph" />
+            </button>
+          </div>
         </div>
       </LiveFleetHeader>
       <ViewTabs current={url.workload ? 'workloads' : url.view} linkTo={(v) => link({ view: v, workload: undefined })} views={tabs} />
@@ -142,7 +146,6 @@ export function Console({ principal }: { principal: Principal }) {
       ) : (
         <Suspense fallback={<p className="view-loading">{t('common.loading')}</p>}>{view()}</Suspense>
       )}
-      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -71,7 +71,8 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
 
   const showRow = useCallback((siteId: string) => {
     const row = document.getElementById(planRowId(siteId));
-    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    row?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     row?.focus({ preventScroll: true });
   }, []);
 
