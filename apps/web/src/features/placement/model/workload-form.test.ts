@@ -1,5 +1,6 @@
 import { DEFAULT_WEIGHTS } from '@corridor/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { checkForm, EMPTY_FORM, fieldErrorsOf, formFieldOf, toRequestInput, weightShares, type WorkloadForm } from './workload-form.ts';
 
 const moroccanHealthcare: WorkloadForm = {
@@ -86,5 +87,35 @@ describe('the placement form', () => {
   it('shows each weight as its share of the score', () => {
     expect(weightShares({ latency: 1, carbon: 1, cost: 0, capacity: 0 })).toEqual({ latency: 0.5, carbon: 0.5, cost: 0, capacity: 0 });
     expect(weightShares({ latency: 0, carbon: 0, cost: 0, capacity: 0 })).toEqual({ latency: 0, carbon: 0, cost: 0, capacity: 0 });
+  });
+});
+
+describe('the placement form in French and Arabic', () => {
+  afterEach(async () => {
+    await activateLocale('en');
+  });
+
+  it('says each field’s problem in French, the schema’s own rules included', async () => {
+    await activateLocale('fr');
+    const check = checkForm({ ...moroccanHealthcare, name: '   ', tenant: 'CHU Casa', gpuCount: '0', maxRttMs: '100000', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0 } });
+    if (check.ok) throw new Error('expected errors');
+    expect(check.errors).toEqual({
+      name: 'Obligatoire',
+      tenant: 'doit être un identifiant en minuscules (a-z, 0-9, -)',
+      gpuCount: 'Au moins 1',
+      maxRttMs: 'Au plus 1000',
+      weights: 'au moins une pondération doit être supérieure à 0',
+    });
+  });
+
+  it('says the server’s field problems by their code in the language in force, its English words where the code says no more', async () => {
+    await activateLocale('ar');
+    const issues = [
+      { field: 'gpus.count', message: 'Too small: expected number to be >=1', code: 'too_small', minimum: 1, inclusive: true, origin: 'number' },
+      { field: 'latency.from', message: 'unknown place "Atlantis"', code: 'custom' },
+    ];
+    expect(fieldErrorsOf(issues)).toEqual({ gpuCount: '1 على الأقل', latencyFrom: 'unknown place "Atlantis"' });
+    await activateLocale('fr');
+    expect(fieldErrorsOf(issues).gpuCount).toBe('Au moins 1');
   });
 });

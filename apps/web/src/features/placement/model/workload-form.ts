@@ -11,6 +11,7 @@ import {
   type WorkloadRequestInput,
 } from '@corridor/shared';
 import type { z } from 'zod';
+import { fieldIssueText } from '../../../lib/field-errors.ts';
 import { formatTag, translate } from '../../../lib/i18n/runtime.ts';
 
 export type WeightName = keyof typeof DEFAULT_WEIGHTS;
@@ -109,13 +110,13 @@ export function formFieldOf(path: string): FormField | undefined {
   return undefined;
 }
 
-/**
- * Person-sized messages ("Required", "At least 1") in the console's language where zod's defaults speak its
- * own; the schema's own messages stand. Read while rendering (the form is checked on each render).
- */
 /** A bound in the console's language, grouped from five digits on ("At most 1000", "At most 100,000"). */
 const bound = (value: number): string => new Intl.NumberFormat(formatTag(), { maximumFractionDigits: 3, useGrouping: Math.abs(value) >= 10_000 }).format(value);
 
+/**
+ * Person-sized messages ("Required", "At least 1") in the console's language where zod's defaults speak its
+ * own. Read while rendering (the form is checked on each render).
+ */
 const messageFor: z.core.$ZodErrorMap = (issue) => {
   if (issue.input === undefined || issue.input === '') return translate('placement.error.required');
   if (issue.code === 'invalid_type' && issue.expected === 'number') return translate('placement.error.number');
@@ -128,18 +129,34 @@ const messageFor: z.core.$ZodErrorMap = (issue) => {
     const maximum = bound(Number(issue.maximum));
     return translate(issue.inclusive ? 'placement.error.atMost' : 'placement.error.below', { maximum });
   }
+  // A name of spaces only is empty once trimmed.
+  if (issue.code === 'too_small' && issue.origin === 'string') return translate('placement.error.required');
   if (issue.code === 'too_big' && issue.origin === 'string') return translate('placement.error.maxChars', { maximum: Number(issue.maximum) });
   return undefined;
 };
 
+/**
+ * The shared schema's own rules, said in the console's language (in English, the schema's words): the
+ * tenant's slug format, "at least one weight above 0", and no NUL character in stored text.
+ */
+function schemaRuleText(field: FormField | undefined, issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_format' && (field === 'tenant' || field === 'conditions')) return translate('placement.error.slug');
+  if (issue.code === 'custom' && field === 'weights') return translate('placement.error.weights');
+  if (issue.code === 'custom' && (field === 'name' || field === 'latencyFrom')) return translate('placement.error.nul');
+  return undefined;
+}
+
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-/** Field issues (from the BFF's 400, or the schema) as one message per form field; the first wins. */
+/**
+ * Field issues (from the BFF's 400) as one message per form field, said in the console's language from the
+ * issue's code (`fieldIssueText`; the server's English words where the code says nothing more); the first wins.
+ */
 export function fieldErrorsOf(issues: readonly FieldIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = formFieldOf(issue.field);
-    if (field && !errors[field]) errors[field] = issue.message;
+    if (field && !errors[field]) errors[field] = fieldIssueText(issue);
   }
   return errors;
 }
@@ -150,7 +167,12 @@ export type FormCheck = { ok: true; request: WorkloadRequest } | { ok: false; er
 export function checkForm(form: WorkloadForm): FormCheck {
   const result = WorkloadRequestSchema.safeParse(toRequestInput(form), { error: messageFor });
   if (result.success) return { ok: true, request: result.data };
-  return { ok: false, errors: fieldErrorsOf(result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))) };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = formFieldOf(issue.path.map(String).join('.'));
+    if (field && !errors[field]) errors[field] = schemaRuleText(field, issue) ?? issue.message;
+  }
+  return { ok: false, errors };
 }
 
 /** Each weight's share of the total, 0–1 (the engine normalises them the same way); zeros when all are 0. */
