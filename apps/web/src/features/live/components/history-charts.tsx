@@ -49,7 +49,8 @@ function ChartTooltip({ active, payload, label, spec }: TooltipContentProps<numb
   const t = useT();
   if (!active || !payload?.length) return null;
   return (
-    <div className="chart-tooltip">
+    // Inside the left-to-right plot, the tooltip's words still read in the page's direction.
+    <div className="chart-tooltip" dir={t.dir}>
       <p className="chart-tooltip-time">{formatPointTime(Number(label))}</p>
       <ul>
         {spec.lines.map((line) => {
