@@ -6,7 +6,8 @@ import { createApp } from '../src/app.ts';
 import { bffConfig, fakeUpstream, realControlPlane, sessionCookie, sharedBffStore, silent, startBff, type RunningBff } from './harness.ts';
 import { mountedRoutes, OIDC_MOUNTED, type Layer } from './routes.ts';
 
-type Access = 'public' | 'signed-in' | Permission;
+/** `person`: anyone signed in to the console acting for themselves (a session); an API token is refused (403). */
+type Access = 'public' | 'signed-in' | 'person' | Permission;
 
 /**
  * What every /api route needs, written out here as the issue states it (not read from the code under
@@ -20,6 +21,7 @@ const ACCESS: Record<string, Access> = {
   'get /api/openapi.json': 'public',
   'get /api/session': 'signed-in',
   'delete /api/session': 'signed-in',
+  'put /api/session/preferences': 'person',
   'get /api/sites': 'fleet:read',
   'get /api/sites/:id': 'fleet:read',
   'get /api/links': 'fleet:read',
@@ -92,10 +94,11 @@ function outcomeOf(status: number, askedControlPlane: boolean): Outcome {
   return status >= 500 ? `server error ${status}` : 'allowed';
 }
 
-function expected(access: Access, role: Role | undefined): Outcome {
+function expected(access: Access, role: Role | undefined, via: 'session' | 'token'): Outcome {
   if (access === 'public') return 'allowed';
   if (role === undefined) return 'unauthorized (401) by the BFF';
   if (access === 'signed-in') return 'allowed';
+  if (access === 'person') return via === 'session' ? 'allowed' : 'forbidden (403) by the BFF';
   return allows(role, access) ? 'allowed' : 'forbidden (403) by the BFF';
 }
 
@@ -161,15 +164,15 @@ describe('role × route matrix: every /api route, every role, by session and by 
           method: method.toUpperCase(),
           redirect: 'manual',
           signal: controller.signal,
-          headers: { ...(await credentials(role, via)), 'X-CSRF': '1', ...(method === 'post' ? { 'Content-Type': 'application/json' } : {}) },
-          ...(method === 'post' ? { body: JSON.stringify(bodyOf(path)) } : {}),
+          headers: { ...(await credentials(role, via)), 'X-CSRF': '1', ...(method === 'post' || method === 'put' ? { 'Content-Type': 'application/json' } : {}) },
+          ...(method === 'post' || method === 'put' ? { body: JSON.stringify(bodyOf(path)) } : {}),
         });
         controller.abort(); // the event stream never ends by itself
         actual[key] = outcomeOf(
           res.status,
           calls.slice(before).some((c) => !BACKGROUND.test(c)),
         );
-        wanted[key] = expected(ACCESS[route]!, role);
+        wanted[key] = expected(ACCESS[route]!, role, via);
       }
     }
     expect(actual).toEqual(wanted);

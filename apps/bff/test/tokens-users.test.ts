@@ -121,7 +121,9 @@ describe.each(STORE_KINDS)('API tokens and accounts (%s store)', (kind) => {
     const again = await admin('/api/users', json({ username: 'amina', name: 'Someone else', role: 'admin', password: 'another long password' }));
     expect(again.status).toBe(409);
     const short = await admin('/api/users', json({ username: 'shorty', name: 'Shorty', role: 'executive', password: 'short' }));
-    expect(ErrorBodySchema.parse(await short.json()).error.fields).toEqual([{ field: 'password', message: 'must be at least 12 characters' }]);
+    expect(ErrorBodySchema.parse(await short.json()).error.fields).toEqual([
+      { field: 'password', message: 'must be at least 12 characters', code: 'too_small', minimum: 12, inclusive: true, origin: 'string' },
+    ]);
   });
 
   it('disables an account: its sessions end at once and it cannot sign in again; an admin cannot disable itself', async () => {

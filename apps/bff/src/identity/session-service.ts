@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
-import { PrincipalSchema, type Principal, type SessionView } from '@corridor/shared';
+import { PrincipalSchema, type Locale, type Principal, type SessionView } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import { clientIp, readCookie } from './cookies.ts';
 import type { IdentityAudit } from './identity-audit.ts';
@@ -40,6 +40,8 @@ export interface ResolvedSession {
 
 interface SessionRow {
   principal: Principal;
+  /** The account's chosen language (`bff_users.locale`), read with the session by `view` only. */
+  locale?: Locale | null;
   last_seen_at: Date | string;
   idle_expires_at: Date | string;
   absolute_expires_at: Date | string;
@@ -95,7 +97,8 @@ export class SessionService {
     const { id, view } = await this.open(checked);
     res.cookie(SESSION_COOKIE, id, this.cookieOptions());
     await this.audit.record('login', checked.username, { ip: clientIp(req), method: checked.method }, checked);
-    return view;
+    // As GET /api/session will say it: with the language the account chose.
+    return (await this.view(hashOf(id))) ?? view;
   }
 
   /** Ends the request's session (if any), clears the cookie and records the sign-out. */
@@ -180,11 +183,24 @@ export class SessionService {
     return rows[0]?.principal;
   }
 
-  /** Who is signed in on a session and until when (`GET /api/session`). */
+  /**
+   * Who is signed in on a session and until when (`GET /api/session`), with the language their account
+   * chose. Read from the store every time, not from the cache `resolve` keeps, and the language from the
+   * account, not from the principal kept with the session: a language chosen in one browser is what
+   * every session of that person, on any replica, reads on its next GET /api/session. (The principal
+   * requests act as has no language, so that cache has nothing to forget when it changes.)
+   */
   async view(sessionId: string): Promise<SessionView | undefined> {
-    const { rows } = await this.db.query<SessionRow>('SELECT principal, last_seen_at, idle_expires_at, absolute_expires_at FROM bff_sessions WHERE id_hash = $1', [sessionId]);
+    const { rows } = await this.db.query<SessionRow>(
+      `SELECT principal, last_seen_at, idle_expires_at, absolute_expires_at,
+         (SELECT locale FROM bff_users WHERE bff_users.username = bff_sessions.username) AS locale
+       FROM bff_sessions WHERE id_hash = $1`,
+      [sessionId],
+    );
     const row = rows[0];
-    return row && viewOf(row.principal, ms(row.idle_expires_at), ms(row.absolute_expires_at));
+    if (!row) return undefined;
+    const { locale: _kept, ...principal } = row.principal;
+    return viewOf(row.locale ? { ...principal, locale: row.locale } : principal, ms(row.idle_expires_at), ms(row.absolute_expires_at));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, type Principal, type Role, type User, type UserCreate } from '@corridor/shared';
+import { ConflictError, ForbiddenError, NotFoundError, type Locale, type Principal, type Role, type User, type UserCreate } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import { hashPassword } from './passwords.ts';
 
@@ -78,6 +78,15 @@ export class UserStore {
   /** Sets a local account's password (demo seeding, the create-user command). */
   async setPassword(username: string, passwordHash: string): Promise<void> {
     await this.db.query(`UPDATE bff_users SET password_hash = $2 WHERE username = $1 AND source = 'local'`, [username, passwordHash]);
+  }
+
+  /**
+   * Keeps the language a person chose for the console with their account (local or OpenID Connect);
+   * false when there is no such enabled account.
+   */
+  async setLocale(username: string, locale: Locale): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE bff_users SET locale = $2 WHERE username = $1 AND disabled_at IS NULL RETURNING username', [username, locale]);
+    return rows.length > 0;
   }
 
   /** Disables an account and ends its sessions in the same transaction, so none outlives it. */
