@@ -2,20 +2,41 @@ import { DomEvent, type Map as LeafletMap } from 'leaflet';
 import { clusterLabel, clusterRadius, type DrawnCluster } from '../model/site-clusters.ts';
 import { mapPane } from './panes.ts';
 
+/** A site drawn on its own, as its button needs it. */
+export interface ButtonSite {
+  id: string;
+  lat: number;
+  lon: number;
+  radius: number;
+  /** Rank of its look (worse is higher): the Tab order goes worst first. */
+  rank: number;
+  /** Accessible name: "Casablanca 1, Morocco: Operational · Degraded". */
+  name: string;
+}
+
+/** Beyond this many sites drawn alone in view, only the worst get a button (the site list reaches every one). */
+export const MAX_SITE_BUTTONS = 400;
+/** A button is at least this wide, so its focus ring is seen around a small site. */
+const MIN_BUTTON_PX = 16;
+
+type Item = { key: string; rank: number; size: number; lat: number; lon: number; radius: number; name: string; className: string; activate: () => void };
+
 /**
- * One focusable button over each cluster drawn on the canvas: its accessible name says what it holds
- * ("Cluster of 4 sites: 1 down, 3 ok"), Enter expands it. The pointer goes through them to the canvas,
+ * One focusable button over each cluster and each site drawn on the canvas: its accessible name says
+ * what it holds ("Cluster of 4 sites: 1 down, 3 ok"; "Casablanca 1, Morocco: Operational · Degraded"),
+ * Enter expands the cluster or opens the site's panel. The pointer goes through them to the canvas,
  * whose hit test respects the draw order (the worse on top). Tab order: the worst first.
  */
 export class ClusterButtons {
   private readonly pane: HTMLElement;
   private readonly byKey = new Map<string, HTMLButtonElement>();
-  /** The cluster each button stands for now: its health and alerts change without the button being replaced. */
-  private readonly clusterOf = new WeakMap<HTMLButtonElement, DrawnCluster>();
+  /** What each button does now: a cluster's health and alerts change without the button being replaced. */
+  private readonly actionOf = new WeakMap<HTMLButtonElement, () => void>();
 
   constructor(
     private readonly map: LeafletMap,
     private readonly onExpand: (cluster: DrawnCluster) => void,
+    private readonly onOpenSite: (id: string) => void = () => undefined,
   ) {
     this.pane = mapPane(map, 'clusterButtons');
     map.on('zoomstart', this.hide);
@@ -25,46 +46,72 @@ export class ClusterButtons {
     this.pane.style.visibility = 'hidden';
   };
 
-  update(clusters: readonly DrawnCluster[]): void {
-    const ordered = [...clusters].sort((a, b) => b.worst - a.worst || b.size - a.size);
-    // Keyed by cluster id (the same sites at the same zoom): a live change of health or alerts renames the
-    // button in place, so the keyboard focus on it survives.
-    const keys = ordered.map((c) => String(c.id));
+  update(clusters: readonly DrawnCluster[], sites: readonly ButtonSite[] = []): void {
+    const items: Item[] = clusters.map((cluster) => ({
+      // Keyed by cluster id (the same sites at the same zoom): a live change of health or alerts renames
+      // the button in place, so the keyboard focus on it survives.
+      key: String(cluster.id),
+      rank: cluster.worst,
+      size: cluster.size,
+      lat: cluster.lat,
+      lon: cluster.lon,
+      radius: clusterRadius(cluster.size),
+      name: clusterLabel(cluster),
+      className: 'cluster-button',
+      activate: () => this.onExpand(cluster),
+    }));
+    const worstSites = [...sites].sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name)).slice(0, MAX_SITE_BUTTONS);
+    for (const site of worstSites) {
+      items.push({
+        key: `site:${site.id}`,
+        rank: site.rank,
+        size: 1,
+        lat: site.lat,
+        lon: site.lon,
+        radius: site.radius,
+        name: site.name,
+        className: 'site-button',
+        activate: () => this.onOpenSite(site.id),
+      });
+    }
+    const ordered = items.sort((a, b) => b.rank - a.rank || b.size - a.size);
     const focused = document.activeElement;
-    const keep = new Set(keys);
+    const keep = new Set(ordered.map((item) => item.key));
     for (const [key, button] of this.byKey) {
       if (keep.has(key)) continue;
       button.remove();
       this.byKey.delete(key);
     }
-    ordered.forEach((cluster, at) => {
-      const key = keys[at]!;
-      let button = this.byKey.get(key);
+    ordered.forEach((item, at) => {
+      let button = this.byKey.get(item.key);
       if (!button) {
         button = document.createElement('button');
         button.type = 'button';
-        button.className = 'cluster-button';
+        button.className = item.className;
+        button.dataset.key = item.key;
         DomEvent.disableClickPropagation(button);
         const self = button;
-        button.addEventListener('click', () => {
-          const current = this.clusterOf.get(self);
-          if (current) this.onExpand(current);
-        });
-        this.byKey.set(key, button);
+        button.addEventListener('click', () => this.actionOf.get(self)?.());
+        this.byKey.set(item.key, button);
       }
-      this.clusterOf.set(button, cluster);
-      const name = clusterLabel(cluster);
-      if (button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
-      const radius = clusterRadius(cluster.size);
-      const point = this.map.latLngToLayerPoint([cluster.lat, cluster.lon]);
-      button.style.cssText = `left:${point.x - radius}px;top:${point.y - radius}px;width:${2 * radius}px;height:${2 * radius}px`;
+      this.actionOf.set(button, item.activate);
+      if (button.getAttribute('aria-label') !== item.name) button.setAttribute('aria-label', item.name);
+      const half = Math.max(item.radius, MIN_BUTTON_PX / 2);
+      const point = this.map.latLngToLayerPoint([item.lat, item.lon]);
+      button.style.cssText = `left:${point.x - half}px;top:${point.y - half}px;width:${2 * half}px;height:${2 * half}px`;
       // The DOM (and Tab) order follows `ordered`; a button is moved only when out of place (moving blurs it).
       const there = this.pane.children[at];
       if (there !== button) this.pane.insertBefore(button, there ?? null);
     });
     // Moving a focused button blurs it: the focus goes back where it was.
-    if (focused instanceof HTMLButtonElement && focused.isConnected && document.activeElement !== focused && this.clusterOf.has(focused)) focused.focus({ preventScroll: true });
+    if (focused instanceof HTMLButtonElement && focused.isConnected && document.activeElement !== focused && this.actionOf.has(focused)) focused.focus({ preventScroll: true });
     this.pane.style.visibility = '';
+  }
+
+  /** A site's name changed (its health, its alerts) while it stays drawn where it is. */
+  renameSite(id: string, name: string): void {
+    const button = this.byKey.get(`site:${id}`);
+    if (button && button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
   }
 
   remove(): void {

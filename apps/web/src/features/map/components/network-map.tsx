@@ -3,7 +3,9 @@ import type { Link, SiteRow } from '@corridor/shared';
 import type { LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
 import { useEffect } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { BoundaryMode } from '../model/basemap.ts';
+import { prefersReducedMotion } from '../model/view-edges.ts';
 import { useBasemapLayer } from './use-basemap-layer.ts';
 import { useLinkLines, type LinkReadings } from './use-link-lines.ts';
 import { useMapResize } from './use-map-resize.ts';
@@ -49,23 +51,29 @@ export interface NetworkMapProps {
   coveredRightPx: number;
 }
 
-/** Labels the Leaflet container itself and hands the map to tests and benchmarks. */
-function useMapIdentity(map: LeafletMap): void {
+/**
+ * Labels the Leaflet container itself (in the reader's language) and hands the map to tests and
+ * benchmarks. The map keeps its left-to-right sense in Arabic: west stays on the left, and Leaflet's
+ * own controls and panes are laid out for it.
+ */
+function useMapIdentity(map: LeafletMap, label: string): void {
   useEffect(() => {
     const container = map.getContainer();
     container.setAttribute('role', 'region');
-    container.setAttribute('aria-label', 'Network map');
+    container.setAttribute('aria-label', label);
+    container.setAttribute('dir', 'ltr');
     container.dataset.siteCount ??= '0';
     window.__corridorMap = map;
     return () => {
       if (window.__corridorMap === map) delete window.__corridorMap;
     };
-  }, [map]);
+  }, [map, label]);
 }
 
 function MapLayers({ sites, links, health, alertCounts, linkReadings, selection, marks, onSelectSite, onSelectLink, selectedLinkId, boundary, coveredRightPx }: NetworkMapProps) {
   const map = useMap();
-  useMapIdentity(map);
+  const t = useT();
+  useMapIdentity(map, t('map.region'));
   useMapResize(map, DEFAULT_BOUNDS);
   useBasemapLayer(map, boundary, !TILE_URL);
   useLinkLines(map, links, linkReadings, { onSelect: onSelectLink, selectedId: selectedLinkId, coveredRightPx });
@@ -78,8 +86,22 @@ function MapLayers({ sites, links, health, alertCounts, linkReadings, selection,
 
 /** The full-window map: offline basemap, links, and every site as a canvas marker. */
 export function NetworkMap(props: NetworkMapProps) {
+  // Asked for reduced motion: zooms jump instead of gliding (the flights to a site or link jump too).
+  const animate = !prefersReducedMotion();
   return (
-    <MapContainer className="network-map" bounds={DEFAULT_BOUNDS} minZoom={2} maxZoom={12} zoomSnap={0.25} zoomDelta={0.5} worldCopyJump={false} attributionControl>
+    <MapContainer
+      className="network-map"
+      bounds={DEFAULT_BOUNDS}
+      minZoom={2}
+      maxZoom={12}
+      zoomSnap={0.25}
+      zoomDelta={0.5}
+      worldCopyJump={false}
+      attributionControl
+      zoomAnimation={animate}
+      fadeAnimation={animate}
+      markerZoomAnimation={animate}
+    >
       <MapLayers {...props} />
       {!TILE_URL && <NaturalEarthAttribution />}
     </MapContainer>
@@ -88,10 +110,10 @@ export function NetworkMap(props: NetworkMapProps) {
 
 function NaturalEarthAttribution() {
   const map = useMap();
+  const text = useT()('map.attribution');
   useEffect(() => {
-    const text = 'Basemap: Natural Earth (public domain), offline';
     map.attributionControl.setPrefix(false).addAttribution(text).setPosition('bottomleft');
     return () => void map.attributionControl.removeAttribution(text);
-  }, [map]);
+  }, [map, text]);
   return null;
 }

@@ -1,4 +1,5 @@
-import { Canvas, type Map as LeafletMap, type Point } from 'leaflet';
+import { Bounds, Canvas, type Map as LeafletMap, type Point } from 'leaflet';
+import { isRound, traceShape, type ShapedMarkerOptions } from '../model/marker-shape.ts';
 
 /** Map panes, bottom to top: basemap under links under sites under rank badges under the selection ring. */
 export const PANES = {
@@ -62,33 +63,77 @@ const DeferredCanvas = Canvas.extend({
   },
 }) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
-type CircleInternals = { options: LabelledCircleOptions; _point: { x: number; y: number }; _radius: number; _empty(): boolean };
+type CircleInternals = { options: LabelledCircleOptions & ShapedMarkerOptions; _point: { x: number; y: number }; _radius: number; _empty(): boolean };
+
+type Drawing = { _drawing?: boolean; _ctx: CanvasRenderingContext2D; _fillStroke(ctx: CanvasRenderingContext2D, layer: unknown): void };
+
+/** The small shape at a cluster's lower corner (its worst look), opposite its alert badge. */
+const CORNER_RADIUS_PX = 5;
 
 /** Fill of the badge counting a cluster's or a site's firing alerts. */
 const BADGE_FILL = '#ef4444';
 const BADGE_FONT = "700 10px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-/** Writes a circle's label over it, and its badge (top right), in the same pass: no DOM element per marker. */
+/**
+ * Draws a marker's shape (a triangle, a cross, a square: Leaflet's circle otherwise), a maintenance
+ * ring around it, a cluster's worst look at its lower corner, then its label over it and its badge (top
+ * right), in the same pass: no DOM element per marker. The pointer's hit test stays the circle's.
+ */
 const labelling = {
-  _updateCircle(this: { _drawing?: boolean; _ctx: CanvasRenderingContext2D }, layer: CircleInternals) {
-    (Canvas.prototype as unknown as { _updateCircle(this: unknown, layer: unknown): void })._updateCircle.call(this, layer);
-    const { label, labelColour, badge } = layer.options;
-    if ((!label && !badge) || !this._drawing || layer._empty()) return;
+  /** A restyled marker's old pixels are cleared as far as its shape, ring, corner and badge reach (beyond its circle). */
+  _extendRedrawBounds(this: { _redrawBounds?: Bounds }, layer: { options: { weight?: number }; _pxBounds?: Bounds; _radius?: number }) {
+    const { min, max } = layer._pxBounds ?? {};
+    if (!min || !max) return;
+    const padding = (layer.options.weight ?? 0) + 1 + Math.ceil((layer._radius ?? 0) * 0.5) + 16;
+    this._redrawBounds ??= new Bounds();
+    this._redrawBounds.extend(min.subtract([padding, padding]));
+    this._redrawBounds.extend(max.add([padding, padding]));
+  },
+  _updateCircle(this: Drawing, layer: CircleInternals) {
+    const { label, labelColour, badge, shape, ringColour, corner } = layer.options;
+    if (!shape || isRound(shape)) (Canvas.prototype as unknown as { _updateCircle(this: unknown, layer: unknown): void })._updateCircle.call(this, layer);
+    if (!this._drawing || layer._empty()) return;
     const ctx = this._ctx;
+    const { x, y } = layer._point;
+    if (shape && !isRound(shape)) {
+      ctx.beginPath();
+      traceShape(ctx, shape, x, y, layer._radius);
+      this._fillStroke(ctx, layer);
+    }
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+    if (ringColour) {
+      ctx.beginPath();
+      ctx.arc(x, y, layer._radius + 4, 0, Math.PI * 2);
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = ringColour;
+      ctx.stroke();
+    }
+    if (corner) {
+      const offset = (layer._radius + CORNER_RADIUS_PX * 0.3) / Math.SQRT2;
+      ctx.beginPath();
+      traceShape(ctx, corner.shape, x - offset, y + offset, CORNER_RADIUS_PX);
+      ctx.fillStyle = corner.hollow ? '#0b1016' : corner.colour;
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = corner.hollow ? corner.colour : '#0b1016';
+      ctx.stroke();
+    }
+    if (!label && !badge) return;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     if (label) {
       ctx.font = LABEL_FONT;
       ctx.fillStyle = labelColour ?? '#000';
-      ctx.fillText(label, layer._point.x, layer._point.y + 0.5);
+      ctx.fillText(label, x, y + 0.5);
     }
     if (badge) {
       const radius = Math.max(7, 3.5 + 3 * badge.length);
       // On the circle's top-right edge, mostly outside it: a small site's dot stays visible beside its badge.
       const offset = (layer._radius + radius * 0.6) / Math.SQRT2;
-      const [x, y] = [layer._point.x + offset, layer._point.y - offset];
+      const [bx, by] = [x + offset, y - offset];
       ctx.beginPath();
-      ctx.arc(x, y, radius, 0, Math.PI * 2);
+      ctx.arc(bx, by, radius, 0, Math.PI * 2);
       ctx.fillStyle = BADGE_FILL;
       ctx.fill();
       ctx.lineWidth = 1.5;
@@ -96,7 +141,7 @@ const labelling = {
       ctx.stroke();
       ctx.font = BADGE_FONT;
       ctx.fillStyle = '#ffffff';
-      ctx.fillText(badge, x, y + 0.5);
+      ctx.fillText(badge, bx, by + 0.5);
     }
   },
 };

@@ -3,11 +3,14 @@ import { latLngBounds, layerGroup, polyline, type Map as LeafletMap, type PathOp
 import { useEffect, useMemo, useRef } from 'react';
 import { linkCondition, type LinkCondition, type LinkReading } from '../../../lib/link-condition.ts';
 import { linkLatLngs, linkLiveLine, linkTooltipLines, liveLinkStyle } from '../model/link-style.ts';
+import { coveredEdges, motion, pageIsRtl } from '../model/view-edges.ts';
 import { paneRenderer } from './panes.ts';
 
 /** Tooltip content built from text nodes: names come from data, never parsed as HTML. */
 function tooltipContent(lines: string[]): HTMLElement {
   const box = document.createElement('div');
+  // The map is left to right; its tooltips read in the page's direction (Arabic right to left).
+  box.dir = pageIsRtl() ? 'rtl' : 'ltr';
   lines.forEach((text, i) => {
     const line = document.createElement(i === 0 ? 'strong' : 'span');
     line.textContent = text;
@@ -113,7 +116,8 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
     broughtIntoView.current = selectedId;
     const bounds = latLngBounds(linkLatLngs(entry.link));
     const size = map.getSize();
-    const visible = latLngBounds(map.containerPointToLatLng([0, 0]), map.containerPointToLatLng([Math.max(0, size.x - coveredRightPx), size.y]));
-    if (!visible.contains(bounds)) map.flyToBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [coveredRightPx + 40, 40], maxZoom: 7, duration: 0.6 });
+    const covered = coveredEdges(coveredRightPx);
+    const visible = latLngBounds(map.containerPointToLatLng([covered.left, 0]), map.containerPointToLatLng([Math.max(0, size.x - covered.right), size.y]));
+    if (!visible.contains(bounds)) map.flyToBounds(bounds, { paddingTopLeft: [covered.left + 40, 40], paddingBottomRight: [covered.right + 40, 40], maxZoom: 7, duration: 0.6, ...motion() });
   }, [map, selectedId, coveredRightPx, links]);
 }

@@ -1,6 +1,7 @@
 import type { SiteRow } from '@corridor/shared';
 import { circleMarker, latLngBounds, layerGroup, type CircleMarkerOptions, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
+import { motion } from '../model/view-edges.ts';
 import { paneRenderer, type LabelledCircleOptions } from './panes.ts';
 
 const BADGE_RADIUS_PX = 9;
@@ -62,6 +63,6 @@ export function useRankBadges(map: LeafletMap, sites: readonly SiteRow[], ranks:
     if (ranked.length === 0) return;
     const bounds = latLngBounds(ranked.map(({ site }) => [site.lat, site.lon] as [number, number]));
     map.fire('corridor:flyto');
-    map.flyToBounds(bounds, { maxZoom: FIT_MAX_ZOOM, padding: [60, 60], duration: 0.6 });
+    map.flyToBounds(bounds, { maxZoom: FIT_MAX_ZOOM, padding: [60, 60], duration: 0.6, ...motion() });
   }, [map, ranked]);
 }

@@ -1,6 +1,7 @@
 import { circleMarker, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { markerRadius } from '../model/marker-style.ts';
+import { coveredEdges, motion } from '../model/view-edges.ts';
 import { paneRenderer } from './panes.ts';
 
 /** Where the selected site is: enough to ring it and fly to it. */
@@ -37,7 +38,7 @@ export function useSelectionRing(map: LeafletMap, selection: MapSelection | unde
 
 /**
  * Pans and zooms to a newly selected site, once per selection, keeping it clear of the site
- * panel that covers the right of the map.
+ * panel that covers the map's inline end (the right; the left in Arabic).
  */
 export function useFlyToSelection(map: LeafletMap, selection: MapSelection | undefined, coveredRightPx: number): void {
   const flownTo = useRef<string | undefined>(undefined);
@@ -49,8 +50,10 @@ export function useFlyToSelection(map: LeafletMap, selection: MapSelection | und
     if (flownTo.current === selection.id) return;
     flownTo.current = selection.id;
     const zoom = Math.max(map.getZoom(), SELECT_ZOOM);
-    const point = map.project([selection.lat, selection.lon], zoom).add([coveredRightPx / 2, 0]);
+    // The centre moves away from the covered edge by half the panel, so the site sits in the middle of what is seen.
+    const { left, right } = coveredEdges(coveredRightPx);
+    const point = map.project([selection.lat, selection.lon], zoom).add([(right - left) / 2, 0]);
     map.fire('corridor:flyto');
-    map.flyTo(map.unproject(point, zoom), zoom, { duration: 0.8 });
+    map.flyTo(map.unproject(point, zoom), zoom, { duration: 0.8, ...motion() });
   }, [map, selection, coveredRightPx]);
 }

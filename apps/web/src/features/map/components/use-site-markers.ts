@@ -1,16 +1,19 @@
-import type { SiteHealth, SiteRow } from '@corridor/shared';
+import type { SiteRow } from '@corridor/shared';
 import { circleMarker, featureGroup, tooltip, type CircleMarker, type CircleMarkerOptions, type LeafletMouseEvent, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatMw } from '../../../lib/format.ts';
-import { SITE_LOOKS, siteStateOf, stateLabel, type SiteLook } from '../../../lib/site-status.ts';
+import { translate } from '../../../lib/i18n/runtime.ts';
+import { DECLARED_STYLES, SITE_LOOKS, siteStateOf, stateLabel, type SiteLook } from '../../../lib/site-status.ts';
 import { ClusterIndex } from '../api/cluster-index.ts';
-import { GREYED_COLOUR, effectiveStatus, markerStyle } from '../model/marker-style.ts';
+import { LOOK_SHAPES, type ShapedMarkerOptions } from '../model/marker-shape.ts';
+import { siteMarkerName, type SiteHealthMap } from '../model/site-marker-name.ts';
+import { motion, pageIsRtl } from '../model/view-edges.ts';
+import { GREYED_COLOUR, MARKER_OUTLINE, effectiveStatus, markerStyle } from '../model/marker-style.ts';
 import { LOOKS_BY_RANK, clusterCountText, clusterLabel, clusterRadius, drawSequence, rankOfLook, type ClusterView, type DrawnCluster } from '../model/site-clusters.ts';
-import { ClusterButtons } from './cluster-buttons.ts';
+import { ClusterButtons, type ButtonSite } from './cluster-buttons.ts';
 import { paneRenderer, type LabelledCircleOptions } from './panes.ts';
 
-/** Observed health per site id, as the live feed reports it. */
-export type SiteHealthMap = Readonly<Record<string, Pick<SiteHealth, 'declared' | 'health' | 'reason'>>>;
+export type { SiteHealthMap };
 
 /** What a view marks on the map (e.g. a placement plan): numbered sites, greyed sites, and a note per site shown on hover. */
 export interface SiteMarks {
@@ -28,6 +31,8 @@ interface DrawnSite {
   status: SiteLook;
   greyed: boolean;
   alerts: number;
+  /** Declared in maintenance: a ring around its shape. */
+  maintenance: boolean;
 }
 
 type Hit = { site: DrawnSite } | { cluster: DrawnCluster };
@@ -40,24 +45,28 @@ interface Indexed {
 
 const badgeOf = (alerts: number): string | undefined => (alerts > 0 ? (alerts > 99 ? '99+' : String(alerts)) : undefined);
 
-const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed' | 'alerts'>): CircleMarkerOptions & LabelledCircleOptions => ({
+const styleOf = (drawn: Pick<DrawnSite, 'row' | 'status' | 'greyed' | 'alerts' | 'maintenance'>): CircleMarkerOptions & LabelledCircleOptions & ShapedMarkerOptions => ({
   ...markerStyle(drawn.status, drawn.row.itCapacityMw, drawn.greyed),
   badge: badgeOf(drawn.alerts),
+  ringColour: drawn.maintenance ? DECLARED_STYLES.maintenance.colour : undefined,
 });
 
 /** A cluster's circle: its size written in it, the colour of the worst look inside (hollow looks ringed), its alerts in a badge. */
-function clusterStyle(cluster: DrawnCluster): CircleMarkerOptions & LabelledCircleOptions {
-  const look = cluster.worst >= 0 ? SITE_LOOKS[LOOKS_BY_RANK[cluster.worst]!] : { colour: GREYED_COLOUR, hollow: false };
+function clusterStyle(cluster: DrawnCluster): CircleMarkerOptions & LabelledCircleOptions & ShapedMarkerOptions {
+  const worst = cluster.worst >= 0 ? LOOKS_BY_RANK[cluster.worst]! : undefined;
+  const look = worst ? SITE_LOOKS[worst] : { colour: GREYED_COLOUR, hollow: false };
   return {
     radius: clusterRadius(cluster.size),
-    color: look.hollow ? look.colour : '#0b1016',
+    color: look.hollow ? look.colour : MARKER_OUTLINE,
     weight: look.hollow ? 2.5 : 1.5,
     opacity: 1,
-    fillColor: look.hollow ? '#0b1016' : look.colour,
+    fillColor: look.hollow ? MARKER_OUTLINE : look.colour,
     fillOpacity: look.hollow ? 0.85 : 0.95,
     label: clusterCountText(cluster.size),
-    labelColour: look.hollow ? look.colour : '#0b1016',
+    labelColour: look.hollow ? look.colour : MARKER_OUTLINE,
     badge: badgeOf(cluster.alerts),
+    // The worst look's shape at the lower corner: a cluster's health is not told by its colour alone.
+    corner: worst ? { shape: LOOK_SHAPES[worst], colour: look.colour, hollow: look.hollow } : undefined,
   };
 }
 
@@ -90,6 +99,7 @@ export function useSiteMarkers(
   /** Draws these sites each on its own (a placement plan: every candidate and rejected site must be seen and hovered). */
   const drawAllRef = useRef<(rows: readonly SiteRow[]) => void>(() => undefined);
   const unclustered = useRef<readonly SiteRow[] | undefined>(undefined);
+  const buttonsRef = useRef<ClusterButtons | undefined>(undefined);
   const layer = useMemo(() => {
     const renderer = paneRenderer(map, 'sites', { tolerance: 3, deferred: true, labels: true });
     return { renderer, group: featureGroup(), cache: new Map<string, DrawnSite>(), byMarker: new WeakMap<object, Hit>() };
@@ -112,19 +122,32 @@ export function useSiteMarkers(
       const splitsAt = await index.expansionZoom(cluster.id);
       const zoom = Math.min(map.getMaxZoom(), Math.max(splitsAt, Math.floor(map.getZoom()) + 1));
       map.fire('corridor:flyto');
-      map.flyTo([cluster.lat, cluster.lon], zoom, { duration: 0.5 });
+      map.flyTo([cluster.lat, cluster.lon], zoom, { duration: 0.5, ...motion() });
       // Its button is gone once expanded: the keyboard stays on the map.
       map.getContainer().focus({ preventScroll: true });
     };
-    const buttons = new ClusterButtons(map, (cluster) => void expand(cluster));
+    const buttons = new ClusterButtons(
+      map,
+      (cluster) => void expand(cluster),
+      (id) => onSelectRef.current(id),
+    );
+    buttonsRef.current = buttons;
     let clusterMarkers = new Map<string, CircleMarker>();
     let asked = 0;
 
     const draw = (view: ClusterView, rows: readonly SiteRow[], zoom: number) => {
       const items: { rank: number; cluster: boolean; key: string; marker: CircleMarker }[] = [];
+      const singles: ButtonSite[] = [];
+      const inView = map.getBounds();
       for (const i of view.singles) {
         const drawn = cache.get(rows[i]!.id);
-        if (drawn) items.push({ rank: drawn.greyed ? -1 : rankOfLook(drawn.status), cluster: false, key: drawn.row.id, marker: drawn.marker });
+        if (!drawn) continue;
+        const rank = drawn.greyed ? -1 : rankOfLook(drawn.status);
+        items.push({ rank, cluster: false, key: drawn.row.id, marker: drawn.marker });
+        const { row } = drawn;
+        if (inView.contains([row.lat, row.lon])) {
+          singles.push({ id: row.id, lat: row.lat, lon: row.lon, radius: drawn.marker.getRadius(), rank, name: siteMarkerName(row, healthRef.current?.[row.id], drawn.alerts) });
+        }
       }
       const nextClusters = new Map<string, CircleMarker>();
       for (const cluster of view.clusters) {
@@ -146,7 +169,7 @@ export function useSiteMarkers(
         for (const item of items) group.addLayer(item.marker);
         shownOrder.current = order;
       }
-      buttons.update(view.clusters);
+      buttons.update(view.clusters, singles);
       const container = map.getContainer();
       container.dataset.clusterCount = String(view.clusters.length);
       container.dataset.siteCount = String(rows.length);
@@ -169,6 +192,8 @@ export function useSiteMarkers(
     drawAllRef.current = (rows) => draw({ clusters: [], singles: rows.map((_, i) => i) }, rows, map.getZoom());
 
     const label = document.createElement('span');
+    // The map is left to right; its hover label reads in the page's direction (Arabic right to left).
+    label.dir = pageIsRtl() ? 'rtl' : 'ltr';
     const hover = tooltip({ direction: 'top', className: 'site-tooltip', opacity: 1 }).setContent(label);
     group.on('click', (e: LeafletMouseEvent) => {
       const hit = byMarker.get(e.propagatedFrom as object);
@@ -179,13 +204,17 @@ export function useSiteMarkers(
       const marker = e.propagatedFrom as CircleMarker;
       const hit = byMarker.get(marker);
       if (!hit) return;
-      if ('cluster' in hit) label.textContent = `${clusterLabel(hit.cluster)}\nClick to expand`;
+      if ('cluster' in hit) label.textContent = `${clusterLabel(hit.cluster)}\n${translate('map.cluster.expandHint')}`;
       else {
         const { row, alerts } = hit.site;
         const state = siteStateOf(row.status, healthRef.current?.[row.id]);
         const note = marksRef.current?.notes.get(row.id);
-        const firing = alerts > 0 ? `\n${alerts} firing alert${alerts === 1 ? '' : 's'}` : '';
-        label.textContent = `${row.name} · ${stateLabel(state)}${state.reason ? ` (${state.reason})` : ''} · ${formatMw(row.itCapacityMw)}${firing}${note ? `\n${note}` : ''}`;
+        // The reason is the server's words (English); the console's words around it are translated.
+        const values = { name: row.name, state: stateLabel(state), reason: state.reason, capacity: formatMw(row.itCapacityMw) };
+        const lines = [translate(state.reason ? 'map.site.tooltipReason' : 'map.site.tooltip', values)];
+        if (alerts > 0) lines.push(translate('map.site.firing', { alerts }));
+        if (note) lines.push(note);
+        label.textContent = lines.join('\n');
       }
       hover.options.offset = [0, -marker.getRadius()];
       hover.setLatLng(marker.getLatLng());
@@ -201,6 +230,7 @@ export function useSiteMarkers(
       group.remove();
       group.clearLayers();
       buttons.remove();
+      buttonsRef.current = undefined;
       map.closeTooltip(hover);
       index.dispose();
     };
@@ -215,23 +245,33 @@ export function useSiteMarkers(
     const input = { lat: new Float64Array(n), lon: new Float64Array(n), rank: new Uint8Array(n), greyed: new Uint8Array(n), alerts: new Uint32Array(n) };
     const keyParts: string[] = [];
     sites.forEach((row, i) => {
-      const status = effectiveStatus(row.status, health?.[row.id]);
+      const live = health?.[row.id];
+      const status = effectiveStatus(row.status, live);
       const greyed = marks?.greyed.has(row.id) ?? false;
       const alerts = alertCounts?.[row.id] ?? 0;
+      const maintenance = siteStateOf(row.status, live).declared === 'maintenance';
       const cached = cache.get(row.id);
       if (!cached) {
-        const drawn: DrawnSite = { marker: circleMarker([row.lat, row.lon], { ...styleOf({ row, status, greyed, alerts }), renderer, bubblingMouseEvents: false }), row, status, greyed, alerts };
+        const drawn: DrawnSite = {
+          marker: circleMarker([row.lat, row.lon], { ...styleOf({ row, status, greyed, alerts, maintenance }), renderer, bubblingMouseEvents: false }),
+          row,
+          status,
+          greyed,
+          alerts,
+          maintenance,
+        };
         cache.set(row.id, drawn);
         byMarker.set(drawn.marker, { site: drawn });
-      } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed || cached.alerts !== alerts) {
+      } else if (cached.row !== row || cached.status !== status || cached.greyed !== greyed || cached.alerts !== alerts || cached.maintenance !== maintenance) {
         const worse = rankOfLook(status) > rankOfLook(cached.status);
-        Object.assign(cached, { row, status, greyed, alerts });
+        Object.assign(cached, { row, status, greyed, alerts, maintenance });
         const style = styleOf(cached);
         cached.marker
           .setLatLng([row.lat, row.lon])
           .setStyle(style)
           .setRadius(style.radius ?? cached.marker.getRadius());
         if (worse && layer.group.hasLayer(cached.marker)) cached.marker.bringToFront();
+        buttonsRef.current?.renameSite(row.id, siteMarkerName(row, live, alerts));
       }
       input.lat[i] = row.lat;
       input.lon[i] = row.lon;

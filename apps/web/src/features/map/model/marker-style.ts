@@ -1,6 +1,7 @@
 import type { SiteHealth, SiteStatus } from '@corridor/shared';
 import type { CircleMarkerOptions } from 'leaflet';
 import { SITE_LOOKS, lookOf, siteStateOf, type SiteLook } from '../../../lib/site-status.ts';
+import { LOOK_SHAPES, NO_DATA_MARK_MIN_RADIUS, PLANNED_DASH, type ShapedMarkerOptions } from './marker-shape.ts';
 
 const MIN_RADIUS_PX = 3;
 const MAX_RADIUS_PX = 22;
@@ -14,17 +15,30 @@ export function markerRadius(itCapacityMw: number): number {
 /** Fill of a greyed site (e.g. rejected by the plan being drawn): present, but out of the question. */
 export const GREYED_COLOUR = '#4b5563';
 
-/** Canvas circle style for a site: fill by observed health (built sites) or declared status; hollow for planned and no-data; greyed sites grey whatever their look. */
-export function markerStyle(look: SiteLook, itCapacityMw: number, greyed = false): CircleMarkerOptions {
-  if (greyed) return { radius: markerRadius(itCapacityMw), color: '#0b1016', weight: 1, opacity: 1, fillColor: GREYED_COLOUR, fillOpacity: 0.6 };
+/** The marker's outline on the dark map: dark around filled shapes (a light theme keeps it, the shapes stay crisp). */
+export const MARKER_OUTLINE = '#0b1016';
+
+/**
+ * Canvas style for a site: fill by observed health (built sites) or declared status, the look's shape
+ * (disc, triangle, cross…), hollow for planned (dashed) and no-data (a "?" inside when there is room);
+ * greyed sites grey whatever their look, keeping its shape.
+ */
+export function markerStyle(look: SiteLook, itCapacityMw: number, greyed = false): CircleMarkerOptions & ShapedMarkerOptions & { label?: string; labelColour?: string } {
+  const radius = markerRadius(itCapacityMw);
+  const shape = LOOK_SHAPES[look];
+  if (greyed) return { radius, shape, color: MARKER_OUTLINE, weight: 1, opacity: 1, fillColor: GREYED_COLOUR, fillOpacity: 0.6, dashArray: undefined, label: undefined };
   const { colour, hollow } = SITE_LOOKS[look];
   return {
-    radius: markerRadius(itCapacityMw),
-    color: hollow ? colour : '#0b1016',
+    radius,
+    shape,
+    color: hollow ? colour : MARKER_OUTLINE,
     weight: hollow ? 1.5 : 1,
     opacity: 1,
     fillColor: colour,
     fillOpacity: hollow ? 0 : 0.85,
+    dashArray: look === 'planned' ? PLANNED_DASH : undefined,
+    label: look === 'no-data' && radius >= NO_DATA_MARK_MIN_RADIUS ? '?' : undefined,
+    labelColour: colour,
   };
 }
 

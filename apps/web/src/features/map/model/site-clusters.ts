@@ -1,4 +1,5 @@
 import Supercluster from 'supercluster';
+import { translate } from '../../../lib/i18n/runtime.ts';
 import { SITE_LOOKS, type SiteLook } from '../../../lib/site-status.ts';
 
 /**
@@ -108,17 +109,18 @@ export class SiteClusters {
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** A look as an ICU select key (`no-data` is no identifier). */
+export const lookKey = (look: SiteLook): string => (look === 'no-data' ? 'noData' : look);
 
-/** "Cluster of 4 sites: 1 down, 3 ok · 2 firing alerts", worst first. */
+/** "Cluster of 4 sites: 1 down, 3 ok · 2 firing alerts", worst first, in the language in force. */
 export function clusterLabel(cluster: Pick<DrawnCluster, 'size' | 'counts' | 'alerts'>): string {
   const parts: string[] = [];
   for (let r = LOOKS_BY_RANK.length - 1; r >= 0; r--) {
     const n = cluster.counts[r] ?? 0;
-    if (n > 0) parts.push(`${n.toLocaleString('en-US')} ${SITE_LOOKS[LOOKS_BY_RANK[r]!].label.toLowerCase()}`);
+    if (n > 0) parts.push(translate('map.cluster.part', { count: n, look: lookKey(LOOKS_BY_RANK[r]!) }));
   }
-  const alerts = cluster.alerts > 0 ? ` · ${plural(cluster.alerts, 'firing alert', 'firing alerts')}` : '';
-  return `Cluster of ${plural(cluster.size, 'site', 'sites')}: ${parts.join(', ')}${alerts}`;
+  const values = { size: cluster.size, parts: parts.join(translate('map.cluster.partsSeparator')), alerts: cluster.alerts };
+  return translate(cluster.alerts > 0 ? 'map.cluster.labelAlerts' : 'map.cluster.label', values);
 }
 
 /** Short count written on a cluster's marker: 4, 128, 1.2k, 15k. */
