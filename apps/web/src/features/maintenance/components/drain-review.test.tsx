@@ -55,7 +55,7 @@ afterEach(async () => {
 
 const isolated = (text: string) => `\u2068${text}\u2069`;
 
-describe('the drain review in French and Arabic', () => {
+describe('the drain review in French and Arabic, and from the keyboard', () => {
   it('says in French how many workloads can move, with the language’s plurals, and asks to confirm in French', async () => {
     await renderIn('fr');
     const status = await screen.findByRole('status');
@@ -78,5 +78,20 @@ describe('the drain review in French and Arabic', () => {
     // A refusal's code is said in Arabic; the engine's own sentence stays as the server wrote it.
     expect(screen.getByText('ولاية قضائية غير مسموح بها').closest('li')!.textContent).toContain('Moroccan health data stays in Morocco.');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`إخلاء ${isolated('Benguerir 1')}: مراجعة`);
+  });
+
+  it('puts the keyboard back on Execute when the confirmation is left with Escape or Cancel', async () => {
+    await renderIn('en');
+    const execute = await screen.findByRole('button', { name: 'Execute drain…' });
+    fireEvent.click(execute);
+    const confirm = screen.getByRole('group', { name: 'Confirm the drain' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Confirm: execute' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Confirm the drain' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Execute drain…' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Execute drain…' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Confirm the drain' })).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Execute drain…' }));
   });
 });

@@ -25,6 +25,18 @@ export function DrainReview({ siteId, siteName, backLink, onExecuted }: DrainRev
   const t = useT();
   const execute = useExecuteDrain();
   const [confirming, setConfirming] = useState(false);
+  const executeButton = useRef<HTMLButtonElement>(null);
+  // Cancelling the confirmation (its button or Escape) puts the keyboard back on Execute, not on the page's start.
+  const refocusExecute = useRef(false);
+  useEffect(() => {
+    if (confirming || !refocusExecute.current) return;
+    refocusExecute.current = false;
+    executeButton.current?.focus();
+  }, [confirming]);
+  const cancelConfirm = () => {
+    refocusExecute.current = true;
+    setConfirming(false);
+  };
   const heading = useRef<HTMLHeadingElement>(null);
   const { mutate: runPlan } = plan;
 
@@ -76,16 +88,25 @@ export function DrainReview({ siteId, siteName, backLink, onExecuted }: DrainRev
           <CapacityEffect review={review} />
           <div className="drain-execute">
             {!confirming ? (
-              <button type="button" className="ops-button primary" onClick={() => setConfirming(true)} disabled={!review.canExecute || expired || execute.isPending}>
+              <button ref={executeButton} type="button" className="ops-button primary" onClick={() => setConfirming(true)} disabled={!review.canExecute || expired || execute.isPending}>
                 {t('maintenance.review.execute')}
               </button>
             ) : (
-              <div className="confirm" role="group" aria-label={t('maintenance.review.confirmLabel')}>
+              <div
+                className="confirm"
+                role="group"
+                aria-label={t('maintenance.review.confirmLabel')}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Escape' || execute.isPending) return;
+                  e.stopPropagation();
+                  cancelConfirm();
+                }}
+              >
                 <p>{t('maintenance.review.confirmQuestion', { count: review.movable, site: siteName(siteId), blocked: review.blocked })}</p>
                 <button type="button" className="ops-button danger" onClick={executeNow} disabled={execute.isPending} autoFocus>
                   {execute.isPending ? t('maintenance.review.starting') : t('maintenance.review.confirm')}
                 </button>
-                <button type="button" className="link-button" onClick={() => setConfirming(false)} disabled={execute.isPending}>
+                <button type="button" className="link-button" onClick={cancelConfirm} disabled={execute.isPending}>
                   {t('maintenance.review.cancel')}
                 </button>
               </div>

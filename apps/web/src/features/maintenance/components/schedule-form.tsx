@@ -49,7 +49,18 @@ export function ScheduleForm({ siteId, siteName, siteZone, onDone }: ScheduleFor
     );
 
   return (
-    <form className="ops-form" aria-label={t('maintenance.form.label', { site: siteName })} onSubmit={submit} noValidate>
+    <form
+      className="ops-form"
+      aria-label={t('maintenance.form.label', { site: siteName })}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        // Escape leaves the form as Cancel does (not while the request is on its way).
+        if (e.key !== 'Escape' || schedule.isPending) return;
+        e.stopPropagation();
+        onDone();
+      }}
+      noValidate
+    >
       <div className="ops-field">
         <label htmlFor={`${id}-start`}>{t('maintenance.form.start', { zone })}</label>
         <input id={`${id}-start`} type="datetime-local" value={values.startsAt} onChange={(e) => set({ startsAt: e.target.value })} {...field('startsAt')} />

@@ -135,4 +135,26 @@ describe('a site’s operations in its panel', () => {
     expect(screen.getByRole('button', { name: 'Planifier une maintenance' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Vider le site…' })).toBeTruthy();
   });
+
+  it('closes the schedule form with Escape and puts the keyboard back on the button that opened it', async () => {
+    serve({
+      '/api/maintenance': () => json({ windows: [] }),
+      '/api/alerts': () => json({ alerts: [] }),
+      '/api/workloads': () => json({ workloads: [] }),
+    });
+    renderOps(true);
+    const open = await screen.findByRole('button', { name: 'Schedule maintenance' });
+    fireEvent.click(open);
+    const form = screen.getByRole('form', { name: 'Schedule maintenance on Benguerir 1' });
+    const reason = within(form).getByLabelText('Reason');
+    reason.focus();
+    fireEvent.keyDown(reason, { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Schedule maintenance on Benguerir 1' })).toBeNull();
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(open);
+
+    fireEvent.click(open);
+    fireEvent.click(within(screen.getByRole('form', { name: 'Schedule maintenance on Benguerir 1' })).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(open);
+  });
 });

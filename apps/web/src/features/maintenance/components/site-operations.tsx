@@ -1,7 +1,7 @@
 import './maintenance.css';
 import { SEVERITY_RANK, type MaintenanceWindow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type AnchorHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type AnchorHTMLAttributes } from 'react';
 import { SEVERITY_STYLES } from '../../../lib/alert-severity.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -30,13 +30,25 @@ interface SiteOperationsProps {
 export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOperate, workloadLink, drainLink }: SiteOperationsProps) {
   const [scheduling, setScheduling] = useState(false);
   const t = useT();
+  const scheduleButton = useRef<HTMLButtonElement>(null);
+  // When the form closes (scheduled, cancelled or Escape), the keyboard goes back to the button that opened it.
+  const refocusSchedule = useRef(false);
+  useEffect(() => {
+    if (scheduling || !refocusSchedule.current) return;
+    refocusSchedule.current = false;
+    scheduleButton.current?.focus();
+  }, [scheduling]);
+  const closeForm = () => {
+    refocusSchedule.current = true;
+    setScheduling(false);
+  };
   return (
     <section className="site-ops" aria-label={t('maintenance.ops.region')}>
       {canReadNoc && <SiteAlerts siteId={siteId} siteZone={siteZone} />}
       {canReadNoc && <SiteWindows siteId={siteId} siteZone={siteZone} canOperate={canOperate} />}
       {canOperate && (
         <div className="ops-actions">
-          <button type="button" className="ops-button" aria-expanded={scheduling} onClick={() => setScheduling((s) => !s)}>
+          <button ref={scheduleButton} type="button" className="ops-button" aria-expanded={scheduling} onClick={() => setScheduling((s) => !s)}>
             {t('maintenance.ops.schedule')}
           </button>
           <a className="ops-button" {...drainLink}>
@@ -44,7 +56,7 @@ export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOper
           </a>
         </div>
       )}
-      {canOperate && scheduling && <ScheduleForm siteId={siteId} siteName={siteName} siteZone={siteZone} onDone={() => setScheduling(false)} />}
+      {canOperate && scheduling && <ScheduleForm siteId={siteId} siteName={siteName} siteZone={siteZone} onDone={closeForm} />}
       <SiteWorkloads siteId={siteId} workloadLink={workloadLink} />
     </section>
   );
