@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { ErrorScreen } from '../components/error-screen.tsx';
 import { sessionQueries } from '../features/session/api/session-queries.ts';
 import { LoginPage } from '../features/session/components/login-page.tsx';
 import { ApiError, LOGIN_PATH } from '../lib/api-client.ts';
-import { useLocale, useT } from '../lib/i18n/i18n.tsx';
-import { isLocale } from '../lib/i18n/locales.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
+import { useUsersLanguage } from './use-users-language.ts';
 import { Console } from './console.tsx';
 
 /**
@@ -34,15 +33,4 @@ function SignedInConsole() {
     );
   }
   return <p className="view-loading">{t('common.loading')}</p>;
-}
-
-/**
- * The language saved for the signed-in user wins over this browser's: once the session says it, the
- * console switches to it (a choice made since is saved to the session first, so this never switches back).
- */
-function useUsersLanguage(saved: string | undefined) {
-  const { locale, setLocale } = useLocale();
-  useEffect(() => {
-    if (isLocale(saved) && saved !== locale) setLocale(saved);
-  }, [saved, locale, setLocale]);
 }
