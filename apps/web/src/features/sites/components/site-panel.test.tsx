@@ -78,7 +78,7 @@ describe('SitePanel', () => {
     const site = fleet.find((s) => s.status === 'operational' && zoneOfCountry(s.country))!;
     renderPanel(site.id, vi.fn(), { siteId: site.id, declared: 'maintenance', health: 'ok', since: 0, maintenanceUntil: '2026-12-03T16:00:00.000Z' });
     expect(screen.getByRole('button', { name: 'إغلاق لوحة الموقع' })).toBeTruthy();
-    expect(screen.getByLabelText('الحالة')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'الحالة' }).textContent).toContain(site.city);
     const until = screen.getByText(/^صيانة حتى /);
     expect(until.textContent).toContain(zoneOfCountry(site.country)!);
     await waitFor(() => expect(screen.getByRole('heading', { level: 3, name: 'وحدات GPU حسب الطراز' })).toBeTruthy());

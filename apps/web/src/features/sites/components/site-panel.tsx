@@ -64,7 +64,8 @@ function SiteStateLine({ state, city, country }: { state: ReturnType<typeof site
   const until = state.maintenanceUntil ? t('sites.panel.maintenanceUntil', { time: formatSiteAndViewerTime(state.maintenanceUntil, zoneOfCountry(country) ?? viewerZone()) }) : undefined;
   return (
     <>
-      <p className="panel-sub" aria-label={t('sites.panel.status')}>
+      {/* A group, since a plain paragraph may not be named: the declared · observed pair and the city, named "Status". */}
+      <p className="panel-sub" role="group" aria-label={t('sites.panel.status')}>
         <SiteStateBadge state={state} /> {city}
       </p>
       {(state.reason || until) && (
