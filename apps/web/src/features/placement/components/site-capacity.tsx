@@ -7,7 +7,7 @@ import { placementQueries } from '../api/placement-queries.ts';
 
 interface SiteCapacityProps {
   siteId: string;
-  /** A model to mark (the one a workload holds there). */
+  /** A model to mark, in words and colour (the one a workload holds there). */
   model?: GpuModel;
 }
 
@@ -53,7 +53,10 @@ export function SiteCapacity({ siteId, model }: SiteCapacityProps) {
             )}
             {site.gpus.map((g) => (
               <tr key={g.model} className={g.model === model ? 'placed' : undefined}>
-                <th scope="row">{g.model}</th>
+                <th scope="row">
+                  {g.model}
+                  {g.model === model && <span className="placed-tag">{t('placement.capacity.held')}</span>}
+                </th>
                 <td>{formatGpus(g.installed)}</td>
                 <td>{formatGpus(g.reserved)}</td>
                 <td>

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { buildCandidate, buildPlan, buildRejected } from '../testing/plan-builders.ts';
 import { formatFigure, formatMargin, matchedRuleDetails, planMarks, planRows } from './plan-view.ts';
 
@@ -74,5 +75,28 @@ describe('matched rules', () => {
       { id: 'ma-personal-data', title: 'Moroccan personal data stays in Morocco (Law 09-08)', legalBasis: 'Law 09-08.', note: 'Illustrative, not legal advice.' },
     ]);
     expect(matchedRuleDetails(plan, undefined)[0]).toMatchObject({ legalBasis: undefined, note: 'Illustrative, not legal advice.' });
+  });
+});
+
+describe('the plan in French and Arabic', () => {
+  afterEach(async () => {
+    await activateLocale('en');
+  });
+
+  it('reads margins, figures and the map’s hover notes in French, codes kept', async () => {
+    await activateLocale('fr');
+    expect(formatMargin({ needed: 64, available: 40, unit: 'H100' })).toBe('il faut 64 H100, 40 disponibles');
+    expect(formatMargin({ needed: 20, available: 38.2, unit: 'ms' })).toBe('il faut ≤ 20 ms, 38 ms ici');
+    expect(formatFigure(0.0208, 'share of free H100')).toBe('2,1 % des H100 libres');
+    const marks = planMarks(plan);
+    expect(marks.notes.get('usdc-tangier-1')).toBe('Candidat n° 1 · score 0,81 · 3\u202f072 H100 libres');
+    expect(marks.notes.get('usdc-madrid-1')).toBe(
+      'Rejeté\u00a0:\nJURISDICTION_NOT_ALLOWED\u00a0: Le pays du site ne figure pas parmi ceux que la règle de la politique autorise pour ces données, compte tenu des conditions attestées.\nGPU_MODEL_UNAVAILABLE\u00a0: Le site n’a aucun GPU du modèle demandé.',
+    );
+  });
+
+  it('gives a rule without a note of its own the default caveat in Arabic', async () => {
+    await activateLocale('ar');
+    expect(matchedRuleDetails(plan, undefined)[0]).toMatchObject({ note: 'للتوضيح فقط، وليس استشارة قانونية.' });
   });
 });
