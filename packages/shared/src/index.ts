@@ -22,3 +22,6 @@ export * from './schemas/capacity.ts';
 export * from './schemas/identity.ts';
 export * from './staleness.ts';
 export * from './schemas/noc.ts';
+export * from './schemas/capacity-ledger.ts';
+export * from './schemas/capacity-energy.ts';
+export * from './capacity-rollup.ts';
