@@ -27,10 +27,10 @@ import { useNocFollowers } from './use-noc-followers.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
 import { WallView } from './wall-view.tsx';
-import { focusAlertRow, focusFirstAlertWhenShown } from './keyboard-shortcuts.ts';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 import { SkipLinks } from './skip-links.tsx';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { nocShortcutActions } from './noc-shortcut-actions.ts';
 
 // The map is what most visits show: one workload's page loads when first opened (the others: console-views.tsx).
 const WorkloadView = lazy(() => import('./workload-view.tsx').then((m) => ({ default: m.WorkloadView })));
@@ -63,7 +63,7 @@ export function Console({ principal }: { principal: Principal }) {
 
   const viewContext: ViewContext = { principal, abilities, url, setUrl, link, fleet, siteName, sites: fleet.rows };
   const [helpOpen, setHelpOpen] = useState(false);
-  const shortcut = useNocShortcuts({ url, setUrl, canReadNoc: abilities.canReadNoc, openHelp: () => setHelpOpen(true) });
+  const shortcut = nocShortcutActions({ url, setUrl, canReadNoc: abilities.canReadNoc, openHelp: () => setHelpOpen(true) });
   useKeyboardShortcuts(shortcut, !url.wall);
 
   // The tab's title names the view (the map is the console's home: "Corridor"); the alert badge prefixes its count.
@@ -164,48 +164,6 @@ function NotAView({ title, message, mapLink }: { title: string; message: string;
       </p>
     </main>
   );
-}
-
-interface NocShortcutsContext {
-  url: UrlState;
-  setUrl: (patch: Partial<UrlState>) => void;
-  canReadNoc: boolean;
-  openHelp: () => void;
-}
-
-/**
- * What each shortcut does in the console: `/` the site search (on the map), `a` the alerts (firing),
- * `n`/`p` the next or previous alert row (from elsewhere: the alerts, at the first firing one), `?` the help.
- */
-function useNocShortcuts({ url, setUrl, canReadNoc, openHelp }: NocShortcutsContext) {
-  return (action: 'search' | 'alerts' | 'next' | 'previous' | 'help') => {
-    const onAlerts = url.view === 'alerts' && !url.workload;
-    switch (action) {
-      case 'help':
-        openHelp();
-        return;
-      case 'search': {
-        const search = () => document.querySelector<HTMLInputElement>('#site-list input[type="search"]');
-        if (search()) {
-          search()!.focus();
-          return;
-        }
-        setUrl({ view: undefined, workload: undefined });
-        requestAnimationFrame(() => search()?.focus());
-        return;
-      }
-      case 'alerts':
-        if (canReadNoc && !onAlerts) setUrl({ view: 'alerts', workload: undefined, alertState: 'firing' });
-        return;
-      case 'next':
-      case 'previous':
-        if (!canReadNoc) return;
-        if (onAlerts && focusAlertRow(action === 'next' ? 1 : -1)) return;
-        if (!onAlerts) setUrl({ view: 'alerts', workload: undefined, alertState: 'firing' });
-        focusFirstAlertWhenShown();
-        return;
-    }
-  };
 }
 
 /**
