@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activateLocale } from '../../../lib/i18n/runtime.ts';
+import { viewerZone } from '../../../lib/local-time.ts';
 import { liveQueries } from '../api/live-queries.ts';
 import { applyBatch, emptyBatch, fromSnapshot, type LiveState } from '../model/live-state.ts';
 import { LiveKpis } from './live-kpis.tsx';
@@ -73,6 +74,8 @@ describe('live components', () => {
     const onRangeChange = vi.fn();
     withCache(<SiteLive siteId="big" range="1h" onRangeChange={onRangeChange} />);
     expect(screen.getByLabelText('Live figures').textContent).toContain('PUE (interim)1.20');
+    // The time of the figures says its zone (the viewer's).
+    expect(screen.getByRole('heading', { level: 3, name: /^Live · as of / }).textContent).toMatch(new RegExp(`as of \\d\\d:\\d\\d:\\d\\d \\(${viewerZone()}\\)$`));
     await waitFor(() => expect(screen.getByText('No telemetry yet for this site.')).toBeTruthy());
     expect(screen.getByRole('button', { name: '1 h' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '24 h' }));

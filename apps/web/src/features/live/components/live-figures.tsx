@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { FactList } from '../../../components/fact-list.tsx';
 import { formatClock } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { viewerZone } from '../../../lib/local-time.ts';
 import type { LiveFact } from '../model/live-facts.ts';
 
 interface LiveFiguresProps {
@@ -23,7 +24,7 @@ export function LiveFigures({ titleId, at, facts, emptyText, children }: LiveFig
     <>
       <h3 id={titleId}>
         {t('live.figures.title')}
-        {at !== undefined && <span className="as-of">{t('live.figures.asOf', { time: formatClock(at) })}</span>}
+        {at !== undefined && <span className="as-of">{t('live.figures.asOf', { time: formatClock(at), zone: viewerZone() })}</span>}
       </h3>
       {children}
       {facts.length > 0 ? <FactList className="live-facts" label={t('live.figures.label')} facts={facts.map((f) => [f.label, f.value] as const)} /> : <p className="muted">{emptyText}</p>}
