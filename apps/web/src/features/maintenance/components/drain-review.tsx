@@ -194,7 +194,7 @@ function ReviewMoves({ review }: { review: PlanReview }) {
                             {i > 0 && t('maintenance.moves.reasonSeparator')}
                             {/* The code's meaning in the user's language; the placement engine's sentence stays the server's English. */}
                             {t.locale !== 'en' && <span className="reason-label">{t('maintenance.moves.reasonCode', { code: x.code })}</span>}
-                            <code className="reason-code">{x.code}</code> {x.text}
+                            <code className="reason-code">{x.code}</code> <bdi>{x.text}</bdi>
                           </span>
                         ))}
                       </li>

@@ -80,7 +80,7 @@ function SiteAlerts({ siteId, siteZone }: { siteId: string; siteZone?: string })
         <ul className="ops-list">
           {firing.map((a) => (
             <li key={a.id}>
-              <span className={`severity severity-${a.severity}`}>{SEVERITY_STYLES[a.severity].label}</span> <span lang={serverLang}>{a.summary}</span>
+              <span className={`severity severity-${a.severity}`}>{SEVERITY_STYLES[a.severity].label}</span> <bdi lang={serverLang}>{a.summary}</bdi>
               {t.rich('maintenance.alerts.meta', {
                 when: siteZone ? formatSiteAndViewerTime(a.firingAt ?? a.startsAt, siteZone, zone) : t('maintenance.alerts.viewerTime', { time: formatDateTime(a.firingAt ?? a.startsAt), zone }),
                 acknowledged: a.acknowledgement ? 'yes' : 'no',

@@ -52,9 +52,16 @@ export function WallTicker({ items, loading, error }: WallTickerProps) {
                 {item.focused && <span className="wall-on-map">{t('wall.ticker.focused')}</span>}
                 <span className="wall-age">{item.age}</span>
               </div>
-              <p className="wall-summary">{item.summary}</p>
+              {/* The rule's words run in their own direction (English in an Arabic wall keeps its full stop at its end). */}
+              <p className="wall-summary" dir="auto">
+                {item.summary}
+              </p>
               {/* Most summaries name the place already: the line is kept for those that do not (room on the wall is short). */}
-              {!item.summary.includes(item.place) && <p className="wall-place">{item.place}</p>}
+              {!item.summary.includes(item.place) && (
+                <p className="wall-place" dir="auto">
+                  {item.place}
+                </p>
+              )}
               <p className={item.acknowledgedBy ? 'wall-ack' : 'wall-ack is-missing'}>
                 {item.acknowledgedBy
                   ? item.acknowledgement
