@@ -11,7 +11,7 @@ const policy: Policy = {
   version: 'v1',
   groups: {},
   conditions: [],
-  rules: [{ id: 'ma-personal-data', title: 'x', match: {}, allow: [{ jurisdictions: ['MA'], requires: [] }], certifications: [], legalBasis: 'Law 09-08, article 43.' }],
+  rules: [{ id: 'ma-personal-data', title: 'x', match: {}, allow: [{ jurisdictions: ['MA'], requires: [] }], certifications: [], legalBasis: 'Law 09-08, article 43.', note: 'Illustrative only.' }],
 };
 
 afterEach(async () => {
@@ -30,10 +30,14 @@ describe('PlanSummary', () => {
     await activateLocale('fr');
     const { container } = render(<PlanSummary plan={buildPlan()} policy={policy} />);
     expect(container.querySelector('.plan-meta')?.textContent).toMatch(/^Politique 0123456789ab · calculé le /);
-    const rules = screen.getByRole('region', { name: 'Règles de la politique appliquées' });
-    expect(rules.textContent).toContain('À titre d’illustration, ceci n’est pas un avis juridique.');
     expect(screen.getByText('Base juridique')).toBeTruthy();
     expect(screen.getByText('Law 09-08, article 43.').getAttribute('lang')).toBe('en');
     expect(screen.getByText('Moroccan personal data stays in Morocco (Law 09-08)').getAttribute('lang')).toBe('en');
+    expect(screen.getByText(/Illustrative only\./).getAttribute('lang')).toBe('en');
+    // Without the policy's own note, the console's caveat, in French.
+    cleanup();
+    render(<PlanSummary plan={buildPlan()} />);
+    const rules = screen.getByRole('region', { name: 'Règles de la politique appliquées' });
+    expect(rules.textContent).toContain('À titre d’illustration, ceci n’est pas un avis juridique.');
   });
 });
