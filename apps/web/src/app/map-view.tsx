@@ -22,7 +22,7 @@ import type { UrlState } from './url-state.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 import type { UrlStateUpdate } from './use-url-state.ts';
 
-/** Width of the site or link panel over the map's right edge (keep in step with app.css). */
+/** Width of the site or link panel over the map's inline-end edge (keep in step with app.css). */
 const PANEL_WIDTH_PX = 400;
 
 interface MapViewProps {
@@ -88,7 +88,8 @@ export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProp
           onSelectLink={selectLink}
           selectedLinkId={url.link}
           boundary={url.boundary}
-          coveredRightPx={url.site || url.link ? PANEL_WIDTH_PX : 0}
+          // In Arabic the panel covers the map's left edge, which the map cannot yet be told: centred is then the better view.
+          coveredRightPx={(url.site || url.link) && t.dir === 'ltr' ? PANEL_WIDTH_PX : 0}
         />
         <div className="map-overlays">
           {!import.meta.env.VITE_TILE_URL && <BoundaryToggle value={url.boundary} onChange={(boundary) => setUrl({ boundary }, { replace: true })} />}
