@@ -1,5 +1,6 @@
 import { LinksPage } from '../features/links/components/links-page.tsx';
 import { useLiveLinks } from '../features/live/api/live-selectors.ts';
+import { translate } from '../lib/i18n/runtime.ts';
 import type { InPlaceLink } from './in-place-link.ts';
 import type { useFleetData } from './use-fleet-data.ts';
 
@@ -10,7 +11,7 @@ export function LinksView({ fleet, linkTo }: { fleet: ReturnType<typeof useFleet
     <LinksPage
       links={fleet.links}
       loading={fleet.linksPending}
-      error={fleet.linksUnavailable ? (fleet.errors.at(-1) ?? new Error('unavailable')) : null}
+      error={fleet.linksUnavailable ? (fleet.errors.at(-1) ?? new Error(translate('common.unknownError'))) : null}
       onRetry={() => void fleet.retry()}
       readings={readings}
       linkTo={linkTo}
