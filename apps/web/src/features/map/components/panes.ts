@@ -7,6 +7,8 @@ export const PANES = {
   links: { name: 'corridor-links', zIndex: 410 },
   sites: { name: 'corridor-sites', zIndex: 420 },
   ranks: { name: 'corridor-ranks', zIndex: 425 },
+  /** Focusable buttons on the links' lines (keyboard and screen readers; the pointer goes through). */
+  linkButtons: { name: 'corridor-link-buttons', zIndex: 427 },
   /** Focusable buttons over the clusters (keyboard and screen readers; the pointer goes through to the canvas). */
   clusterButtons: { name: 'corridor-cluster-buttons', zIndex: 428 },
   selection: { name: 'corridor-selection', zIndex: 430 },
@@ -15,7 +17,7 @@ export const PANES = {
 type PaneKey = keyof typeof PANES;
 
 /** Panes drawn over the sites that must not catch the pointer: hovering and clicking reach the site below. */
-const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'clusterButtons', 'selection'];
+const PASS_THROUGH: readonly PaneKey[] = ['ranks', 'linkButtons', 'clusterButtons', 'selection'];
 
 /**
  * A canvas covers the whole map, so the browser gives every pointer event to the top one (the sites'):

@@ -2,8 +2,9 @@ import type { Link } from '@corridor/shared';
 import { latLngBounds, layerGroup, polyline, type Map as LeafletMap, type PathOptions, type Polyline } from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { linkCondition, type LinkCondition, type LinkReading } from '../../../lib/link-condition.ts';
-import { linkLatLngs, linkLiveLine, linkTooltipLines, liveLinkStyle } from '../model/link-style.ts';
+import { linkAccessibleName, linkLatLngs, linkLiveLine, linkTooltipLines, liveLinkStyle } from '../model/link-style.ts';
 import { coveredEdges, motion, pageIsRtl } from '../model/view-edges.ts';
+import { LinkButtons, lineMiddle } from './link-buttons.ts';
 import { paneRenderer } from './panes.ts';
 
 /** Tooltip content built from text nodes: names come from data, never parsed as HTML. */
@@ -34,10 +35,11 @@ function styleOf(entry: DrawnLink, selected: boolean): PathOptions {
   return selected ? { ...style, weight: (style.weight ?? 2) + 2.5, opacity: 1 } : style;
 }
 
-/** A new reading of a drawn link: restyled only when its condition changes, its open tooltip rewritten. */
-function applyReading(entry: DrawnLink, reading: LinkReading | undefined, selected: boolean): void {
+/** A new reading of a drawn link: restyled only when its condition changes, its open tooltip rewritten, its button renamed. */
+function applyReading(entry: DrawnLink, reading: LinkReading | undefined, selected: boolean, buttons?: LinkButtons): void {
   if (reading === entry.reading) return;
   entry.reading = reading;
+  buttons?.rename(entry.link.id, linkAccessibleName(entry.link, linkCondition(entry.link.rttMs, reading), reading));
   const condition = linkCondition(entry.link.rttMs, reading);
   if (condition !== entry.condition) {
     entry.condition = condition;
@@ -59,7 +61,7 @@ export interface LinkSelection {
 
 /**
  * Links and cables as canvas polylines along their waypoints, each with a sticky tooltip; a click
- * opens the link's panel, and the selected link is drawn heavier and brought into view. Live readings
+ * (or Enter on the named button at the middle of its line) opens the link's panel, and the selected link is drawn heavier and brought into view. Live readings
  * recolour them in place (setStyle) by RTT and loss; the lines are built once per link list.
  */
 export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: LinkReadings | undefined, selection: LinkSelection): void {
@@ -71,6 +73,8 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
     onSelectRef.current = selection.onSelect;
   }, [selection.onSelect]);
   const selectedRef = useRef(selection.selectedId);
+  const buttonsRef = useRef<LinkButtons | undefined>(undefined);
+  const clickable = !!selection.onSelect;
 
   useEffect(() => {
     const group = layerGroup();
@@ -90,12 +94,20 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
     }
     drawn.current = byId;
     group.addTo(map);
-    return () => void group.remove();
-  }, [map, renderer, links]);
+    // Where a click opens a link's panel, so does Enter on the link's button.
+    const buttons = clickable ? new LinkButtons(map, (id) => onSelectRef.current?.(id)) : undefined;
+    buttons?.set([...byId.values()].map(({ link, condition, reading }) => ({ id: link.id, at: lineMiddle(linkLatLngs(link)), name: linkAccessibleName(link, condition, reading) })));
+    buttonsRef.current = buttons;
+    return () => {
+      group.remove();
+      buttons?.remove();
+      buttonsRef.current = undefined;
+    };
+  }, [map, renderer, links, clickable]);
 
   useEffect(() => {
     readingsRef.current = readings;
-    for (const [id, entry] of drawn.current) applyReading(entry, readings?.[id], id === selectedRef.current);
+    for (const [id, entry] of drawn.current) applyReading(entry, readings?.[id], id === selectedRef.current, buttonsRef.current);
   }, [readings, links]);
 
   const { selectedId, coveredRightPx } = selection;
