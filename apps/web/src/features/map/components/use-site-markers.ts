@@ -10,7 +10,7 @@ import { siteMarkerName, type SiteHealthMap } from '../model/site-marker-name.ts
 import { motion, pageIsRtl } from '../model/view-edges.ts';
 import { GREYED_COLOUR, MARKER_OUTLINE, effectiveStatus, markerStyle } from '../model/marker-style.ts';
 import { LOOKS_BY_RANK, clusterCountText, clusterLabel, clusterRadius, drawSequence, rankOfLook, type ClusterView, type DrawnCluster } from '../model/site-clusters.ts';
-import { ClusterButtons, type ButtonSite } from './cluster-buttons.ts';
+import { ClusterButtons, MAX_SITE_BUTTONS, type ButtonSite } from './cluster-buttons.ts';
 import { paneRenderer, type LabelledCircleOptions } from './panes.ts';
 
 export type { SiteHealthMap };
@@ -137,17 +137,14 @@ export function useSiteMarkers(
 
     const draw = (view: ClusterView, rows: readonly SiteRow[], zoom: number) => {
       const items: { rank: number; cluster: boolean; key: string; marker: CircleMarker }[] = [];
-      const singles: ButtonSite[] = [];
+      const singles: DrawnSite[] = [];
       const inView = map.getBounds();
       for (const i of view.singles) {
         const drawn = cache.get(rows[i]!.id);
         if (!drawn) continue;
         const rank = drawn.greyed ? -1 : rankOfLook(drawn.status);
         items.push({ rank, cluster: false, key: drawn.row.id, marker: drawn.marker });
-        const { row } = drawn;
-        if (inView.contains([row.lat, row.lon])) {
-          singles.push({ id: row.id, lat: row.lat, lon: row.lon, radius: drawn.marker.getRadius(), rank, name: siteMarkerName(row, healthRef.current?.[row.id], drawn.alerts) });
-        }
+        if (inView.contains([drawn.row.lat, drawn.row.lon])) singles.push(drawn);
       }
       const nextClusters = new Map<string, CircleMarker>();
       for (const cluster of view.clusters) {
@@ -169,7 +166,13 @@ export function useSiteMarkers(
         for (const item of items) group.addLayer(item.marker);
         shownOrder.current = order;
       }
-      buttons.update(view.clusters, singles);
+      // Named only the sites that get a button (the worst in view, at most MAX_SITE_BUTTONS): naming costs.
+      const rankOf = (d: DrawnSite) => (d.greyed ? -1 : rankOfLook(d.status));
+      const named: ButtonSite[] = singles
+        .sort((a, b) => rankOf(b) - rankOf(a))
+        .slice(0, MAX_SITE_BUTTONS)
+        .map((d) => ({ id: d.row.id, lat: d.row.lat, lon: d.row.lon, radius: d.marker.getRadius(), rank: rankOf(d), name: siteMarkerName(d.row, healthRef.current?.[d.row.id], d.alerts) }));
+      buttons.update(view.clusters, named);
       const container = map.getContainer();
       container.dataset.clusterCount = String(view.clusters.length);
       container.dataset.siteCount = String(rows.length);
