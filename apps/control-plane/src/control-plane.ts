@@ -164,6 +164,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
       clearInterval(silenceTimer);
       await simulator?.stop();
       await supervisor.stop();
+      alerts.close();
       await alerts.flush();
       maintenance.close();
       await drains.close();

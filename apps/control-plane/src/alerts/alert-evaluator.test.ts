@@ -165,8 +165,28 @@ describe('no data (absent), on the clock', () => {
     for (const ms of [0, 500, 1000, 1050]) onSample(hot, state, ms, 90, ms, 85);
     expect(state.phase).toBe('pending');
     expect(onClock(hot, state, 1050 + 3 * 50)).toBeUndefined();
-    expect(onClock(hot, state, 1050 + 1000)).toBeUndefined();
+    expect(onClock(hot, state, 1050 + 900)).toBeUndefined();
     expect(onSample(hot, state, 2050, 90, 2050, 85)).toBe('firing');
+  });
+
+  it('fires a pending episode by the clock once `for` has passed since its first sample arrived, without waiting for the next sample', () => {
+    const hot = ruleWith({ for: '2s' });
+    const state = newSeries();
+    // Sampled every 5 s, arriving 100 ms after its sample time: the next sample would come 3 s after `for` has passed.
+    onSample(hot, state, 0, 80, 100, 85);
+    expect(onSample(hot, state, 5000, 90, 5100, 85)).toBe('pending');
+    expect(onClock(hot, state, 7099)).toBeUndefined();
+    expect(onClock(hot, state, 7100)).toBe('firing');
+    expect(state.phase).toBe('firing');
+  });
+
+  it('does not fire by the clock an episode a sample has ended', () => {
+    const hot = ruleWith({ for: '2s' });
+    const state = newSeries();
+    onSample(hot, state, 0, 90, 0, 85);
+    expect(onSample(hot, state, 1000, 80, 1000, 85)).toBe('aborted');
+    expect(onClock(hot, state, 2000)).toBeUndefined();
+    expect(state.phase).toBe('inactive');
   });
 
   it('ends a threshold episode when its series goes stale for 3 intervals', () => {

@@ -11,6 +11,10 @@ import { DEFAULT_CADENCE_MS, type AlertRule } from './alert-rules.ts';
  * rule's `clearFor` (default: its `for`), so a value hovering at the threshold does not flap.
  * A series that stops reporting for STALE_INTERVALS of its cadence ends its episode (value null):
  * the no-data rule speaks for it then.
+ *
+ * A pending episode also fires by the clock once `for` has passed since its first sample arrived
+ * (`dueMs`), without waiting for a later sample: a series sampled every 5 s under a rule `for: 2s`
+ * fires 2 s after the first, not 5 s; the alert service arms a timer for that instant.
  */
 
 export type Phase = 'inactive' | 'pending' | 'firing';
@@ -22,6 +26,8 @@ export interface SeriesState {
   since?: number;
   /** Sample time the condition first failed while firing. */
   clearSince?: number;
+  /** Clock ms a pending episode fires at if it still holds then (its first sample's arrival + `for`). */
+  dueMs?: number;
   /** Newest sample time seen (older samples are late and ignored). */
   lastAt?: number;
   /** Clock ms the newest sample arrived at. */
@@ -85,6 +91,7 @@ export function onSample(rule: AlertRule, state: SeriesState, at: number, value:
       state.since = at;
       if (rule.forMs === 0) return fire(state);
       state.phase = 'pending';
+      state.dueMs = nowMs + rule.forMs;
       return 'pending';
     case 'pending':
       if (!met) return end(state);
@@ -122,12 +129,15 @@ export function onClock(rule: AlertRule, state: SeriesState, nowMs: number): Tra
     state.value = null;
     return end(state);
   }
+  // Still holding (a sample that did not would have ended the episode) and `for` has passed by the clock.
+  if (state.phase === 'pending' && state.dueMs !== undefined && nowMs >= state.dueMs) return fire(state);
   return undefined;
 }
 
 function fire(state: SeriesState): Transition {
   state.phase = 'firing';
   delete state.clearSince;
+  delete state.dueMs;
   return 'firing';
 }
 
@@ -136,6 +146,7 @@ function end(state: SeriesState): Transition | undefined {
   state.phase = 'inactive';
   delete state.since;
   delete state.clearSince;
+  delete state.dueMs;
   if (was === 'firing') return 'resolved';
   if (was === 'pending') return 'aborted';
   return undefined;

@@ -63,6 +63,9 @@ export class AlertService implements AlertSink {
   /** Silences not yet expired. */
   private silences: Silence[] = [];
   private work: Promise<unknown> = Promise.resolve();
+  /** Per pending series, the timer that fires it once `for` has passed (its `dueMs`), between samples and ticks. */
+  private readonly dueTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
   private readonly now: () => number;
   private readonly maxSeries: number;
   private warnedFull = false;
@@ -99,12 +102,53 @@ export class AlertService implements AlertSink {
       const state: SeriesState = {
         phase: stored.alert.state === 'firing' ? 'firing' : 'pending',
         since: Date.parse(stored.alert.startsAt),
+        ...(stored.alert.state === 'pending' && rule.condition !== 'absent' ? { dueMs: Date.parse(stored.alert.startsAt) + rule.forMs } : {}),
         value: stored.alert.value,
         ...(rule.condition === 'absent' ? {} : { arrivedMs: nowMs }),
       };
-      this.series.set(stored.seriesKey, { seriesKey: stored.seriesKey, bound, facts, state });
+      const tracked = { seriesKey: stored.seriesKey, bound, facts, state };
+      this.series.set(stored.seriesKey, tracked);
+      this.armFiring(tracked);
     }
     this.silences = (await listSilences(this.deps.db, nowMs)).filter((s) => silenceState(s, nowMs) !== 'expired');
+  }
+
+  /** No more timers: pending series fire no more by themselves (the control plane is stopping). */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.dueTimers.values()) clearTimeout(timer);
+    this.dueTimers.clear();
+  }
+
+  /**
+   * Fires a pending series at its `dueMs` (the arrival of its first sample + `for`) if it still holds
+   * then, so the firing (and its webhook) does not wait for the series' next sample or the next tick:
+   * with samples every second the next tick could add up to a second to `for`.
+   */
+  private armFiring(tracked: Tracked): void {
+    const { seriesKey, state } = tracked;
+    clearTimeout(this.dueTimers.get(seriesKey));
+    this.dueTimers.delete(seriesKey);
+    if (this.closed || state.phase !== 'pending' || state.dueMs === undefined) return;
+    const timer = setTimeout(
+      () => {
+        this.dueTimers.delete(seriesKey);
+        void this.enqueue(() => this.fireIfDue(tracked)).catch(() => undefined);
+      },
+      Math.max(0, state.dueMs - this.now()),
+    );
+    timer.unref();
+    this.dueTimers.set(seriesKey, timer);
+  }
+
+  private async fireIfDue(tracked: Tracked): Promise<void> {
+    // Replaced (a fleet change re-bound it) or no longer pending: the tick or a sample has spoken since.
+    if (this.closed || this.series.get(tracked.seriesKey) !== tracked || tracked.state.phase !== 'pending') return;
+    const nowMs = this.now();
+    const transition = onClock(tracked.bound.rule, tracked.state, nowMs);
+    if (transition) await this.applyAll([{ seriesKey: tracked.seriesKey, tracked, transition, value: tracked.state.value, atMs: nowMs }]);
+    // A clock that disagrees with the timer (not yet due): wait for the rest.
+    else this.armFiring(tracked);
   }
 
   /** Resolves once every change queued so far is stored and published. */
@@ -127,6 +171,7 @@ export class AlertService implements AlertSink {
         // A threshold relative to a figure the entity lacks (NaN) never holds.
         const transition = onSample(tracked.bound.rule, tracked.state, sample.at, sample.value, nowMs, tracked.bound.threshold);
         if (transition) changes.push({ seriesKey: tracked.seriesKey, tracked, transition, value: tracked.state.value, atMs: sample.at });
+        if (transition === 'pending') this.armFiring(tracked);
       }
     }
     if (changes.length) this.enqueue(() => this.applyAll(changes));
