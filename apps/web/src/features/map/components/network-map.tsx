@@ -47,7 +47,7 @@ export interface NetworkMapProps {
   /** The link whose panel is open: drawn heavier. */
   selectedLinkId?: string;
   boundary: BoundaryMode;
-  /** Width in px hidden by the site panel on the right, kept clear when flying to a site. */
+  /** Width in px hidden by the site panel at the page's inline end (the right; the left in Arabic), kept clear when flying to a site or link. */
   coveredRightPx: number;
 }
 

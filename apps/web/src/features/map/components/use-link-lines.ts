@@ -55,7 +55,7 @@ export interface LinkSelection {
   /** Opens a link's panel (a click on its line). */
   onSelect?: (id: string) => void;
   selectedId?: string;
-  /** Width in px hidden by the panel on the right, kept clear when the map moves to the selected link. */
+  /** Width in px hidden by the panel at the page's inline end (the right; the left in Arabic), kept clear when the map moves to the selected link. */
   coveredRightPx: number;
 }
 
