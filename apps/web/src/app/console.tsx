@@ -127,7 +127,7 @@ export function Console({ principal }: { principal: Principal }) {
           {!url.synthetic && <StaleBadge freshness={freshness} />}
           <div className="topbar-account">
             <UserMenu principal={principal} />
-            <button type="button" className="icon-button shortcuts-button" aria-label={t('app.shortcuts.open')} aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+            <button type="button" className="icon-button shortcuts-button" aria-label={t('app.shortcuts.open')} aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
               <span aria-hidden="true" className="shortcuts-glyph" />
             </button>
           </div>
