@@ -4,6 +4,7 @@ import { LIMITS, type Readiness } from '@corridor/shared';
 import type { Db } from '@corridor/store';
 import type { AlertService } from './alerts/alert-service.ts';
 import type { AuditService } from './audit/audit-service.ts';
+import { CapacityService } from './capacity/capacity-service.ts';
 import { accessGate, hasServiceCredential, requireServiceCredential } from './auth/authorize.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
@@ -101,7 +102,9 @@ export function createApp({
   // Every /v1 path needs the service credential, known or not; each route then has the gate its access declares.
   const v1 = express.Router();
   v1.use(requireServiceCredential(serviceToken));
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, ...(simulator ? { simulator } : {}) };
+  // The capacity ledger reads what placement and telemetry already hold: it needs nothing of its own to start.
+  const capacity = new CapacityService({ db, fleet, live, workloads });
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

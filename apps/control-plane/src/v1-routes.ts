@@ -1,5 +1,6 @@
 import { alertRoutes, type AlertRouteDeps } from './alerts/alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit/audit.routes.ts';
+import { capacityRoutes, type CapacityRouteDeps } from './capacity/capacity.routes.ts';
 import type { V1Route } from './auth/route-access.ts';
 import { streamRoutes, type StreamRouteDeps } from './events/stream.routes.ts';
 import { drainRoutes, type DrainRouteDeps } from './drain/drain.routes.ts';
@@ -20,7 +21,8 @@ export type V1RouteDeps = FleetRouteDeps &
   AlertRouteDeps &
   MaintenanceRouteDeps &
   DrainRouteDeps &
-  TimelineRouteDeps;
+  TimelineRouteDeps &
+  CapacityRouteDeps;
 
 /**
  * Every /v1 route, each with who may call it: the app mounts this list and nothing else, so a route
@@ -38,4 +40,5 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...drainRoutes,
   ...alertRoutes,
   ...timelineRoutes,
+  ...capacityRoutes,
 ];

@@ -74,6 +74,9 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     'GET /links/:id/series': { person: 'optional', permission: 'fleet:read', path: () => series('links/link-a-b', 'link_rtt_seconds'), ok: 200 },
     'GET /capacity': { person: 'optional', permission: 'fleet:read', path: () => '/v1/capacity', ok: 200 },
     'GET /policy': { person: 'optional', permission: 'fleet:read', path: () => '/v1/policy', ok: 200 },
+    // The ledger needs the person: a tenant's committed figures are its own (test/capacity-ledger.test.ts).
+    'GET /capacity/ledger': { person: 'required', permission: 'fleet:read', path: () => '/v1/capacity/ledger?groupBy=country', ok: 200 },
+    'GET /capacity/energy': { person: 'optional', permission: 'fleet:read', path: () => '/v1/capacity/energy?period=day', ok: 200 },
     'POST /telemetry': {
       person: 'forbidden',
       path: () => '/v1/telemetry',

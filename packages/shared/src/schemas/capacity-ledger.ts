@@ -168,9 +168,9 @@ export const CapacityLedgerSchema = z.object({
   policyVersion: text(),
   /**
    * `fleet`: every figure. `tenant`: a tenant user sees the fleet's supply (installed, out of service,
-   * free, stranded, pipeline — what any plan already tells it) but `committed` counts ITS OWN workloads
-   * only, and `inUse` is withheld (null: measured load is every tenant's); so for a tenant the identity
-   * reads installed = committed + others' reservations (not shown) + free + out of service.
+   * free, stranded, pipeline — what any plan already tells it — and the measured in use, which the live
+   * map shows every role) but `committed` counts ITS OWN workloads only: other tenants' reservations are
+   * not shown, so for a tenant installed = committed + others' reservations + free + out of service.
    */
   audience: LedgerAudienceSchema,
   tenant: IdSchema.optional(),

@@ -1,0 +1,142 @@
+import {
+  ANNUAL_PUE_DAYS,
+  DEFAULT_TYPICAL_REQUEST_GPUS,
+  ENERGY_PERIODS,
+  energyRatios,
+  rollUpEnergy,
+  rollUpLedger,
+  roundMw,
+  TYPICAL_REQUEST_DEFINITION,
+  type CapacityLedger,
+  type CapacityLedgerQuery,
+  type EnergyQuery,
+  type EnergyReport,
+  type EnergyRow,
+  type SiteMetricName,
+} from '@corridor/shared';
+import type { Db } from '@corridor/store';
+import type { ActingAs } from '../auth/acting-as.ts';
+import type { LiveState } from '../events/live-state.ts';
+import type { FleetService } from '../fleet/fleet-service.ts';
+import type { WorkloadService } from '../placement/workload-service.ts';
+import { readUsage } from '../placement/workload-store.ts';
+import { readBlocs, readEnergyBySite, readTenantUsage, readTypicalGpus } from './capacity-store.ts';
+import { ledgerRows } from './ledger.ts';
+
+export interface CapacityServiceDeps {
+  db: Db;
+  fleet: FleetService;
+  live: Pick<LiveState, 'siteValue'>;
+  /** The live status placement reads (maintenance windows, observed health) and the policy version. */
+  workloads: Pick<WorkloadService, 'liveFigures' | 'policy'>;
+  now?: () => number;
+}
+
+const H = 3_600_000;
+const J_PER_MWH = 3.6e9;
+const METRIC = {
+  itPower: 'site_it_power_watts',
+  busy: 'site_gpus_busy',
+  availability: 'site_availability_ratio',
+} as const satisfies Record<string, SiteMetricName>;
+
+/**
+ * The capacity ledger and energy reports of the sites this control plane holds (issue 12). A BFF
+ * federating several control planes asks each for its site rows and rolls them up itself with the same
+ * shared code (rollUpLedger, rollUpEnergy).
+ */
+export class CapacityService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: CapacityServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The ledger, by site or rolled up; a tenant's `committed` is its own workloads' only. */
+  async ledger(query: CapacityLedgerQuery, scope: Pick<ActingAs, 'tenant'> = {}): Promise<CapacityLedger> {
+    const { db, live, workloads } = this.deps;
+    const fleet = await this.deps.fleet.current();
+    const [blocsOf, usage, typical, ownUsage] = await Promise.all([readBlocs(db), readUsage(db), readTypicalGpus(db), scope.tenant !== undefined ? readTenantUsage(db, scope.tenant) : undefined]);
+    const status = workloads.liveFigures(fleet.sites);
+    const typicalGpus = Math.max(1, typical ?? DEFAULT_TYPICAL_REQUEST_GPUS);
+    const rows = ledgerRows({
+      sites: fleet.sites,
+      blocsOf,
+      usage,
+      ...(ownUsage ? { ownUsage } : {}),
+      liveStatus: (id) => status.get(id)?.status,
+      measures: (id) => ({
+        itPowerW: live.siteValue(id, METRIC.itPower),
+        gpusBusy: live.siteValue(id, METRIC.busy),
+        availability: live.siteValue(id, METRIC.availability),
+      }),
+      typicalGpus,
+      now: new Date(this.now()),
+    });
+    return {
+      groupBy: query.groupBy,
+      asOf: new Date(this.now()).toISOString(),
+      fleetVersion: fleet.version,
+      policyVersion: workloads.policy.version,
+      audience: scope.tenant !== undefined ? 'tenant' : 'fleet',
+      ...(scope.tenant !== undefined ? { tenant: scope.tenant } : {}),
+      typicalRequest: { gpus: typicalGpus, definition: TYPICAL_REQUEST_DEFINITION },
+      rows: rollUpLedger(rows, query.groupBy),
+    };
+  }
+
+  /** Energy over whole hours (from floored, to raised), per site or rolled up. */
+  async energy(query: EnergyQuery): Promise<EnergyReport> {
+    const nowMs = this.now();
+    const { fromMs, toMs } = energyRange(query, nowMs);
+    const fleet = await this.deps.fleet.current();
+    const [blocsOf, sums] = await Promise.all([readBlocs(this.deps.db), readEnergyBySite(this.deps.db, fromMs, toMs)]);
+    const rows: EnergyRow[] = fleet.sites.map((site) => {
+      const s = sums.get(site.id);
+      const mwh = (j: number | undefined) => roundMw((j ?? 0) / J_PER_MWH);
+      const figures = {
+        facilityMwh: mwh(s?.facilityJ),
+        itMwh: mwh(s?.itJ),
+        onSiteSolarMwh: mwh(s?.solarJ),
+        gridMwh: mwh(s?.gridJ),
+        renewableMwh: mwh(s?.renewableJ),
+        // MWh × g/kWh = kg; ÷ 1000 = t.
+        tco2e: roundMw((((s?.gridJ ?? 0) / J_PER_MWH) * site.gridCarbonGPerKwh) / 1000),
+        hoursWithData: s?.hoursWithData ?? 0,
+      };
+      return {
+        key: site.id,
+        site: { id: site.id, name: site.name, country: site.country, blocs: [...(blocsOf.get(site.country) ?? [])], gridCarbonGPerKwh: site.gridCarbonGPerKwh },
+        sites: 1,
+        ...figures,
+        ...energyRatios(figures),
+      };
+    });
+    return {
+      groupBy: query.groupBy,
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      hours: (toMs - fromMs) / H,
+      asOf: new Date(nowMs).toISOString(),
+      fleetVersion: fleet.version,
+      pueBasis: pueBasis(fromMs, toMs, nowMs),
+      carbonBasis: 'location-based',
+      rows: rollUpEnergy(rows, query.groupBy),
+    };
+  }
+}
+
+/** The whole hours a query covers: a period ends at the next hour boundary after now (or after `to`). */
+export function energyRange(query: EnergyQuery, nowMs: number): { fromMs: number; toMs: number } {
+  const ceilHour = (ms: number) => Math.ceil(ms / H) * H;
+  if (query.period !== undefined) {
+    const toMs = ceilHour(query.to ?? nowMs);
+    return { fromMs: toMs - ENERGY_PERIODS[query.period] * 24 * H, toMs };
+  }
+  return { fromMs: Math.floor(query.from! / H) * H, toMs: ceilHour(query.to!) };
+}
+
+/** ISO/IEC 30134-2 defines PUE over a year: annual only for a period of a year or more that has ended. */
+export function pueBasis(fromMs: number, toMs: number, nowMs: number): EnergyReport['pueBasis'] {
+  return toMs - fromMs >= ANNUAL_PUE_DAYS * 24 * H && toMs <= Math.ceil(nowMs / H) * H ? 'annual' : 'interim';
+}

@@ -1,0 +1,106 @@
+import type { Bloc, GpuModel, SiteMetricName } from '@corridor/shared';
+import type { Queryable } from '@corridor/store';
+import { ACTIVE_STATES } from '../placement/workload-store.ts';
+import type { SiteUsage } from '../placement/plan-input.ts';
+
+/** The reads of the capacity ledger and energy reports (I/O only). */
+
+const ACTIVE = `state IN (${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
+const H = 3_600_000;
+
+/** Each jurisdiction's blocs, from the fleet's jurisdictions. */
+export async function readBlocs(db: Queryable): Promise<Map<string, Bloc[]>> {
+  const { rows } = await db.query<{ code: string; blocs: Bloc[] }>('SELECT code, blocs FROM jurisdictions');
+  return new Map(rows.map((r) => [r.code, r.blocs]));
+}
+
+/** The median GPU count of the committed workloads' requests; undefined while none is committed. */
+export async function readTypicalGpus(db: Queryable): Promise<number | undefined> {
+  const { rows } = await db.query<{ gpus: number | null }>(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY gpu_count) AS gpus FROM workloads WHERE ${ACTIVE}`);
+  const gpus = rows[0]?.gpus;
+  return gpus === null || gpus === undefined ? undefined : Number(gpus);
+}
+
+/** One tenant's reservations per site: reserved GPUs by model and reserved kW. */
+export async function readTenantUsage(db: Queryable, tenant: string): Promise<Map<string, SiteUsage>> {
+  const { rows } = await db.query<{ site_id: string; gpu_model: GpuModel; gpus: number; power_kw: number }>(
+    `SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
+       FROM workloads WHERE ${ACTIVE} AND tenant = $1 AND site_id IS NOT NULL
+      GROUP BY site_id, gpu_model`,
+    [tenant],
+  );
+  const usage = new Map<string, SiteUsage>();
+  for (const r of rows) {
+    const site = usage.get(r.site_id) ?? usage.set(r.site_id, { gpus: {}, powerKw: 0 }).get(r.site_id)!;
+    site.gpus[r.gpu_model] = r.gpus;
+    site.powerKw += r.power_kw;
+  }
+  return usage;
+}
+
+/** One site's energy sums over the hours read, in joules (before the fleet's carbon figure is applied). */
+export interface SiteEnergySums {
+  facilityJ: number;
+  itJ: number;
+  solarJ: number;
+  gridJ: number;
+  renewableJ: number;
+  hoursWithData: number;
+}
+
+const METRIC = {
+  facility: 'site_facility_energy_joules_total',
+  it: 'site_it_energy_joules_total',
+  solar: 'site_solar_power_watts',
+  renewable: 'site_renewable_share_ratio',
+} as const satisfies Record<string, SiteMetricName>;
+
+/**
+ * Per site, per hour from the 1-hour rollups (closed hours from telemetry_rollup_1h, the open ones folded
+ * from the 1-minute rows, as the series reads do: migration 003), then summed per site, all in SQL so
+ * only one row per site crosses the driver:
+ * - facility and IT energy: the counters' sums (each sample is the joules of its window);
+ * - solar: the hour's mean output (W) × 3,600 s; the facility uses at most what it draws that hour;
+ * - grid: facility less the solar it used; renewable: facility × the hour's mean renewable share (the
+ *   solar used when no share was reported).
+ */
+const ENERGY_SQL = `
+WITH s AS (
+  SELECT id, metric, entity_id FROM telemetry_series WHERE entity_kind = 'site' AND metric = ANY($1::text[])
+), h AS (
+  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h
+   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= $2::bigint AND bucket_ms < $3::bigint
+  UNION ALL
+  SELECT series_id, bucket_ms - bucket_ms % ${H}, sum(sum), sum(count)::int FROM telemetry_minutes
+   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= greatest($2::bigint, (SELECT upto_ms FROM telemetry_marks)) AND bucket_ms < $3::bigint
+   GROUP BY 1, 2
+), hourly AS (
+  SELECT s.entity_id AS site_id, h.bucket_ms,
+         sum(h.sum) FILTER (WHERE s.metric = '${METRIC.facility}') AS facility_j,
+         sum(h.sum) FILTER (WHERE s.metric = '${METRIC.it}') AS it_j,
+         sum(h.sum) FILTER (WHERE s.metric = '${METRIC.solar}') / nullif(sum(h.count) FILTER (WHERE s.metric = '${METRIC.solar}'), 0) * 3600 AS solar_j,
+         sum(h.sum) FILTER (WHERE s.metric = '${METRIC.renewable}') / nullif(sum(h.count) FILTER (WHERE s.metric = '${METRIC.renewable}'), 0) AS renewable_ratio
+    FROM h JOIN s ON s.id = h.series_id
+   GROUP BY 1, 2
+), used AS (
+  SELECT site_id, facility_j, it_j, solar_j, renewable_ratio, least(coalesce(solar_j, 0), coalesce(facility_j, 0)) AS solar_used_j FROM hourly
+)
+SELECT site_id,
+       coalesce(sum(facility_j), 0)::float8 AS facility_j,
+       coalesce(sum(it_j), 0)::float8 AS it_j,
+       coalesce(sum(solar_j), 0)::float8 AS solar_j,
+       coalesce(sum(facility_j - solar_used_j), 0)::float8 AS grid_j,
+       coalesce(sum(coalesce(facility_j * least(1, greatest(0, renewable_ratio)), solar_used_j)), 0)::float8 AS renewable_j,
+       (count(*) FILTER (WHERE facility_j IS NOT NULL))::int AS hours
+  FROM used
+ GROUP BY site_id`;
+
+/** Energy sums per site id over [fromMs, toMs) (whole hours); a site without data is absent. */
+export async function readEnergyBySite(db: Queryable, fromMs: number, toMs: number): Promise<Map<string, SiteEnergySums>> {
+  const { rows } = await db.query<{ site_id: string; facility_j: number; it_j: number; solar_j: number; grid_j: number; renewable_j: number; hours: number }>(ENERGY_SQL, [
+    Object.values(METRIC),
+    fromMs,
+    toMs,
+  ]);
+  return new Map(rows.map((r) => [r.site_id, { facilityJ: r.facility_j, itJ: r.it_j, solarJ: r.solar_j, gridJ: r.grid_j, renewableJ: r.renewable_j, hoursWithData: r.hours }]));
+}
