@@ -24,4 +24,5 @@ export * from './staleness.ts';
 export * from './schemas/noc.ts';
 export * from './schemas/capacity-ledger.ts';
 export * from './schemas/capacity-energy.ts';
+export * from './schemas/capacity-sovereign.ts';
 export * from './capacity-rollup.ts';
