@@ -2,7 +2,7 @@ import './map.css';
 import type { Link, SiteRow } from '@corridor/shared';
 import type { LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
 import { useEffect } from 'react';
-import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, TileLayer, ZoomControl, useMap } from 'react-leaflet';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { BoundaryMode } from '../model/basemap.ts';
 import { prefersReducedMotion } from '../model/view-edges.ts';
@@ -88,6 +88,7 @@ function MapLayers({ sites, links, health, alertCounts, linkReadings, selection,
 export function NetworkMap(props: NetworkMapProps) {
   // Asked for reduced motion: zooms jump instead of gliding (the flights to a site or link jump too).
   const animate = !prefersReducedMotion();
+  const t = useT();
   return (
     <MapContainer
       className="network-map"
@@ -101,7 +102,10 @@ export function NetworkMap(props: NetworkMapProps) {
       zoomAnimation={animate}
       fadeAnimation={animate}
       markerZoomAnimation={animate}
+      zoomControl={false}
     >
+      {/* Leaflet's own zoom buttons, named in the reader's language (their title is their accessible name). */}
+      <ZoomControl position="topleft" zoomInTitle={t('map.zoom.in')} zoomOutTitle={t('map.zoom.out')} />
       <MapLayers {...props} />
       {!TILE_URL && <NaturalEarthAttribution />}
     </MapContainer>
