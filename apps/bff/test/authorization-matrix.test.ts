@@ -53,6 +53,8 @@ const ACCESS: Record<string, Access> = {
   'post /api/sites/:id/drain-plan': 'noc:operate',
   'post /api/drains': 'noc:operate',
   'get /api/drains/:id': 'noc:read',
+  'post /api/sites/:id/confirm-down': 'noc:operate',
+  'delete /api/sites/:id/confirm-down': 'noc:operate',
   'get /api/events': 'timeline:read',
   'get /api/events.csv': 'timeline:read',
   'get /api/users': 'identity:admin',
@@ -76,6 +78,8 @@ const CONCRETE: Record<string, string> = {
   '/api/maintenance/:id': '/api/maintenance/no-such-window',
   '/api/sites/:id/drain-plan': '/api/sites/site-a/drain-plan',
   '/api/drains/:id': '/api/drains/no-such-drain',
+  // An unknown site: a permitted caller reaches the control plane, which answers 404 (nothing is confirmed).
+  '/api/sites/:id/confirm-down': '/api/sites/no-such-site/confirm-down',
 };
 
 const workload: WorkloadRequestInput = { name: 'Matrix batch', tenant: 'tenant-a', kind: 'batch', sector: 'finance', dataClass: 'internal', dataOrigin: 'MA', gpus: { count: 1 } };

@@ -18,6 +18,7 @@ import type { SeriesService } from './telemetry/series-service.ts';
 import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import type { TelemetryStore } from './telemetry/telemetry-store.ts';
 import type { TimelineService } from './timeline/timeline-service.ts';
+import type { ConfirmDownService } from './confirm-down/confirm-down-service.ts';
 import { V1_ROUTES, type V1RouteDeps } from './v1-routes.ts';
 
 export interface ControlPlaneDeps {
@@ -42,6 +43,8 @@ export interface ControlPlaneDeps {
   drains: DrainService;
   /** The NOC's timeline (GET /v1/events). */
   timeline: TimelineService;
+  /** Operators' confirmations that a site is down (POST/DELETE /v1/sites/:id/confirm-down). */
+  confirmDown: ConfirmDownService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
   /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
@@ -68,6 +71,7 @@ export function createApp({
   maintenance,
   drains,
   timeline,
+  confirmDown,
   simulator,
   serviceToken,
   metrics = new ServiceMetrics('control-plane'),
@@ -104,7 +108,7 @@ export function createApp({
   v1.use(requireServiceCredential(serviceToken));
   // The capacity ledger reads what placement and telemetry already hold: it needs nothing of its own to start.
   const capacity = new CapacityService({ db, fleet, live, workloads });
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, ...(simulator ? { simulator } : {}) };
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, confirmDown, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

@@ -12,6 +12,7 @@ import { AuditService } from './audit/audit-service.ts';
 import { DEFAULT_ALERTS_DIR, type ControlPlaneConfig } from './config.ts';
 import { EventBus } from './events/event-bus.ts';
 import { LiveState } from './events/live-state.ts';
+import { ConfirmDownService } from './confirm-down/confirm-down-service.ts';
 import { loadFleetFile } from './fleet/fleet-file.ts';
 import { AlertNotifier } from './notify/alert-notifier.ts';
 import { FleetService } from './fleet/fleet-service.ts';
@@ -117,11 +118,32 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   notifier.start();
   published.evaluateWith(alerts);
   const drains = new DrainService({ db, fleet, workloads, logger, maintenance, alerts, timeline });
+  // Operators' confirmations of down, stored: applied before the first lifecycle step, so a restart moves nothing back.
+  const confirmDown = new ConfirmDownService({ db, fleet, live, timeline });
+  await confirmDown.start();
   const supervisor = new Supervisor({ db, fleet, workloads, logger, drains });
   const simWorkloads = { running: () => runningGpusBySite(db), step: () => supervisor.step() };
   const simulator = config.simulator ? new Simulator({ fleet, ingest, live, logger, options: config.simulator, workloads: simWorkloads }) : undefined;
 
-  const app = createApp({ db, logger, fleet, bus, live, telemetry, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, simulator, serviceToken: config.serviceToken });
+  const app = createApp({
+    db,
+    logger,
+    fleet,
+    bus,
+    live,
+    telemetry,
+    ingest,
+    series,
+    audit,
+    workloads,
+    maintenance,
+    drains,
+    alerts,
+    timeline,
+    confirmDown,
+    simulator,
+    serviceToken: config.serviceToken,
+  });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

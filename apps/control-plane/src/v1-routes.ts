@@ -1,6 +1,7 @@
 import { alertRoutes, type AlertRouteDeps } from './alerts/alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit/audit.routes.ts';
 import { capacityRoutes, type CapacityRouteDeps } from './capacity/capacity.routes.ts';
+import { confirmDownRoutes, type ConfirmDownRouteDeps } from './confirm-down/confirm-down.routes.ts';
 import type { V1Route } from './auth/route-access.ts';
 import { streamRoutes, type StreamRouteDeps } from './events/stream.routes.ts';
 import { drainRoutes, type DrainRouteDeps } from './drain/drain.routes.ts';
@@ -22,7 +23,8 @@ export type V1RouteDeps = FleetRouteDeps &
   MaintenanceRouteDeps &
   DrainRouteDeps &
   TimelineRouteDeps &
-  CapacityRouteDeps;
+  CapacityRouteDeps &
+  ConfirmDownRouteDeps;
 
 /**
  * Every /v1 route, each with who may call it: the app mounts this list and nothing else, so a route
@@ -41,4 +43,5 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...alertRoutes,
   ...timelineRoutes,
   ...capacityRoutes,
+  ...confirmDownRoutes,
 ];

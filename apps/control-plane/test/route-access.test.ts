@@ -110,6 +110,9 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
       ok: 201,
     },
     'GET /drains/:id': { person: 'required', permission: 'noc:read', path: () => `/v1/drains/${drainId}`, ok: 200 },
+    // Only operators confirm a site down or withdraw it; a site the fleet does not know: a permitted caller gets 404 (test/confirm-down.test.ts does it for real).
+    'POST /sites/:id/confirm-down': { person: 'required', permission: 'noc:operate', path: () => '/v1/sites/no-such-site/confirm-down', ok: 404 },
+    'DELETE /sites/:id/confirm-down': { person: 'required', permission: 'noc:operate', path: () => '/v1/sites/no-such-site/confirm-down', ok: 404 },
     // NOC readers read alerts, silences and rules; only operators acknowledge and silence.
     'GET /alerts': { person: 'required', permission: 'noc:read', path: () => '/v1/alerts', ok: 200 },
     'POST /alerts/:id/ack': { person: 'required', permission: 'noc:operate', path: () => `/v1/alerts/${alertId}/ack`, body: { comment: 'looking' }, ok: 200 },

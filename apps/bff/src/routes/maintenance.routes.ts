@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { DrainCreateSchema, DrainPlanSchema, DrainSchema, IdSchema, MaintenanceCreateSchema, MaintenanceFilterSchema, MaintenanceListSchema, MaintenanceWindowSchema } from '@corridor/shared';
+import {
+  DrainCreateSchema,
+  DrainPlanSchema,
+  DrainSchema,
+  IdSchema,
+  MaintenanceCreateSchema,
+  MaintenanceFilterSchema,
+  MaintenanceListSchema,
+  MaintenanceWindowSchema,
+  SiteHealthSchema,
+} from '@corridor/shared';
 import type { MaintenanceService } from '../services/maintenance-service.ts';
 import { apiRoute, noStore, UPSTREAM_ERRORS } from './api-route.ts';
 
@@ -10,7 +20,10 @@ export interface MaintenanceRouteDeps {
 const route = apiRoute<MaintenanceRouteDeps>();
 const IdParam = { id: { schema: z.string().min(1).max(100), what: 'id' } };
 
-/** Maintenance windows and drains: NOC readers follow them, operators schedule, delete, plan and drain. Never cached. */
+/**
+ * Maintenance windows and drains: NOC readers follow them, operators schedule, delete, plan and drain,
+ * and confirm a site down (or withdraw it). Never cached.
+ */
 export const maintenanceRoutes = [
   route({
     method: 'get',
@@ -111,6 +124,38 @@ export const maintenanceRoutes = [
     handler: ({ params, res, deps }) => {
       noStore(res);
       return deps.maintenance.drain(params.id);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/sites/:id/confirm-down',
+    access: 'noc:operate',
+    tag: 'maintenance',
+    summary: 'Confirm a site down',
+    description:
+      'An operator’s confirmation that the site is down, whatever its telemetry says: it reads `down` everywhere ("confirmed down by …" as its reason, on the live stream and in every view), and its workloads are re-placed elsewhere as for an observed site-down (never on `no-data` alone otherwise). Kept across restarts until withdrawn. Recorded in the audit log and on the timeline with the acting user; confirming again changes nothing.',
+    request: { params: { id: { schema: IdSchema, what: 'site id' } } },
+    responses: { 200: { description: 'The site’s health: down, confirmed by the acting user.', body: SiteHealthSchema } },
+    errors: [404, ...UPSTREAM_ERRORS],
+    handler: ({ params, res, deps }) => {
+      noStore(res);
+      return deps.maintenance.confirmDown(params.id, 'POST');
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/sites/:id/confirm-down',
+    access: 'noc:operate',
+    tag: 'maintenance',
+    summary: 'Withdraw the confirmation that a site is down',
+    description:
+      'The site’s own evidence (telemetry, faults) speaks again; workloads already moved stay where they are. Audited and on the timeline; withdrawing what is not confirmed changes nothing.',
+    request: { params: { id: { schema: IdSchema, what: 'site id' } } },
+    responses: { 200: { description: 'The site’s health without the confirmation.', body: SiteHealthSchema } },
+    errors: [404, ...UPSTREAM_ERRORS],
+    handler: ({ params, res, deps }) => {
+      noStore(res);
+      return deps.maintenance.confirmDown(params.id, 'DELETE');
     },
   }),
 ];

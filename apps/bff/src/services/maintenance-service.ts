@@ -1,5 +1,5 @@
-import { DrainPlanSchema, DrainSchema, MaintenanceListSchema, MaintenanceWindowSchema, NotFoundError } from '@corridor/shared';
-import type { Drain, DrainPlan, MaintenanceCreate, MaintenanceFilter, MaintenanceWindow } from '@corridor/shared';
+import { DrainPlanSchema, DrainSchema, MaintenanceListSchema, MaintenanceWindowSchema, NotFoundError, SiteHealthSchema } from '@corridor/shared';
+import type { Drain, DrainPlan, MaintenanceCreate, MaintenanceFilter, MaintenanceWindow, SiteHealth } from '@corridor/shared';
 import type { ControlPlaneClient } from '../upstream/control-plane-client.ts';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { withQuery } from './query-path.ts';
@@ -40,6 +40,21 @@ export class MaintenanceService {
 
   drain(id: string): Promise<Drain> {
     return this.whereKnown(id, async (cp) => (await cp.get(`/v1/drains/${encodeURIComponent(id)}`, DrainSchema)).data);
+  }
+
+  /**
+   * An operator's confirmation that a site is down (`POST`), or its withdrawal (`DELETE`): sent to the
+   * control plane that owns the site (its health, as the live stream shows it) and to the placer when that
+   * is another (its workload lifecycle moves the site's workloads). Both answer the same whatever is
+   * sent again, so a retry is safe. The owner's answer is the site's health.
+   */
+  async confirmDown(siteId: string, method: 'POST' | 'DELETE'): Promise<SiteHealth> {
+    const path = `/v1/sites/${encodeURIComponent(siteId)}/confirm-down`;
+    const placer = this.planes.placer();
+    const owner = this.planes.ownerOf('site', siteId) ?? placer;
+    const health = (await owner.write(method, path, SiteHealthSchema, { idempotent: true })).data;
+    if (placer !== owner) await placer.write(method, path, SiteHealthSchema, { idempotent: true });
+    return health;
   }
 
   /** Asks each control plane in turn until one knows the id (404 only when none does). */

@@ -239,6 +239,9 @@ export const AUDIT_ACTIONS = [
   'maintenance-deleted',
   'drain-planned',
   'drain-executed',
+  // An operator confirmed a site down (its workloads move as for an observed site-down), or withdrew it.
+  'site-confirmed-down',
+  'site-down-confirmation-withdrawn',
   // Alerts (issue 16): an operator acknowledged an alert, created a silence, or ended one early. Rule transitions are not audited (the timeline has them).
   'alert-ack',
   'silence-created',
