@@ -27,11 +27,14 @@ describe('the map’s keyboard path to its markers', () => {
 
   it('puts a named, focusable button over a site drawn alone; Enter (a click) opens its panel', () => {
     const onOpen = vi.fn();
-    const buttons = new ClusterButtons(map, () => undefined, onOpen);
+    const onFocusChange = vi.fn();
+    const buttons = new ClusterButtons(map, () => undefined, onOpen, onFocusChange);
     buttons.update([], [{ ...casablanca, radius: 8, rank: 5, name: siteMarkerName(casablanca, down, 0) }]);
     const button = screen.getByRole('button', { name: /^Casablanca 1, Morocco: .*Down$/ });
     button.focus();
     expect(document.activeElement).toBe(button);
+    // Its marker's hover label opens for a sighted keyboard user.
+    expect(onFocusChange).toHaveBeenLastCalledWith('site:ma-cas-1');
     fireEvent.click(button);
     expect(onOpen).toHaveBeenCalledWith('ma-cas-1');
     // A live change of health renames it in place: the keyboard focus stays on it.

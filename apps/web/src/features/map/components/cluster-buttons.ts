@@ -37,6 +37,8 @@ export class ClusterButtons {
     private readonly map: LeafletMap,
     private readonly onExpand: (cluster: DrawnCluster) => void,
     private readonly onOpenSite: (id: string) => void = () => undefined,
+    /** A button took the focus (its key: a cluster's id, or `site:<id>`) or lost it: the map shows its hover label. */
+    private readonly onFocusChange: (key: string | undefined) => void = () => undefined,
   ) {
     this.pane = mapPane(map, 'clusterButtons');
     map.on('zoomstart', this.hide);
@@ -92,6 +94,9 @@ export class ClusterButtons {
         DomEvent.disableClickPropagation(button);
         const self = button;
         button.addEventListener('click', () => this.actionOf.get(self)?.());
+        const key = item.key;
+        button.addEventListener('focus', () => this.onFocusChange(key));
+        button.addEventListener('blur', () => this.onFocusChange(undefined));
         this.byKey.set(item.key, button);
       }
       this.actionOf.set(button, item.activate);

@@ -31,6 +31,8 @@ export class LinkButtons {
   constructor(
     private readonly map: LeafletMap,
     private readonly onOpen: (id: string) => void,
+    /** A button took the focus (its link's id) or lost it: the map shows the link's tooltip. */
+    private readonly onFocusChange: (id: string | undefined, at?: [number, number]) => void = () => undefined,
   ) {
     this.pane = mapPane(map, 'linkButtons');
     map.on('zoomstart', this.hide);
@@ -58,6 +60,8 @@ export class LinkButtons {
       button.setAttribute('aria-label', link.name);
       DomEvent.disableClickPropagation(button);
       button.addEventListener('click', () => this.onOpen(link.id));
+      button.addEventListener('focus', () => this.onFocusChange(link.id, link.at));
+      button.addEventListener('blur', () => this.onFocusChange(undefined));
       this.pane.append(button);
       this.byId.set(link.id, { button, at: link.at });
     }

@@ -95,7 +95,14 @@ export function useLinkLines(map: LeafletMap, links: readonly Link[], readings: 
     drawn.current = byId;
     group.addTo(map);
     // Where a click opens a link's panel, so does Enter on the link's button.
-    const buttons = clickable ? new LinkButtons(map, (id) => onSelectRef.current?.(id)) : undefined;
+    // A sighted keyboard user sees which line a focused button stands for: its tooltip opens on the line's middle.
+    let shown: DrawnLink | undefined;
+    const showTooltip = (id: string | undefined, at?: [number, number]) => {
+      shown?.line.closeTooltip();
+      shown = id === undefined ? undefined : byId.get(id);
+      if (shown && at) shown.line.openTooltip(at);
+    };
+    const buttons = clickable ? new LinkButtons(map, (id) => onSelectRef.current?.(id), showTooltip) : undefined;
     buttons?.set([...byId.values()].map(({ link, condition, reading }) => ({ id: link.id, at: lineMiddle(linkLatLngs(link)), name: linkAccessibleName(link, condition, reading) })));
     buttonsRef.current = buttons;
     return () => {

@@ -130,6 +130,12 @@ export function useSiteMarkers(
       map,
       (cluster) => void expand(cluster),
       (id) => onSelectRef.current(id),
+      // A sighted keyboard user sees what a focused button stands for: its marker's hover label.
+      (key) => {
+        const marker = key === undefined ? undefined : markerOfButton(key);
+        if (marker) showLabel(marker);
+        else map.closeTooltip(hover);
+      },
     );
     buttonsRef.current = buttons;
     let clusterMarkers = new Map<string, CircleMarker>();
@@ -203,8 +209,17 @@ export function useSiteMarkers(
       if (hit && 'site' in hit) onSelectRef.current(hit.site.row.id);
       else if (hit) void expand(hit.cluster);
     });
-    group.on('mouseover', (e: LeafletMouseEvent) => {
-      const marker = e.propagatedFrom as CircleMarker;
+    /** The marker a button stands for: `site:<id>`, or a cluster's id. */
+    const markerOfButton = (key: string): CircleMarker | undefined => {
+      if (key.startsWith('site:')) return cache.get(key.slice('site:'.length))?.marker;
+      for (const marker of clusterMarkers.values()) {
+        const hit = byMarker.get(marker);
+        if (hit && 'cluster' in hit && String(hit.cluster.id) === key) return marker;
+      }
+      return undefined;
+    };
+    /** Opens a marker's hover label (the pointer over it, or the keyboard on its button). */
+    const showLabel = (marker: CircleMarker) => {
       const hit = byMarker.get(marker);
       if (!hit) return;
       if ('cluster' in hit) label.textContent = `${clusterLabel(hit.cluster)}\n${translate('map.cluster.expandHint')}`;
@@ -222,7 +237,8 @@ export function useSiteMarkers(
       hover.options.offset = [0, -marker.getRadius()];
       hover.setLatLng(marker.getLatLng());
       map.openTooltip(hover);
-    });
+    };
+    group.on('mouseover', (e: LeafletMouseEvent) => showLabel(e.propagatedFrom as CircleMarker));
     group.on('mouseout', () => map.closeTooltip(hover));
     group.addTo(map);
     map.on('moveend', refresh);
