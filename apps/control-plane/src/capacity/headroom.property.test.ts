@@ -42,7 +42,9 @@ const siteArb = fc.record({
 });
 const fleetArb = fc.array(siteArb, { minLength: fleet.sites.length, maxLength: fleet.sites.length });
 
-function inputOf(changes: fc.Value<typeof fleetArb>): SovereignInput {
+type SiteChanges = typeof fleetArb extends fc.Arbitrary<infer T> ? T : never;
+
+function inputOf(changes: SiteChanges): SovereignInput {
   const sites: Site[] = fleet.sites.map((s, i) => {
     const c = changes[i]!;
     const clusters = s.clusters.map((cl) => ({ ...cl, gpuCount: Math.max(1, Math.round(cl.gpuCount * c.gpuScale)) }));
