@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SiteHealthSchema, WorkloadSchema } from '@corridor/shared';
+import { SiteHealthSchema, WorkloadDetailSchema, WorkloadSchema } from '@corridor/shared';
 import { buildFleetFile } from '@corridor/shared/testing';
 import { USERS } from './auth.ts';
 import { placementHarness, workloadBody, type PlacementHarness } from './placement-harness.ts';
@@ -31,7 +31,7 @@ describe.each(STORE_KINDS)('an operator confirms a site down, and withdraws it (
     expect(await healthOf(siteId)).toMatchObject({ health: 'down', reason: `confirmed down by ${operator}` });
 
     await h.cp.supervisor.step();
-    const moved = WorkloadSchema.parse((await h.call('GET', `/v1/workloads/${workload.id}`)).body);
+    const moved = WorkloadDetailSchema.parse((await h.call('GET', `/v1/workloads/${workload.id}`)).body).workload;
     expect(moved.siteId).not.toBe(siteId);
     expect(moved.state).not.toBe('stranded');
 
@@ -60,6 +60,6 @@ describe.each(STORE_KINDS)('an operator confirms a site down, and withdraws it (
     const malformed = await h.call('POST', `/v1/sites/${encodeURIComponent('Not An Id!')}/confirm-down`);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.fields?.[0]?.field).toBeDefined();
-    expect((await h.cp.db.query('SELECT 1 FROM site_confirmed_down')).rows).toEqual([]);
+    expect((await h.cp.db.query(`SELECT 1 FROM site_confirmed_down WHERE site_id IN ('no-such-site', 'Not An Id!')`)).rows).toEqual([]);
   });
 });
