@@ -21,6 +21,7 @@ import type timelineEn from './messages/en/timeline.json';
 import type wallEn from './messages/en/wall.json';
 import type workloadsEn from './messages/en/workloads.json';
 import type errorsEn from './messages/en/errors.json';
+import type capacityEn from './messages/en/capacity.json';
 
 interface Catalogues {
   common: typeof commonEn;
@@ -40,6 +41,7 @@ interface Catalogues {
   wall: typeof wallEn;
   workloads: typeof workloadsEn;
   errors: typeof errorsEn;
+  capacity: typeof capacityEn;
 }
 
 export type Namespace = keyof Catalogues;
@@ -61,6 +63,7 @@ export const NAMESPACES: readonly Namespace[] = [
   'wall',
   'workloads',
   'errors',
+  'capacity',
 ];
 
 /** Every message's key: `<namespace>.<key in that file>`. */
