@@ -5,6 +5,7 @@ import type { Db } from '@corridor/store';
 import type { AlertService } from './alerts/alert-service.ts';
 import type { AuditService } from './audit/audit-service.ts';
 import { CapacityService } from './capacity/capacity-service.ts';
+import { SovereignCapacityService } from './capacity/headroom-service.ts';
 import { accessGate, hasServiceCredential, requireServiceCredential } from './auth/authorize.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LiveState } from './events/live-state.ts';
@@ -108,7 +109,8 @@ export function createApp({
   v1.use(requireServiceCredential(serviceToken));
   // The capacity ledger reads what placement and telemetry already hold: it needs nothing of its own to start.
   const capacity = new CapacityService({ db, fleet, live, workloads });
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, confirmDown, ...(simulator ? { simulator } : {}) };
+  const sovereign = new SovereignCapacityService({ db, fleet, workloads, capacity });
+  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, sovereign, confirmDown, ...(simulator ? { simulator } : {}) };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

@@ -1,6 +1,7 @@
 import { alertRoutes, type AlertRouteDeps } from './alerts/alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit/audit.routes.ts';
 import { capacityRoutes, type CapacityRouteDeps } from './capacity/capacity.routes.ts';
+import { sovereignCapacityRoutes, type SovereignCapacityRouteDeps } from './capacity/sovereign-capacity.routes.ts';
 import { confirmDownRoutes, type ConfirmDownRouteDeps } from './confirm-down/confirm-down.routes.ts';
 import type { V1Route } from './auth/route-access.ts';
 import { streamRoutes, type StreamRouteDeps } from './events/stream.routes.ts';
@@ -24,6 +25,7 @@ export type V1RouteDeps = FleetRouteDeps &
   DrainRouteDeps &
   TimelineRouteDeps &
   CapacityRouteDeps &
+  SovereignCapacityRouteDeps &
   ConfirmDownRouteDeps;
 
 /**
@@ -43,5 +45,6 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...alertRoutes,
   ...timelineRoutes,
   ...capacityRoutes,
+  ...sovereignCapacityRoutes,
   ...confirmDownRoutes,
 ];

@@ -77,6 +77,10 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     // The ledger needs the person: a tenant's committed figures are its own (test/capacity-ledger.test.ts).
     'GET /capacity/ledger': { person: 'required', permission: 'fleet:read', path: () => '/v1/capacity/ledger?groupBy=country', ok: 200 },
     'GET /capacity/energy': { person: 'optional', permission: 'fleet:read', path: () => '/v1/capacity/energy?period=day', ok: 200 },
+    // Sovereign headroom, N-1 and forecast need the person: a tenant sees its own classes and workloads (test/capacity-sovereign.test.ts).
+    'GET /capacity/headroom': { person: 'required', permission: 'fleet:read', path: () => '/v1/capacity/headroom?gpus=16', ok: 200 },
+    'POST /capacity/site-loss': { person: 'required', permission: 'fleet:read', path: () => '/v1/capacity/site-loss', body: { siteId: 'site-a' }, ok: 200 },
+    'GET /capacity/forecast': { person: 'required', permission: 'fleet:read', path: () => '/v1/capacity/forecast', ok: 200 },
     'POST /telemetry': {
       person: 'forbidden',
       path: () => '/v1/telemetry',
