@@ -1,4 +1,4 @@
-import { SiteClusters, type ClusterInput, type ClusterView } from '../model/site-clusters.ts';
+import { SiteClusters, type ClusterInput, type ClusterView } from '../model/cluster-core.ts';
 import type { ClusterAnswer, ClusterRequest } from './cluster-messages.ts';
 
 type Pending = { resolve: (answer: ClusterAnswer) => void };

@@ -1,4 +1,4 @@
-import type { ClusterInput, ClusterView } from '../model/site-clusters.ts';
+import type { ClusterInput, ClusterView } from '../model/cluster-core.ts';
 
 /** What the map asks the clustering worker, and its answers. */
 export type ClusterRequest =

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { SiteClusters } from '../model/site-clusters.ts';
+import { SiteClusters } from '../model/cluster-core.ts';
 import type { ClusterAnswer, ClusterRequest } from './cluster-messages.ts';
 
 /** Builds and queries the site clusters off the main thread: indexing 20,000 sites takes a few hundred ms. */

@@ -75,3 +75,11 @@ describe('a cluster’s accessible name', () => {
     expect(clusterLabel(cluster)).toBe('مجموعة من 3 مواقع: متوقف: 1، سليم: 2 · 5 تنبيهات نشطة');
   });
 });
+
+describe('the clustering worker’s ranks', () => {
+  it('counts as many ranks as there are looks (the worker knows the number, not the looks)', async () => {
+    const { RANK_COUNT } = await import('./cluster-core.ts');
+    const { LOOKS_BY_RANK } = await import('./site-clusters.ts');
+    expect(RANK_COUNT).toBe(LOOKS_BY_RANK.length);
+  });
+});
