@@ -14,7 +14,8 @@ import {
   UnsupportedMediaTypeError,
   type HttpError,
 } from './errors.ts';
-import { ErrorBodySchema } from './schemas/error.ts';
+import { z } from 'zod';
+import { ErrorBodySchema, toFieldIssues } from './schemas/error.ts';
 
 describe('typed errors', () => {
   const cases: [HttpError, number, string][] = [
@@ -46,5 +47,20 @@ describe('typed errors', () => {
   it('carries what the Retry-After and Allow headers say', () => {
     expect(new TooManyRequestsError('slow down', 30).retryAfterSeconds).toBe(30);
     expect(new MethodNotAllowedError('no', ['GET', 'HEAD']).allowedMethods).toEqual(['GET', 'HEAD']);
+  });
+});
+
+describe('field issues', () => {
+  it('carry what kind of problem each is, for a client to say it in its own language', () => {
+    const Body = z.strictObject({ name: z.string().min(3), share: z.number().gt(0), email: z.email(), count: z.number(), mode: z.enum(['a', 'b']) });
+    const parsed = Body.safeParse({ name: 'ab', share: 0, email: 'nope', count: 'x', mode: 'c', extra: true });
+    expect(toFieldIssues(parsed.error!)).toEqual([
+      { field: 'name', message: expect.any(String), code: 'too_small', minimum: 3, inclusive: true, origin: 'string' },
+      { field: 'share', message: expect.any(String), code: 'too_small', minimum: 0, inclusive: false, origin: 'number' },
+      { field: 'email', message: expect.any(String), code: 'invalid_format', format: 'email', origin: 'string' },
+      { field: 'count', message: expect.any(String), code: 'invalid_type', expected: 'number' },
+      { field: 'mode', message: expect.any(String), code: 'invalid_value' },
+      { field: '(root)', message: expect.any(String), code: 'unrecognized_keys' },
+    ]);
   });
 });
