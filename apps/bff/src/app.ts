@@ -25,6 +25,7 @@ import { PlacementService } from './services/placement-service.ts';
 import { SeriesService } from './services/series-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { TimelineService } from './services/timeline-service.ts';
+import { CapacityService } from './services/capacity-service.ts';
 import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import type { ControlPlaneClient } from './upstream/control-plane-client.ts';
 import { ControlPlaneSet } from './upstream/control-plane-set.ts';
@@ -73,6 +74,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const alerts = new AlertService(planes);
   const series = new SeriesService(planes);
   const timeline = new TimelineService(planes);
+  const capacity = new CapacityService(planes);
   const maintenance = new MaintenanceService(planes);
   bffMetrics(metrics, planes, live);
 
@@ -92,7 +94,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -125,6 +127,7 @@ interface ApiDeps {
   series: SeriesService;
   timeline: TimelineService;
   maintenance: MaintenanceService;
+  capacity: CapacityService;
   streamRecheckMs?: number;
 }
 
@@ -133,7 +136,7 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -152,6 +155,7 @@ function apiRouter({ config, logger, identity, fleet, status, live, placement, a
     series,
     timeline,
     maintenance,
+    capacity,
     identity,
     logger,
     loginProviders: { ...(oidcEntry ? { oidc: oidcEntry } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) },

@@ -86,6 +86,7 @@ const TAGS = [
   { name: 'telemetry', description: 'Metric history of a site or link.' },
   { name: 'placement', description: 'Where a workload may lawfully run, and where it is best.' },
   { name: 'workloads', description: 'Committed workloads: reservations and their lifecycle.' },
+  { name: 'capacity', description: 'The capacity ledger and energy, by site, country, bloc or network (CSV with Accept: text/csv).' },
   { name: 'policy', description: 'The policy pack and the hash-chained audit log.' },
   { name: 'alerts', description: 'Alerts from the rules of data/alerts/, their acknowledgement, silences, and the rules themselves.' },
   { name: 'maintenance', description: 'Maintenance windows on sites and links, and drains: a dry run of every lawful move off a site, executed as one batch.' },

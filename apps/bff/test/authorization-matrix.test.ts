@@ -33,6 +33,8 @@ const ACCESS: Record<string, Access> = {
   'get /api/sites/:id/series': 'fleet:read',
   'get /api/links/:id/series': 'fleet:read',
   'get /api/capacity': 'fleet:read',
+  'get /api/capacity/ledger': 'fleet:read',
+  'get /api/capacity/energy': 'fleet:read',
   'get /api/policy': 'fleet:read',
   'post /api/placements/plan': 'placement:plan',
   'get /api/workloads': 'workloads:read',
@@ -67,6 +69,7 @@ const ACCESS: Record<string, Access> = {
 
 /** The concrete request for a route: real ids where they exist, unknown ones where a 404 is the answer. */
 const CONCRETE: Record<string, string> = {
+  '/api/capacity/energy': '/api/capacity/energy?period=day',
   '/api/sites/:id': '/api/sites/site-a',
   '/api/sites/:id/series': '/api/sites/site-a/series?metric=site_pue_ratio',
   '/api/links/:id/series': '/api/links/link-a-b/series?metric=link_rtt_seconds',

@@ -1,6 +1,7 @@
 import type { ApiRoute } from './api-route.ts';
 import { alertRoutes, type AlertRouteDeps } from './alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit.routes.ts';
+import { capacityRoutes, type CapacityRouteDeps } from './capacity.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet.routes.ts';
 import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance.routes.ts';
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
@@ -21,6 +22,7 @@ export type ApiRouteDeps = FleetRouteDeps &
   AuditRouteDeps &
   AlertRouteDeps &
   TimelineRouteDeps &
+  CapacityRouteDeps &
   MaintenanceRouteDeps &
   SessionRouteDeps &
   OidcRouteDeps &
@@ -40,6 +42,7 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...auditRoutes,
   ...alertRoutes,
   ...timelineRoutes,
+  ...capacityRoutes,
   ...maintenanceRoutes,
   ...sessionRoutes,
   ...oidcRoutes,
