@@ -16,6 +16,7 @@ const AlertsView = lazy(() => import('./alerts-view.tsx').then((m) => ({ default
 const TimelinePage = lazy(() => import('../features/timeline/components/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })));
 const LinksView = lazy(() => import('./links-view.tsx').then((m) => ({ default: m.LinksView })));
 const DrainView = lazy(() => import('./drain-view.tsx').then((m) => ({ default: m.DrainView })));
+const CapacityView = lazy(() => import('./capacity-view.tsx').then((m) => ({ default: m.CapacityView })));
 const PolicyPage = lazy(() => import('../features/admin/components/policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
 
 export type { ViewContext };
@@ -39,6 +40,12 @@ export interface ConsoleViewDeclaration {
  * the role check and the "not for your role" page all follow from it. A ?view= not listed is unknown.
  */
 export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
+  {
+    // Every role reads it (a tenant's committed is its own workloads'); the executive lands on it.
+    id: 'capacity',
+    labelKey: 'capacity.title',
+    render: (context) => <CapacityView {...context} />,
+  },
   {
     id: 'place',
     labelKey: 'app.view.place',

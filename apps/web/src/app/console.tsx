@@ -24,6 +24,8 @@ import type { UrlState } from './url-state.ts';
 import { LiveFleetHeader } from './live-fleet-header.tsx';
 import { useFleetData } from './use-fleet-data.ts';
 import { useNocFollowers } from './use-noc-followers.ts';
+import { useCapacityFollower } from './use-capacity-follower.ts';
+import { useExecutiveLanding } from './use-executive-landing.ts';
 import { useUrlState } from './use-url-state.ts';
 import { ViewTabs } from './view-tabs.tsx';
 import { WallView } from './wall-view.tsx';
@@ -51,6 +53,8 @@ export function Console({ principal }: { principal: Principal }) {
   const health = useConsoleHealth(!url.synthetic);
   const live = useLiveConsole(!url.synthetic);
   useNocFollowers(live);
+  useCapacityFollower(live);
+  useExecutiveLanding(principal, setUrl);
   useFollowAlerts(live.onNocEvent);
   const alertCounts = useFiringAlertCounts(abilities.canReadNoc && !url.synthetic);
   useEffect(() => {

@@ -15,6 +15,7 @@ import { ApiError } from '../lib/api-client.ts';
 import { useT } from '../lib/i18n/i18n.tsx';
 import { translate } from '../lib/i18n/runtime.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
+import { placementPrefill } from './placement-prefill.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
 import type { BoundaryMode } from './url-state.ts';
 
@@ -40,7 +41,8 @@ interface PlaceViewProps {
  */
 export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: PlaceViewProps) {
   const t = useT();
-  const [form, setForm] = useState<WorkloadForm>(() => (ownTenant ? { ...EMPTY_FORM, tenant: ownTenant } : EMPTY_FORM));
+  // A link may pre-fill the request (the capacity view's "Plan it"); a tenant's own tenant always wins.
+  const [form, setForm] = useState<WorkloadForm>(() => ({ ...EMPTY_FORM, ...placementPrefill(window.location.search), ...(ownTenant ? { tenant: ownTenant } : {}) }));
   const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
   const check = useMemo(() => checkForm(form), [form]);
   const settled = useDebouncedValue(check, PLAN_DEBOUNCE_MS);
