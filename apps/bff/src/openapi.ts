@@ -188,6 +188,7 @@ function errorStatuses(route: ApiRoute<unknown>): ErrorStatus[] {
 function accessNote(access: ApiAccess): string {
   if (access === 'public') return 'No sign-in needed.';
   if (access === 'signed-in') return 'Any signed-in principal.';
+  if (access === 'person') return 'A person signed in to the console (session cookie), for themselves; an API token gets 403.';
   return `Needs \`${access}\` (${PERMISSIONS[access].join(', ')}).`;
 }
 

@@ -82,7 +82,7 @@ describe.each(STORE_KINDS)("a person's console language, kept with their account
       body: JSON.stringify({ locale: 'fr' }),
     });
     expect(byToken.status).toBe(403);
-    expect(ErrorBodySchema.parse(await byToken.json()).error.message).toMatch(/API token has no console preferences/);
+    expect(ErrorBodySchema.parse(await byToken.json()).error.message).toMatch(/API token cannot PUT \/api\/session\/preferences/);
 
     const { cookie } = await stack.bff.as('tenant-a');
     expect((await put(cookie, JSON.stringify({ locale: 'fr' }), { 'Content-Type': 'application/json' })).status).toBe(403);

@@ -82,11 +82,24 @@ export function requirePermission(permission: Permission): RequestHandler {
   };
 }
 
-/** Who may call an /api route: anyone, anyone signed in, or a principal whose role has the permission. */
-export type ApiAccess = 'public' | 'signed-in' | Permission;
+/** 401 without a principal; 403 for an API token: what only a person signed in to the console does for themselves. */
+export function requirePerson(): RequestHandler {
+  return (req, res, next) => {
+    if (!req.principal) throw signInError(req, res);
+    if (req.sessionId === undefined) throw new ForbiddenError(`an API token cannot ${req.method} ${req.baseUrl}${req.path}: only a person signed in to the console acts here, for themselves`);
+    next();
+  };
+}
+
+/**
+ * Who may call an /api route: anyone, anyone signed in, a person signed in to the console acting for
+ * themselves (not an API token: their own preferences), or a principal whose role has the permission.
+ */
+export type ApiAccess = 'public' | 'signed-in' | 'person' | Permission;
 
 /** The gate in front of a route with this access (none for a public one). */
 export function accessGate(access: ApiAccess): RequestHandler | undefined {
   if (access === 'public') return undefined;
+  if (access === 'person') return requirePerson();
   return access === 'signed-in' ? requireSignIn() : requirePermission(access);
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, LoginProvidersSchema, LoginRequestSchema, NotFoundError, PreferencesSchema, SessionViewSchema, type LoginProviders } from '@corridor/shared';
+import { LoginProvidersSchema, LoginRequestSchema, NotFoundError, PreferencesSchema, SessionViewSchema, type LoginProviders } from '@corridor/shared';
 import type { Identity } from '../identity/identity.ts';
 import { SESSION_COOKIE } from '../identity/session-service.ts';
 import { apiRoute, noStore } from './api-route.ts';
@@ -63,20 +63,19 @@ export const sessionRoutes = [
   route({
     method: 'put',
     path: '/session/preferences',
-    access: 'signed-in',
+    access: 'person',
     tag: 'session',
     summary: "Keep the signed-in person's choices (the console's language) with their account",
     description:
       "The person acts for themselves only, whatever their role: the choice is kept with the account they are signed in as (local or OpenID Connect), and every session of theirs, on any replica, reads it in its principal's `locale` on its next `GET /api/session`. An API token is no person and has no console to show in a language: 403. A body other than `{ locale }` with one of the console's languages is refused with 400 naming the field, and nothing is kept.",
     request: { body: { schema: PreferencesSchema, what: 'preferences' } },
     responses: { 200: { description: 'The session, with the language now kept.', body: SessionViewSchema } },
-    errors: [403, 404],
+    errors: [404],
     handler: async ({ body, req, res, deps }) => {
-      if (req.sessionId === undefined) throw new ForbiddenError('an API token has no console preferences: only a person signed in to the console keeps a language');
       const username = req.principal!.username;
       // A disabled account's sessions are already gone; this only loses a race with the disabling.
       if (!(await deps.identity.users.setLocale(username, body.locale))) throw new NotFoundError(`no enabled account "${username}"`);
-      const view = await deps.identity.sessions.view(req.sessionId);
+      const view = await deps.identity.sessions.view(req.sessionId!);
       if (!view) throw new NotFoundError('the session has ended');
       noStore(res);
       return view;
