@@ -1,20 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { downloadCapacityCsv } from '../api/capacity-csv.ts';
+import { downloadCapacityCsv, type CsvSource } from '../api/capacity-csv.ts';
 
-interface CsvButtonProps {
+interface CsvButtonProps extends CsvSource {
   /** What the table is, for the button's accessible name ("Export CSV: ledger by country"). */
   what: string;
   fileName: string;
-  path: string;
-  method?: 'GET' | 'POST';
-  body?: unknown;
 }
 
 /** "Export CSV" of one table: the API's own CSV of the same read, downloaded as a file. */
-export function CsvButton({ what, fileName, path, method, body }: CsvButtonProps) {
+export function CsvButton({ what, fileName, ...source }: CsvButtonProps) {
   const t = useT();
-  const exportCsv = useMutation({ mutationFn: () => downloadCapacityCsv(fileName, path, { method, body }) });
+  const exportCsv = useMutation({ mutationFn: () => downloadCapacityCsv(fileName, source) });
   return (
     <span className="capacity-csv">
       <button type="button" className="ops-button" onClick={() => exportCsv.mutate()} disabled={exportCsv.isPending} aria-label={t('capacity.csv.exportNamed', { what })}>

@@ -5,6 +5,7 @@ import { countryName } from '../../../lib/countries.ts';
 import { formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { capacityQueries } from '../api/capacity-queries.ts';
+import { siteLossCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
 
@@ -42,7 +43,7 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
             </option>
           ))}
         </select>
-        {siteId && <CsvButton what={t('capacity.n1.title')} fileName={`n-1-${siteId}.csv`} path="/api/capacity/site-loss" method="POST" body={{ siteId }} />}
+        {siteId && loss && <CsvButton what={t('capacity.n1.title')} fileName={`n-1-${siteId}.csv`} path="/api/capacity/site-loss" method="POST" body={{ siteId }} fallback={() => siteLossCsv(loss)} />}
       </div>
       {siteId === undefined ? (
         <p className="muted">{t('capacity.n1.noSites')}</p>
