@@ -26,6 +26,7 @@ import { SeriesService } from './services/series-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { TimelineService } from './services/timeline-service.ts';
 import { CapacityService } from './services/capacity-service.ts';
+import { SovereignCapacityService } from './services/capacity-sovereign-service.ts';
 import { LiveStream, type LiveStreamOptions } from './stream/live-stream.ts';
 import type { ControlPlaneClient } from './upstream/control-plane-client.ts';
 import { ControlPlaneSet } from './upstream/control-plane-set.ts';
@@ -75,6 +76,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const series = new SeriesService(planes);
   const timeline = new TimelineService(planes);
   const capacity = new CapacityService(planes);
+  const sovereign = new SovereignCapacityService(planes);
   const maintenance = new MaintenanceService(planes);
   bffMetrics(metrics, planes, live);
 
@@ -94,7 +96,10 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
     res.json({ ok: true });
   });
 
-  app.use('/api', apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, ...(streamRecheckMs ? { streamRecheckMs } : {}) }));
+  app.use(
+    '/api',
+    apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, sovereign, ...(streamRecheckMs ? { streamRecheckMs } : {}) }),
+  );
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     // Hashed assets never change; index.html is revalidated so a new build is picked up at once.
@@ -128,6 +133,7 @@ interface ApiDeps {
   timeline: TimelineService;
   maintenance: MaintenanceService;
   capacity: CapacityService;
+  sovereign: SovereignCapacityService;
   streamRecheckMs?: number;
 }
 
@@ -136,7 +142,7 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
+function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, sovereign, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -156,6 +162,7 @@ function apiRouter({ config, logger, identity, fleet, status, live, placement, a
     timeline,
     maintenance,
     capacity,
+    sovereign,
     identity,
     logger,
     loginProviders: { ...(oidcEntry ? { oidc: oidcEntry } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) },

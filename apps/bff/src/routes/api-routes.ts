@@ -2,6 +2,7 @@ import type { ApiRoute } from './api-route.ts';
 import { alertRoutes, type AlertRouteDeps } from './alerts.routes.ts';
 import { auditRoutes, type AuditRouteDeps } from './audit.routes.ts';
 import { capacityRoutes, type CapacityRouteDeps } from './capacity.routes.ts';
+import { capacitySovereignRoutes, type SovereignCapacityRouteDeps } from './capacity-sovereign.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet.routes.ts';
 import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance.routes.ts';
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
@@ -23,6 +24,7 @@ export type ApiRouteDeps = FleetRouteDeps &
   AlertRouteDeps &
   TimelineRouteDeps &
   CapacityRouteDeps &
+  SovereignCapacityRouteDeps &
   MaintenanceRouteDeps &
   SessionRouteDeps &
   OidcRouteDeps &
@@ -43,6 +45,7 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...alertRoutes,
   ...timelineRoutes,
   ...capacityRoutes,
+  ...capacitySovereignRoutes,
   ...maintenanceRoutes,
   ...sessionRoutes,
   ...oidcRoutes,
