@@ -112,9 +112,25 @@ describe.each(STORE_KINDS)('energy from the hourly rollups, on %s', (kind) => {
     expect(r).toMatchObject({ from: new Date(t0).toISOString(), to: new Date(t0 + 2 * H).toISOString(), hours: 2 });
     expect(r.rows.map((row) => row.key)).toEqual(['FR', 'MA']);
     const year = await report('period=year&groupBy=network');
-    expect(year).toMatchObject({ hours: 365 * 24, pueBasis: 'annual' });
+    // A year asked, but a few hours of data: the PUE is no annual figure.
+    expect(year).toMatchObject({ hours: 365 * 24, pueBasis: 'interim' });
     expect(year.rows[0]!.facilityMwh).toBeCloseTo(4 + 2.75, 3); // the sample before the range counts in the year
     expect((await report('period=month')).pueBasis).toBe('interim');
+  });
+
+  it('labels the PUE annual once every reporting site has a year of data', async () => {
+    // Closed hourly rows for both sites from a year back up to the hours seeded above (none overlaps them).
+    const yearFrom = Math.ceil(Date.now() / H) * H - 365 * 24 * H;
+    await h.cp.db.query(
+      `INSERT INTO telemetry_rollup_1h (series_id, bucket_ms, min, max, sum, count, last, last_at_ms)
+       SELECT s.id, b, 1, 1, 1e9, 1, 1, b FROM telemetry_series s, generate_series($1::bigint, $2::bigint, ${H}) b
+        WHERE s.metric IN ('site_facility_energy_joules_total', 'site_it_energy_joules_total')`,
+      [yearFrom, t0 - 2 * H],
+    );
+    const year = await report('period=year&groupBy=network');
+    expect(year.pueBasis).toBe('annual');
+    expect(year.rows[0]!.hoursWithData).toBeGreaterThan(2 * 0.95 * 365 * 24);
+    expect((await report(`${range}&groupBy=network`)).pueBasis).toBe('interim');
   });
 
   it('answers 400 naming the field for a bad range', async () => {

@@ -62,6 +62,8 @@ export class CapacityService {
       groupBy: query.groupBy,
       asOf: oldest(parts.map((p) => p.asOf)),
       fleetVersion: distinct(parts.map((p) => p.fleetVersion)),
+      // Annual only when every control plane's sites give an annual figure.
+      pueBasis: parts.every((p) => p.pueBasis === 'annual') ? 'annual' : 'interim',
       rows: rollUpEnergy(uniqueSites(parts.map((p) => p.rows)), query.groupBy),
     };
   }

@@ -119,7 +119,7 @@ export class CapacityService {
       hours: (toMs - fromMs) / H,
       asOf: new Date(nowMs).toISOString(),
       fleetVersion: fleet.version,
-      pueBasis: pueBasis(fromMs, toMs, nowMs),
+      pueBasis: pueBasis(fromMs, toMs, nowMs, rows),
       carbonBasis: 'location-based',
       rows: rollUpEnergy(rows, query.groupBy),
     };
@@ -136,7 +136,17 @@ export function energyRange(query: EnergyQuery, nowMs: number): { fromMs: number
   return { fromMs: Math.floor(query.from! / H) * H, toMs: ceilHour(query.to!) };
 }
 
-/** ISO/IEC 30134-2 defines PUE over a year: annual only for a period of a year or more that has ended. */
-export function pueBasis(fromMs: number, toMs: number, nowMs: number): EnergyReport['pueBasis'] {
-  return toMs - fromMs >= ANNUAL_PUE_DAYS * 24 * H && toMs <= Math.ceil(nowMs / H) * H ? 'annual' : 'interim';
+/** A site's data covers the period when it has facility energy for this share of its hours. */
+export const ANNUAL_COVERAGE = 0.95;
+
+/**
+ * ISO/IEC 30134-2 defines PUE over a year: annual only for a period of a year or more that has ended,
+ * with every site that reports having data for ANNUAL_COVERAGE of its hours (a site that reported for a
+ * month does not give an annual figure, whatever the period asked).
+ */
+export function pueBasis(fromMs: number, toMs: number, nowMs: number, rows: readonly Pick<EnergyRow, 'hoursWithData'>[]): EnergyReport['pueBasis'] {
+  const hours = (toMs - fromMs) / H;
+  const reporting = rows.filter((r) => r.hoursWithData > 0);
+  const covered = reporting.length > 0 && reporting.every((r) => r.hoursWithData >= ANNUAL_COVERAGE * hours);
+  return hours >= ANNUAL_PUE_DAYS * 24 && toMs <= Math.ceil(nowMs / H) * H && covered ? 'annual' : 'interim';
 }

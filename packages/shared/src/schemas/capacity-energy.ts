@@ -12,7 +12,7 @@ import { LedgerGroupBySchema } from './capacity-ledger.ts';
 export const ENERGY_FIGURES = {
   facilityMwh: 'Energy the whole facility drew (site_facility_energy_joules_total summed over the hours), MWh.',
   itMwh: 'Energy the IT equipment drew (site_it_energy_joules_total summed over the hours), MWh.',
-  pue: 'Energy-weighted PUE: facility MWh ÷ IT MWh over the same hours (ISO/IEC 30134-2). Interim unless the period covers a year; null without IT energy.',
+  pue: 'Energy-weighted PUE: facility MWh ÷ IT MWh over the same hours (ISO/IEC 30134-2). Interim unless the period is a year of data that has ended (pueBasis); null without IT energy.',
   onSiteSolarMwh: 'On-site photovoltaic output (hourly mean of site_solar_power_watts × 1 h, summed), MWh; any surplus beyond the facility’s draw is exported.',
   gridMwh: 'Facility energy drawn from the grid: per hour, facility energy less the on-site solar it used, summed, MWh.',
   renewableMwh: 'Facility energy from renewable or low-carbon sources: per hour, facility energy × the hourly mean of site_renewable_share_ratio, summed, MWh.',
@@ -110,7 +110,10 @@ export const EnergyReportSchema = z.object({
   hours: z.number().int().min(1),
   asOf: z.iso.datetime({ offset: true }),
   fleetVersion: text(),
-  /** `annual` when the period covers a year and has ended; otherwise `interim` (ISO/IEC 30134-2 defines PUE over a year). */
+  /**
+   * `annual` when the period covers a year, has ended, and every reporting site has data for 95 % of its
+   * hours; otherwise `interim` (ISO/IEC 30134-2 defines PUE over a year).
+   */
   pueBasis: z.enum(['interim', 'annual']),
   carbonBasis: z.literal('location-based'),
   rows: z.array(EnergyRowSchema),
