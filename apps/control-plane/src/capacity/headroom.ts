@@ -9,6 +9,7 @@ import {
   type HeadroomModel,
   type HeadroomPipelineQuarter,
   type HeadroomQuery,
+  type Site,
   type WorkloadRequest,
 } from '@corridor/shared';
 import { matchingRules, policyCheck } from '../placement/policy-eval.ts';
@@ -63,11 +64,21 @@ export function ledgerView(input: SovereignInput): FreeView {
 const PIPELINE: ReadonlySet<string> = new Set(['planned', 'construction']);
 const isPipeline = (facts: SiteFacts) => PIPELINE.has(facts.status);
 
+/** Per pack and fleet snapshot (both never changed in place, as the engine's own caches assume): the lawful sites per shape. */
+const lawfulCache = new WeakMap<object, WeakMap<readonly Site[], Map<string, readonly SiteFacts[]>>>();
+
 /** The sites the engine accepts for the class on policy alone (jurisdiction, operator control, certifications). */
-export function lawfulSites(input: Pick<SovereignInput, 'fleet' | 'policy'>, cls: DemandClass): SiteFacts[] {
-  const rules = matchingRules(input.policy.pack, cls.shape);
-  const check = policyCheck(rules, cls.shape.dataOrigin, new Set(cls.shape.conditions));
-  return siteFacts(input.fleet.sites).filter((f) => check(f.site, f.policyKey).length === 0);
+export function lawfulSites(input: Pick<SovereignInput, 'fleet' | 'policy'>, cls: DemandClass): readonly SiteFacts[] {
+  const { pack } = input.policy;
+  const bySites = lawfulCache.get(pack) ?? lawfulCache.set(pack, new WeakMap()).get(pack)!;
+  const byShape = bySites.get(input.fleet.sites) ?? bySites.set(input.fleet.sites, new Map()).get(input.fleet.sites)!;
+  const key = JSON.stringify(cls.shape);
+  let lawful = byShape.get(key);
+  if (!lawful) {
+    const check = policyCheck(matchingRules(pack, cls.shape), cls.shape.dataOrigin, new Set(cls.shape.conditions));
+    byShape.set(key, (lawful = siteFacts(input.fleet.sites).filter((f) => check(f.site, f.policyKey).length === 0)));
+  }
+  return lawful;
 }
 
 /** GPUs the engine's power check lets through for `count × kwPerGpu` on this headroom (the same float arithmetic). */
