@@ -102,13 +102,11 @@ export class AlertService implements AlertSink {
       const state: SeriesState = {
         phase: stored.alert.state === 'firing' ? 'firing' : 'pending',
         since: Date.parse(stored.alert.startsAt),
-        ...(stored.alert.state === 'pending' && rule.condition !== 'absent' ? { dueMs: Date.parse(stored.alert.startsAt) + rule.forMs } : {}),
         value: stored.alert.value,
         ...(rule.condition === 'absent' ? {} : { arrivedMs: nowMs }),
       };
-      const tracked = { seriesKey: stored.seriesKey, bound, facts, state };
-      this.series.set(stored.seriesKey, tracked);
-      this.armFiring(tracked);
+      // A pending episode resumed here fires on its next sample, not by the clock: nothing says it held while this process was down.
+      this.series.set(stored.seriesKey, { seriesKey: stored.seriesKey, bound, facts, state });
     }
     this.silences = (await listSilences(this.deps.db, nowMs)).filter((s) => silenceState(s, nowMs) !== 'expired');
   }
