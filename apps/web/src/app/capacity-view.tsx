@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import coarseCountriesUrl from 'world-atlas/countries-110m.json?url';
 import { CapacityPage } from '../features/capacity/components/capacity-page.tsx';
 import type { CountryShape } from '../features/capacity/model/projection.ts';
+import { syntheticLedgers } from '../features/capacity/model/synthetic-ledger.ts';
 import type { ViewContext } from './view-context.ts';
 
 /**
@@ -27,7 +29,7 @@ function openInPlace(search: string): void {
 }
 
 /** The executive's capacity view, composed with the map's basemap and the placement view's pre-fill. */
-export function CapacityView({ sites, abilities }: ViewContext) {
+export function CapacityView({ sites, abilities, url }: ViewContext) {
   const shapes = useQuery({
     queryKey: ['capacity', 'country-shapes'] as const,
     queryFn: ({ signal }) => loadCountryShapes(signal),
@@ -35,5 +37,7 @@ export function CapacityView({ sites, abilities }: ViewContext) {
     gcTime: Infinity,
     structuralSharing: false,
   });
-  return <CapacityPage sites={sites} countryShapes={shapes.data} onOpenPlacement={abilities.canPlace ? openInPlace : undefined} />;
+  // A synthetic fleet (?synthetic=N) has no server ledger: its sites' nameplates make one in the browser.
+  const synthetic = useMemo(() => (url.synthetic ? syntheticLedgers(sites, new Date().toISOString()) : undefined), [url.synthetic, sites]);
+  return <CapacityPage sites={sites} countryShapes={shapes.data} onOpenPlacement={abilities.canPlace ? openInPlace : undefined} synthetic={synthetic} />;
 }

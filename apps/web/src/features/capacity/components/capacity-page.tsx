@@ -1,4 +1,4 @@
-import type { CapacityLedgerRow, SiteRow } from '@corridor/shared';
+import type { CapacityLedger, CapacityLedgerRow, LedgerGroupBy, SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { countryName } from '../../../lib/countries.ts';
@@ -9,6 +9,7 @@ import { viewerZone } from '../../../lib/local-time.ts';
 import { capacityQueries } from '../api/capacity-queries.ts';
 import { TABLE_GROUPINGS } from '../model/capacity-params.ts';
 import { largestSite, ledgerTree, networkRow } from '../model/ledger-tree.ts';
+import type { LedgerSet } from '../model/synthetic-ledger.ts';
 import type { CountryShape } from '../model/projection.ts';
 import { CapacityChoropleth, type SiteBubble } from './capacity-choropleth.tsx';
 import { CountryBars } from './country-bars.tsx';
@@ -30,6 +31,25 @@ export interface CapacityPageProps {
   countryShapes?: readonly CountryShape[];
   /** Opens the placement view pre-filled (a search string); absent for a role that may not place. */
   onOpenPlacement?: (search: string) => void;
+  /** A ledger built in the browser for a synthetic fleet (?synthetic=N), read instead of the API's. */
+  synthetic?: LedgerSet;
+}
+
+/** The N-1 picker lists the largest sites (a fleet of thousands does not fit one list box). */
+const N1_CHOICES = 200;
+
+/** The ledger grouped one way: the API's, or the synthetic fleet's (given at once, never refetched). */
+function useLedger(groupBy: LedgerGroupBy, synthetic: LedgerSet | undefined, enabled = true) {
+  const own = synthetic && groupBy !== 'bloc' ? synthetic[groupBy] : undefined;
+  const fromApi = useQuery({ ...capacityQueries.ledger(groupBy), enabled: enabled && !own });
+  const fromBrowser = useQuery({
+    queryKey: ['capacity', 'synthetic', groupBy, own?.rows.length ?? 0] as const,
+    queryFn: (): CapacityLedger => own!,
+    enabled: !!own,
+    staleTime: Infinity,
+    structuralSharing: false,
+  });
+  return own ? fromBrowser : fromApi;
 }
 
 /**
@@ -37,16 +57,23 @@ export interface CapacityPageProps {
  * bars per country, sovereign headroom per regulated class, the N-1 what-if, the forecast and energy.
  * Every table exports as CSV; printed, it is a board pack (A4 landscape, as-of and policy on every page).
  */
-export function CapacityPage({ sites, countryShapes, onOpenPlacement }: CapacityPageProps) {
+export function CapacityPage({ sites, countryShapes, onOpenPlacement, synthetic }: CapacityPageProps) {
   const t = useT();
   const [params, setParams] = useCapacityParams();
-  const byCountry = useQuery(capacityQueries.ledger('country'));
-  const bySite = useQuery(capacityQueries.ledger('site'));
-  const network = useQuery(capacityQueries.ledger('network'));
-  const byBloc = useQuery({ ...capacityQueries.ledger('bloc'), enabled: params.by === 'bloc' });
+  const byCountry = useLedger('country', synthetic);
+  const bySite = useLedger('site', synthetic);
+  const network = useLedger('network', synthetic);
+  const byBloc = useLedger('bloc', synthetic, params.by === 'bloc');
 
   const branches = useMemo(() => (byCountry.data ? ledgerTree(byCountry.data, bySite.data) : []), [byCountry.data, bySite.data]);
-  const siteRows = useMemo(() => (bySite.data?.rows ?? []).filter((r) => r.site && r.mw.installed > 0).sort((a, b) => b.mw.installed - a.mw.installed), [bySite.data]);
+  const siteRows = useMemo(
+    () =>
+      (bySite.data?.rows ?? [])
+        .filter((r) => r.site && r.mw.installed > 0)
+        .sort((a, b) => b.mw.installed - a.mw.installed)
+        .slice(0, N1_CHOICES),
+    [bySite.data],
+  );
   const bubbles: SiteBubble[] = useMemo(() => {
     const ledgerOf = new Map((bySite.data?.rows ?? []).map((r) => [r.key, r]));
     return sites.map((s) => {
@@ -66,7 +93,7 @@ export function CapacityPage({ sites, countryShapes, onOpenPlacement }: Capacity
   const tableRows: CapacityLedgerRow[] | undefined = params.by === 'bloc' ? byBloc.data?.rows : params.by === 'site' ? bySite.data?.rows : undefined;
 
   return (
-    <div className="capacity-page">
+    <div className="capacity-page" data-ledger-sites={bySite.data?.rows.length}>
       <div className="capacity-print-frame" aria-hidden="true">
         <span>{t('capacity.print.title')}</span>
         <span>{asOf}</span>

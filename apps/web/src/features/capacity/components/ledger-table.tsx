@@ -15,6 +15,23 @@ interface LedgerTableProps {
   network?: CapacityLedgerRow;
 }
 
+/** Site rows drawn at a time under a country (or in the site list): a fleet of thousands opens in pages. */
+export const SITE_PAGE = 100;
+
+function MoreRow({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
+  const t = useT();
+  if (shown >= total) return null;
+  return (
+    <tr className="capacity-more">
+      <td colSpan={LEDGER_COLUMNS.length + 2}>
+        <button type="button" className="link-button" onClick={onMore}>
+          {t('capacity.table.more', { count: Math.min(SITE_PAGE, total - shown), shown, total })}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 function SiteName({ row }: { row: CapacityLedgerRow }) {
   const t = useT();
   const site = row.site;
@@ -49,6 +66,9 @@ function Columns() {
 export function LedgerTable({ caption, branches, rows, rowName, network }: LedgerTableProps) {
   const t = useT();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [pages, setPages] = useState<Readonly<Record<string, number>>>({});
+  const shownOf = (key: string) => (pages[key] ?? 1) * SITE_PAGE;
+  const more = (key: string) => setPages((p) => ({ ...p, [key]: (p[key] ?? 1) + 1 }));
   const toggle = (key: string) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -87,7 +107,7 @@ export function LedgerTable({ caption, branches, rows, rowName, network }: Ledge
                   </td>
                 </tr>
                 {expanded &&
-                  branch.sites.map((site) => (
+                  branch.sites.slice(0, shownOf(branch.country)).map((site) => (
                     <tr key={site.key} className="capacity-site">
                       <th scope="row">
                         <SiteName row={site} />
@@ -100,10 +120,11 @@ export function LedgerTable({ caption, branches, rows, rowName, network }: Ledge
                       </td>
                     </tr>
                   ))}
+                {expanded && <MoreRow shown={shownOf(branch.country)} total={branch.sites.length} onMore={() => more(branch.country)} />}
               </Fragment>
             );
           })}
-          {rows?.map((row) => (
+          {rows?.slice(0, shownOf('')).map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.site ? <SiteName row={row} /> : <bdi>{rowName(row)}</bdi>}</th>
               {LEDGER_COLUMNS.map((column) => (
@@ -114,6 +135,7 @@ export function LedgerTable({ caption, branches, rows, rowName, network }: Ledge
               </td>
             </tr>
           ))}
+          {rows && <MoreRow shown={shownOf('')} total={rows.length} onMore={() => more('')} />}
         </tbody>
         {network && (
           <tfoot>
