@@ -107,7 +107,7 @@ describe.each(STORE_KINDS)('sovereign headroom, N-1 and forecast, on %s', (kind)
       expect.arrayContaining(['ma-personal-data', 'ma-05-20-state-sensitive', 'fr-secnumcloud', 'fr-health-hds', 'ng-government-data', 'ecowas-personal-data', 'eu-gdpr-personal-data']),
     );
     expect(classOf(answer, 'ma-05-20-state-sensitive').class).toMatchObject({ shape: { ...STATE_SENSITIVE, conditions: [] }, ruleIds: ['ma-05-20-state-sensitive'] });
-    expect(answer).toMatchObject({ audience: 'fleet', policyVersion: expect.stringMatching(/^sha256:/) });
+    expect(answer).toMatchObject({ audience: 'fleet', policyVersion: expect.stringMatching(/^sha256:/), largestSiteId: 'ma-1' });
   });
 
   it('counts lawful, committed, free and pipeline for Moroccan state-sensitive data from the engine’s checks', async () => {

@@ -22,7 +22,8 @@ import { classForecast, forecastMethod } from './forecast.ts';
 import { classesOf, demandClasses } from './headroom-classes.ts';
 import { classHeadroom, type CommittedWorkload, type SovereignInput } from './headroom.ts';
 import { readActiveWorkloads, readDemandSpans } from './headroom-store.ts';
-import { siteLoss } from './site-loss.ts';
+import { largestSite, siteLoss } from './site-loss.ts';
+import { siteFacts } from '../placement/site-facts.ts';
 
 export interface SovereignCapacityDeps {
   db: Db;
@@ -89,10 +90,12 @@ export class SovereignCapacityService {
     const classes = classesFor(pack);
     const committed: CommittedWorkload[] = active.map((w) => ({ ...w, classIds: classesOf(pack, classes, w.request) }));
     const shown = scope.tenant === undefined ? classes : classes.filter((c) => committed.some((w) => w.classIds.includes(c.id)));
+    const largest = largestSite(siteFacts(input.fleet.sites));
     return {
       ...this.header(input, scope),
       definitions: { ...SOVEREIGN_FIGURES },
       classes: shown.map((cls) => classHeadroom(input, cls, committed, query)),
+      ...(largest ? { largestSiteId: largest.id } : {}),
     };
   }
 

@@ -120,6 +120,8 @@ export const SovereignHeadroomSchema = z.object({
   ...Header,
   definitions: z.object({ demandClass: text(), lawful: text(), committed: text(), free: text(), pipeline: text() }),
   classes: z.array(ClassHeadroomSchema),
+  /** The N-1 picker's default: the largest installed site by IT MW (then GPUs, then id); absent when none is installed. */
+  largestSiteId: IdSchema.optional(),
 });
 export type SovereignHeadroom = z.infer<typeof SovereignHeadroomSchema>;
 
