@@ -66,14 +66,13 @@ export function CapacityPage({ sites, countryShapes, onOpenPlacement, synthetic 
   const byBloc = useLedger('bloc', synthetic, params.by === 'bloc');
 
   const branches = useMemo(() => (byCountry.data ? ledgerTree(byCountry.data, bySite.data) : []), [byCountry.data, bySite.data]);
-  const siteRows = useMemo(
-    () =>
-      (bySite.data?.rows ?? [])
-        .filter((r) => r.site && r.mw.installed > 0)
-        .sort((a, b) => b.mw.installed - a.mw.installed)
-        .slice(0, N1_CHOICES),
-    [bySite.data],
-  );
+  const siteRows = useMemo(() => {
+    const installed = (bySite.data?.rows ?? []).filter((r) => r.site && r.mw.installed > 0).sort((a, b) => b.mw.installed - a.mw.installed);
+    const choices = installed.slice(0, N1_CHOICES);
+    // A site a link asked for stays choosable even when it is not among the largest.
+    const asked = params.n1 && !choices.some((r) => r.key === params.n1) ? installed.find((r) => r.key === params.n1) : undefined;
+    return asked ? [...choices, asked] : choices;
+  }, [bySite.data, params.n1]);
   const bubbles: SiteBubble[] = useMemo(() => {
     const ledgerOf = new Map((bySite.data?.rows ?? []).map((r) => [r.key, r]));
     return sites.map((s) => {
