@@ -161,6 +161,8 @@ describe.each(STORE_KINDS)('sovereign headroom, N-1 and forecast, on %s', (kind)
     expect(byName['state-small']).toMatchObject({ outcome: 're-placed', to: { siteId: 'ma-2', gpuModel: 'H100' }, classIds: ['ma-05-20-state-sensitive'] });
     const stranded = byName['state-big']!;
     expect(stranded).toMatchObject({ outcome: 'stranded', lawfulSitesLeft: 2 });
+    // Of the two lawful sites left (ma-2, the planned ma-planned), ma-2 comes closest: 256 H100 free for 400.
+    expect(stranded.closestLawful).toEqual({ siteId: 'ma-2', name: 'Rabat 1', reasons: [{ code: 'INSUFFICIENT_GPUS', margin: { needed: 400, available: 256, unit: 'H100' } }] });
     expect(stranded.to).toBeUndefined();
     expect(stranded.reasons).toEqual([
       { code: 'JURISDICTION_NOT_ALLOWED', sites: 2, ruleIds: ['ma-05-20-state-sensitive'] },

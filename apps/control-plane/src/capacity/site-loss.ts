@@ -1,4 +1,4 @@
-import { REASON_CODES, roundMw, type DemandClass, type GpuModel, type ReasonCode, type SiteLoss, type Workload } from '@corridor/shared';
+import { REASON_CODES, roundMw, type DemandClass, type GpuModel, type ReasonCode, type RejectedSite, type SiteLoss, type Workload } from '@corridor/shared';
 import { planDrain } from '../drain/drain-planner.ts';
 import type { SiteUsage } from '../placement/plan-input.ts';
 import { siteFacts, type SiteFacts } from '../placement/site-facts.ts';
@@ -11,6 +11,11 @@ import { freeMw, freePools, lawfulSites, ledgerView, type FreeView, type Soverei
  */
 
 const POLICY_CODES: ReadonlySet<ReasonCode> = new Set(['JURISDICTION_NOT_ALLOWED', 'OPERATOR_CONTROL', 'CERTIFICATION_MISSING']);
+
+/** Room a rejected site has for the request, in its INSUFFICIENT_GPUS margin (0 without one). */
+const roomOf = (r: RejectedSite) => r.reasons.find((x) => x.code === 'INSUFFICIENT_GPUS')?.margin?.available ?? 0;
+/** Fewer reasons first, then more room (the plan's order breaks the last ties). */
+const closer = (a: RejectedSite, b: RejectedSite) => a.reasons.length < b.reasons.length || (a.reasons.length === b.reasons.length && roomOf(a) > roomOf(b));
 
 /** The largest installed site: IT MW, then GPUs, then id (the console's default pick). */
 export function largestSite(facts: readonly SiteFacts[]): SiteFacts | undefined {
@@ -79,9 +84,13 @@ export function siteLoss(input: SiteLossInput): Body {
     }
     const codes = new Map<ReasonCode, { sites: number; ruleIds: Set<string> }>();
     let lawfulLeft = 0;
+    let closest: RejectedSite | undefined;
     for (const r of m.reasons) {
       if (r.siteId === input.siteId) continue;
-      if (!r.reasons.some((x) => POLICY_CODES.has(x.code))) lawfulLeft++;
+      if (!r.reasons.some((x) => POLICY_CODES.has(x.code))) {
+        lawfulLeft++;
+        if (!closest || closer(r, closest)) closest = r;
+      }
       for (const code of new Set(r.reasons.map((x) => x.code))) {
         const entry = codes.get(code) ?? codes.set(code, { sites: 0, ruleIds: new Set() }).get(code)!;
         entry.sites++;
@@ -89,7 +98,12 @@ export function siteLoss(input: SiteLossInput): Body {
       }
     }
     const reasons = REASON_CODES.filter((c) => codes.has(c)).map((code) => ({ code, sites: codes.get(code)!.sites, ruleIds: [...codes.get(code)!.ruleIds].sort() }));
-    return { ...common, outcome: 'stranded' as const, reasons, lawfulSitesLeft: lawfulLeft };
+    const closestLawful = closest && {
+      siteId: closest.siteId,
+      name: siteById.get(closest.siteId)?.site.name ?? closest.siteId,
+      reasons: closest.reasons.map((x) => ({ code: x.code, ...(x.margin ? { margin: x.margin } : {}) })),
+    };
+    return { ...common, outcome: 'stranded' as const, reasons, lawfulSitesLeft: lawfulLeft, ...(closestLawful ? { closestLawful } : {}) };
   });
 
   const headroom = input.classes.map((cls) => {

@@ -3,7 +3,7 @@ import { text } from './text.ts';
 import { IdSchema, IsoDateSchema } from './common.ts';
 import { JurisdictionCodeSchema } from './jurisdiction.ts';
 import { GpuModelSchema } from './site.ts';
-import { DataClassSchema, ReasonCodeSchema, SectorSchema, WorkloadKindSchema } from './placement.ts';
+import { DataClassSchema, MarginSchema, ReasonCodeSchema, SectorSchema, WorkloadKindSchema } from './placement.ts';
 import { LedgerAudienceSchema, PipelineStageSchema } from './capacity-ledger.ts';
 
 /*
@@ -150,6 +150,8 @@ export const SiteLossWorkloadSchema = z.object({
   reasons: z.array(StrandedReasonSchema),
   /** Stranded: sites lawful on policy alone (all were full, down or too far): 0 means the lost site was its only lawful home. */
   lawfulSitesLeft: count,
+  /** Stranded with a lawful site left: the one closest to taking it (fewest reasons, then most room), and why it cannot, with margins. */
+  closestLawful: z.object({ siteId: IdSchema, name: text(), reasons: z.array(z.object({ code: ReasonCodeSchema, margin: MarginSchema.optional() })) }).optional(),
 });
 export type SiteLossWorkload = z.infer<typeof SiteLossWorkloadSchema>;
 
