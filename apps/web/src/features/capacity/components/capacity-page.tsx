@@ -93,64 +93,82 @@ export function CapacityPage({ sites, countryShapes, onOpenPlacement, synthetic 
 
   return (
     <div className="capacity-page" data-ledger-sites={bySite.data?.rows.length}>
-      <div className="capacity-print-frame" aria-hidden="true">
-        <span>{t('capacity.print.title')}</span>
-        <span>{asOf}</span>
-      </div>
-      <header className="capacity-head">
-        <h2>{t('capacity.title')}</h2>
-        {ledger && (
-          <p className="muted capacity-asof">
-            <bdi>{asOf}</bdi>
-            {ledger.audience === 'tenant' && <span>{t('capacity.tenantNote')}</span>}
-          </p>
-        )}
-        <button type="button" className="ops-button capacity-print" onClick={() => window.print()}>
-          {t('capacity.print.button')}
-        </button>
-      </header>
-      <FigureHelp />
-      <QueryState query={byCountry} what={t('capacity.ledger.what')}>
-        {ledger && ledger.rows.length === 0 ? (
-          <p className="muted">{t('capacity.ledger.empty')}</p>
-        ) : (
-          <>
-            <CapacityChoropleth shapes={countryShapes} countries={ledger?.rows ?? []} bubbles={bubbles} metric={params.metric} onMetricChange={(metric) => setParams({ metric })} />
-            <section className="capacity-section" aria-labelledby="capacity-ledger-title">
-              <h3 id="capacity-ledger-title">{t('capacity.ledger.title')}</h3>
-              <div className="capacity-controls" role="group" aria-label={t('capacity.ledger.groupBy')}>
-                {TABLE_GROUPINGS.map((g) => (
-                  <button key={g} type="button" className="ops-button" aria-pressed={params.by === g} onClick={() => setParams({ by: g })}>
-                    {t(`capacity.ledger.by.${g}` as MessageKey)}
-                  </button>
-                ))}
-                <CsvButton what={t('capacity.ledger.csvWhat', { by: params.by })} fileName={`capacity-ledger-${params.by}.csv`} path={`/api/capacity/ledger?groupBy=${params.by}`} />
-                {params.by === 'country' && <CsvButton what={t('capacity.ledger.csvWhat', { by: 'site' })} fileName="capacity-ledger-site.csv" path="/api/capacity/ledger?groupBy=site" />}
-              </div>
-              <LedgerTable
-                caption={t('capacity.ledger.caption', { by: params.by })}
-                branches={params.by === 'country' ? branches : undefined}
-                rows={tableRows}
-                rowName={(row) => (params.by === 'bloc' ? t('capacity.bloc', { bloc: row.key }) : countryName(row.key))}
-                network={networkRow(network.data)}
-              />
-            </section>
-            {branches.length > 0 && (
-              <section className="capacity-section" aria-labelledby="capacity-bars-title">
-                <h3 id="capacity-bars-title">{t('capacity.bars.heading')}</h3>
-                <CountryBars branches={branches} />
-              </section>
-            )}
-          </>
-        )}
-      </QueryState>
-      <HeadroomSection onOpenPlacement={onOpenPlacement} />
-      <SiteLossSection sites={siteRows} siteId={n1} onSiteChange={(siteId) => setParams({ n1: siteId })} />
-      <ForecastSection />
-      <EnergySection period={params.period} onPeriodChange={(period) => setParams({ period })} />
-      <div className="capacity-print-frame footer" aria-hidden="true">
-        <span>{asOf}</span>
-      </div>
+      {/* Printed, a table's head and foot repeat on every page: the as-of time and policy on each page of the
+          board pack. On screen the table is only a box (role=presentation, head and foot not shown). */}
+      <table role="presentation" className="capacity-print-layout">
+        <thead className="capacity-print-frame" aria-hidden="true">
+          <tr>
+            <td>
+              <span>{t('capacity.print.title')}</span>
+              <span>{asOf}</span>
+            </td>
+          </tr>
+        </thead>
+        <tfoot className="capacity-print-frame" aria-hidden="true">
+          <tr>
+            <td>
+              <span>{asOf}</span>
+            </td>
+          </tr>
+        </tfoot>
+        <tbody>
+          <tr>
+            <td>
+              <header className="capacity-head">
+                <h2>{t('capacity.title')}</h2>
+                {ledger && (
+                  <p className="muted capacity-asof">
+                    <bdi>{asOf}</bdi>
+                    {ledger.audience === 'tenant' && <span>{t('capacity.tenantNote')}</span>}
+                  </p>
+                )}
+                <button type="button" className="ops-button capacity-print" onClick={() => window.print()}>
+                  {t('capacity.print.button')}
+                </button>
+              </header>
+              <FigureHelp />
+              <QueryState query={byCountry} what={t('capacity.ledger.what')}>
+                {ledger && ledger.rows.length === 0 ? (
+                  <p className="muted">{t('capacity.ledger.empty')}</p>
+                ) : (
+                  <>
+                    <CapacityChoropleth shapes={countryShapes} countries={ledger?.rows ?? []} bubbles={bubbles} metric={params.metric} onMetricChange={(metric) => setParams({ metric })} />
+                    <section className="capacity-section" aria-labelledby="capacity-ledger-title">
+                      <h3 id="capacity-ledger-title">{t('capacity.ledger.title')}</h3>
+                      <div className="capacity-controls" role="group" aria-label={t('capacity.ledger.groupBy')}>
+                        {TABLE_GROUPINGS.map((g) => (
+                          <button key={g} type="button" className="ops-button" aria-pressed={params.by === g} onClick={() => setParams({ by: g })}>
+                            {t(`capacity.ledger.by.${g}` as MessageKey)}
+                          </button>
+                        ))}
+                        <CsvButton what={t('capacity.ledger.csvWhat', { by: params.by })} fileName={`capacity-ledger-${params.by}.csv`} path={`/api/capacity/ledger?groupBy=${params.by}`} />
+                        {params.by === 'country' && <CsvButton what={t('capacity.ledger.csvWhat', { by: 'site' })} fileName="capacity-ledger-site.csv" path="/api/capacity/ledger?groupBy=site" />}
+                      </div>
+                      <LedgerTable
+                        caption={t('capacity.ledger.caption', { by: params.by })}
+                        branches={params.by === 'country' ? branches : undefined}
+                        rows={tableRows}
+                        rowName={(row) => (params.by === 'bloc' ? t('capacity.bloc', { bloc: row.key }) : countryName(row.key))}
+                        network={networkRow(network.data)}
+                      />
+                    </section>
+                    {branches.length > 0 && (
+                      <section className="capacity-section" aria-labelledby="capacity-bars-title">
+                        <h3 id="capacity-bars-title">{t('capacity.bars.heading')}</h3>
+                        <CountryBars branches={branches} />
+                      </section>
+                    )}
+                  </>
+                )}
+              </QueryState>
+              <HeadroomSection onOpenPlacement={onOpenPlacement} />
+              <SiteLossSection sites={siteRows} siteId={n1} onSiteChange={(siteId) => setParams({ n1: siteId })} />
+              <ForecastSection />
+              <EnergySection period={params.period} onPeriodChange={(period) => setParams({ period })} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </div>
   );
 }
