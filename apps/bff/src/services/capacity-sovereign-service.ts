@@ -104,10 +104,12 @@ export const SITE_LOSS_CSV_HEADER = [
   'other_lawful_destinations',
   'stranded_reason_codes',
   'lawful_sites_left',
+  'closest_lawful_site_id',
+  'closest_lawful_site_reasons',
   ...STAMP,
 ] as const;
 
-/** N-1 as CSV: one line per workload of the lost site; reasons as `CODE×sites` separated by spaces. */
+/** N-1 as CSV: one line per workload of the lost site; reasons as `CODE×sites`, the closest lawful site's as `CODE(needed/available unit)`, space-separated. */
 export function siteLossCsv(loss: SiteLoss): string {
   return toCsv(
     SITE_LOSS_CSV_HEADER,
@@ -125,6 +127,8 @@ export function siteLossCsv(loss: SiteLoss): string {
       w.alternatives,
       w.reasons.map((r) => `${r.code}×${r.sites}`).join(' '),
       w.outcome === 'stranded' ? w.lawfulSitesLeft : null,
+      w.closestLawful?.siteId,
+      w.closestLawful?.reasons.map((r) => (r.margin ? `${r.code}(${r.margin.needed}/${r.margin.available} ${r.margin.unit})` : r.code)).join(' '),
       ...stampOf(loss),
     ]),
   );
