@@ -14,7 +14,8 @@ export function PolicyPage() {
   const policy = useQuery(adminQueries.policy());
   const data = policy.data;
   return (
-    <main className="page admin-page" aria-labelledby="policy-title">
+    // Focusable (tabIndex 0): the page scrolls and holds nothing else to focus, so the keyboard scrolls it from here.
+    <main className="page admin-page" aria-labelledby="policy-title" tabIndex={0}>
       <div className="page-head">
         <h2 id="policy-title">{t('admin.policy.title')}</h2>
         {data && (

@@ -1,7 +1,7 @@
 import './alerts.css';
 import { ALERT_SEVERITIES } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { translate } from '../../../lib/i18n/runtime.ts';
 import { alertQueries, FIRING } from '../api/alert-queries.ts';
@@ -61,13 +61,29 @@ export function AlertBadge({ alertsLink, baseTitle }: AlertBadgeProps) {
   };
 
   const words = firing.isError && !alerts ? t('alerts.badge.unavailableWords') : alerts ? describeCounts(counts) : t('alerts.badge.loadingWords');
+  // What the badge shows, in words: its accessible name contains exactly that (WCAG 2.5.3, label in name: a
+  // speech-input user says what they see), and the full sentence is its description.
+  const shown =
+    counts.firing === 0
+      ? [alerts ? t('alerts.badge.zeroFiring') : firing.isError ? t('alerts.badge.unavailable') : t('alerts.badge.loading')]
+      : [
+          ...ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => t('alerts.badge.chip', { count: counts.bySeverity[s], severity: t(`alerts.severity.${s}`) })),
+          ...(counts.unacknowledged > 0 ? [t('alerts.badge.unacked', { count: counts.unacknowledged })] : []),
+        ];
+  const descriptionId = useId();
   return (
     <div className="alert-badge">
-      <a {...alertsLink} aria-label={t('alerts.badge.label', { words })} data-firing={counts.firing} data-unacknowledged={counts.unacknowledged}>
+      <a
+        {...alertsLink}
+        aria-label={t('alerts.badge.label', { words: new Intl.ListFormat(t.tag, { style: 'short', type: 'unit' }).format(shown) })}
+        aria-describedby={descriptionId}
+        data-firing={counts.firing}
+        data-unacknowledged={counts.unacknowledged}
+      >
         <span aria-hidden="true">{t('alerts.badge.title')}</span>
         {counts.firing === 0 ? (
           <span aria-hidden="true" className="muted">
-            {alerts ? t('alerts.badge.zeroFiring') : firing.isError ? t('alerts.badge.unavailable') : t('alerts.badge.loading')}
+            {shown[0]}
           </span>
         ) : (
           ALERT_SEVERITIES.filter((s) => counts.bySeverity[s] > 0).map((s) => (
@@ -82,6 +98,9 @@ export function AlertBadge({ alertsLink, baseTitle }: AlertBadgeProps) {
           </span>
         )}
       </a>
+      <span id={descriptionId} className="visually-hidden">
+        {words}
+      </span>
       <button type="button" className="sound-toggle" aria-pressed={soundOn} onClick={toggleSound} aria-label={t('alerts.badge.beepLabel')}>
         {soundOn ? t('alerts.badge.beepOn') : t('alerts.badge.beepOff')}
       </button>
