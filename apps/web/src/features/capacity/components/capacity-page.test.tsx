@@ -68,6 +68,8 @@ describe('the capacity view', () => {
     renderPage(open);
     const answer = await screen.findByText(/2,000 H100 today: yes, at Casablanca 1 \(Morocco, 2,000 H100\); one site can take it whole\./);
     expect(answer).toBeTruthy();
+    // The lawful pipeline by quarter, on the class's line.
+    expect(answer.closest('tr')!.textContent).toContain('2027-Q2: 3,000 GPUs, 30 MW');
     fireEvent.click(screen.getByRole('link', { name: /Plan it in Placement/ }));
     expect(open).toHaveBeenCalledWith('?view=place&psector=government&pclass=state-sensitive&porigin=MA&pkind=inference&pgpus=2000&pmodel=H100');
   });

@@ -11,6 +11,8 @@ import { QueryState } from './query-state.tsx';
 
 const PERIODS = Object.keys(ENERGY_PERIODS) as EnergyPeriod[];
 const MWH_COLUMNS = ['facilityMwh', 'itMwh', 'onSiteSolarMwh'] as const;
+/** The energy figures defined once in the contract (ENERGY_FIGURES), said in the language in force. */
+const ENERGY_HELP = ['facilityMwh', 'itMwh', 'solarMwh', 'renewableShare', 'tco2e'] as const;
 
 const mwh = (value: number) => `${formatNumber(value, 1)} MWh`;
 const tonnes = (value: number) => `${formatNumber(value, 1)} tCO2e`;
@@ -105,6 +107,17 @@ export function EnergySection({ period, onPeriodChange }: { period: EnergyPeriod
         )}
         <p className="muted">{report?.pueBasis === 'annual' ? t('capacity.energy.pueAnnualNote') : t('capacity.energy.pueInterimNote')}</p>
         <p className="muted">{t('capacity.energy.carbonNote')}</p>
+        <details className="capacity-help">
+          <summary>{t('capacity.energy.help')}</summary>
+          <dl>
+            {ENERGY_HELP.map((f) => (
+              <div key={f}>
+                <dt>{t(`capacity.energy.${f}` as MessageKey)}</dt>
+                <dd>{t(`capacity.energy.${f}.definition` as MessageKey)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       </QueryState>
     </section>
   );

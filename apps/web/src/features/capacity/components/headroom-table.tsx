@@ -88,6 +88,15 @@ export function HeadroomTable({ headroom, onOpenPlacement }: HeadroomTableProps)
                       <td key={f} className="num capacity-figure">
                         <bdi className="mw">{formatMw(row.mw[f])}</bdi>
                         <bdi className="gpus">{formatGpus(row.gpus[f])}</bdi>
+                        {f === 'pipeline' && row.pipelineByQuarter.length > 0 && (
+                          <ul className="capacity-pipeline">
+                            {row.pipelineByQuarter.map((q) => (
+                              <li key={q.quarter}>
+                                <bdi>{t('capacity.headroom.quarter', { quarter: q.quarter, undated: q.quarter === 'undated' ? 'yes' : 'no', gpus: formatGpus(q.gpus), mw: formatMw(q.mw) })}</bdi>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                     ))}
                     <td>

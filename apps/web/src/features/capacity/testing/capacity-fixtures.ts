@@ -69,7 +69,9 @@ export const HEADROOM: SovereignHeadroom = {
       gpusByModel: [],
       mw: { lawful: 45, committed: 12.5, free: 25, pipeline: 30 },
       workloads: 3,
-      pipelineByQuarter: [],
+      pipelineByQuarter: [
+        { quarter: '2027-Q2', mw: 30, gpus: 3000, sites: [{ siteId: 'ma-nador-2', name: 'Nador 2', country: 'MA', stage: 'under-construction', commissioningDate: '2027-06-30', mw: 30, gpus: 3000 }] },
+      ],
       answer: {
         gpus: 2000,
         model: 'H100',
