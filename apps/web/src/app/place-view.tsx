@@ -1,6 +1,6 @@
 import { PLACES, type Link, type Plan, type SiteRow, type WorkloadRequest } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommitOutcome } from '../features/placement/api/commit-workload.ts';
 import { GREYED_COLOUR } from '../features/map/model/marker-style.ts';
 import { placementQueries } from '../features/placement/api/placement-queries.ts';
@@ -15,7 +15,7 @@ import { ApiError } from '../lib/api-client.ts';
 import { useT } from '../lib/i18n/i18n.tsx';
 import { translate } from '../lib/i18n/runtime.ts';
 import { LiveNetworkMap } from './live-network-map.tsx';
-import { placementPrefill } from './placement-prefill.ts';
+import { dropPlacementPrefill, placementPrefill } from './placement-prefill.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
 import type { BoundaryMode } from './url-state.ts';
 
@@ -43,6 +43,7 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
   const t = useT();
   // A link may pre-fill the request (the capacity view's "Plan it"); a tenant's own tenant always wins.
   const [form, setForm] = useState<WorkloadForm>(() => ({ ...EMPTY_FORM, ...placementPrefill(window.location.search), ...(ownTenant ? { tenant: ownTenant } : {}) }));
+  useEffect(dropPlacementPrefill, []);
   const [noFit, setNoFit] = useState<Extract<CommitOutcome, { kind: 'no-site-fits' }>>();
   const check = useMemo(() => checkForm(form), [form]);
   const settled = useDebouncedValue(check, PLAN_DEBOUNCE_MS);

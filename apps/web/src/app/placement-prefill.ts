@@ -24,3 +24,14 @@ export function placementPrefill(search: string): Partial<WorkloadForm> {
   if (gpus && /^\d{1,7}$/.test(gpus)) form.gpuCount = gpus;
   return form;
 }
+
+const PREFILL_KEYS = ['psector', 'pclass', 'porigin', 'pkind', 'pgpus', 'pmodel'];
+
+/** Takes the pre-fill out of the address once the form holds it, so a later visit to the form starts empty. */
+export function dropPlacementPrefill(): void {
+  const params = new URLSearchParams(window.location.search);
+  if (!PREFILL_KEYS.some((key) => params.has(key))) return;
+  for (const key of PREFILL_KEYS) params.delete(key);
+  const search = params.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+}
