@@ -14,11 +14,42 @@ export async function readBlocs(db: Queryable): Promise<Map<string, Bloc[]>> {
   return new Map(rows.map((r) => [r.code, r.blocs]));
 }
 
-/** The median GPU count of the committed workloads' requests; undefined while none is committed. */
-export async function readTypicalGpus(db: Queryable): Promise<number | undefined> {
-  const { rows } = await db.query<{ gpus: number | null }>(`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY gpu_count) AS gpus FROM workloads WHERE ${ACTIVE}`);
-  const gpus = rows[0]?.gpus;
-  return gpus === null || gpus === undefined ? undefined : Number(gpus);
+/**
+ * Every reservation summed per site and model, and the sizes of the committed requests, in ONE statement
+ * whose answer is two text values: on PGlite, 20,000 groups as rows cost ~3 × the aggregation itself to
+ * cross the driver (BENCHMARKS.md, capacity ledger). Site ids are slugs and models names, so a space and
+ * a comma separate fields and groups safely; float8 prints exactly (shortest round-trip form).
+ */
+const RESERVATIONS_SQL = `
+SELECT (SELECT string_agg(site_id || ' ' || gpu_model || ' ' || gpus || ' ' || power_kw, ',')
+          FROM (SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
+                  FROM workloads WHERE ${ACTIVE} AND site_id IS NOT NULL AND gpu_model IS NOT NULL GROUP BY 1, 2) u) AS usage,
+       (SELECT string_agg(gpu_count || ' ' || n, ',') FROM (SELECT gpu_count, count(*) AS n FROM workloads WHERE ${ACTIVE} GROUP BY 1) h) AS sizes`;
+
+/** Reservations per site (as readUsage answers them) and the median committed request; undefined while none is committed. */
+export async function readReservations(db: Queryable): Promise<{ usage: Map<string, SiteUsage>; medianGpus: number | undefined }> {
+  const { rows } = await db.query<{ usage: string | null; sizes: string | null }>(RESERVATIONS_SQL);
+  const usage = new Map<string, SiteUsage>();
+  for (const group of rows[0]?.usage ? rows[0].usage.split(',') : []) {
+    const [siteId, model, gpus, powerKw] = group.split(' ') as [string, GpuModel, string, string];
+    const site = usage.get(siteId) ?? usage.set(siteId, { gpus: {}, powerKw: 0 }).get(siteId)!;
+    site.gpus[model] = Number(gpus);
+    site.powerKw += Number(powerKw);
+  }
+  return { usage, medianGpus: medianOf(rows[0]?.sizes ?? null) };
+}
+
+/** percentile_disc(0.5) of a histogram `size count,…`: the smallest size at which half the requests are counted. */
+function medianOf(sizes: string | null): number | undefined {
+  if (!sizes) return undefined;
+  const histogram = sizes
+    .split(',')
+    .map((entry) => entry.split(' ').map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const half = histogram.reduce((n, [, count]) => n + count, 0) / 2;
+  let seen = 0;
+  for (const [size, count] of histogram) if ((seen += count) >= half) return size;
+  return undefined;
 }
 
 /** One tenant's reservations per site: reserved GPUs by model and reserved kW. */

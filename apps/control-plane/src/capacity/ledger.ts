@@ -1,4 +1,4 @@
-import { ENERGISED_WITHIN_DAYS, GPU_MODELS, roundMw, type Bloc, type CapacityLedgerRow, type GpuModel, type LedgerModelGpus, type PipelineStage, type Site } from '@corridor/shared';
+import { ENERGISED_WITHIN_DAYS, GPU_MODELS, roundMw, type Bloc, type CapacityLedgerRow, type GpuModel, type LedgerModelGpus, type LedgerSite, type PipelineStage, type Site } from '@corridor/shared';
 import type { SiteUsage } from '../placement/plan-input.ts';
 
 /*
@@ -41,15 +41,19 @@ export function pipelineStage(site: Pick<Site, 'status' | 'commissioningDate'>, 
   return due - now.getTime() <= ENERGISED_WITHIN_DAYS * DAY_MS ? 'energised' : 'under-construction';
 }
 
-/** GPUs installed per model and their kW each (count-weighted over the model's clusters). */
-function modelsOf(site: Site): Map<GpuModel, { count: number; kwEach: number }> {
-  const models = new Map<GpuModel, { count: number; kw: number }>();
+const MODEL_INDEX = new Map<GpuModel, number>(GPU_MODELS.map((m, i) => [m, i]));
+
+/** GPUs installed per model (by catalogue index) and their kW each, count-weighted over the model's clusters. */
+function modelsOf(site: Site): { count: Float64Array; kwEach: Float64Array } {
+  const count = new Float64Array(GPU_MODELS.length);
+  const kwEach = new Float64Array(GPU_MODELS.length);
   for (const c of site.clusters) {
-    const m = models.get(c.gpuModel) ?? models.set(c.gpuModel, { count: 0, kw: 0 }).get(c.gpuModel)!;
-    m.count += c.gpuCount;
-    m.kw += c.gpuCount * c.kwPerGpu;
+    const i = MODEL_INDEX.get(c.gpuModel)!;
+    count[i]! += c.gpuCount;
+    kwEach[i]! += c.gpuCount * c.kwPerGpu;
   }
-  return new Map([...models].map(([model, m]) => [model, { count: m.count, kwEach: m.count > 0 ? m.kw / m.count : 0 }]));
+  for (let i = 0; i < count.length; i++) kwEach[i] = count[i]! > 0 ? kwEach[i]! / count[i]! : 0;
+  return { count, kwEach };
 }
 
 const zeroGpus = (model: GpuModel): LedgerModelGpus => ({ model, installed: 0, committed: 0, outOfService: 0, free: 0, stranded: 0, pipeline: 0 });
@@ -65,63 +69,70 @@ export function siteLedgerRow(site: Site, input: LedgerInput): CapacityLedgerRow
   const stage = pipeline ? pipelineStage(site, input.now) : undefined;
   const operational = status === 'operational';
   const measures = input.measures(site.id);
-  const reservedModels = Object.keys(usage?.gpus ?? {}) as GpuModel[];
 
   const byModel: LedgerModelGpus[] = [];
+  const kwOf: number[] = [];
+  const totals = { installed: 0, committed: 0, outOfService: 0, free: 0, stranded: 0, pipeline: 0 };
   let freeGpuKw = 0;
-  const freeByModel: { row: LedgerModelGpus; kwEach: number }[] = [];
-  for (const model of GPU_MODELS) {
-    const installedHere = models.get(model);
-    if (!installedHere && !reservedModels.includes(model)) continue;
+  let oosGpuKw = 0;
+  const availability = Math.min(1, Math.max(0, measures.availability ?? 1));
+  for (let i = 0; i < GPU_MODELS.length; i++) {
+    const model = GPU_MODELS[i]!;
+    const count = models.count[i]!;
+    const reserved = usage?.gpus[model];
+    if (count === 0 && reserved === undefined) continue;
     const row = zeroGpus(model);
-    const count = installedHere?.count ?? 0;
-    const committed = usage?.gpus[model] ?? 0;
+    const committed = reserved ?? 0;
+    const kwEach = models.kwEach[i]!;
     row.committed = shown?.gpus[model] ?? 0;
     if (pipeline) {
       row.pipeline = count;
       row.free = 0 - committed;
     } else {
       row.installed = count;
-      const unavailable = operational ? Math.round((1 - Math.min(1, Math.max(0, measures.availability ?? 1))) * count) : count;
+      const unavailable = operational ? Math.round((1 - availability) * count) : count;
       row.outOfService = Math.min(Math.max(0, count - committed), unavailable);
       row.free = count - committed - row.outOfService;
-      freeByModel.push({ row, kwEach: installedHere?.kwEach ?? 0 });
-      freeGpuKw += Math.max(0, row.free) * (installedHere?.kwEach ?? 0);
+      freeGpuKw += Math.max(0, row.free) * kwEach;
+      oosGpuKw += row.outOfService * kwEach;
     }
     byModel.push(row);
+    kwOf.push(kwEach);
   }
 
   const installedKw = pipeline ? 0 : site.itCapacityMw * 1000;
   const committedKw = usage?.powerKw ?? 0;
   const uncommittedKw = Math.max(0, installedKw - committedKw);
-  const oosGpuKw = freeByModel.reduce((kw, { row, kwEach }) => kw + row.outOfService * kwEach, 0);
   const outOfServiceKw = pipeline ? 0 : operational ? Math.min(uncommittedKw, oosGpuKw) : uncommittedKw;
   const freeKw = installedKw - committedKw - outOfServiceKw;
 
   // Stranded GPUs: those the free power cannot feed, then the fragment short of a typical request.
-  for (const { row, kwEach } of freeByModel) {
-    const free = Math.max(0, row.free);
-    const powerable = kwEach > 0 ? Math.floor(Math.max(0, freeKw) / kwEach + 1e-9) : free;
-    const usable = Math.min(free, powerable);
-    row.stranded = free - usable + (usable % input.typicalGpus);
+  for (let j = 0; j < byModel.length; j++) {
+    const row = byModel[j]!;
+    if (!pipeline) {
+      const free = Math.max(0, row.free);
+      const kwEach = kwOf[j]!;
+      const powerable = kwEach > 0 ? Math.floor(Math.max(0, freeKw) / kwEach + 1e-9) : free;
+      const usable = Math.min(free, powerable);
+      row.stranded = free - usable + (usable % input.typicalGpus);
+    }
+    totals.installed += row.installed;
+    totals.committed += row.committed;
+    totals.outOfService += row.outOfService;
+    totals.free += row.free;
+    totals.stranded += row.stranded;
+    totals.pipeline += row.pipeline;
   }
-
-  const sum = (key: keyof Omit<LedgerModelGpus, 'model'>) => byModel.reduce((n, m) => n + m[key], 0);
-  const installedGpus = sum('installed');
+  const installedGpus = totals.installed;
   const maintenance = status === 'maintenance' && !pipeline;
   const reports = measures.itPowerW !== undefined || measures.gpusBusy !== undefined;
+  // Built by assignment, not by spreading optional parts: a spread per site is most of the row's cost at 10,000 sites.
+  const about: LedgerSite = { id: site.id, name: site.name, country: site.country, blocs, status, underMaintenance: maintenance };
+  if (stage) about.stage = stage;
+  if (site.commissioningDate) about.commissioningDate = site.commissioningDate;
   return {
     key: site.id,
-    site: {
-      id: site.id,
-      name: site.name,
-      country: site.country,
-      blocs,
-      status,
-      underMaintenance: maintenance,
-      ...(stage ? { stage } : {}),
-      ...(site.commissioningDate ? { commissioningDate: site.commissioningDate } : {}),
-    },
+    site: about,
     sites: { installed: pipeline ? 0 : 1, underMaintenance: maintenance ? 1 : 0, pipeline: pipeline ? 1 : 0 },
     mw: {
       installed: roundMw(installedKw / 1000),
@@ -131,14 +142,7 @@ export function siteLedgerRow(site: Site, input: LedgerInput): CapacityLedgerRow
       stranded: roundMw(Math.max(0, freeKw - freeGpuKw) / 1000),
       pipeline: pipeline ? roundMw(site.itCapacityMw) : 0,
     },
-    gpus: {
-      installed: installedGpus,
-      committed: sum('committed'),
-      outOfService: sum('outOfService'),
-      free: sum('free'),
-      stranded: sum('stranded'),
-      pipeline: sum('pipeline'),
-    },
+    gpus: totals,
     gpusByModel: byModel,
     underMaintenance: maintenance ? { mw: roundMw(site.itCapacityMw), gpus: installedGpus } : { mw: 0, gpus: 0 },
     inUse: reports
@@ -155,9 +159,9 @@ export function siteLedgerRow(site: Site, input: LedgerInput): CapacityLedgerRow
             name: site.name,
             country: site.country,
             stage: stage!,
-            ...(site.commissioningDate ? { commissioningDate: site.commissioningDate } : {}),
+            ...(about.commissioningDate ? { commissioningDate: about.commissioningDate } : {}),
             mw: roundMw(site.itCapacityMw),
-            gpus: sum('pipeline'),
+            gpus: totals.pipeline,
           },
         ]
       : [],
