@@ -27,7 +27,7 @@ describe.each(STORE_KINDS)('an operator confirms a site down, and withdraws it (
 
     const confirmed = await h.call('POST', `/v1/sites/${siteId}/confirm-down`);
     expect(confirmed.status).toBe(200);
-    expect(SiteHealthSchema.parse(confirmed.body)).toMatchObject({ siteId, health: 'down', reason: `confirmed down by ${operator}` });
+    expect(SiteHealthSchema.parse(confirmed.body)).toMatchObject({ siteId, health: 'down', reason: `confirmed down by ${operator}`, confirmedBy: operator });
     expect(await healthOf(siteId)).toMatchObject({ health: 'down', reason: `confirmed down by ${operator}` });
 
     await h.cp.supervisor.step();
@@ -48,6 +48,7 @@ describe.each(STORE_KINDS)('an operator confirms a site down, and withdraws it (
     expect(withdrawn.status).toBe(200);
     expect(SiteHealthSchema.parse(withdrawn.body).health).not.toBe('down');
     expect((await healthOf(siteId)).reason ?? '').not.toMatch(/confirmed down/);
+    expect((await healthOf(siteId)).confirmedBy).toBeUndefined();
     expect(await auditOf('site-down-confirmation-withdrawn', `site:${siteId}`)).toEqual([expect.objectContaining({ actor: operator })]);
     expect((await h.call('DELETE', `/v1/sites/${siteId}/confirm-down`)).status).toBe(200);
     expect(await auditOf('site-down-confirmation-withdrawn', `site:${siteId}`)).toHaveLength(1);

@@ -112,8 +112,17 @@ export class SiteHealthBook {
   private settle(siteId: string, entry: Entry, nowMs: number): void {
     const declared: DeclaredStatus = entry.maintenanceUntil ? 'maintenance' : declaredOf(entry.fleet ?? 'operational');
     const { health, reason } = this.observed(entry);
+    const confirmedBy = entry.confirmedDown?.by;
     const current = entry.published;
-    if (current && current.declared === declared && current.health === health && current.reason === reason && current.maintenanceUntil === entry.maintenanceUntil) return;
+    if (
+      current &&
+      current.declared === declared &&
+      current.health === health &&
+      current.reason === reason &&
+      current.maintenanceUntil === entry.maintenanceUntil &&
+      current.confirmedBy === confirmedBy
+    )
+      return;
     const next: SiteHealth = {
       siteId,
       declared,
@@ -121,6 +130,7 @@ export class SiteHealthBook {
       ...(reason ? { reason } : {}),
       since: nowMs,
       ...(entry.maintenanceUntil ? { maintenanceUntil: entry.maintenanceUntil } : {}),
+      ...(confirmedBy ? { confirmedBy } : {}),
     };
     entry.published = next;
     this.publish(next);

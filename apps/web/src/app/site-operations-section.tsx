@@ -1,6 +1,7 @@
 import type { SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useLiveSite } from '../features/live/api/live-selectors.ts';
 import { SiteOperations } from '../features/maintenance/components/site-operations.tsx';
 import { sessionQueries } from '../features/session/api/session-queries.ts';
 import { abilitiesOf } from '../features/session/model/abilities.ts';
@@ -23,6 +24,7 @@ interface SiteOperationsSectionProps {
 export function SiteOperationsSection({ siteId, row, url, setUrl }: SiteOperationsSectionProps) {
   const principal = useQuery(sessionQueries.current()).data?.principal;
   const abilities = useMemo(() => (principal ? abilitiesOf(principal) : undefined), [principal]);
+  const live = useLiveSite(siteId);
   if (!abilities) return null;
   return (
     <SiteOperations
@@ -34,6 +36,7 @@ export function SiteOperationsSection({ siteId, row, url, setUrl }: SiteOperatio
       canOperate={abilities.canOperateNoc}
       workloadLink={(workload) => inPlaceLink(url, { workload }, setUrl)}
       drainLink={inPlaceLink(url, { view: 'drain', site: siteId, drain: undefined }, setUrl)}
+      confirmedDownBy={live.health?.confirmedBy}
     />
   );
 }

@@ -30,6 +30,8 @@ export const SiteHealthSchema = z.object({
   since: z.number().int(),
   /** ISO 8601 end of the maintenance window in force (declared `maintenance`). */
   maintenanceUntil: text().datetime({ offset: true }).optional(),
+  /** Who confirmed the site down (`POST /api/sites/:id/confirm-down`), while that confirmation stands. */
+  confirmedBy: text().optional(),
 });
 export type SiteHealth = z.infer<typeof SiteHealthSchema>;
 

@@ -1,4 +1,4 @@
-import { AlertListSchema, DrainPlanSchema, DrainSchema, MaintenanceListSchema, MaintenanceWindowSchema, WorkloadListSchema, type MaintenanceCreate } from '@corridor/shared';
+import { AlertListSchema, DrainPlanSchema, DrainSchema, MaintenanceListSchema, MaintenanceWindowSchema, SiteHealthSchema, WorkloadListSchema, type MaintenanceCreate } from '@corridor/shared';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet, apiRequest } from '../../../lib/api-client.ts';
@@ -76,5 +76,15 @@ export function useExecuteDrain() {
       queryClient.setQueryData(maintenanceKeys.drain(drain.id), drain);
       void queryClient.invalidateQueries({ queryKey: workloadKeys.all() });
     },
+  });
+}
+
+/**
+ * POST (confirm) or DELETE (withdraw) /api/sites/:id/confirm-down: an operator's word that a site is down whatever its
+ * telemetry says; its workloads are re-placed. The site's health then follows from the stream.
+ */
+export function useConfirmDown(siteId: string) {
+  return useMutation({
+    mutationFn: (confirm: boolean) => apiRequest(`/api/sites/${encodeURIComponent(siteId)}/confirm-down`, SiteHealthSchema, { method: confirm ? 'POST' : 'DELETE' }),
   });
 }

@@ -158,3 +158,50 @@ describe('a site’s operations in its panel', () => {
     expect(document.activeElement).toBe(open);
   });
 });
+
+describe('confirming a site down', () => {
+  it('asks first, then posts the confirmation; a confirmation that stands can be withdrawn', async () => {
+    const fetch = serve({
+      '/api/maintenance': () => json({ windows: [] }),
+      '/api/alerts': () => json({ alerts: [] }),
+      '/api/workloads': () => json({ workloads: [] }),
+      '/api/sites/ma-benguerir-1/confirm-down': (init) =>
+        json({ siteId: 'ma-benguerir-1', declared: 'operational', health: init?.method === 'POST' ? 'down' : 'ok', since: 1, ...(init?.method === 'POST' ? { confirmedBy: 'olga' } : {}) }),
+    });
+    renderOps(true);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm down…' }));
+    const question = screen.getByRole('group', { name: 'Confirm that Benguerir 1 is down? Its workloads are moved to other lawful sites.' });
+    // Nothing is sent until the second step, which has the focus.
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(0);
+    const confirm = within(question).getByRole('button', { name: 'Confirm: site down' });
+    expect(document.activeElement).toBe(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(fetch.mock.calls.filter(([path, init]) => path === '/api/sites/ma-benguerir-1/confirm-down' && init?.method === 'POST')).toHaveLength(1));
+    cleanup();
+
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <SiteOperations
+          siteId="ma-benguerir-1"
+          siteName="Benguerir 1"
+          canReadNoc
+          canOperate
+          workloadLink={(id) => ({ href: `?workload=${id}` })}
+          drainLink={{ href: '?view=drain' }}
+          confirmedDownBy="olga"
+        />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('Confirmed down by olga.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw the confirmation' }));
+    await waitFor(() => expect(fetch.mock.calls.filter(([, init]) => init?.method === 'DELETE')).toHaveLength(1));
+  });
+
+  it('is not offered to a reader', async () => {
+    serve({ '/api/maintenance': () => json({ windows: [] }), '/api/alerts': () => json({ alerts: [] }), '/api/workloads': () => json({ workloads: [] }) });
+    renderOps(false);
+    await screen.findByText('No workload runs here.');
+    expect(screen.queryByRole('button', { name: 'Confirm down…' })).toBeNull();
+  });
+});

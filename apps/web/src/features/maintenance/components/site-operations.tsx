@@ -8,6 +8,7 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import { formatSiteAndViewerTime, viewerZone } from '../../../lib/local-time.ts';
 import { maintenanceQueries, useDeleteMaintenance } from '../api/maintenance-queries.ts';
 import { gpusText } from '../model/plan-review.ts';
+import { ConfirmDown } from './confirm-down.tsx';
 import { ScheduleForm } from './schedule-form.tsx';
 
 type Anchor = AnchorHTMLAttributes<HTMLAnchorElement>;
@@ -24,10 +25,12 @@ interface SiteOperationsProps {
   workloadLink: (id: string) => Anchor;
   /** The drain review of this site (a dry run first). */
   drainLink: Anchor;
+  /** Who confirmed the site down, while that stands (operators may confirm or withdraw). */
+  confirmedDownBy?: string;
 }
 
 /** What a NOC does with a site, in its panel: its firing alerts, its maintenance windows, the workloads on it, and (operators) Schedule maintenance and Drain. */
-export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOperate, workloadLink, drainLink }: SiteOperationsProps) {
+export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOperate, workloadLink, drainLink, confirmedDownBy }: SiteOperationsProps) {
   const [scheduling, setScheduling] = useState(false);
   const t = useT();
   const scheduleButton = useRef<HTMLButtonElement>(null);
@@ -56,6 +59,7 @@ export function SiteOperations({ siteId, siteName, siteZone, canReadNoc, canOper
           </a>
         </div>
       )}
+      {canOperate && <ConfirmDown siteId={siteId} siteName={siteName} confirmedBy={confirmedDownBy} />}
       {canOperate && scheduling && <ScheduleForm siteId={siteId} siteName={siteName} siteZone={siteZone} onDone={closeForm} />}
       <SiteWorkloads siteId={siteId} workloadLink={workloadLink} />
     </section>
