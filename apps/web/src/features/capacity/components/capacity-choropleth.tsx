@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { countryName } from '../../../lib/countries.ts';
 import { formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useIsolate } from './isolate.ts';
 import { CHOROPLETH_METRICS, choroplethClasses, classOf, ISO_NUMERIC, metricMw, type ChoroplethMetric } from '../model/choropleth.ts';
 import { fitFrame, labelPoint, project, shapePath, type CountryShape, type Frame } from '../model/projection.ts';
 import { figureNameKey } from './figure-help.tsx';
@@ -10,6 +11,7 @@ import { figureNameKey } from './figure-help.tsx';
 /** A site as a bubble: where it stands and its MW (installed, or pipeline for a site not yet built). */
 export interface SiteBubble {
   id: string;
+  country: string;
   lat: number;
   lon: number;
   installedMw: number;
@@ -65,6 +67,7 @@ function BubbleCanvas({ frame, bubbles }: { frame: Frame; bubbles: readonly Site
 /** Countries shaded by installed, free or pipeline MW, each country's value written on it, a legend with values; the table below is the accessible path. */
 export function CapacityChoropleth({ shapes, countries, bubbles, metric, onMetricChange }: ChoroplethProps) {
   const t = useT();
+  const iso = useIsolate();
   const frame = useMemo(
     () =>
       fitFrame(
@@ -81,10 +84,23 @@ export function CapacityChoropleth({ shapes, countries, bubbles, metric, onMetri
   const byNumeric = useMemo(() => new Map(countries.map((row) => [ISO_NUMERIC[row.key] ?? '', row])), [countries]);
   const maxMw = Math.max(0, ...countries.map((row) => metricMw(row, metric)));
   const classes = choroplethClasses(maxMw);
-  const paths = useMemo(() => (shapes ?? []).map((shape) => ({ id: shape.id, d: shapePath(frame, shape), label: labelPoint(frame, shape) })), [shapes, frame]);
+  const paths = useMemo(() => {
+    // A country's label sits among its sites when it has some (the United States' middle is off the frame).
+    const sitesAt = new Map<string, [number, number, number]>();
+    for (const b of bubbles) {
+      const [x, y] = project(frame, b.lon, b.lat);
+      const sum = sitesAt.get(ISO_NUMERIC[b.country] ?? '') ?? [0, 0, 0];
+      sitesAt.set(ISO_NUMERIC[b.country] ?? '', [sum[0] + x, sum[1] + y, sum[2] + 1]);
+    }
+    return (shapes ?? []).map((shape) => {
+      const at = sitesAt.get(shape.id);
+      const label: [number, number] | undefined = at ? [at[0] / at[2], at[1] / at[2] - 14] : labelPoint(frame, shape);
+      return { id: shape.id, d: shapePath(frame, shape), label };
+    });
+  }, [shapes, frame, bubbles]);
   const metricName = t(figureNameKey(metric));
   const described = new Intl.ListFormat(t.tag, { type: 'unit', style: 'long' }).format(
-    countries.map((row) => t('capacity.map.countryValue', { country: countryName(row.key), value: formatMw(metricMw(row, metric)) })),
+    countries.map((row) => t('capacity.map.countryValue', { country: countryName(row.key), value: iso(formatMw(metricMw(row, metric))) })),
   );
   return (
     <section className="capacity-section capacity-map" aria-labelledby="capacity-map-title">
@@ -124,7 +140,7 @@ export function CapacityChoropleth({ shapes, countries, bubbles, metric, onMetri
         {classes.map((c) => (
           <li key={c.index}>
             <span className={`capacity-swatch c${c.index}`} aria-hidden="true" />
-            <bdi>{t('capacity.map.legendRange', { from: formatMw(c.fromMw), to: formatMw(c.toMw) })}</bdi>
+            <bdi>{t('capacity.map.legendRange', { from: iso(formatMw(c.fromMw)), to: iso(formatMw(c.toMw)) })}</bdi>
           </li>
         ))}
         <li>

@@ -161,5 +161,7 @@ describe('the capacity view in French and Arabic', () => {
     expect(within(table).getByRole('button', { name: /\(موقعان\)/ })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'الهامش السيادي' })).toBeTruthy();
     expect(table.textContent).toContain('45 MW');
+    // Figures inside Arabic sentences are isolated, so "24 MW" is not read as "MW 24".
+    expect(screen.getByText('من \u20680 MW\u2069 إلى \u206824 MW\u2069')).toBeTruthy();
   });
 });

@@ -79,6 +79,7 @@ export function CapacityPage({ sites, countryShapes, onOpenPlacement, synthetic 
       const row = ledgerOf.get(s.id);
       return {
         id: s.id,
+        country: s.country,
         lat: s.lat,
         lon: s.lon,
         installedMw: row?.mw.installed ?? (s.status === 'planned' || s.status === 'construction' ? 0 : s.itCapacityMw),

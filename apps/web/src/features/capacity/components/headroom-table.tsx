@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { countryName } from '../../../lib/countries.ts';
 import { formatCount, formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useIsolate } from './isolate.ts';
 import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
 import { headroomCsv } from '../model/csv-tables.ts';
 import { placementPrefillSearch } from '../model/placement-prefill.ts';
@@ -32,11 +33,12 @@ function ShapeText({ row }: { row: ClassHeadroom }) {
 /** "Can we serve 2,000 GPUs of this class today, and where?" in one sentence. */
 function Answer({ row }: { row: ClassHeadroom }) {
   const t = useT();
+  const iso = useIsolate();
   const a = row.answer;
-  const asked = a.model ? t('capacity.headroom.askedModel', { count: a.gpus, model: a.model }) : formatGpus(a.gpus);
-  if (!a.yes) return <>{t('capacity.headroom.no', { asked, free: formatGpus(a.lawfulFree) })}</>;
+  const asked = iso(a.model ? t('capacity.headroom.askedModel', { count: a.gpus, model: a.model }) : formatGpus(a.gpus));
+  if (!a.yes) return <>{t('capacity.headroom.no', { asked, free: iso(formatGpus(a.lawfulFree)) })}</>;
   const at = new Intl.ListFormat(t.tag, { type: 'conjunction' }).format(
-    a.at.map((s) => t('capacity.headroom.atSite', { site: s.name, country: countryName(s.country), gpus: formatCount(s.gpus), model: s.model })),
+    a.at.map((s) => t('capacity.headroom.atSite', { site: iso(s.name), country: countryName(s.country), gpus: iso(formatCount(s.gpus)), model: s.model })),
   );
   return <>{t('capacity.headroom.yes', { asked, at, oneSite: a.oneSite.length })}</>;
 }

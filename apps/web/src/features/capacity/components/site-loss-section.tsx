@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { countryName } from '../../../lib/countries.ts';
 import { formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useIsolate } from './isolate.ts';
 import { capacityQueries } from '../api/capacity-queries.ts';
 import { siteLossCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
@@ -28,6 +29,7 @@ function Outcome({ workload }: { workload: SiteLossWorkload }) {
 /** N-1: lose one site (the largest by default) and see which workloads could go lawfully elsewhere, which would be stranded and why, and the headroom left per class. */
 export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) {
   const t = useT();
+  const iso = useIsolate();
   const selectId = useId();
   const query = useQuery({ ...capacityQueries.siteLoss(siteId ?? ''), enabled: siteId !== undefined });
   const loss = query.data;
@@ -39,7 +41,7 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
         <select id={selectId} value={siteId ?? ''} onChange={(e) => onSiteChange(e.target.value)}>
           {sites.map((row) => (
             <option key={row.key} value={row.key}>
-              {t('capacity.n1.option', { site: row.site?.name ?? row.key, mw: formatMw(row.mw.installed) })}
+              {t('capacity.n1.option', { site: iso(row.site?.name ?? row.key), mw: iso(formatMw(row.mw.installed)) })}
             </option>
           ))}
         </select>
@@ -53,12 +55,12 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
             <>
               <p role="status">
                 {t('capacity.n1.summary', {
-                  site: loss.site.name,
+                  site: iso(loss.site.name),
                   workloads: loss.summary.workloads,
                   rePlaced: loss.summary.rePlaced,
                   stranded: loss.summary.stranded,
-                  gpusRePlaced: formatGpus(loss.summary.gpusRePlaced),
-                  gpusStranded: formatGpus(loss.summary.gpusStranded),
+                  gpusRePlaced: iso(formatGpus(loss.summary.gpusRePlaced)),
+                  gpusStranded: iso(formatGpus(loss.summary.gpusStranded)),
                 })}
               </p>
               {loss.workloads.length > 0 && (
