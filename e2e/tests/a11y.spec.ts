@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { SiteRowListSchema } from '@corridor/shared';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test, type DemoUser } from '../fixtures.ts';
+
+type StorageState = Awaited<ReturnType<APIRequestContext['storageState']>>;
 
 /**
  * WCAG 2.2 AA, as axe-core reads it, on every page each role can open, in each language: no serious or critical
@@ -12,10 +14,20 @@ const LANGUAGES = ['en', 'fr', 'ar'] as const;
 const ROLES: DemoUser[] = ['operator', 'executive', 'admin', 'tenant-a'];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * The map's keyboard overlays (a button over each site, cluster and cable drawn on the canvas, for Tab and screen
+ * readers) let the pointer through (`pointer-events: none`): they are no pointer targets, so target size (WCAG 2.5.8)
+ * does not apply to them — the pointer's target is the canvas, and the site list and Links view are the equivalent
+ * controls. axe cannot see that, so its target-size findings on them alone are set aside; every other rule holds them.
+ */
+const KEYBOARD_OVERLAY = /^<button [^>]*class="(site-button|cluster-button|link-line-button)"/;
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => (v.id === 'target-size' ? { ...v, nodes: v.nodes.filter((n) => !KEYBOARD_OVERLAY.test(n.html)) } : v))
+    .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ')}`);
 }
 
@@ -29,6 +41,42 @@ async function inLanguage(page: Page, language: string) {
   await page.addInitScript((l) => window.localStorage.setItem('corridor.locale', l), language);
 }
 
+/** The pages a signed-in person can open: the console's tabs, a site's and a cable's panel, the wall. */
+async function pagesOf(page: Page, request: APIRequestContext): Promise<string[]> {
+  const hrefs = await page.locator('nav.view-tabs a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const sites = SiteRowListSchema.parse(await (await request.get('/api/sites')).json()).sites;
+  const pages = [...hrefs, `/?site=${sites[0]!.id}`, '/?wall=1'];
+  const links = (await (await request.get('/api/links')).json()) as { links?: { id: string }[] };
+  if (links.links?.[0]) pages.push(`/?link=${links.links[0].id}`);
+  return pages;
+}
+
+/**
+ * Checks the pages of each role in turn, in one language: every page of every role, or (`once`) each page with the
+ * first role that opens it. Returns the violations by role and page.
+ */
+async function check(browser: Browser, sessionOf: (user: DemoUser) => Promise<StorageState>, language: string, roles: DemoUser[], once: boolean) {
+  const seen = new Set<string>();
+  const found: Record<string, string[]> = {};
+  for (const role of roles) {
+    const context = await browser.newContext({ storageState: await sessionOf(role) });
+    const page = await context.newPage();
+    await inLanguage(page, language);
+    await page.goto('/');
+    await settled(page, language);
+    for (const path of await pagesOf(page, context.request)) {
+      if (once && seen.has(path)) continue;
+      seen.add(path);
+      await page.goto(path);
+      await settled(page, language);
+      const violations = await seriousViolations(page);
+      if (violations.length) found[`${role} ${path}`] = violations;
+    }
+    await context.close();
+  }
+  return found;
+}
+
 for (const language of LANGUAGES) {
   test.describe(`accessibility in ${language}`, () => {
     test.use({ signedInAs: null });
@@ -40,30 +88,25 @@ for (const language of LANGUAGES) {
       await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
       expect(await seriousViolations(page)).toEqual([]);
     });
-
-    for (const role of ROLES) {
-      test(`every page ${role} can open has no serious violation (${language})`, async ({ browser, sessionOf }) => {
-        test.setTimeout(240_000);
-        const context = await browser.newContext({ storageState: await sessionOf(role) });
-        const page = await context.newPage();
-        await inLanguage(page, language);
-        await page.goto('/');
-        await settled(page, language);
-        const hrefs = await page.locator('nav.view-tabs a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-        const sites = SiteRowListSchema.parse(await (await context.request.get('/api/sites')).json()).sites;
-        const pages = [...hrefs, `/?site=${sites[0]!.id}`, '/?wall=1'];
-        const links = (await (await context.request.get('/api/links')).json()) as { links?: { id: string }[] };
-        if (links.links?.[0]) pages.push(`/?link=${links.links[0].id}`);
-        const found: Record<string, string[]> = {};
-        for (const path of pages) {
-          await page.goto(path);
-          await settled(page, language);
-          const violations = await seriousViolations(page);
-          if (violations.length) found[path] = violations;
-        }
-        expect(found, `serious or critical violations for ${role} in ${language}`).toEqual({});
-        await context.close();
-      });
-    }
   });
 }
+
+test.describe('accessibility of every page', () => {
+  test.use({ signedInAs: null });
+
+  // In English every role opens every page it may; in French and Arabic every page is checked once, with the first
+  // role of this list that may open it (what a language changes — names, contrast of longer words, direction — is
+  // the same for every role, and the whole matrix three times over would not fit the suite's time).
+  for (const role of ROLES) {
+    test(`every page ${role} can open has no serious violation (en)`, async ({ browser, sessionOf }) => {
+      test.setTimeout(180_000);
+      expect(await check(browser, sessionOf, 'en', [role], false), `serious or critical violations for ${role} in en`).toEqual({});
+    });
+  }
+  for (const language of ['fr', 'ar'] as const) {
+    test(`every page of every role has no serious violation (${language})`, async ({ browser, sessionOf }) => {
+      test.setTimeout(240_000);
+      expect(await check(browser, sessionOf, language, ['operator', 'admin', 'executive', 'tenant-a'], true), `serious or critical violations in ${language}`).toEqual({});
+    });
+  }
+});
