@@ -5,6 +5,7 @@ import { formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useIsolate } from './isolate.ts';
 import { CHOROPLETH_METRICS, choroplethClasses, classOf, ISO_NUMERIC, metricMw, type ChoroplethMetric } from '../model/choropleth.ts';
+import { placeLabels } from '../model/map-labels.ts';
 import { fitFrame, labelPoint, project, shapePath, type CountryShape, type Frame } from '../model/projection.ts';
 import { figureNameKey } from './figure-help.tsx';
 
@@ -120,15 +121,16 @@ export function CapacityChoropleth({ shapes, countries, bubbles, metric, onMetri
             const value = row ? metricMw(row, metric) : undefined;
             return <path key={p.id} d={p.d} className={row ? `capacity-shade c${classOf(value ?? 0, maxMw)}` : 'capacity-land'} fillRule="evenodd" />;
           })}
-          {paths.map((p) => {
-            const row = byNumeric.get(p.id);
-            if (!row || !p.label) return null;
-            return (
-              <text key={p.id} x={p.label[0]} y={p.label[1]} className="capacity-map-label" textAnchor="middle">
-                {t('capacity.map.label', { code: row.key, value: formatMw(metricMw(row, metric)) })}
-              </text>
-            );
-          })}
+          {placeLabels(
+            paths.flatMap((p) => {
+              const row = byNumeric.get(p.id);
+              return row && p.label ? [{ id: p.id, x: p.label[0], y: p.label[1], text: t('capacity.map.label', { code: row.key, value: formatMw(metricMw(row, metric)) }) }] : [];
+            }),
+          ).map((label) => (
+            <text key={label.id} x={label.x} y={label.y} className="capacity-map-label" textAnchor="middle">
+              {label.text}
+            </text>
+          ))}
         </svg>
         <BubbleCanvas frame={frame} bubbles={bubbles} />
       </div>

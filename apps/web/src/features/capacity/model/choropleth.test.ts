@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choroplethClasses, classOf, CHOROPLETH_CLASSES } from './choropleth.ts';
+import { placeLabels } from './map-labels.ts';
 import { fitFrame, project } from './projection.ts';
 
 describe('the choropleth scale', () => {
@@ -38,5 +39,19 @@ describe('the projection', () => {
       expect(y).toBeGreaterThan(0);
       expect(y).toBeLessThan(frame.height);
     }
+  });
+});
+
+describe('the map labels', () => {
+  it('moves a label down off its neighbour, and leaves apart labels where they are', () => {
+    const placed = placeLabels([
+      { id: 'CI', x: 300, y: 400, text: 'CI 3 MW' },
+      { id: 'GH', x: 320, y: 398, text: 'GH 2.5 MW' },
+      { id: 'FR', x: 600, y: 50, text: 'FR 14.5 MW' },
+    ]);
+    const at = Object.fromEntries(placed.map((l) => [l.id, l.y]));
+    expect(at.FR).toBe(50);
+    expect(at.GH).toBe(398);
+    expect(at.CI).toBeGreaterThanOrEqual(398 + 16);
   });
 });
