@@ -5,6 +5,7 @@ import { formatMw, formatNumber } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { CountryBranch } from '../model/ledger-tree.ts';
 import { figureNameKey } from './figure-help.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 const SERIES = ['installed', 'committed', 'free', 'pipeline'] as const;
 type Series = (typeof SERIES)[number];
@@ -68,7 +69,7 @@ export function CountryBars({ branches }: { branches: readonly CountryBranch[] }
         </ResponsiveContainer>
       </div>
       {asTable && (
-        <div id="capacity-bars-table" className="capacity-table-wrap">
+        <TableWrap id="capacity-bars-table">
           <table className="data-table">
             <caption>{t('capacity.bars.tableCaption')}</caption>
             <thead>
@@ -94,7 +95,7 @@ export function CountryBars({ branches }: { branches: readonly CountryBranch[] }
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </figure>
   );

@@ -8,6 +8,7 @@ import { viewerZone } from '../../../lib/local-time.ts';
 import { capacityQueries } from '../api/capacity-queries.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 const PERIODS = Object.keys(ENERGY_PERIODS) as EnergyPeriod[];
 const MWH_COLUMNS = ['facilityMwh', 'itMwh', 'onSiteSolarMwh'] as const;
@@ -60,7 +61,7 @@ export function EnergySection({ period, onPeriodChange }: { period: EnergyPeriod
       </div>
       <QueryState query={query} what={t('capacity.energy.title')}>
         {report && (
-          <div className="capacity-table-wrap">
+          <TableWrap>
             <table className="data-table capacity-energy">
               <caption>{t('capacity.energy.caption', { from: formatDateTime(report.from), to: formatDateTime(report.to), zone: viewerZone(), hours: report.hours })}</caption>
               <thead>
@@ -103,7 +104,7 @@ export function EnergySection({ period, onPeriodChange }: { period: EnergyPeriod
                 </tfoot>
               )}
             </table>
-          </div>
+          </TableWrap>
         )}
         <p className="muted">{report?.pueBasis === 'annual' ? t('capacity.energy.pueAnnualNote') : t('capacity.energy.pueInterimNote')}</p>
         <p className="muted">{t('capacity.energy.carbonNote')}</p>

@@ -7,6 +7,7 @@ import { capacityQueries } from '../api/capacity-queries.ts';
 import { forecastCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 const CHART_HEIGHT_PX = 240;
 
@@ -83,7 +84,7 @@ export function ForecastSection() {
                       </ResponsiveContainer>
                     </div>
                     {asTable && (
-                      <div className="capacity-table-wrap">
+                      <TableWrap>
                         <table className="data-table">
                           <caption>{t('capacity.forecast.tableCaption', { title: current.class.title })}</caption>
                           <thead>
@@ -111,7 +112,7 @@ export function ForecastSection() {
                             ))}
                           </tbody>
                         </table>
-                      </div>
+                      </TableWrap>
                     )}
                   </figure>
                 )}

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
 import { headroomCsv } from '../model/csv-tables.ts';
 import { placementPrefillSearch } from '../model/placement-prefill.ts';
 import { CsvButton } from './csv-button.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 interface HeadroomTableProps {
   headroom: SovereignHeadroom;
@@ -62,7 +63,7 @@ export function HeadroomTable({ headroom, onOpenPlacement }: HeadroomTableProps)
       {headroom.classes.length === 0 ? (
         <p className="muted">{t('capacity.headroom.empty')}</p>
       ) : (
-        <div className="capacity-table-wrap">
+        <TableWrap>
           <table className="data-table capacity-headroom">
             <caption>{t('capacity.headroom.caption')}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function HeadroomTable({ headroom, onOpenPlacement }: HeadroomTableProps)
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <details className="capacity-help">
         <summary>{t('capacity.headroom.help')}</summary>

@@ -5,6 +5,7 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import { LEDGER_COLUMNS, type CountryBranch } from '../model/ledger-tree.ts';
 import { figureDefinitionId, figureNameKey } from './figure-help.tsx';
 import { FigureCell, PipelineList } from './ledger-cells.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 interface LedgerTableProps {
   caption: string;
@@ -77,7 +78,7 @@ export function LedgerTable({ caption, branches, rows, rowName, network }: Ledge
       return next;
     });
   return (
-    <div className="capacity-table-wrap">
+    <TableWrap>
       <table className="data-table capacity-ledger">
         <caption>{caption}</caption>
         <thead>
@@ -149,6 +150,6 @@ export function LedgerTable({ caption, branches, rows, rowName, network }: Ledge
           </tfoot>
         )}
       </table>
-    </div>
+    </TableWrap>
   );
 }

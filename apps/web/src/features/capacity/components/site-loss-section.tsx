@@ -9,6 +9,7 @@ import { capacityQueries } from '../api/capacity-queries.ts';
 import { siteLossCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
+import { TableWrap } from './table-wrap.tsx';
 
 interface SiteLossProps {
   /** Installed sites to choose from (the ledger's site rows). */
@@ -64,7 +65,7 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
                 })}
               </p>
               {loss.workloads.length > 0 && (
-                <div className="capacity-table-wrap">
+                <TableWrap>
                   <table className="data-table capacity-n1">
                     <caption>{t('capacity.n1.workloadsCaption', { site: loss.site.name })}</caption>
                     <thead>
@@ -93,9 +94,9 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
-              <div className="capacity-table-wrap">
+              <TableWrap>
                 <table className="data-table">
                   <caption>{t('capacity.n1.headroomCaption', { site: loss.site.name })}</caption>
                   <thead>
@@ -127,7 +128,7 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <p className="muted">{t('capacity.n1.dryRun')}</p>
             </>
           )}
