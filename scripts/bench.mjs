@@ -2,7 +2,7 @@
 // Installs what is missing and (re)builds the console when its sources are newer than apps/web/dist,
 // then runs bff-throughput, bundle-size, map-render, sse-fanout, live-map, telemetry-ingest,
 // series-query, placement-plan, placement-batch, placement-commit, drain-plan, commit-burst, alert-eval, alert-latency and
-// alert-webhook-latency, capacity-ledger, capacity-energy and capacity-site-loss,
+// alert-webhook-latency, capacity-ledger, capacity-energy, capacity-site-loss and capacity-view,
 // and ends with one verdict line each.
 // Figures and their reading are in BENCHMARKS.md. Exit code: 0 when every target is met.
 //
@@ -32,6 +32,7 @@ const ALL = [
   'capacity-ledger',
   'capacity-energy',
   'capacity-site-loss',
+  'capacity-view',
 ];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((name) => !ALL.includes(name));
