@@ -20,7 +20,8 @@ export class ConsolePage {
   }
 
   siteRow(name: string): Locator {
-    return this.page.getByRole('button', { name: new RegExp(`^${escape(name)}`) });
+    // In the site list: the map's keyboard buttons (a link's is named by its ends) may start with a site's name too.
+    return this.page.locator('#site-list').getByRole('button', { name: new RegExp(`^${escape(name)}`) });
   }
 
   /** Clicks the canvas marker of a site at its projected position. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, DEMO_PASSWORD } from '../fixtures.ts';
+import { seriousViolations } from '../pages/axe.ts';
 
 /**
  * The console in French and Arabic, as a user in Rabat, Paris or Dakar meets it: the language menu on the sign-in
@@ -107,10 +108,11 @@ test.describe('languages', () => {
   });
 
   for (const locale of ['fr', 'ar'] as const) {
-    test(`every page of the operator and the admin reads in ${locale}, with no English the catalogue translates`, async ({ browser, sessionOf }, testInfo) => {
-      test.setTimeout(180_000);
+    test(`every page of the operator and the admin reads in ${locale}, with no English the catalogue translates and no serious axe violation`, async ({ browser, sessionOf }, testInfo) => {
+      test.setTimeout(240_000);
       const untranslated = englishOnly(locale);
       const leftovers: Record<string, string[]> = {};
+      const violations: Record<string, string[]> = {};
       for (const role of ['operator', 'admin'] as const) {
         const context = await browser.newContext({ storageState: await sessionOf(role) });
         const page = await context.newPage();
@@ -126,11 +128,15 @@ test.describe('languages', () => {
           await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
           const english = (await visibleTexts(page)).filter((text) => untranslated.has(text));
           if (english.length) leftovers[`${role} ${path}`] = [...new Set(english)];
+          // WCAG 2.2 AA in this language too (a11y.spec.ts does English): longer words, the other direction.
+          const found = await seriousViolations(page);
+          if (found.length) violations[`${role} ${path}`] = found;
           await page.screenshot({ path: testInfo.outputPath(`${locale}-${role}-${i}-${new URL(path, 'http://x').searchParams.get('view') ?? (path.includes('wall') ? 'wall' : 'map')}.png`) });
         }
         await context.close();
       }
       expect(leftovers, `English texts on ${locale} pages`).toEqual({});
+      expect(violations, `serious or critical axe violations on ${locale} pages`).toEqual({});
     });
   }
 });
