@@ -75,6 +75,8 @@ test.describe('a map that hides nothing', () => {
 
       // Enter on the focused cluster expands it, until the down site is drawn on its own, red, on top.
       for (let step = 0; step < 6; step++) {
+        // Settled first (the viewport just changed, and each Enter zooms): the buttons are those of the zoom the map is at.
+        await expect.poll(async () => Number(await console.map.getAttribute('data-cluster-zoom')) === (await mapZoom(page))).toBe(true);
         const over = await clusterAt(page, victim.lat, victim.lon);
         if (!over) break;
         const button = page.locator('button.cluster-button').nth(over.index);

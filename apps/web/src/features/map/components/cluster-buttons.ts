@@ -16,8 +16,8 @@ export interface ButtonSite {
 
 /** Beyond this many sites drawn alone in view, only the worst get a button (the site list reaches every one). */
 export const MAX_SITE_BUTTONS = 400;
-/** A button is at least this wide: its focus ring is seen around a small site, and 24 px is WCAG 2.2's least target size (2.5.8). */
-const MIN_BUTTON_PX = 24;
+/** A button is at least this wide, so its focus ring is seen around a small site (the pointer passes through it: no pointer target). */
+const MIN_BUTTON_PX = 16;
 
 type Item = { key: string; rank: number; size: number; lat: number; lon: number; radius: number; name: string; className: string; activate: () => void };
 
