@@ -22,7 +22,9 @@ interface DrainProgressProps {
  * the deadline and the time left. The page is refreshed by the drain's timeline events on the stream.
  */
 export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timelineLink }: DrainProgressProps) {
-  const drain = useQuery(maintenanceQueries.drain(drainId));
+  // The stream's drain and migration events refresh it; while it runs it is also asked again every 2 s, so a
+  // missed event (a reconnect between the answer to "execute" and the first move) never freezes the page.
+  const drain = useQuery({ ...maintenanceQueries.drain(drainId), refetchInterval: (query) => (query.state.data?.state === 'running' ? 2_000 : false) });
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow(drain.data?.state === 'running');
