@@ -26,3 +26,4 @@ export * from './schemas/capacity-ledger.ts';
 export * from './schemas/capacity-energy.ts';
 export * from './schemas/capacity-sovereign.ts';
 export * from './capacity-rollup.ts';
+export * from './schemas/batch-plan.ts';
