@@ -62,6 +62,7 @@ export const PlacementWeightsSchema = z
     carbon: z.number().min(0).max(1),
     cost: z.number().min(0).max(1),
     capacity: z.number().min(0).max(1),
+    scarcity: z.number().min(0).max(1),
   })
   .partial()
   .refine((w) => Object.values(w).some((v) => v !== undefined && v > 0) || Object.values(w).every((v) => v === undefined), {
@@ -69,7 +70,13 @@ export const PlacementWeightsSchema = z
   });
 export type PlacementWeights = z.infer<typeof PlacementWeightsSchema>;
 
-export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.3, cost: 0.2, capacity: 0.15 } as const satisfies Required<PlacementWeights>;
+/**
+ * Latency first when there is an objective; scarcity (what placing here costs the regulated demand that
+ * can only go here, issue 15) weighs as much as carbon: with carbon alone, workloads free to go anywhere
+ * chased the cleanest grid and filled the capacity EU-bound work needed later, and the engine packed
+ * worse than first-fit (BENCHMARKS.md, placement-batch).
+ */
+export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.25, cost: 0.15, capacity: 0.1, scarcity: 0.25 } as const satisfies Required<PlacementWeights>;
 
 export const LatencyObjectiveSchema = z.object({
   /** Where the users are: a point, or a known city name (e.g. "Casablanca") or site id. */
@@ -98,6 +105,12 @@ export const WorkloadRequestSchema = z.object({
   weights: PlacementWeightsSchema.optional(),
   /** Conditions the requester affirms (ids from the policy pack), e.g. `sccs-signed`. */
   conditions: z.array(ConditionIdSchema).max(20).default([]),
+  /**
+   * A commit only (a plan ignores it): the candidate site the requester chose instead of the best one. The
+   * commit re-checks that site alone — policy and capacity, under its lock — and is refused (409, with the
+   * fresh plan) when the site cannot take the workload now; it never falls back to another site.
+   */
+  siteId: IdSchema.optional(),
 });
 /** What a workload needs, in the shared vocabulary: the body of a plan or a commit. */
 export type WorkloadRequest = z.infer<typeof WorkloadRequestSchema>;
@@ -142,7 +155,7 @@ export const CandidateSchema = z.object({
   rank: z.number().int().min(1),
   /** Weighted sum of the parts, 0–1. */
   score: z.number().min(0).max(1),
-  parts: z.object({ latency: ScorePartSchema, carbon: ScorePartSchema, cost: ScorePartSchema, capacity: ScorePartSchema }),
+  parts: z.object({ latency: ScorePartSchema, carbon: ScorePartSchema, cost: ScorePartSchema, capacity: ScorePartSchema, scarcity: ScorePartSchema }),
   /** The GPU model the workload would get there, and how many of that model are free now. */
   gpuModel: GpuModelSchema,
   freeGpus: z.number().int().min(0),
@@ -180,6 +193,23 @@ export type Plan = z.infer<typeof PlanSchema>;
 
 // ─── Workloads ───────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A running or placed workload that a newer policy pack no longer allows where it runs: the rule that now
+ * forbids it, as the re-check at a policy change found it. It is flagged, never moved: the operator decides.
+ */
+export const PolicyFlagSchema = z.object({
+  /** The policy version under which it is no longer lawful there. */
+  policyVersion: text(),
+  ruleId: text(),
+  ruleTitle: text(),
+  code: ReasonCodeSchema,
+  /** The rule's sentence for this site, as a plan would show it. */
+  message: text(),
+  /** ISO 8601: when the re-check first found it under this version. */
+  flaggedAt: text(),
+});
+export type PolicyFlag = z.infer<typeof PolicyFlagSchema>;
+
 export const WorkloadSchema = z.object({
   id: text(),
   name: text(),
@@ -199,6 +229,8 @@ export const WorkloadSchema = z.object({
   request: WorkloadRequestSchema,
   /** Why it could not be re-placed, when stranded. */
   strandedReasons: z.array(RejectedSiteSchema).optional(),
+  /** Present while the policy in force no longer allows it where it runs. */
+  policyFlag: PolicyFlagSchema.optional(),
   createdAt: text(),
   updatedAt: text(),
   releasedAt: text().optional(),
@@ -216,6 +248,8 @@ export const WorkloadFilterSchema = z.object({
   site: IdSchema.optional(),
   tenant: IdSchema.optional(),
   sector: SectorSchema.optional(),
+  /** `true`: only the workloads the policy in force no longer allows where they run; `false`: only the others. */
+  flagged: z.enum(['true', 'false']).optional(),
 });
 export type WorkloadFilter = z.infer<typeof WorkloadFilterSchema>;
 
@@ -230,6 +264,11 @@ export const AUDIT_ACTIONS = [
   'strand',
   'start',
   'policy-load',
+  // A policy change's re-check (issue 15): one summary per re-check, one record per workload flagged or unflagged; a reload refused.
+  'policy-recheck',
+  'policy-flag',
+  'policy-unflag',
+  'policy-reload-refused',
   'login',
   'login-failed',
   'logout',
@@ -395,3 +434,17 @@ export type PolicyPackFile = z.infer<typeof PolicyPackFileSchema>;
 export const PolicySchema = PolicyPackFileSchema.extend({ version: text() });
 /** The policy pack as served: its rules and its version. */
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** What a policy reload did: the version before and after, and what the re-check found (nothing when the pack did not change). */
+export const PolicyReloadSchema = z.object({
+  previousVersion: text(),
+  version: text(),
+  changed: z.boolean(),
+  /** Placed and running workloads evaluated against the new pack. */
+  checked: z.number().int().min(0),
+  /** Of those, no longer lawful where they run (flagged now or still). */
+  flagged: z.number().int().min(0),
+  /** Flagged before, lawful again under this version. */
+  unflagged: z.number().int().min(0),
+});
+export type PolicyReload = z.infer<typeof PolicyReloadSchema>;
