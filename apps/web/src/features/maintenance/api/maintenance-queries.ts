@@ -73,7 +73,11 @@ export function useExecuteDrain() {
   return useMutation({
     mutationFn: (planId: string) => apiRequest('/api/drains', DrainSchema, { method: 'POST', body: { planId } }),
     onSuccess: (drain) => {
+      // The answer shows at once, but it may already be old: the drain runs while the answer travels, and the
+      // stream's drain and migration events that arrive before it find no drain in the cache to refresh. So
+      // the drain is asked again once, after the answer; every later change comes with an event.
       queryClient.setQueryData(maintenanceKeys.drain(drain.id), drain);
+      void queryClient.invalidateQueries({ queryKey: maintenanceKeys.drain(drain.id), exact: true });
       void queryClient.invalidateQueries({ queryKey: workloadKeys.all() });
     },
   });

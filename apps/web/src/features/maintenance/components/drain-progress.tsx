@@ -22,9 +22,9 @@ interface DrainProgressProps {
  * the deadline and the time left. The page is refreshed by the drain's timeline events on the stream.
  */
 export function DrainProgress({ drainId, siteName, siteLink, workloadLink, timelineLink }: DrainProgressProps) {
-  // The stream's drain and migration events refresh it; while it runs it is also asked again every 2 s, so a
-  // missed event (a reconnect between the answer to "execute" and the first move) never freezes the page.
-  const drain = useQuery({ ...maintenanceQueries.drain(drainId), refetchInterval: (query) => (query.state.data?.state === 'running' ? 2_000 : false) });
+  // No polling: the stream's drain and migration events refresh it (use-noc-followers), a stream that comes back
+  // after a gap asks again, and the answer to "execute" is followed by one read (useExecuteDrain).
+  const drain = useQuery(maintenanceQueries.drain(drainId));
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow(drain.data?.state === 'running');
