@@ -79,7 +79,7 @@ export const placementRoutes = [
     tag: 'workloads',
     summary: 'Plan and commit a workload in one atomic step',
     description:
-      'Reserves GPUs and power on the best candidate. The same `Idempotency-Key` answers the same workload; without one the BFF makes one, so its own resend is safe and a 503 whose outcome is unknown names it.',
+      'Reserves GPUs and power on the best candidate, or on the candidate `siteId` names (that site only: refused with 409 and its reasons when it cannot take the workload now). The same `Idempotency-Key` answers the same workload; without one the BFF makes one, so its own resend is safe and a 503 whose outcome is unknown names it.',
     request: {
       headers: {
         'Idempotency-Key': {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ConflictError,
   ForbiddenError,
+  InputError,
   NotFoundError,
   type AuditRecord,
   type Candidate,
@@ -174,7 +175,14 @@ export class WorkloadService {
 
     stopIfGone(signal);
     const { plan, fleet } = await this.planWithFleet(request);
-    for (const candidate of plan.candidates) {
+    const chosen = request.siteId;
+    if (chosen !== undefined && !fleet.siteById.has(chosen)) {
+      const message = `no site "${chosen}" in the fleet; choose a site among the plan's candidates`;
+      throw new InputError(`siteId: ${message}`, [{ field: 'siteId', message }]);
+    }
+    // A chosen site is the only one tried: the requester picked it, so no other site is booked instead.
+    const tries = chosen === undefined ? plan.candidates : plan.candidates.filter((c) => c.siteId === chosen);
+    for (const candidate of tries) {
       stopIfGone(signal);
       const at = new Date(this.now());
       const workload = newWorkload(request, candidate, at);
@@ -196,14 +204,11 @@ export class WorkloadService {
       if (committed) return { workload: committed, replayed: committed.id !== workload.id };
     }
 
-    // Every candidate was full by the time it was tried, or there was none: show why, as of now.
-    const fresh = plan.candidates.length > 0 ? await this.makePlan(request) : plan;
-    await this.record({ actor: options.actor, action: 'commit-rejected', subject: `tenant:${request.tenant}`, detail: planSummary(request, fresh) });
-    const message =
-      plan.candidates.length > 0
-        ? `no site can take this workload: the ${plan.candidates.length} candidate site(s) filled up before the commit; see the plan`
-        : 'no site can take this workload: every site is rejected; see the plan for each site’s reasons';
-    throw new NoSiteFitsError(message, fresh);
+    // Every candidate tried was full by then, or there was none: show why, as of now.
+    const fresh = tries.length > 0 ? await this.makePlan(request) : plan;
+    const detail = { ...planSummary(request, fresh), ...(chosen !== undefined ? { siteId: chosen } : {}) };
+    await this.record({ actor: options.actor, action: 'commit-rejected', subject: `tenant:${request.tenant}`, detail });
+    throw new NoSiteFitsError(noFitMessage(plan, fresh, chosen), fresh);
   }
 
   /**
@@ -386,6 +391,18 @@ function newWorkload(request: WorkloadRequest, candidate: Candidate, at: Date): 
     createdAt: time,
     updatedAt: time,
   };
+}
+
+/** Why a commit placed nothing, for the 409: the chosen site's own reasons, or what became of the candidates. */
+function noFitMessage(plan: Plan, fresh: Plan, chosen: string | undefined): string {
+  if (chosen !== undefined) {
+    const reasons = fresh.rejected.find((r) => r.siteId === chosen)?.reasons ?? [];
+    const why = reasons.length > 0 ? reasons.map((r) => r.message).join(' ') : 'it filled up before the commit.';
+    return `site "${chosen}" cannot take this workload now: ${why} See the plan.`;
+  }
+  return plan.candidates.length > 0
+    ? `no site can take this workload: the ${plan.candidates.length} candidate site(s) filled up before the commit; see the plan`
+    : 'no site can take this workload: every site is rejected; see the plan for each site’s reasons';
 }
 
 /** What an audit record keeps of a plan: small, yet enough to see what was asked and offered. */
