@@ -1,26 +1,18 @@
 import { ApiError } from '../../../lib/api-client.ts';
-import { countCsvRecords, downloadText, toCsv } from '../../../lib/csv.ts';
+import { countCsvRecords, downloadText } from '../../../lib/csv.ts';
 import { translate } from '../../../lib/i18n/runtime.ts';
-
-/** A table written in the browser, for a read whose API route has no CSV form. */
-export interface CsvTable {
-  header: readonly string[];
-  rows: readonly (readonly (string | number | boolean | null | undefined)[])[];
-}
 
 export interface CsvSource {
   path: string;
   method?: 'GET' | 'POST';
   body?: unknown;
-  /** The same figures as CSV, when the server answers without a CSV (404, 406, or JSON). */
-  fallback?: () => CsvTable;
 }
 
 /**
- * A table's CSV as the API writes it (`Accept: text/csv` on the same path and query as its JSON); when the
- * route has no CSV form, the figures on screen written the same way (RFC 4180, formulas disarmed).
+ * A table's CSV as the API writes it (`Accept: text/csv` on the same path and query as its JSON): every
+ * capacity route answers CSV, so the file is the server's, never rewritten in the browser.
  */
-export async function fetchCapacityCsv({ path, method = 'GET', body, fallback }: CsvSource): Promise<{ text: string; count: number }> {
+export async function fetchCapacityCsv({ path, method = 'GET', body }: CsvSource): Promise<{ text: string; count: number }> {
   const headers: Record<string, string> = { Accept: 'text/csv' };
   if (method !== 'GET') headers['X-CSRF'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -31,10 +23,6 @@ export async function fetchCapacityCsv({ path, method = 'GET', body, fallback }:
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: translate('common.error.network') });
   }
   const isCsv = response.ok && (response.headers.get('content-type') ?? 'text/csv').includes('text/csv');
-  if (!isCsv && fallback && (response.ok || response.status === 404 || response.status === 406)) {
-    const table = fallback();
-    return { text: toCsv(table.header, table.rows), count: table.rows.length };
-  }
   if (!response.ok || !isCsv) {
     throw new ApiError({ status: response.status, code: response.status === 403 ? 'FORBIDDEN' : 'INTERNAL', message: translate('capacity.csv.httpFailed', { status: String(response.status) }) });
   }

@@ -4,7 +4,6 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { formatCount, formatGpus } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { capacityQueries } from '../api/capacity-queries.ts';
-import { forecastCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
 import { TableWrap } from './table-wrap.tsx';
@@ -48,7 +47,7 @@ export function ForecastSection() {
                       </option>
                     ))}
                   </select>
-                  <CsvButton what={t('capacity.forecast.title')} fileName="capacity-forecast.csv" path="/api/capacity/forecast" fallback={() => forecastCsv(forecast)} />
+                  <CsvButton what={t('capacity.forecast.title')} fileName="capacity-forecast.csv" path="/api/capacity/forecast" />
                 </div>
                 {current && (
                   <figure className="capacity-chart">

@@ -5,7 +5,6 @@ import { formatCount, formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useIsolate } from './isolate.ts';
 import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
-import { headroomCsv } from '../model/csv-tables.ts';
 import { placementPrefillSearch } from '../model/placement-prefill.ts';
 import { CsvButton } from './csv-button.tsx';
 import { TableWrap } from './table-wrap.tsx';
@@ -58,7 +57,7 @@ export function HeadroomTable({ headroom, onOpenPlacement }: HeadroomTableProps)
       <h3 id="capacity-headroom-title">{t('capacity.headroom.title')}</h3>
       <p className="muted">{t('capacity.headroom.intro')}</p>
       <div className="capacity-controls">
-        <CsvButton what={t('capacity.headroom.title')} fileName="sovereign-headroom.csv" path="/api/capacity/headroom" fallback={() => headroomCsv(headroom)} />
+        <CsvButton what={t('capacity.headroom.title')} fileName="sovereign-headroom.csv" path="/api/capacity/headroom" />
       </div>
       {headroom.classes.length === 0 ? (
         <p className="muted">{t('capacity.headroom.empty')}</p>

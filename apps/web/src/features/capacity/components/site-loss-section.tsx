@@ -6,7 +6,6 @@ import { formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useIsolate } from './isolate.ts';
 import { capacityQueries } from '../api/capacity-queries.ts';
-import { siteLossCsv } from '../model/csv-tables.ts';
 import { CsvButton } from './csv-button.tsx';
 import { QueryState } from './query-state.tsx';
 import { TableWrap } from './table-wrap.tsx';
@@ -46,7 +45,7 @@ export function SiteLossSection({ sites, siteId, onSiteChange }: SiteLossProps) 
             </option>
           ))}
         </select>
-        {siteId && loss && <CsvButton what={t('capacity.n1.title')} fileName={`n-1-${siteId}.csv`} path="/api/capacity/site-loss" method="POST" body={{ siteId }} fallback={() => siteLossCsv(loss)} />}
+        {siteId && loss && <CsvButton what={t('capacity.n1.title')} fileName={`n-1-${siteId}.csv`} path="/api/capacity/site-loss" method="POST" body={{ siteId }} />}
       </div>
       {siteId === undefined ? (
         <p className="muted">{t('capacity.n1.noSites')}</p>
