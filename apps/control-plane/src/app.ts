@@ -20,6 +20,7 @@ import type { TelemetryIngest } from './telemetry/telemetry-ingest.ts';
 import type { TelemetryStore } from './telemetry/telemetry-store.ts';
 import type { TimelineService } from './timeline/timeline-service.ts';
 import type { ConfirmDownService } from './confirm-down/confirm-down-service.ts';
+import type { PolicyService } from './policy/policy-service.ts';
 import { V1_ROUTES, type V1RouteDeps } from './v1-routes.ts';
 
 export interface ControlPlaneDeps {
@@ -46,6 +47,8 @@ export interface ControlPlaneDeps {
   timeline: TimelineService;
   /** Operators' confirmations that a site is down (POST/DELETE /v1/sites/:id/confirm-down). */
   confirmDown: ConfirmDownService;
+  /** Reloading the policy pack and re-checking the workloads against it (POST /v1/policy/reload). */
+  policies: PolicyService;
   /** Absent when the simulator is switched off. */
   simulator?: Simulator;
   /** The BFF's credential (CORRIDOR_SERVICE_TOKEN): every /v1 call needs it. */
@@ -73,6 +76,7 @@ export function createApp({
   drains,
   timeline,
   confirmDown,
+  policies,
   simulator,
   serviceToken,
   metrics = new ServiceMetrics('control-plane'),
@@ -110,7 +114,24 @@ export function createApp({
   // The capacity ledger reads what placement and telemetry already hold: it needs nothing of its own to start.
   const capacity = new CapacityService({ db, fleet, live, workloads });
   const sovereign = new SovereignCapacityService({ db, fleet, workloads, capacity });
-  const deps: V1RouteDeps = { fleet, bus, live, ingest, series, audit, workloads, maintenance, drains, alerts, timeline, capacity, sovereign, confirmDown, ...(simulator ? { simulator } : {}) };
+  const deps: V1RouteDeps = {
+    fleet,
+    bus,
+    live,
+    ingest,
+    series,
+    audit,
+    workloads,
+    maintenance,
+    drains,
+    alerts,
+    timeline,
+    capacity,
+    sovereign,
+    confirmDown,
+    policies,
+    ...(simulator ? { simulator } : {}),
+  };
   mountRoutes(v1, V1_ROUTES, { deps, gate: accessGate({ serviceToken }), bodyParser: express.json({ limit: LIMITS.maxJsonBodyBytes }) });
   app.use('/v1', v1);
   app.use(notFound());

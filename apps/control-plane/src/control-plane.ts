@@ -18,6 +18,8 @@ import { AlertNotifier } from './notify/alert-notifier.ts';
 import { FleetService } from './fleet/fleet-service.ts';
 import { syncFleet } from './fleet/fleet-store.ts';
 import { loadPolicyPack } from './placement/policy-pack.ts';
+import { PolicyInForce } from './policy/policy-in-force.ts';
+import { PolicyService } from './policy/policy-service.ts';
 import { Supervisor } from './placement/supervisor.ts';
 import { DrainService } from './drain/drain-service.ts';
 import { MaintenanceService } from './maintenance/maintenance-service.ts';
@@ -43,6 +45,8 @@ export interface RunningControlPlane {
   timeline: TimelineService;
   /** Appends the audit chain's head to the anchor file now (the timer does every CORRIDOR_AUDIT_ANCHOR_SECONDS). */
   anchorAudit(): Promise<void>;
+  /** Reads the policy folder again (SIGHUP, POST /v1/policy/reload): a valid new version is put in force and the workloads re-checked. */
+  reloadPolicy(actor?: string): ReturnType<PolicyService['reload']>;
   /** Every /v1 route as `METHOD /path`, from the routers (the role × route test calls each). */
   routes: readonly string[];
   close(): Promise<void>;
@@ -65,7 +69,8 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   // Validate the fleet file and the policy pack before touching the store: a bad one must stop the
   // start, naming the file, entry and field.
   const { fleet: fleetFile, version } = loadFleetFile(config.fleetFile);
-  const policy = loadPolicyPack(config.policyDir);
+  // Held in force by PolicyInForce: a reload changes what the planner, drains and capacity all read.
+  const policy = new PolicyInForce(loadPolicyPack(config.policyDir));
   const alertRules = loadAlertRules(config.alertsDir ?? DEFAULT_ALERTS_DIR);
   const keyring = auditKeyring(loadAuditKey(config.dataDir, config.auditKey), config.auditKeysPrevious);
   // Every audit record written through this store is keyed (audit/audit-keys.ts).
@@ -106,6 +111,9 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   const timeline = new TimelineService({ db, bus, logger });
   const unfollowTimeline = timeline.follow(live.snapshot().health);
   const workloads = new WorkloadService({ db, fleet, live, policy, timeline });
+  // A pack other than the one the workloads were last checked against: re-checked (flagged, never moved) before any request.
+  const policies = new PolicyService({ db, fleet, policy, dir: config.policyDir, logger });
+  await policies.start();
   // Windows in force are applied before the first request: a site in maintenance is never placed on.
   // While a window is in force its site is declared `maintenance` until the window's end (placement rejects it).
   const maintenance = new MaintenanceService({ db, fleet, logger, status: live, timeline });
@@ -141,6 +149,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     alerts,
     timeline,
     confirmDown,
+    policies,
     simulator,
     serviceToken: config.serviceToken,
   });
@@ -178,6 +187,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
     alerts,
     timeline,
     anchorAudit: anchor,
+    reloadPolicy: (actor = 'system') => policies.reload(actor),
     routes: app.routes,
     async close() {
       clearInterval(prune);

@@ -9,6 +9,7 @@ import { drainRoutes, type DrainRouteDeps } from './drain/drain.routes.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet/fleet.routes.ts';
 import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance/maintenance.routes.ts';
 import { placementRoutes, type PlacementRouteDeps } from './placement/placement.routes.ts';
+import { policyRoutes, type PolicyRouteDeps } from './policy/policy.routes.ts';
 import { simulatorRoutes, type SimulatorRouteDeps } from './simulator/simulator.routes.ts';
 import { telemetryRoutes, type TelemetryRouteDeps } from './telemetry/telemetry.routes.ts';
 import { timelineRoutes, type TimelineRouteDeps } from './timeline/timeline.routes.ts';
@@ -26,7 +27,8 @@ export type V1RouteDeps = FleetRouteDeps &
   TimelineRouteDeps &
   CapacityRouteDeps &
   SovereignCapacityRouteDeps &
-  ConfirmDownRouteDeps;
+  ConfirmDownRouteDeps &
+  PolicyRouteDeps;
 
 /**
  * Every /v1 route, each with who may call it: the app mounts this list and nothing else, so a route
@@ -47,4 +49,5 @@ export const V1_ROUTES: readonly V1Route<V1RouteDeps>[] = [
   ...capacityRoutes,
   ...sovereignCapacityRoutes,
   ...confirmDownRoutes,
+  ...policyRoutes,
 ];

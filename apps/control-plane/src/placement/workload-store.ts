@@ -1,4 +1,4 @@
-import type { GpuModel, Plan, RejectedSite, Workload, WorkloadFilter, WorkloadRequest, WorkloadState } from '@corridor/shared';
+import type { GpuModel, Plan, PolicyFlag, RejectedSite, Workload, WorkloadFilter, WorkloadRequest, WorkloadState } from '@corridor/shared';
 import type { Queryable } from '@corridor/store';
 import type { SiteUsage } from './plan-input.ts';
 
@@ -27,6 +27,7 @@ interface WorkloadRowDb {
   request: WorkloadRequest;
   plan: Plan | null;
   stranded_reasons: RejectedSite[] | null;
+  policy_flag: PolicyFlag | null;
   created_at: Date | string;
   updated_at: Date | string;
   released_at: Date | string | null;
@@ -50,6 +51,7 @@ function toWorkload(r: WorkloadRowDb): Workload {
     powerKw: r.power_kw,
     request: r.request,
     ...(r.stranded_reasons ? { strandedReasons: r.stranded_reasons } : {}),
+    ...(r.policy_flag ? { policyFlag: r.policy_flag } : {}),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     ...(r.released_at ? { releasedAt: iso(r.released_at) } : {}),
@@ -57,7 +59,7 @@ function toWorkload(r: WorkloadRowDb): Workload {
 }
 
 const COLUMNS = `id, name, tenant, kind, sector, data_class, data_origin, state, site_id, gpu_model, gpu_count, power_kw,
-  request, plan, stranded_reasons, created_at, updated_at, released_at`;
+  request, plan, stranded_reasons, policy_flag, created_at, updated_at, released_at`;
 
 /** Reserved GPUs by model and reserved kW per site; one site only when `siteId` is given. */
 export async function readUsage(db: Queryable, siteId?: string): Promise<Map<string, SiteUsage>> {
@@ -126,6 +128,7 @@ export async function listWorkloads(db: Queryable, filter: WorkloadFilter): Prom
   add('site_id', filter.site);
   add('tenant', filter.tenant);
   add('sector', filter.sector);
+  if (filter.flagged !== undefined) where.push(`policy_flag IS ${filter.flagged === 'true' ? 'NOT ' : ''}NULL`);
   const { rows } = await db.query<WorkloadRowDb>(`SELECT ${COLUMNS} FROM workloads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`, params);
   return rows.map(toWorkload);
 }
@@ -163,6 +166,7 @@ export async function updateWorkload(
         site_id = CASE WHEN $2 = 'stranded' THEN NULL WHEN $4::text IS NULL THEN site_id ELSE $4 END,
         gpu_model = coalesce($5, gpu_model), power_kw = coalesce($6, power_kw), plan = coalesce($7::jsonb, plan),
         stranded_reasons = $8::jsonb,
+        policy_flag = CASE WHEN $2 IN ('stranded', 'released') OR $4::text IS NOT NULL THEN NULL ELSE policy_flag END,
         released_at = CASE WHEN $2 = 'released' THEN $3::timestamptz ELSE released_at END
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [
@@ -177,6 +181,17 @@ export async function updateWorkload(
     ],
   );
   return toWorkload(rows[0]!);
+}
+
+/** The workloads in the given states, oldest first (the policy re-check reads the placed and running ones). */
+export async function workloadsIn(db: Queryable, states: readonly WorkloadState[]): Promise<Workload[]> {
+  const { rows } = await db.query<WorkloadRowDb>(`SELECT ${COLUMNS} FROM workloads WHERE state = ANY($1::text[]) ORDER BY created_at, id`, [states]);
+  return rows.map(toWorkload);
+}
+
+/** Sets a workload's policy flag, or clears it with null (the policy re-check's, issue 15). */
+export async function setPolicyFlag(tx: Queryable, id: string, flag: PolicyFlag | null): Promise<void> {
+  await tx.query('UPDATE workloads SET policy_flag = $2::jsonb WHERE id = $1', [id, flag ? JSON.stringify(flag) : null]);
 }
 
 /** Marks placed or running workloads as migrating (those released meanwhile stay released); answers those marked. */

@@ -159,6 +159,8 @@ export const PERMISSIONS = {
   'noc:operate': ['operator'],
   /** The timeline (a tenant: only the events of its own workloads). */
   'timeline:read': ['executive', 'operator', 'admin', 'tenant'],
+  /** Reload the placement policy pack from its folder (its workloads re-checked against it, issue 15): the platform admin's. */
+  'policy:admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
