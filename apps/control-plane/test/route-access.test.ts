@@ -117,6 +117,8 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     // Only operators confirm a site down or withdraw it; a site the fleet does not know: a permitted caller gets 404 (test/confirm-down.test.ts does it for real).
     'POST /sites/:id/confirm-down': { person: 'required', permission: 'noc:operate', path: () => '/v1/sites/no-such-site/confirm-down', ok: 404 },
     'DELETE /sites/:id/confirm-down': { person: 'required', permission: 'noc:operate', path: () => '/v1/sites/no-such-site/confirm-down', ok: 404 },
+    // Only the platform admin reloads the policy pack; the folder unchanged, a permitted caller gets 200 and nothing changes (test/policy-recheck.test.ts does it for real).
+    'POST /policy/reload': { person: 'required', permission: 'policy:admin', path: () => '/v1/policy/reload', ok: 200 },
     // NOC readers read alerts, silences and rules; only operators acknowledge and silence.
     'GET /alerts': { person: 'required', permission: 'noc:read', path: () => '/v1/alerts', ok: 200 },
     'POST /alerts/:id/ack': { person: 'required', permission: 'noc:operate', path: () => `/v1/alerts/${alertId}/ack`, body: { comment: 'looking' }, ok: 200 },
