@@ -17,6 +17,7 @@ const TimelinePage = lazy(() => import('../features/timeline/components/timeline
 const LinksView = lazy(() => import('./links-view.tsx').then((m) => ({ default: m.LinksView })));
 const DrainView = lazy(() => import('./drain-view.tsx').then((m) => ({ default: m.DrainView })));
 const CapacityView = lazy(() => import('./capacity-view.tsx').then((m) => ({ default: m.CapacityView })));
+const BatchView = lazy(() => import('./batch-view.tsx').then((m) => ({ default: m.BatchView })));
 const PolicyPage = lazy(() => import('../features/admin/components/policy-page.tsx').then((m) => ({ default: m.PolicyPage })));
 
 export type { ViewContext };
@@ -54,6 +55,14 @@ export const CONSOLE_VIEWS: readonly ConsoleViewDeclaration[] = [
     render: ({ abilities, sites, fleet, url, setUrl }) => (
       <PlaceView ownTenant={abilities.ownTenant} sites={sites} links={fleet.links} boundary={url.boundary} onPlaced={(workload) => setUrl({ view: 'workloads', workload })} />
     ),
+  },
+  {
+    // The batch what-if: a dry run, for the roles that may plan (a tenant: its own workloads).
+    id: 'batch',
+    labelKey: 'batch.tab',
+    may: (a) => a.canPlace,
+    deniedReason: placingDeniedReason,
+    render: (context) => <BatchView {...context} />,
   },
   {
     id: 'workloads',

@@ -22,6 +22,7 @@ import type wallEn from './messages/en/wall.json';
 import type workloadsEn from './messages/en/workloads.json';
 import type errorsEn from './messages/en/errors.json';
 import type capacityEn from './messages/en/capacity.json';
+import type batchEn from './messages/en/batch.json';
 
 interface Catalogues {
   common: typeof commonEn;
@@ -42,6 +43,7 @@ interface Catalogues {
   workloads: typeof workloadsEn;
   errors: typeof errorsEn;
   capacity: typeof capacityEn;
+  batch: typeof batchEn;
 }
 
 export type Namespace = keyof Catalogues;
@@ -64,6 +66,7 @@ export const NAMESPACES: readonly Namespace[] = [
   'workloads',
   'errors',
   'capacity',
+  'batch',
 ];
 
 /** Every message's key: `<namespace>.<key in that file>`. */
