@@ -15,6 +15,7 @@ import { actingAs } from '../auth/acting-as.ts';
 import { FLEET_READ, personWith, v1Route } from '../auth/route-access.ts';
 import type { Response } from 'express';
 import { ClientGoneError, type WorkloadService } from './workload-service.ts';
+import { batchPlanRoutes } from './batch-plan.routes.ts';
 
 export interface PlacementRouteDeps {
   workloads: WorkloadService;
@@ -36,6 +37,7 @@ const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
 
 /** Plans, workloads (commit, list, read, release), capacity and policy. The acting user is the audit log's actor. */
 export const placementRoutes = [
+  ...batchPlanRoutes,
   route({
     method: 'post',
     path: '/placements/plan',

@@ -66,8 +66,8 @@ export type BatchPlaced = z.infer<typeof BatchPlacedSchema>;
 
 export const BatchUnplacedReasonSchema = z.object({
   code: ReasonCodeSchema,
-  /** How many sites rejected the row for this reason (a site may give several reasons). */
-  count: z.number().int().min(1),
+  /** How many sites rejected the row for this reason (a site may give several reasons; 0 only when the fleet has no site). */
+  count: z.number().int().min(0),
   /** One site's sentence for it, e.g. "Needs 64 H100, 40 free." */
   message: text(),
   ruleId: text().optional(),
@@ -95,7 +95,10 @@ export const BatchPlanTotalsSchema = z.object({
 });
 export type BatchPlanTotals = z.infer<typeof BatchPlanTotalsSchema>;
 
-/** What one jurisdiction has free before the batch (committed figures now) and after it (had every placed row been committed). */
+/**
+ * What one jurisdiction has free before the batch (committed figures now) and after it (had every placed
+ * row been committed). Free counts the sites that take workloads now (operational, as placement sees them).
+ */
 export const BatchPlanRemainingSchema = z.object({
   jurisdiction: JurisdictionCodeSchema,
   /** Sites of the fleet in this jurisdiction. */
