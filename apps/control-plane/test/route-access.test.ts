@@ -92,6 +92,7 @@ describe.each(STORE_KINDS)('who may call which /v1 route, on %s', (kind) => {
     // An unknown fault: a permitted caller reaches the simulator, which answers 404 (a guard would answer 401/403).
     'DELETE /faults/:id': { person: 'forbidden', path: () => `/v1/faults/${randomUUID()}`, ok: 404 },
     'POST /placements/plan': { person: 'required', permission: 'placement:plan', path: () => '/v1/placements/plan', body: plan, ok: 200 },
+    'POST /placements/batch-plan': { person: 'required', permission: 'placement:plan', path: () => '/v1/placements/batch-plan', body: { workloads: [plan] }, ok: 200 },
     'POST /workloads': { person: 'required', permission: 'workloads:write', path: () => '/v1/workloads', body: plan, ok: 201 },
     'DELETE /workloads/:id': { person: 'required', permission: 'workloads:write', path: () => `/v1/workloads/${workloadId}`, ok: 200 },
     'GET /workloads': { person: 'required', permission: 'workloads:read', path: () => '/v1/workloads', ok: 200 },
