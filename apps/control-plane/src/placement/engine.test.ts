@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster, buildFleetFile, buildOperator, buildSite } from '@corridor/shared/testing';
-import type { SiteInput, WorkloadRequestInput } from '@corridor/shared';
+import { DEFAULT_WEIGHTS, type SiteInput, type WorkloadRequestInput } from '@corridor/shared';
 import { planPlacement } from './engine.ts';
 import { buildRequest, defaultPolicy, fleetSnapshot } from './fixtures.ts';
 import type { PlanInput, SiteLive, SiteUsage } from './plan-input.ts';
@@ -132,8 +132,8 @@ describe('planPlacement: scores', () => {
     const p = plan(fleet);
     const parts = p.candidates[0]!.parts;
     expect(parts.latency).toMatchObject({ weight: 0, score: 0 });
-    expect(parts.carbon.weight + parts.cost.weight + parts.capacity.weight).toBeCloseTo(1, 3);
-    expect(parts.carbon.weight).toBeCloseTo(0.3 / 0.65, 3);
+    expect(parts.carbon.weight + parts.cost.weight + parts.capacity.weight + parts.scarcity.weight).toBeCloseTo(1, 3);
+    expect(parts.carbon.weight).toBeCloseTo(DEFAULT_WEIGHTS.carbon / (1 - DEFAULT_WEIGHTS.latency), 3);
     expect(p.notes).toContain('No latency objective: latency is not scored.');
   });
 

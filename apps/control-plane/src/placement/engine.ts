@@ -23,7 +23,9 @@ export const CARBON_REFERENCE_G_PER_KWH = 800;
 /** Energy price that scores 0, USD/kWh: above every industrial price in FACTS.md (Côte d'Ivoire ~0.23). */
 export const COST_REFERENCE_USD_PER_KWH = 0.3;
 
-type Weights = Record<keyof typeof DEFAULT_WEIGHTS, number>;
+type PartName = keyof typeof DEFAULT_WEIGHTS;
+type Weights = Record<PartName, number>;
+const PART_NAMES = Object.keys(DEFAULT_WEIGHTS) as PartName[];
 
 /** GPUs of one model at a site: installed, still free, and kW each (the highest of its clusters). */
 interface GpuPool {
@@ -82,11 +84,9 @@ export function planPlacement(input: PlanInput): Plan {
       carbon: carbonPart(facts, siteLive, weights.carbon),
       cost: costPart(facts, weights.cost),
       capacity: capacityPart(request.gpus.count, pool, weights.capacity),
+      scarcity: { score: 1, weight: weights.scarcity, value: 0, unit: 'pressure', basis: 'Scarcity is not scored yet.' },
     };
-    const score = Math.min(
-      1,
-      round(parts.latency.score * parts.latency.weight + parts.carbon.score * parts.carbon.weight + parts.cost.score * parts.cost.weight + parts.capacity.score * parts.capacity.weight, 4),
-    );
+    const score = Math.min(1, round(PART_NAMES.reduce((sum, name) => sum + parts[name].score * parts[name].weight, 0), 4));
     candidates.push({
       siteId: facts.id,
       rank: 0,
@@ -117,9 +117,8 @@ function normaliseWeights(request: WorkloadRequest, hasObjective: boolean): Weig
   const given = Object.fromEntries(Object.entries(request.weights ?? {}).filter(([, v]) => v !== undefined));
   const w: Weights = { ...DEFAULT_WEIGHTS, ...given };
   if (!hasObjective) w.latency = 0;
-  const total = w.latency + w.carbon + w.cost + w.capacity;
-  const share = (v: number) => (total > 0 ? round(v / total, 4) : 0);
-  return { latency: share(w.latency), carbon: share(w.carbon), cost: share(w.cost), capacity: share(w.capacity) };
+  const total = PART_NAMES.reduce((sum, name) => sum + w[name], 0);
+  return Object.fromEntries(PART_NAMES.map((name) => [name, total > 0 ? round(w[name] / total, 4) : 0])) as Weights;
 }
 
 const STATUS_WORDS: Record<SiteStatus, string> = {
@@ -286,7 +285,7 @@ function planNotes(input: PlanInput, matched: number, candidates: number, weight
   const defined = new Set(input.policy.pack.conditions.map((c) => c.id));
   for (const c of input.request.conditions) if (!defined.has(c)) notes.push(`The policy pack defines no condition “${c}”; it changes nothing.`);
   if (!input.request.latency) notes.push('No latency objective: latency is not scored.');
-  if (weights.latency + weights.carbon + weights.cost + weights.capacity === 0) notes.push('Every weight is 0: candidates are ranked by site id.');
+  if (PART_NAMES.every((name) => weights[name] === 0)) notes.push('Every weight is 0: candidates are ranked by site id.');
   if (candidates === 0) notes.push('No site can take this workload now: see each site’s reasons.');
   return notes;
 }

@@ -76,7 +76,7 @@ export type PlacementWeights = z.infer<typeof PlacementWeightsSchema>;
  * chased the cleanest grid and filled the capacity EU-bound work needed later, and the engine packed
  * worse than first-fit (BENCHMARKS.md, placement-batch).
  */
-export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.25, cost: 0.15, capacity: 0.1, scarcity: 0.25 } as const satisfies Required<PlacementWeights>;
+export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.2, cost: 0.15, capacity: 0.1, scarcity: 0.2 } as const satisfies Required<PlacementWeights>;
 
 export const LatencyObjectiveSchema = z.object({
   /** Where the users are: a point, or a known city name (e.g. "Casablanca") or site id. */
