@@ -22,6 +22,8 @@ import { AuditService } from './services/audit-service.ts';
 import { FleetService } from './services/fleet-service.ts';
 import { MaintenanceService } from './services/maintenance-service.ts';
 import { PlacementService } from './services/placement-service.ts';
+import { BatchPlanService } from './services/batch-plan-service.ts';
+import { PolicyService } from './services/policy-service.ts';
 import { SeriesService } from './services/series-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { TimelineService } from './services/timeline-service.ts';
@@ -71,6 +73,8 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   const live: LiveStream = new LiveStream(planes, logger, stream, () => status.current(0));
   const status = new StatusService(planes, undefined, () => live.status());
   const placement = new PlacementService(planes);
+  const batchPlans = new BatchPlanService(planes);
+  const policies = new PolicyService(planes);
   const audit = new AuditService(planes);
   const alerts = new AlertService(planes);
   const series = new SeriesService(planes);
@@ -98,7 +102,25 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
 
   app.use(
     '/api',
-    apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, sovereign, ...(streamRecheckMs ? { streamRecheckMs } : {}) }),
+    apiRouter({
+      config,
+      logger,
+      identity,
+      fleet,
+      status,
+      live,
+      placement,
+      batchPlans,
+      policies,
+      audit,
+      alerts,
+      series,
+      timeline,
+      maintenance,
+      capacity,
+      sovereign,
+      ...(streamRecheckMs ? { streamRecheckMs } : {}),
+    }),
   );
 
   if (existsSync(join(config.webDist, 'index.html'))) {
@@ -127,6 +149,8 @@ interface ApiDeps {
   status: StatusService;
   live: LiveStream;
   placement: PlacementService;
+  batchPlans: BatchPlanService;
+  policies: PolicyService;
   audit: AuditService;
   alerts: AlertService;
   series: SeriesService;
@@ -142,7 +166,25 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({ config, logger, identity, fleet, status, live, placement, audit, alerts, series, timeline, maintenance, capacity, sovereign, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
+function apiRouter({
+  config,
+  logger,
+  identity,
+  fleet,
+  status,
+  live,
+  placement,
+  batchPlans,
+  policies,
+  audit,
+  alerts,
+  series,
+  timeline,
+  maintenance,
+  capacity,
+  sovereign,
+  streamRecheckMs = SIGN_IN_RECHECK_MS,
+}: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -156,6 +198,8 @@ function apiRouter({ config, logger, identity, fleet, status, live, placement, a
     status,
     live,
     placement,
+    batchPlans,
+    policies,
     audit,
     alerts,
     series,

@@ -8,6 +8,8 @@ import { maintenanceRoutes, type MaintenanceRouteDeps } from './maintenance.rout
 import { oidcRoutes, type OidcRouteDeps } from './oidc.routes.ts';
 import { openApiRoutes, type OpenApiRouteDeps } from './openapi.routes.ts';
 import { placementRoutes, type PlacementRouteDeps } from './placement.routes.ts';
+import { batchPlanRoutes, type BatchPlanRouteDeps } from './batch-plan.routes.ts';
+import { policyRoutes, type PolicyRouteDeps } from './policy.routes.ts';
 import { sessionRoutes, type SessionRouteDeps } from './session.routes.ts';
 import { streamRoutes, type StreamRouteDeps } from './stream.routes.ts';
 import { telemetryRoutes, type TelemetryRouteDeps } from './telemetry.routes.ts';
@@ -20,6 +22,8 @@ export type ApiRouteDeps = FleetRouteDeps &
   StreamRouteDeps &
   TelemetryRouteDeps &
   PlacementRouteDeps &
+  BatchPlanRouteDeps &
+  PolicyRouteDeps &
   AuditRouteDeps &
   AlertRouteDeps &
   TimelineRouteDeps &
@@ -41,6 +45,8 @@ export const API_ROUTES: readonly ApiRoute<ApiRouteDeps>[] = [
   ...streamRoutes,
   ...telemetryRoutes,
   ...placementRoutes,
+  ...batchPlanRoutes,
+  ...policyRoutes,
   ...auditRoutes,
   ...alertRoutes,
   ...timelineRoutes,

@@ -110,7 +110,19 @@ export const placementRoutes = [
     access: 'workloads:read',
     tag: 'workloads',
     summary: 'Workloads, filtered',
-    request: { query: { schema: WorkloadFilterSchema, what: 'workload filter', notes: { state: 'Lifecycle state.', site: 'Id of the site it runs on.', tenant: 'Tenant id.', sector: 'Sector.' } } },
+    request: {
+      query: {
+        schema: WorkloadFilterSchema,
+        what: 'workload filter',
+        notes: {
+          state: 'Lifecycle state.',
+          site: 'Id of the site it runs on.',
+          tenant: 'Tenant id.',
+          sector: 'Sector.',
+          flagged: '`true`: only the workloads the policy in force no longer allows where they run (each with its `policyFlag`); `false`: only the others.',
+        },
+      },
+    },
     responses: { 200: { description: 'The workloads.', body: WorkloadListSchema } },
     errors: UPSTREAM_ERRORS,
     handler: ({ query, req, res, deps }) => {
