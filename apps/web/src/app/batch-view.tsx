@@ -63,7 +63,7 @@ export function BatchView({ abilities, sites, fleet, url }: ViewContext) {
           <h2 id="batch-results-title" className="visually-hidden">
             {t('batch.results.title')}
           </h2>
-          <BatchResults state={state} site={site} reasonText={reasonText} onRetry={controls.run} />
+          <BatchResults state={state} site={site} reasonText={reasonText} onRetry={controls.retry} />
         </section>
       </main>
     </div>

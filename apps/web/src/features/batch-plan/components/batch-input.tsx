@@ -18,7 +18,8 @@ interface BatchInputProps {
  */
 export function BatchInput({ controls, ownTenant }: BatchInputProps) {
   const t = useT();
-  const { text, setText, issues, issuesShown, state, run, cancel } = controls;
+  const { issues, issuesShown, state, run, cancel } = controls;
+  const [text, setText] = useState('');
   const ids = { text: useId(), help: useId(), issues: useId() };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const issueBox = useRef<HTMLDivElement>(null);
@@ -63,7 +64,7 @@ export function BatchInput({ controls, ownTenant }: BatchInputProps) {
       className="batch-input"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!running) run();
+        if (!running) run(text);
       }}
     >
       <div className={dragging ? 'batch-drop dragging' : 'batch-drop'} onDragOver={(e) => (e.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={drop}>

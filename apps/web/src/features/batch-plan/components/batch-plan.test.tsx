@@ -49,7 +49,7 @@ function Harness({ ownTenant }: { ownTenant?: string }) {
   return (
     <>
       <BatchInput controls={controls} ownTenant={ownTenant} />
-      <BatchResults state={controls.state} site={site} reasonText={reasonText} onRetry={controls.run} />
+      <BatchResults state={controls.state} site={site} reasonText={reasonText} onRetry={controls.retry} />
     </>
   );
 }
@@ -84,7 +84,7 @@ describe('the batch what-if', () => {
     renderView();
     paste(TWO_ROWS);
     run();
-    await screen.findByText('Placed 1 of 2 · 64 GPUs · 0.1 MW');
+    await screen.findByText('Placed 1 of 2 · 64 GPUs · 51 kW');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe('/api/placements/batch-plan');
     expect(calls[0]!.init.method).toBe('POST');
@@ -124,6 +124,14 @@ describe('the batch what-if', () => {
     const textarea = screen.getByLabelText<HTMLTextAreaElement>(/Workloads \(CSV/);
     expect(document.activeElement).toBe(textarea);
     expect(textarea.value.slice(textarea.selectionStart, textarea.selectionEnd)).toBe('bad-3,Broken,bank-a,inference,finance,personal,MA,two,H100');
+  });
+
+  it('says a bad row in French too', async () => {
+    await activateLocale('fr');
+    renderView();
+    fireEvent.change(screen.getByLabelText(/Charges de travail \(CSV/), { target: { value: `${TWO_ROWS}\nbad-3,Broken,bank-a,inference,finance,personal,MA,two,H100` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lancer' }));
+    expect(screen.getByRole('alert').textContent).toContain("Ligne 4 : gpus doit être un nombre entier d'au moins 1.");
   });
 
   it('filters the table to the unplaced workloads', async () => {

@@ -3,9 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { isUnavailableError } from '../../../lib/api-client.ts';
 import { countryName } from '../../../lib/countries.ts';
 import { downloadText } from '../../../lib/csv.ts';
-import { formatCount, formatGpus, formatMw } from '../../../lib/format.ts';
+import { formatCount, formatGpus, formatKw, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { fetchBatchPlanCsv } from '../api/batch-plan-api.ts';
+
+/** Power in MW from 1 MW up, in kW below (a small batch's 51 kW is not "0.1 MW"). */
+const formatPower = (kw: number): string => (kw < 1000 ? formatKw(kw) : formatMw(kw / 1000));
 
 /** "Placed 812 of 1,000 · 41,776 GPUs · 23.4 MW": the batch in one line, announced when it arrives. */
 export function BatchTotals({ plan }: { plan: BatchPlan }) {
@@ -17,7 +20,7 @@ export function BatchTotals({ plan }: { plan: BatchPlan }) {
         placed: formatCount(totals.placed),
         requested: formatCount(totals.requested),
         gpus: formatGpus(totals.gpusPlaced),
-        power: formatMw(totals.powerKwPlaced / 1000),
+        power: formatPower(totals.powerKwPlaced),
       })}
       {totals.unplaced > 0 && <span className="muted">{t('batch.totals.unplaced', { count: totals.unplaced, gpus: formatCount(totals.gpusRequested - totals.gpusPlaced) })}</span>}
     </p>
