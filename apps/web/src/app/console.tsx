@@ -8,7 +8,6 @@ import { useFollowAlerts } from '../features/alerts/api/use-follow-alerts.ts';
 import { AlertBadge } from '../features/alerts/components/alert-badge.tsx';
 import { liveQueries } from '../features/live/api/live-queries.ts';
 import { useLiveFreshness, useLiveStream } from '../features/live/api/use-live-stream.ts';
-import { LiveKpis } from '../features/live/components/live-kpis.tsx';
 import { StaleBadge } from '../features/live/components/stale-badge.tsx';
 import { UserMenu } from '../features/session/components/user-menu.tsx';
 import { abilitiesOf, viewDeniedReason } from '../features/session/model/abilities.ts';
@@ -53,7 +52,9 @@ export function Console({ principal }: { principal: Principal }) {
   const health = useConsoleHealth(!url.synthetic);
   const live = useLiveConsole(!url.synthetic);
   useNocFollowers(live);
-  useCapacityFollower(live);
+  // Telemetry moves the ledger's in use and out of service: followed on the capacity view only, so ticks
+  // elsewhere cost no request (the header's in use comes from the stream itself).
+  useCapacityFollower(live, url.view === 'capacity');
   useExecutiveLanding(principal, setUrl);
   useFollowAlerts(live.onNocEvent);
   const alertCounts = useFiringAlertCounts(abilities.canReadNoc && !url.synthetic);
@@ -123,8 +124,7 @@ export function Console({ principal }: { principal: Principal }) {
       <SkipLinks mapView={!url.workload && url.view === undefined} />
       {/* Before the view: the view stays the grid's last child (app.css), the dialog sits in the top layer. */}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
-      <LiveFleetHeader sites={fleet.rows} summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
-        <LiveKpis />
+      <LiveFleetHeader sites={fleet.rows} country={url.country} summary={fleet.summary} synthetic={url.synthetic} unavailable={fleet.summaryUnavailable}>
         {badgeShown && <AlertBadge alertsLink={link({ view: 'alerts', workload: undefined, alertState: 'firing' })} baseTitle={documentTitle} />}
         {/* The live badge over the account: together they take the badge's fixed slot, not a column of their own. */}
         <div className="topbar-end">

@@ -4,11 +4,10 @@ import { LinkPanel } from '../features/links/components/link-panel.tsx';
 import { LinkLive } from '../features/live/components/link-live.tsx';
 import { useLiveHealth } from '../features/live/api/live-selectors.ts';
 import { SiteLive } from '../features/live/components/site-live.tsx';
-import { LiveSitePanel } from './live-site-panel.tsx';
+import { LiveSiteLedger, LiveSitePanel } from './live-site-panel.tsx';
 import type { ChartRange } from '../features/live/model/chart-range.ts';
 import { BoundaryToggle } from '../features/map/components/boundary-toggle.tsx';
 import { MapLegend } from '../features/map/components/map-legend.tsx';
-import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
 import type { FleetSource } from '../features/sites/api/sites-queries.ts';
 import { SiteFilters } from '../features/sites/components/site-filters.tsx';
 import { filterOptions, filterSites } from '../features/sites/model/site-rows.ts';
@@ -34,7 +33,7 @@ interface MapViewProps {
   alertCounts?: Readonly<Record<string, number>>;
 }
 
-/** The network map: the site list and its filters, the map, and the selected site's panel (live figures, capacity now) or link's. */
+/** The network map: the site list and its filters, the map, and the selected site's panel (live figures, its capacity ledger) or link's. */
 export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProps) {
   const t = useT();
   const q = useDeferredValue(url.q);
@@ -100,7 +99,7 @@ export function MapView({ url, setUrl, fleet, source, alertCounts }: MapViewProp
         <LiveSitePanel key={url.site} siteId={url.site} row={selectedRow} source={source} onClose={closePanel} onOpenLink={selectLink}>
           {!url.synthetic && <SiteOperationsSection siteId={url.site} row={selectedRow} url={url} setUrl={setUrl} />}
           {!url.synthetic && <SiteLive siteId={url.site} range={url.range} onRangeChange={setRange} />}
-          {!url.synthetic && <SiteCapacity siteId={url.site} />}
+          {!url.synthetic && <LiveSiteLedger siteId={url.site} />}
         </LiveSitePanel>
       )}
       {url.link && (

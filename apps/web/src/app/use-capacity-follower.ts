@@ -42,11 +42,12 @@ const staleCapacity = (queryClient: QueryClient, ledgerOnly: boolean) =>
   });
 
 /**
- * The capacity view follows the stream: a commit, release, move or maintenance changes committed and
- * free (every capacity read is asked again); telemetry changes in use and out of service (the ledger is).
- * Throttled; only the reads on screen are fetched, the others are marked stale.
+ * The capacity reads follow the stream: a commit, release, move or maintenance changes committed and
+ * free (every capacity read is asked again: the capacity view, the header, the site panel); with
+ * `followTelemetry` (the capacity view on screen), telemetry changes in use and out of service (the
+ * ledger is asked again). Throttled; only the reads on screen are fetched, the others are marked stale.
  */
-export function useCapacityFollower(live: LiveClient): void {
+export function useCapacityFollower(live: LiveClient, followTelemetry = true): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const onEvent = throttled(() => staleCapacity(queryClient, false), CAPACITY_EVENT_REFRESH_MS);
@@ -56,6 +57,7 @@ export function useCapacityFollower(live: LiveClient): void {
       if (event.type === 'timeline' && CAPACITY_KINDS.has(event.event.kind)) onEvent.call();
     });
     const offTelemetry = queryClient.getQueryCache().subscribe((e) => {
+      if (!followTelemetry) return;
       if (e.type === 'updated' && e.action.type === 'success' && JSON.stringify(e.query.queryKey) === snapshotKey) onTelemetry.call();
     });
     return () => {
@@ -64,5 +66,5 @@ export function useCapacityFollower(live: LiveClient): void {
       onEvent.cancel();
       onTelemetry.cancel();
     };
-  }, [live, queryClient]);
+  }, [live, queryClient, followTelemetry]);
 }

@@ -41,7 +41,14 @@ describe('live components', () => {
     expect(kpis.textContent).toContain('14 MW facility');
     expect(kpis.textContent).toContain('1.27 power-weighted');
     expect(kpis.textContent).toContain('20 % of power');
-    expect(kpis.textContent).toContain('910 of 1,100 in service');
+    expect(kpis.textContent).toContain('In use (measured)910 GPUs busy · 11 MW IT');
+  });
+
+  it('header KPIs of one country: its sites only, and the label says which', () => {
+    withCache(<LiveKpis siteIds={new Set(['small'])} scope="Morocco" />);
+    const kpis = screen.getByLabelText('Live figures · Morocco');
+    expect(kpis.textContent).toContain('2 MW facility');
+    expect(kpis.textContent).toContain('10 GPUs busy · 1 MW IT');
   });
 
   it('header KPIs in French: words, French separators and SI units', async () => {
@@ -51,7 +58,7 @@ describe('live components', () => {
       const kpis = screen.getByLabelText('Chiffres en direct de la flotte');
       expect(kpis.textContent).toContain('14 MW au total');
       expect(kpis.textContent).toContain('1,27 pondéré par la puissance');
-      expect(kpis.textContent).toContain('910 sur 1\u202f100 en service');
+      expect(kpis.textContent).toContain('Utilisé (mesuré)910 GPU occupés · 11 MW IT');
     } finally {
       await activateLocale('en');
     }

@@ -17,7 +17,7 @@ describe('fleet KPIs', () => {
     // (0.1 × 12 + 0.8 × 2) / 14 = 0.2, not the mean 0.45.
     expect(kpis.renewableShare).toBeCloseTo(0.2, 10);
     expect(kpis.gpusBusy).toBe(910);
-    expect(kpis.gpusInService).toBe(1100);
+    expect(kpis.gpusReporting).toBe(2);
     expect(kpis.sitesReporting).toBe(2);
   });
 
@@ -33,7 +33,19 @@ describe('fleet KPIs', () => {
     expect(kpis.sitesReporting).toBe(3);
   });
 
+  it("sums only the sites asked for (a country's), and says when none reports GPUs busy", () => {
+    const sites = {
+      ma: site({ site_facility_power_watts: 3e6, site_it_power_watts: 2e6, site_gpus_busy: 40 }),
+      fr: site({ site_facility_power_watts: 9e6, site_it_power_watts: 8e6, site_gpus_busy: 500 }),
+      dark: site({ site_ambient_temperature_celsius: 20 }),
+    };
+    const morocco = fleetKpis(sites, new Set(['ma']));
+    expect(morocco.facilityPowerMw).toBe(3);
+    expect(morocco.gpusBusy).toBe(40);
+    expect(fleetKpis(sites, new Set(['dark'])).gpusReporting).toBe(0);
+  });
+
   it('has no PUE or share without load', () => {
-    expect(fleetKpis({})).toEqual({ facilityPowerMw: 0, itPowerMw: 0, pue: undefined, renewableShare: undefined, gpusBusy: 0, gpusInService: 0, sitesReporting: 0 });
+    expect(fleetKpis({})).toEqual({ facilityPowerMw: 0, itPowerMw: 0, pue: undefined, renewableShare: undefined, gpusBusy: 0, gpusReporting: 0, sitesReporting: 0 });
   });
 });

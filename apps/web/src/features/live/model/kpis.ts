@@ -10,18 +10,19 @@ export interface FleetKpis {
   pue?: number;
   /** Renewable share weighted by facility power, 0–1; undefined without facility load. */
   renewableShare?: number;
+  /** GPUs busy (measured): the ledger's "in use"; never the GPUs committed (reserved). */
   gpusBusy: number;
-  /** Busy + free GPUs of the sites reporting them. */
-  gpusInService: number;
+  /** Sites reporting GPUs busy: none, and "in use" has no data (not 0). */
+  gpusReporting: number;
   /** Sites with at least one value. */
   sitesReporting: number;
 }
 
 /**
- * Sums the latest value of every site. PUE and renewable share are weighted by power (a 100 MW site
- * counts 100 times a 1 MW one), never a plain mean of per-site ratios.
+ * Sums the latest value of every site (or of `only`: the sites of the chosen country). PUE and renewable
+ * share are weighted by power (a 100 MW site counts 100 times a 1 MW one), never a plain mean of per-site ratios.
  */
-export function fleetKpis(sites: Readonly<Record<string, EntityValues>>): FleetKpis {
+export function fleetKpis(sites: Readonly<Record<string, EntityValues>>, only?: ReadonlySet<string>): FleetKpis {
   let facilityW = 0;
   let itW = 0;
   let pueFacilityW = 0;
@@ -29,9 +30,10 @@ export function fleetKpis(sites: Readonly<Record<string, EntityValues>>): FleetK
   let renewableW = 0;
   let renewableBaseW = 0;
   let gpusBusy = 0;
-  let gpusFree = 0;
+  let gpusReporting = 0;
   let sitesReporting = 0;
   for (const id in sites) {
+    if (only && !only.has(id)) continue;
     const v = sites[id]!.values;
     sitesReporting++;
     const facility = v.site_facility_power_watts;
@@ -47,8 +49,10 @@ export function fleetKpis(sites: Readonly<Record<string, EntityValues>>): FleetK
       renewableW += share * facility;
       renewableBaseW += facility;
     }
-    gpusBusy += v.site_gpus_busy ?? 0;
-    gpusFree += v.site_gpus_free ?? 0;
+    if (v.site_gpus_busy !== undefined) {
+      gpusBusy += v.site_gpus_busy;
+      gpusReporting++;
+    }
   }
   return {
     facilityPowerMw: facilityW / 1e6,
@@ -56,7 +60,7 @@ export function fleetKpis(sites: Readonly<Record<string, EntityValues>>): FleetK
     pue: pueItW > 0 ? pueFacilityW / pueItW : undefined,
     renewableShare: renewableBaseW > 0 ? renewableW / renewableBaseW : undefined,
     gpusBusy,
-    gpusInService: gpusBusy + gpusFree,
+    gpusReporting,
     sitesReporting,
   };
 }

@@ -49,7 +49,7 @@ describe('site live facts', () => {
       'GPU temperature': '53.5 °C mean · 59.2 °C max',
       'Renewable share': '31 %',
       'Carbon intensity': '412 gCO₂/kWh',
-      GPUs: '1,200 busy · 300 free',
+      'GPUs (measured)': '1,200 busy · 300 idle',
       Availability: '100 %',
       Ambient: '25 °C',
     });
@@ -68,7 +68,7 @@ describe('site live facts', () => {
       'IT power': '0 kW',
       'Facility power': '0 kW',
       'GPU SM active': '0 %',
-      GPUs: '0 busy · 0 free',
+      'GPUs (measured)': '0 busy · 0 idle',
       Availability: '0 %',
       Ambient: '25 °C',
     });
@@ -82,7 +82,7 @@ describe('live figures in French and Arabic', () => {
     await activateLocale('fr');
     expect(siteLiveFacts({ site_it_power_watts: 6_153_400, site_gpus_busy: 1200, site_gpus_free: 34 })).toEqual([
       { label: 'Puissance IT', value: '6\u202f153 kW' },
-      { label: 'GPU', value: '1\u202f200 occupés · 34 libres' },
+      { label: 'GPU (mesurés)', value: '1\u202f200 occupés · 34 inactifs' },
     ]);
     expect(linkLiveFacts({ link_rtt_seconds: 0.0143 }, 14)).toEqual([
       { label: 'RTT', value: '14 ms (base 14 ms)' },
