@@ -66,6 +66,7 @@ describe.each(STORE_KINDS)('the capacity ledger, on %s', (kind) => {
     if (!found) throw new Error(`no row ${key} in ${l.rows.map((r) => r.key).join(', ')}`);
     return found;
   };
+  const committedGpus = async () => (await h.cp.db.query<{ n: number }>(`SELECT coalesce(sum(gpu_count), 0)::int AS n FROM workloads WHERE state IN ('placed', 'running', 'migrating')`)).rows[0]!.n;
   const sumRows = (rows: readonly CapacityLedgerRow[]) => Object.fromEntries(GPU_FIGURES.map((f) => [f, rows.reduce((n, r) => n + r.gpus[f], 0)]));
 
   it('holds installed = committed + free + out of service per model and per site, in GPUs and MW', async () => {
@@ -180,5 +181,56 @@ describe.each(STORE_KINDS)('the capacity ledger, on %s', (kind) => {
     expect(await problem('groupBy[$ne]=site')).toMatch(/groupBy\[\$ne\]/);
     expect(await problem('tenant=tenant-b')).toMatch(/tenant/);
     expect(await h.count('workloads')).toBe(3);
+  });
+
+  it('keeps committed exact through 100 commits and 50 releases, 50 at a time, read while they land', { timeout: 90_000 }, async () => {
+    await ledger(); // the reservations are held from here on
+    const before = await committedGpus();
+    const reads: Promise<CapacityLedger>[] = [];
+    const ownReads: Promise<CapacityLedger>[] = [];
+    const landed: string[] = [];
+    // 50 in flight at once: more only queues behind PGlite's one connection or the server's pool of 10.
+    for (let wave = 0; wave < 2; wave++) {
+      const ids = await Promise.all(
+        Array.from({ length: 50 }, async (_, j) => {
+          const i = wave * 50 + j;
+          const tenant = i % 5 === 0 ? 'tenant-a' : 'bank-of-test';
+          const res = await h.call('POST', '/v1/workloads', workloadBody({ tenant, gpus: { count: 1, model: i % 5 < 3 ? 'H100' : 'L40S' }, powerKw: 1 }));
+          expect(res.status, JSON.stringify(res.body)).toBe(201);
+          if (i % 10 === 0) {
+            reads.push(ledger('site'));
+            ownReads.push(ledger('site', USERS.tenantA));
+          }
+          if (i % 2 === 1) expect((await h.call('DELETE', `/v1/workloads/${res.body.id}`)).status).toBe(200);
+          return res.body.id as string;
+        }),
+      );
+      landed.push(...ids);
+    }
+    expect(landed).toHaveLength(100);
+    // Read while commits and releases landed: every fleet answer holds the identity, every tenant answer is of its own.
+    for (const l of await Promise.all(reads)) for (const r of l.rows) expect(r.gpus.committed + r.gpus.free + r.gpus.outOfService, r.key).toBe(r.gpus.installed);
+    for (const l of await Promise.all(ownReads)) expect(l.rows.reduce((n, r) => n + r.gpus.committed, 0)).toBeLessThanOrEqual(16 + 20);
+
+    // Against a fresh sum of the store, in GPUs per site and model and in kW, for the fleet and for one tenant.
+    const fresh = async (tenant?: string) => {
+      const { rows } = await h.cp.db.query<{ site_id: string; gpu_model: string; gpus: number; kw: number }>(
+        `SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS kw FROM workloads
+          WHERE state IN ('placed', 'running', 'migrating') ${tenant ? 'AND tenant = $1' : ''} GROUP BY 1, 2`,
+        tenant ? [tenant] : [],
+      );
+      return rows;
+    };
+    const compare = (l: CapacityLedger, sums: Awaited<ReturnType<typeof fresh>>) => {
+      for (const r of l.rows) {
+        const mine = sums.filter((s) => s.site_id === r.key);
+        for (const m of r.gpusByModel) expect(m.committed, `${r.key} ${m.model}`).toBe(mine.find((s) => s.gpu_model === m.model)?.gpus ?? 0);
+        expect(r.mw.committed, r.key).toBeCloseTo(mine.reduce((kw, s) => kw + s.kw, 0) / 1000, 3);
+      }
+    };
+    const [fleetSums, ownSums] = await Promise.all([fresh(), fresh('tenant-a')]);
+    expect(fleetSums.reduce((n, s) => n + s.gpus, 0)).toBe(before + 50);
+    compare(await ledger('site'), fleetSums);
+    compare(await ledger('site', USERS.tenantA), ownSums);
   });
 });

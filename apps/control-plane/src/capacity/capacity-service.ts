@@ -4,7 +4,6 @@ import {
   ENERGY_PERIODS,
   energyRatios,
   rollUpEnergy,
-  rollUpLedger,
   roundMw,
   TYPICAL_REQUEST_DEFINITION,
   type CapacityLedger,
@@ -12,6 +11,7 @@ import {
   type EnergyQuery,
   type EnergyReport,
   type EnergyRow,
+  type Bloc,
   type SiteMetricName,
 } from '@corridor/shared';
 import type { Db } from '@corridor/store';
@@ -19,8 +19,10 @@ import type { ActingAs } from '../auth/acting-as.ts';
 import type { LiveState } from '../events/live-state.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import type { WorkloadService } from '../placement/workload-service.ts';
-import { readBlocs, readEnergyBySite, readReservations, readTenantUsage } from './capacity-store.ts';
-import { ledgerRows } from './ledger.ts';
+import { readBlocs, readEnergyBySite } from './capacity-store.ts';
+import type { LedgerInput } from './ledger.ts';
+import { LedgerRowMemo } from './ledger-memo.ts';
+import { ReservationsCache } from './reservations-cache.ts';
 
 export interface CapacityServiceDeps {
   db: Db;
@@ -32,6 +34,8 @@ export interface CapacityServiceDeps {
 }
 
 const H = 3_600_000;
+/** Tenants whose own ledger rows are kept between requests; beyond, the kept ones are dropped. */
+const MAX_TENANT_MEMOS = 64;
 const J_PER_MWH = 3.6e9;
 const METRIC = {
   itPower: 'site_it_power_watts',
@@ -46,20 +50,31 @@ const METRIC = {
  */
 export class CapacityService {
   private readonly now: () => number;
+  /** Every reservation, read again only when the audit head moved (reservations-cache.ts). */
+  readonly reservations: ReservationsCache;
+  private blocs?: { fleetVersion: string; blocsOf: Promise<Map<string, Bloc[]>> };
+  private readonly fleetRows = new LedgerRowMemo();
+  private readonly tenantRows = new Map<string, LedgerRowMemo>();
 
   constructor(private readonly deps: CapacityServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.reservations = new ReservationsCache(deps.db);
   }
 
   /** The ledger, by site or rolled up; a tenant's `committed` is its own workloads' only. */
   async ledger(query: CapacityLedgerQuery, scope: Pick<ActingAs, 'tenant'> = {}): Promise<CapacityLedger> {
-    const { db, live, workloads } = this.deps;
+    const { live, workloads } = this.deps;
     const fleet = await this.deps.fleet.current();
-    // One statement for every reservation and the request sizes: the ledger's costliest read (BENCHMARKS.md).
-    const [blocsOf, { usage, medianGpus: typical }, ownUsage] = await Promise.all([readBlocs(db), readReservations(db), scope.tenant !== undefined ? readTenantUsage(db, scope.tenant) : undefined]);
+    const tenant = scope.tenant;
+    const [blocsOf, { usage, medianGpus: typical }, ownUsage] = await Promise.all([
+      this.blocsOf(fleet.version),
+      this.reservations.all(),
+      tenant !== undefined ? this.reservations.ofTenant(tenant) : undefined,
+    ]);
     const status = workloads.liveFigures(fleet.sites);
     const typicalGpus = Math.max(1, typical ?? DEFAULT_TYPICAL_REQUEST_GPUS);
-    const rows = ledgerRows({
+    const nowMs = this.now();
+    const input: LedgerInput = {
       sites: fleet.sites,
       blocsOf,
       usage,
@@ -71,18 +86,40 @@ export class CapacityService {
         availability: live.siteValue(id, METRIC.availability),
       }),
       typicalGpus,
-      now: new Date(this.now()),
-    });
+      now: new Date(nowMs),
+    };
     return {
       groupBy: query.groupBy,
-      asOf: new Date(this.now()).toISOString(),
+      asOf: new Date(nowMs).toISOString(),
       fleetVersion: fleet.version,
       policyVersion: workloads.policy.version,
-      audience: scope.tenant !== undefined ? 'tenant' : 'fleet',
-      ...(scope.tenant !== undefined ? { tenant: scope.tenant } : {}),
+      audience: tenant !== undefined ? 'tenant' : 'fleet',
+      ...(tenant !== undefined ? { tenant } : {}),
       typicalRequest: { gpus: typicalGpus, definition: TYPICAL_REQUEST_DEFINITION },
-      rows: rollUpLedger(rows, query.groupBy),
+      rows: this.memoFor(tenant).rolledUp(input, query.groupBy),
     };
+  }
+
+  /** Jurisdictions are synced with the fleet, in its transaction: read once per fleet version. */
+  private blocsOf(fleetVersion: string): Promise<Map<string, Bloc[]>> {
+    if (this.blocs?.fleetVersion !== fleetVersion) {
+      const blocsOf = readBlocs(this.deps.db);
+      this.blocs = { fleetVersion, blocsOf };
+      blocsOf.catch(() => {
+        if (this.blocs?.blocsOf === blocsOf) this.blocs = undefined;
+      });
+    }
+    return this.blocs.blocsOf;
+  }
+
+  private memoFor(tenant: string | undefined): LedgerRowMemo {
+    if (tenant === undefined) return this.fleetRows;
+    let memo = this.tenantRows.get(tenant);
+    if (!memo) {
+      if (this.tenantRows.size >= MAX_TENANT_MEMOS) this.tenantRows.clear();
+      this.tenantRows.set(tenant, (memo = new LedgerRowMemo()));
+    }
+    return memo;
   }
 
   /** Energy over whole hours (from floored, to raised), per site or rolled up. */
@@ -90,7 +127,7 @@ export class CapacityService {
     const nowMs = this.now();
     const { fromMs, toMs } = energyRange(query, nowMs);
     const fleet = await this.deps.fleet.current();
-    const [blocsOf, sums] = await Promise.all([readBlocs(this.deps.db), readEnergyBySite(this.deps.db, fromMs, toMs)]);
+    const [blocsOf, sums] = await Promise.all([this.blocsOf(fleet.version), readEnergyBySite(this.deps.db, fromMs, toMs)]);
     const rows: EnergyRow[] = fleet.sites.map((site) => {
       const s = sums.get(site.id);
       const mwh = (j: number | undefined) => roundMw((j ?? 0) / J_PER_MWH);

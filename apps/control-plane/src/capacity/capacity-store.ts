@@ -15,28 +15,61 @@ export async function readBlocs(db: Queryable): Promise<Map<string, Bloc[]>> {
 }
 
 /**
- * Every reservation summed per site and model, and the sizes of the committed requests, in ONE statement
- * whose answer is two text values: on PGlite, 20,000 groups as rows cost ~3 × the aggregation itself to
- * cross the driver (BENCHMARKS.md, capacity ledger). Site ids are slugs and models names, so a space and
- * a comma separate fields and groups safely; float8 prints exactly (shortest round-trip form).
+ * The audit log's head: a counter of every audited change, in commit order (each append holds the head's
+ * row lock to the end of its transaction, so no later seq is visible before an earlier one). Every change
+ * of a reservation (commit, release, migrate, strand, a drain's move) is audited in its own transaction:
+ * while the head has not moved, the reservations have not either — on one control plane or on replicas
+ * sharing a PostgreSQL server (reservations-cache.ts).
  */
-const RESERVATIONS_SQL = `
-SELECT (SELECT string_agg(site_id || ' ' || gpu_model || ' ' || gpus || ' ' || power_kw, ',')
-          FROM (SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
-                  FROM workloads WHERE ${ACTIVE} AND site_id IS NOT NULL AND gpu_model IS NOT NULL GROUP BY 1, 2) u) AS usage,
-       (SELECT string_agg(gpu_count || ' ' || n, ',') FROM (SELECT gpu_count, count(*) AS n FROM workloads WHERE ${ACTIVE} GROUP BY 1) h) AS sizes`;
+export async function readAuditHead(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ seq: string | number }>('SELECT seq FROM audit_head');
+  return Number(rows[0]?.seq ?? 0);
+}
 
-/** Reservations per site (as readUsage answers them) and the median committed request; undefined while none is committed. */
-export async function readReservations(db: Queryable): Promise<{ usage: Map<string, SiteUsage>; medianGpus: number | undefined }> {
-  const { rows } = await db.query<{ usage: string | null; sizes: string | null }>(RESERVATIONS_SQL);
+/**
+ * Every reservation summed per site and model, and the sizes of the committed requests, in ONE statement
+ * whose answer is text values: on PGlite, 20,000 groups as rows cost ~3 × the aggregation itself to
+ * cross the driver (BENCHMARKS.md, capacity ledger). Site ids are slugs and models names, so a space and
+ * a comma separate fields and groups safely; float8 prints exactly (shortest round-trip form). The audit
+ * head is read by the same statement, so it names exactly the state the sums are of.
+ */
+const usageText = (where: string) => `(SELECT string_agg(site_id || ' ' || gpu_model || ' ' || gpus || ' ' || power_kw, ',')
+          FROM (SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
+                  FROM workloads WHERE ${ACTIVE} AND site_id IS NOT NULL AND gpu_model IS NOT NULL ${where} GROUP BY 1, 2) u)`;
+const RESERVATIONS_SQL = `
+SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('')} AS usage,
+       (SELECT string_agg(gpu_count || ' ' || n, ',') FROM (SELECT gpu_count, count(*) AS n FROM workloads WHERE ${ACTIVE} GROUP BY 1) h) AS sizes`;
+const TENANT_USAGE_SQL = `SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('AND tenant = $1')} AS usage`;
+
+/** Every site's reservations as of one audit head, and the median committed request (undefined while none is committed). */
+export interface Reservations {
+  auditHead: number;
+  usage: Map<string, SiteUsage>;
+  medianGpus: number | undefined;
+}
+
+/** Reservations per site (as readUsage answers them) and the median committed request. */
+export async function readReservations(db: Queryable): Promise<Reservations> {
+  const { rows } = await db.query<{ seq: string | number | null; usage: string | null; sizes: string | null }>(RESERVATIONS_SQL);
+  return { auditHead: Number(rows[0]?.seq ?? 0), usage: usageOf(rows[0]?.usage ?? null), medianGpus: medianOf(rows[0]?.sizes ?? null) };
+}
+
+/** One tenant's reservations per site (reserved GPUs by model and reserved kW), as of the audit head read with them. */
+export async function readTenantUsage(db: Queryable, tenant: string): Promise<{ auditHead: number; usage: Map<string, SiteUsage> }> {
+  const { rows } = await db.query<{ seq: string | number | null; usage: string | null }>(TENANT_USAGE_SQL, [tenant]);
+  return { auditHead: Number(rows[0]?.seq ?? 0), usage: usageOf(rows[0]?.usage ?? null) };
+}
+
+/** `site model gpus kW,…` → usage per site. */
+function usageOf(text: string | null): Map<string, SiteUsage> {
   const usage = new Map<string, SiteUsage>();
-  for (const group of rows[0]?.usage ? rows[0].usage.split(',') : []) {
+  for (const group of text ? text.split(',') : []) {
     const [siteId, model, gpus, powerKw] = group.split(' ') as [string, GpuModel, string, string];
     const site = usage.get(siteId) ?? usage.set(siteId, { gpus: {}, powerKw: 0 }).get(siteId)!;
     site.gpus[model] = Number(gpus);
     site.powerKw += Number(powerKw);
   }
-  return { usage, medianGpus: medianOf(rows[0]?.sizes ?? null) };
+  return usage;
 }
 
 /** percentile_disc(0.5) of a histogram `size count,…`: the smallest size at which half the requests are counted. */
@@ -50,23 +83,6 @@ function medianOf(sizes: string | null): number | undefined {
   let seen = 0;
   for (const [size, count] of histogram) if ((seen += count) >= half) return size;
   return undefined;
-}
-
-/** One tenant's reservations per site: reserved GPUs by model and reserved kW. */
-export async function readTenantUsage(db: Queryable, tenant: string): Promise<Map<string, SiteUsage>> {
-  const { rows } = await db.query<{ site_id: string; gpu_model: GpuModel; gpus: number; power_kw: number }>(
-    `SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
-       FROM workloads WHERE ${ACTIVE} AND tenant = $1 AND site_id IS NOT NULL
-      GROUP BY site_id, gpu_model`,
-    [tenant],
-  );
-  const usage = new Map<string, SiteUsage>();
-  for (const r of rows) {
-    const site = usage.get(r.site_id) ?? usage.set(r.site_id, { gpus: {}, powerKw: 0 }).get(r.site_id)!;
-    site.gpus[r.gpu_model] = r.gpus;
-    site.powerKw += r.power_kw;
-  }
-  return usage;
 }
 
 /** One site's energy sums over the hours read, in joules (before the fleet's carbon figure is applied). */

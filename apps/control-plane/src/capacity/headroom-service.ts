@@ -16,7 +16,7 @@ import type { Db } from '@corridor/store';
 import type { ActingAs } from '../auth/acting-as.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import type { WorkloadService } from '../placement/workload-service.ts';
-import { ACTIVE_STATES, listWorkloads, readUsage } from '../placement/workload-store.ts';
+import { ACTIVE_STATES, listWorkloads } from '../placement/workload-store.ts';
 import type { CapacityService } from './capacity-service.ts';
 import { classForecast, forecastMethod } from './forecast.ts';
 import { classesOf, demandClasses } from './headroom-classes.ts';
@@ -31,7 +31,7 @@ export interface SovereignCapacityDeps {
   /** The live status and carbon placement reads, and the policy pack in force. */
   workloads: Pick<WorkloadService, 'liveFigures' | 'policy'>;
   /** The ledger: free GPUs and MW per site, as every view counts them. */
-  capacity: Pick<CapacityService, 'ledger'>;
+  capacity: Pick<CapacityService, 'ledger' | 'reservations'>;
   now?: () => number;
 }
 
@@ -63,7 +63,8 @@ export class SovereignCapacityService {
 
   private async input(): Promise<SovereignInput> {
     const fleet = await this.deps.fleet.current();
-    const [usage, ledger] = await Promise.all([readUsage(this.deps.db), this.deps.capacity.ledger({ groupBy: 'site' })]);
+    // The ledger's own reservations (read again only when the audit head moved), not a second sum of them.
+    const [{ usage }, ledger] = await Promise.all([this.deps.capacity.reservations.all(), this.deps.capacity.ledger({ groupBy: 'site' })]);
     return {
       fleet,
       usage,

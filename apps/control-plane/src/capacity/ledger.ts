@@ -33,6 +33,9 @@ export interface LedgerInput {
 const PIPELINE_STATUSES: ReadonlySet<Site['status']> = new Set(['planned', 'construction']);
 const DAY_MS = 86_400_000;
 
+/** Planned or under construction: counted in the pipeline, never installed or free. */
+export const isPipeline = (site: Pick<Site, 'status'>): boolean => PIPELINE_STATUSES.has(site.status);
+
 /** The stage a pipeline site is at, read from its status and commissioning date (PIPELINE_STAGE_DEFINITIONS). */
 export function pipelineStage(site: Pick<Site, 'status' | 'commissioningDate'>, now: Date): PipelineStage {
   if (site.status === 'planned') return 'announced';
@@ -44,7 +47,17 @@ export function pipelineStage(site: Pick<Site, 'status' | 'commissioningDate'>, 
 const MODEL_INDEX = new Map<GpuModel, number>(GPU_MODELS.map((m, i) => [m, i]));
 
 /** GPUs installed per model (by catalogue index) and their kW each, count-weighted over the model's clusters. */
-function modelsOf(site: Site): { count: Float64Array; kwEach: Float64Array } {
+interface SiteModels {
+  count: Float64Array;
+  kwEach: Float64Array;
+}
+
+/** Per Site object: a fleet view holds the same objects until its version changes, so this is once per version. */
+const modelsBySite = new WeakMap<Site, SiteModels>();
+
+function modelsOf(site: Site): SiteModels {
+  const held = modelsBySite.get(site);
+  if (held) return held;
   const count = new Float64Array(GPU_MODELS.length);
   const kwEach = new Float64Array(GPU_MODELS.length);
   for (const c of site.clusters) {
@@ -53,7 +66,9 @@ function modelsOf(site: Site): { count: Float64Array; kwEach: Float64Array } {
     kwEach[i]! += c.gpuCount * c.kwPerGpu;
   }
   for (let i = 0; i < count.length; i++) kwEach[i] = count[i]! > 0 ? kwEach[i]! / count[i]! : 0;
-  return { count, kwEach };
+  const models = { count, kwEach };
+  modelsBySite.set(site, models);
+  return models;
 }
 
 const zeroGpus = (model: GpuModel): LedgerModelGpus => ({ model, installed: 0, committed: 0, outOfService: 0, free: 0, stranded: 0, pipeline: 0 });
@@ -65,7 +80,7 @@ export function siteLedgerRow(site: Site, input: LedgerInput): CapacityLedgerRow
   const usage = input.usage.get(site.id);
   const shown = input.ownUsage ? input.ownUsage.get(site.id) : usage;
   const models = modelsOf(site);
-  const pipeline = PIPELINE_STATUSES.has(site.status);
+  const pipeline = isPipeline(site);
   const stage = pipeline ? pipelineStage(site, input.now) : undefined;
   const operational = status === 'operational';
   const measures = input.measures(site.id);
