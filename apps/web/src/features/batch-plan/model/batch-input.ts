@@ -66,7 +66,7 @@ export function checkBatch(text: string, ownTenant?: string): BatchCheck {
   const source = ownTenant && read.ok ? withOwnTenant(read.records, ownTenant) : text;
   const parsed = parseBatchCsv(source);
   const rows = read.ok ? read.records.slice(1).filter((r) => !isBlank(r)) : [];
-  if (!parsed.ok) return { ok: false, issues: parsed.problems.map((p) => issueOf(p, rows.length)) };
+  if (!parsed.ok) return { ok: false, issues: parsed.problems.map((p) => issueOf(p, read.ok ? rows.length : undefined)) };
   const foreign = ownTenant
     ? parsed.workloads.flatMap((w, i) =>
         w.tenant === ownTenant
@@ -110,15 +110,17 @@ function columnProblem(column: string): string | undefined {
  * A parser's problem in the console's words. The parser's sentences are English (for API users); the
  * console says them from where they are: the header, a column of a row, a row's shape, or the text as a whole.
  */
-function issueOf(problem: BatchCsvProblem, workloadRows: number): RowIssue {
+function issueOf(problem: BatchCsvProblem, workloadRows: number | undefined): RowIssue {
   const { row, column } = problem;
   if (row === 0) return { row, message: translate('batch.check.tooLong') };
   if (row === 1) return { row, column, message: translate('batch.check.header', { column: column ?? '', columns: BATCH_CSV_COLUMNS.join(',') }) };
   if (column) return { row, column, message: translate('batch.check.column', { column, problem: columnProblem(column) ?? problem.message }) };
   if (problem.index !== undefined) return { row, message: translate('batch.check.cells') };
+  // The text could not be read as CSV at all: the one reason is a quote left open.
+  if (workloadRows === undefined) return { row, message: translate('batch.check.quote') };
   if (workloadRows === 0) return { row, message: translate('batch.check.noRows') };
   if (workloadRows > BATCH_PLAN_MAX_WORKLOADS) return { row, message: translate('batch.check.tooMany', { max: BATCH_PLAN_MAX_WORKLOADS }) };
-  return { row, message: translate('batch.check.quote') };
+  return { row, message: problem.message };
 }
 
 /** The column a request path names: `workloads.3.gpus.count` → gpus, `workloads.3.latency.from` → latencyFrom. */
