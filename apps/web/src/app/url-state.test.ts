@@ -62,6 +62,15 @@ describe('url state', () => {
     expect(urlPatchOfWorkloadFilter({ site: undefined, sector: 'healthcare' })).toEqual({ workloadSite: undefined, sector: 'healthcare' });
   });
 
+  it('keeps "flagged by the policy" in the URL (?flagged=true), and nothing for any other value', () => {
+    const state = parseUrlState('?view=workloads&flagged=true');
+    expect(workloadFilterOf(state).flagged).toBe('true');
+    expect(serializeUrlState(state)).toBe('?view=workloads&flagged=true');
+    expect(workloadFilterOf(parseUrlState('?view=workloads&flagged=yes')).flagged).toBeUndefined();
+    expect(urlPatchOfWorkloadFilter({ flagged: 'true' })).toEqual({ workloadFlagged: true });
+    expect(urlPatchOfWorkloadFilter({ flagged: undefined })).toEqual({ workloadFlagged: undefined });
+  });
+
   it('carries the open link, and only one panel: a site in the same URL wins', () => {
     const state = parseUrlState('?link=medusa-casablanca-marseille&range=24h');
     expect(state).toMatchObject({ link: 'medusa-casablanca-marseille', site: undefined, range: '24h' });

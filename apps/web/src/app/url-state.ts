@@ -41,6 +41,8 @@ export interface UrlState {
   workloadSite?: string;
   tenant?: string;
   sector?: Sector;
+  /** ?flagged=true: only the workloads the policy in force flagged (issue 15). */
+  workloadFlagged?: boolean;
   site?: string;
   /** The link (cable) whose panel is open (?link=); a site and a link are not open together. */
   link?: string;
@@ -85,6 +87,7 @@ const OWN_KEYS = [
   'wsite',
   'tenant',
   'sector',
+  'flagged',
   'site',
   'link',
   'country',
@@ -137,6 +140,7 @@ export function parseUrlState(search: string): UrlState {
     workloadSite: clean(params.get('wsite')),
     tenant: clean(params.get('tenant')),
     sector: oneOf(SECTORS, clean(params.get('sector'))),
+    workloadFlagged: params.get('flagged') === 'true' ? true : undefined,
     site: clean(params.get('site')),
     // Both in a hand-made URL: the site wins, as the map shows one panel.
     link: params.get('site') ? undefined : clean(params.get('link')),
@@ -178,6 +182,7 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
     ['wsite', state.workloadSite],
     ['tenant', state.tenant],
     ['sector', state.sector],
+    ['flagged', state.workloadFlagged ? 'true' : undefined],
     ['site', state.site],
     ['link', state.link],
     ['country', state.country],
@@ -210,7 +215,13 @@ export function serializeUrlState(state: UrlState, currentSearch = ''): string {
 }
 
 /** The workloads list's filter, as the API takes it, from the URL's state. */
-export const workloadFilterOf = (state: UrlState): WorkloadFilter => ({ state: state.workloadState, site: state.workloadSite, tenant: state.tenant, sector: state.sector });
+export const workloadFilterOf = (state: UrlState): WorkloadFilter => ({
+  state: state.workloadState,
+  site: state.workloadSite,
+  tenant: state.tenant,
+  sector: state.sector,
+  flagged: state.workloadFlagged ? 'true' : undefined,
+});
 
 /** A change of the workloads list's filter as a change of the URL's state (only the keys the patch has). */
 export function urlPatchOfWorkloadFilter(patch: Partial<WorkloadFilter>): Partial<UrlState> {
@@ -219,6 +230,7 @@ export function urlPatchOfWorkloadFilter(patch: Partial<WorkloadFilter>): Partia
     ...('site' in patch ? { workloadSite: patch.site } : {}),
     ...('tenant' in patch ? { tenant: patch.tenant } : {}),
     ...('sector' in patch ? { sector: patch.sector } : {}),
+    ...('flagged' in patch ? { workloadFlagged: patch.flagged === 'true' ? true : undefined } : {}),
   };
 }
 

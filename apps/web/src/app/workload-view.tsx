@@ -10,6 +10,7 @@ import type { SiteLabels } from '../features/placement/model/plan-view.ts';
 import { useReleaseWorkload } from '../features/workloads/api/use-release-workload.ts';
 import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
 import { AuditTrail } from '../features/workloads/components/audit-trail.tsx';
+import { PolicyFlagNotice } from '../features/workloads/components/policy-flag-notice.tsx';
 import { ReleaseButton } from '../features/workloads/components/release-button.tsx';
 import { WorkloadFacts } from '../features/workloads/components/workload-facts.tsx';
 import { WorkloadStateBadge } from '../features/workloads/components/workload-state-badge.tsx';
@@ -30,7 +31,7 @@ interface WorkloadViewProps {
 
 /**
  * One workload: its state, where it runs and what it holds, the site's capacity now, Release (for the
- * roles that may), the plan that placed it (the same table as when placing), every move (from the
+ * roles that may), the rule that forbids it where it runs when a policy change flagged it (issue 15), the plan that placed it (the same table as when placing), every move (from the
  * timeline, live) and its audit trail.
  */
 export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, canRelease }: WorkloadViewProps) {
@@ -95,6 +96,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
               </div>
             )}
           </div>
+          {workload.policyFlag && <PolicyFlagNotice flag={workload.policyFlag} siteName={workload.siteId ? siteName(workload.siteId) : undefined} />}
           {workload.strandedReasons && workload.strandedReasons.length > 0 && (
             <section className="page-section" aria-labelledby="stranded-title">
               <h3 id="stranded-title">{t('app.workload.stranded')}</h3>

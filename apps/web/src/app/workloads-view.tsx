@@ -1,6 +1,7 @@
 import type { SiteRow, WorkloadFilter } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
+import { PolicyFlagCount } from '../features/workloads/components/policy-flag-badge.tsx';
 import { WorkloadFilters } from '../features/workloads/components/workload-filters.tsx';
 import { WorkloadTable } from '../features/workloads/components/workload-table.tsx';
 import { useT } from '../lib/i18n/i18n.tsx';
@@ -23,7 +24,8 @@ interface WorkloadsViewProps {
 }
 
 /**
- * Every workload the person may see, filtered by state, site, tenant and sector (all in the URL). A
+ * Every workload the person may see, filtered by state, site, tenant, sector and the policy's flag (all in
+ * the URL); the heading counts those the policy in force flags (issue 15). A
  * tenant user sees its own tenant's: a tenant in the URL is ignored rather than asked for.
  */
 export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteName, linkTo, placeLink, ownTenant }: WorkloadsViewProps) {
@@ -31,12 +33,18 @@ export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteNa
   const filter = ownTenant ? { ...urlFilter, tenant: undefined } : urlFilter;
   const tenant = useDebouncedValue(filter.tenant, TENANT_DEBOUNCE_MS);
   const list = useQuery(workloadQueries.list({ ...filter, tenant }));
-  const filtered = !!(filter.state || filter.site || filter.tenant || filter.sector);
+  // How many the policy in force flags, whatever the filters (a tenant: its own): the heading says so.
+  const flagged = useQuery(workloadQueries.list({ flagged: 'true' }));
+  const flaggedCount = flagged.data?.workloads.length ?? 0;
+  const filtered = !!(filter.state || filter.site || filter.tenant || filter.sector || filter.flagged);
   const workloads = list.data?.workloads;
   return (
     <main className="page workloads-page" aria-labelledby="workloads-title">
       <div className="page-head">
-        <h2 id="workloads-title">{t('app.workloads.title')}</h2>
+        <h2 id="workloads-title">
+          {t('app.workloads.title')}
+          {flaggedCount > 0 && <PolicyFlagCount count={flaggedCount} />}
+        </h2>
         {ownTenant && <p className="muted">{t('app.workloads.ofTenant', { tenant: ownTenant })}</p>}
         <p className="muted" aria-live="polite">
           {list.isPending ? t('common.loading') : workloads ? t(filtered ? 'app.workloads.matching' : 'app.workloads.inAll', { count: workloads.length }) : ''}

@@ -10,7 +10,7 @@ const SETTLING_REFETCH_MS = 3_000;
 /** The list's query string, parameters in a fixed order: "?state=running&site=usdc-tangier-1". */
 export function filterQuery(filter: WorkloadFilter): string {
   const params = new URLSearchParams();
-  for (const key of ['state', 'site', 'tenant', 'sector'] as const) {
+  for (const key of ['state', 'site', 'tenant', 'sector', 'flagged'] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

@@ -14,13 +14,13 @@ interface WorkloadFiltersProps {
   byTenant: boolean;
 }
 
-/** The workloads list's filters: state, site, tenant and sector. */
+/** The workloads list's filters: state, site, tenant, sector, and those the policy in force flagged. */
 export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadFiltersProps) {
   const t = useT();
   const id = useId();
   // A sector starts a list entry, so it starts with a capital where the language has them ("Healthcare").
   const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase(t.tag) + s.slice(1);
-  const active = !!(filter.state || filter.site || filter.tenant || filter.sector);
+  const active = !!(filter.state || filter.site || filter.tenant || filter.sector || filter.flagged);
   return (
     <div role="search" aria-label={t('workloads.filters.label')} className="workload-filters">
       <div className="filter">
@@ -71,8 +71,12 @@ export function WorkloadFilters({ filter, sites, onChange, byTenant }: WorkloadF
           ))}
         </select>
       </div>
+      <div className="filter filter-check">
+        <input id={`${id}-flagged`} type="checkbox" checked={filter.flagged === 'true'} onChange={(e) => onChange({ flagged: e.target.checked ? 'true' : undefined })} />
+        <label htmlFor={`${id}-flagged`}>{t('workloads.flag.filter')}</label>
+      </div>
       {active && (
-        <button type="button" className="link-button" onClick={() => onChange({ state: undefined, site: undefined, tenant: undefined, sector: undefined })}>
+        <button type="button" className="link-button" onClick={() => onChange({ state: undefined, site: undefined, tenant: undefined, sector: undefined, flagged: undefined })}>
           {t('workloads.filters.clear')}
         </button>
       )}

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import { viewerZone } from '../../../lib/local-time.ts';
 import { gpusText } from '../model/audit-summary.ts';
 import { dataClassLabel, sectorLabel } from '../model/request-labels.ts';
+import { PolicyFlagBadge } from './policy-flag-badge.tsx';
 import { WorkloadStateBadge } from './workload-state-badge.tsx';
 
 interface WorkloadTableProps {
@@ -15,7 +16,7 @@ interface WorkloadTableProps {
   linkTo: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
 }
 
-/** Workloads, newest first: name (a link to its page), tenant, data, state, site, GPUs and power. */
+/** Workloads, newest first: name (a link to its page, and the policy's flag under it), tenant, data, state, site, GPUs and power. */
 export function WorkloadTable({ workloads, siteName, linkTo }: WorkloadTableProps) {
   const t = useT();
   const rows = [...workloads].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -41,6 +42,11 @@ export function WorkloadTable({ workloads, siteName, linkTo }: WorkloadTableProp
               <a {...linkTo(w.id)}>
                 <bdi>{w.name}</bdi>
               </a>
+              {w.policyFlag && (
+                <span className="workload-flag">
+                  <PolicyFlagBadge flag={w.policyFlag} />
+                </span>
+              )}
             </th>
             <td>
               <bdi>{w.tenant}</bdi>
