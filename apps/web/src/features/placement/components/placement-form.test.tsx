@@ -81,8 +81,18 @@ describe('PlacementForm', () => {
     expect(screen.getByText('unknown place "Atlantis"')).toBeTruthy();
   });
 
-  it('shows each weight as its share of the score', () => {
+  it('names each condition by its label with its code in small type after it, and says what the scarcity weight weighs', () => {
     render(<Harness onSubmit={vi.fn()} />);
+    const checkbox = screen.getByRole('checkbox', { name: 'The CNDP has authorised this transfer.' });
+    const code = document.getElementById(checkbox.getAttribute('aria-describedby')!)!;
+    expect(code.textContent).toBe('cndp-authorisation');
+    expect(code.className).toBe('condition-code');
+    const scarcity = screen.getByRole('slider', { name: 'Scarcity' });
+    expect(document.getElementById(scarcity.getAttribute('aria-describedby')!)!.textContent).toMatch(/^Scarcity: how much placing here takes from regulated workloads/);
+  });
+
+  it('shows each weight as its share of the score', () => {
+    render(<Harness onSubmit={vi.fn()} initial={{ ...EMPTY_FORM, weights: { latency: 0.35, carbon: 0.3, cost: 0.2, capacity: 0.15, scarcity: 0 } }} />);
     fireEvent.change(screen.getByRole('slider', { name: 'Latency' }), { target: { value: '0' } });
     expect(screen.getByRole('slider', { name: 'Carbon' }).getAttribute('aria-valuetext')).toBe('46 % of the score');
   });

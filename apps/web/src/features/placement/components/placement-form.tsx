@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { countryName } from '../../../lib/countries.ts';
 import { formatPercent } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { WEIGHT_NAMES, weightShares, type FieldErrors, type FormField, type WorkloadForm } from '../model/workload-form.ts';
+import { FIELD_ORDER, WEIGHT_NAMES, weightShares, type FieldErrors, type FormField, type WorkloadForm } from '../model/workload-form.ts';
 
 /** The policy's conditions as the form can show them: loading, failed, or the list. */
 export type ConditionsState = { status: 'pending' } | { status: 'error'; message: string; retry: () => void } | { status: 'ready'; conditions: readonly PolicyCondition[] };
@@ -26,18 +26,21 @@ interface PlacementFormProps {
   submitting: boolean;
   /** What the commit will do, under the button. */
   submitHint?: ReactNode;
+  /** Prefix of the controls' ids (`fieldControlId`), so the page can take a reader to a field; unique by default. */
+  idPrefix?: string;
 }
 
-/** The fields in the order the form shows them: a commit attempt takes the focus to the first with a message. */
-const FIELD_ORDER: readonly FormField[] = ['name', 'tenant', 'kind', 'sector', 'dataClass', 'dataOrigin', 'gpuCount', 'gpuModel', 'powerKw', 'latencyFrom', 'maxRttMs', 'weights', 'conditions'];
+/** The id of a field's control: a page that names a field (a banner, a server's 400) focuses it by this. */
+export const fieldControlId = (prefix: string, field: FormField): string => (field === 'weights' ? `${prefix}-weight-latency` : `${prefix}-${field}`);
 
 /**
  * The "Place a workload" form in the shared vocabulary. Validation is the shared schema's, message by
  * field; a message appears once its field was left (or a commit was attempted), never while typing.
  */
-export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, fixedTenant, onSubmit, submitting, submitHint }: PlacementFormProps) {
+export function PlacementForm({ form, onChange, errors, serverErrors, conditions, places, fixedTenant, onSubmit, submitting, submitHint, idPrefix }: PlacementFormProps) {
   const t = useT();
-  const id = useId();
+  const uniqueId = useId();
+  const id = idPrefix ?? uniqueId;
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const messageOf = (field: FormField) => serverErrors[field] ?? (attempted || touched.has(field) ? errors[field] : undefined);
@@ -59,7 +62,7 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
     event.preventDefault();
     setAttempted(true);
     const firstInvalid = FIELD_ORDER.find((field) => errors[field] ?? serverErrors[field]);
-    if (firstInvalid) document.getElementById(firstInvalid === 'weights' ? `${id}-weight-latency` : `${id}-${firstInvalid}`)?.focus();
+    if (firstInvalid) document.getElementById(fieldControlId(id, firstInvalid))?.focus();
     else if (!submitting) onSubmit();
   };
 
@@ -176,10 +179,16 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
               step={0.05}
               value={form.weights[name]}
               aria-valuetext={t('placement.weight.valueText', { share: formatPercent(shares[name]) })}
+              aria-describedby={name === 'scarcity' ? `${id}-weight-scarcity-hint` : undefined}
               onChange={(e) => onChange({ weights: { ...form.weights, [name]: Number(e.target.value) } })}
               onBlur={() => touch('weights')}
             />
             <output htmlFor={`${id}-weight-${name}`}>{formatPercent(shares[name])}</output>
+            {name === 'scarcity' && (
+              <p id={`${id}-weight-scarcity-hint`} className="hint weight-hint">
+                {t('placement.part.scarcity.sentence')}
+              </p>
+            )}
           </div>
         ))}
         <FieldMessage id={`${id}-weights-error`} message={messageOf('weights')} />
@@ -187,7 +196,7 @@ export function PlacementForm({ form, onChange, errors, serverErrors, conditions
 
       <fieldset className="conditions">
         <legend>{t('placement.form.conditions')}</legend>
-        <Conditions state={conditions} selected={form.conditions} onChange={(conditions) => onChange({ conditions })} />
+        <Conditions idPrefix={id} state={conditions} selected={form.conditions} onChange={(conditions) => onChange({ conditions })} />
         <FieldMessage id={`${id}-conditions-error`} message={messageOf('conditions')} />
       </fieldset>
 
@@ -241,7 +250,7 @@ function FieldMessage({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-function Conditions({ state, selected, onChange }: { state: ConditionsState; selected: readonly string[]; onChange: (conditions: string[]) => void }) {
+function Conditions({ idPrefix, state, selected, onChange }: { idPrefix: string; state: ConditionsState; selected: readonly string[]; onChange: (conditions: string[]) => void }) {
   const t = useT();
   if (state.status === 'pending') return <p className="muted">{t('placement.conditions.loading')}</p>;
   if (state.status === 'error') {
@@ -261,9 +270,22 @@ function Conditions({ state, selected, onChange }: { state: ConditionsState; sel
       {state.conditions.map((c) => (
         <li key={c.id}>
           <label>
-            <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-            {/* The policy pack's own words: English whatever the console's language. */}
-            <span lang="en">{c.label}</span>
+            {/* Named by the policy pack's own words (English whatever the console's language); its code, in small type after them, describes it. */}
+            <input
+              type="checkbox"
+              aria-labelledby={`${idPrefix}-condition-${c.id}`}
+              aria-describedby={`${idPrefix}-condition-${c.id}-code`}
+              checked={selected.includes(c.id)}
+              onChange={(e) => toggle(c.id, e.target.checked)}
+            />
+            <span>
+              <span id={`${idPrefix}-condition-${c.id}`} lang="en">
+                {c.label}
+              </span>
+              <code id={`${idPrefix}-condition-${c.id}-code`} className="condition-code">
+                {c.id}
+              </code>
+            </span>
           </label>
         </li>
       ))}

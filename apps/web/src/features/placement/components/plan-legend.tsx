@@ -5,7 +5,8 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 
 /**
  * Key to a plan on the map: numbered candidates, grey rejected sites (in the map's grey; they carry no
- * number, so grey is not the only sign), reasons on hover.
+ * number, so grey is not the only sign), reasons on hover; and what the scarcity score, the one part not
+ * read off the map, says.
  */
 export function PlanLegend({ greyedColour }: { greyedColour: string }) {
   const t = useT();
@@ -25,6 +26,7 @@ export function PlanLegend({ greyedColour }: { greyedColour: string }) {
           <span className="legend-dot" style={{ '--dot': greyedColour } as CSSProperties} aria-hidden="true" />
           {t('placement.legend.rejected')}
         </li>
+        <li>{t('placement.legend.scarcity')}</li>
       </ul>
     </section>
   );

@@ -21,6 +21,29 @@ describe('PlanTable', () => {
     expect(screen.getByRole('columnheader', { name: /Latency × 35 %/ })).toBeTruthy();
   });
 
+  it('shows the scarcity part with its weight, its figure and the sentence that says what it measures', () => {
+    const candidate = buildCandidate();
+    const plan = buildPlan({ candidates: [{ ...candidate, parts: { ...candidate.parts, scarcity: { score: 0.4, weight: 0.2, value: 1.5, unit: 'pressure', basis: 'engine words' } } }] });
+    render(<PlanTable plan={plan} sites={sites} />);
+    const header = screen.getByRole('columnheader', { name: /Scarcity × 20 %/ });
+    expect(header.getAttribute('title')).toBe('Scarcity: how much placing here takes from regulated workloads that can only run there; 1 takes nothing they need.');
+    const row = within(screen.getByRole('rowgroup', { name: 'Candidates' })).getByRole('row', { name: /USDC Tangier 1/ });
+    expect(row.textContent).toContain('pressure 1.5 0.40');
+  });
+
+  it('offers "Place here" on every candidate, by keyboard, only where a choice is asked for', () => {
+    const chosen: string[] = [];
+    const plan = buildPlan({ candidates: [buildCandidate(), buildCandidate({ siteId: 'usdc-madrid-1', rank: 2 })], rejected: [] });
+    const { rerender } = render(<PlanTable plan={plan} sites={sites} onChoose={(id) => chosen.push(id)} />);
+    const second = screen.getByRole('button', { name: 'Place here: USDC Madrid 1' });
+    second.focus();
+    expect(document.activeElement).toBe(second);
+    second.click();
+    expect(chosen).toEqual(['usdc-madrid-1']);
+    rerender(<PlanTable plan={plan} sites={sites} />);
+    expect(screen.queryByRole('button', { name: /Place here/ })).toBeNull();
+  });
+
   it('lists each rejected site with every reason: code, sentence, margin and rule', () => {
     const plan = buildPlan({
       rejected: [

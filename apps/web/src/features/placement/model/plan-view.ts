@@ -1,6 +1,7 @@
 import type { Candidate, Margin, Plan, Policy, RejectionReason, ScorePart } from '@corridor/shared';
 import { formatCarbon, formatCount, formatMs, formatNumber, formatPercent, formatPrice } from '../../../lib/format.ts';
 import { translate } from '../../../lib/i18n/runtime.ts';
+import type { ReasonContext } from './reason-conditions.ts';
 import { reasonText } from './reason-text.ts';
 
 /** What the plan views need of a site besides its id. */
@@ -58,6 +59,9 @@ export function formatFigure(value: number, unit: string): string {
       return formatPercent(value);
     case '%':
       return `${plain(value)} %`;
+    case 'pressure':
+      // The scarcity part's figure: how contested the site's lawful capacity is, 0 (not at all) upwards.
+      return translate('placement.figure.pressure', { value: formatNumber(value, 2) });
     default: {
       // "share of free H100": the engine's unit for the capacity fit, said in the console's language.
       const model = /^share of free (.+)$/.exec(unit)?.[1];
@@ -93,8 +97,22 @@ export interface PlanMarks {
   notes: ReadonlyMap<string, string>;
 }
 
+/** What a plan's reasons are said with: the policy (condition labels), the data's origin and the sites' countries. */
+export interface PlanContext {
+  policy?: Policy;
+  origin?: string;
+  sites?: SiteLabels;
+}
+
+/** The reason context for one site of a plan. */
+export const reasonContextOf = ({ policy, origin, sites }: PlanContext, siteId: string): ReasonContext => ({
+  ...(policy ? { policy } : {}),
+  ...(origin ? { origin } : {}),
+  ...(sites?.get(siteId)?.country ? { country: sites.get(siteId)!.country } : {}),
+});
+
 /** The map's marks for a plan, in the language in force; one line per rejection reason in the hover note. */
-export function planMarks(plan: Plan): PlanMarks {
+export function planMarks(plan: Plan, context: PlanContext = {}): PlanMarks {
   const ranks = new Map<string, number>();
   const notes = new Map<string, string>();
   for (const c of plan.candidates) {
@@ -102,7 +120,7 @@ export function planMarks(plan: Plan): PlanMarks {
     notes.set(c.siteId, translate('placement.mark.candidate', { rank: formatCount(c.rank), score: formatScore(c.score), free: formatCount(c.freeGpus), model: c.gpuModel }));
   }
   for (const r of plan.rejected) {
-    const lines = r.reasons.map((reason) => translate('placement.mark.reason', { code: reason.code, message: reasonText(reason) }));
+    const lines = r.reasons.map((reason) => translate('placement.mark.reason', { code: reason.code, message: reasonText(reason, reasonContextOf(context, r.siteId)) }));
     notes.set(r.siteId, [translate('placement.mark.rejected'), ...lines].join('\n'));
   }
   return { ranks, greyed: new Set(plan.rejected.map((r) => r.siteId)), notes };

@@ -69,7 +69,7 @@ describe('the placement form', () => {
   });
 
   it('keeps the schema’s own messages (tenant slug, weights all zero)', () => {
-    const check = checkForm({ ...moroccanHealthcare, tenant: 'CHU Casa', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0 } });
+    const check = checkForm({ ...moroccanHealthcare, tenant: 'CHU Casa', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0, scarcity: 0 } });
     if (check.ok) throw new Error('expected errors');
     expect(check.errors.tenant).toMatch(/lower-case/);
     expect(check.errors.weights).toMatch(/at least one weight/);
@@ -81,12 +81,15 @@ describe('the placement form', () => {
     expect(formFieldOf('latency.from.lat')).toBe('latencyFrom');
     expect(formFieldOf('conditions.2')).toBe('conditions');
     expect(formFieldOf('headers.idempotency-key')).toBeUndefined();
-    expect(fieldErrorsOf([{ field: 'latency.from', message: 'unknown place "Atlantis"' }])).toEqual({ latencyFrom: 'unknown place "Atlantis"' });
+    // A place the planner does not know is said in plain words, not as the planner's list of every city.
+    expect(fieldErrorsOf([{ field: 'latency.from', message: 'unknown place "Atlantis": give { lat, lon }, a site id, or one of Casablanca, Rabat' }])).toEqual({
+      latencyFrom: 'Not a place the planner knows: choose a city from the list, or give a site id.',
+    });
   });
 
   it('shows each weight as its share of the score', () => {
-    expect(weightShares({ latency: 1, carbon: 1, cost: 0, capacity: 0 })).toEqual({ latency: 0.5, carbon: 0.5, cost: 0, capacity: 0 });
-    expect(weightShares({ latency: 0, carbon: 0, cost: 0, capacity: 0 })).toEqual({ latency: 0, carbon: 0, cost: 0, capacity: 0 });
+    expect(weightShares({ latency: 1, carbon: 1, cost: 0, capacity: 0, scarcity: 0 })).toEqual({ latency: 0.5, carbon: 0.5, cost: 0, capacity: 0, scarcity: 0 });
+    expect(weightShares({ latency: 0, carbon: 0, cost: 0, capacity: 0, scarcity: 0 })).toEqual({ latency: 0, carbon: 0, cost: 0, capacity: 0, scarcity: 0 });
   });
 });
 
@@ -97,14 +100,14 @@ describe('the placement form in French and Arabic', () => {
 
   it('says each field’s problem in French, the schema’s own rules included', async () => {
     await activateLocale('fr');
-    const check = checkForm({ ...moroccanHealthcare, name: '   ', tenant: 'CHU Casa', gpuCount: '0', maxRttMs: '100000', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0 } });
+    const check = checkForm({ ...moroccanHealthcare, name: '   ', tenant: 'CHU Casa', gpuCount: '0', maxRttMs: '100000', weights: { latency: 0, carbon: 0, cost: 0, capacity: 0, scarcity: 0 } });
     if (check.ok) throw new Error('expected errors');
     expect(check.errors).toEqual({
       name: 'Obligatoire',
       tenant: 'doit être un identifiant en minuscules (a-z, 0-9, -)',
       gpuCount: 'Au moins 1',
       maxRttMs: 'Au plus 1000',
-      weights: 'au moins une pondération doit être supérieure à 0',
+      weights: 'Mettez au moins une pondération au-dessus de 0 : le classement a besoin d’un critère.',
     });
   });
 
@@ -113,8 +116,13 @@ describe('the placement form in French and Arabic', () => {
     const issues = [
       { field: 'gpus.count', message: 'Too small: expected number to be >=1', code: 'too_small', minimum: 1, inclusive: true, origin: 'number' },
       { field: 'latency.from', message: 'unknown place "Atlantis"', code: 'custom' },
+      { field: 'name', message: 'must not contain the NUL character', code: 'custom' },
     ];
-    expect(fieldErrorsOf(issues)).toEqual({ gpuCount: '1 على الأقل', latencyFrom: 'unknown place "Atlantis"' });
+    expect(fieldErrorsOf(issues)).toEqual({
+      gpuCount: '1 على الأقل',
+      latencyFrom: 'ليس مكانًا يعرفه المخطِّط: اختر مدينة من القائمة، أو أدخل معرّف موقع.',
+      name: 'must not contain the NUL character',
+    });
     await activateLocale('fr');
     expect(fieldErrorsOf(issues).gpuCount).toBe('Au moins 1');
   });

@@ -12,6 +12,7 @@ import {
 } from '@corridor/shared';
 import type { z } from 'zod';
 import { fieldIssueText } from '../../../lib/field-errors.ts';
+import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
 import { formatTag, translate } from '../../../lib/i18n/runtime.ts';
 
 export type WeightName = keyof typeof DEFAULT_WEIGHTS;
@@ -156,10 +157,41 @@ export function fieldErrorsOf(issues: readonly FieldIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = formFieldOf(issue.field);
-    if (field && !errors[field]) errors[field] = fieldIssueText(issue);
+    if (field && !errors[field]) errors[field] = serverIssueText(field, issue);
   }
   return errors;
 }
+
+/**
+ * A place the planner does not know comes back with the planner's English list of every city and no code
+ * (a rule of the planner, not of the schema): said in plain words in the console's language instead.
+ */
+function serverIssueText(field: FormField, issue: FieldIssue): string {
+  if (field === 'latencyFrom' && (issue.code === undefined || issue.code === 'custom')) return translate('placement.error.unknownPlace');
+  return fieldIssueText(issue);
+}
+
+/** Each field's name as its label says it, for a summary of the fields to correct. */
+const FIELD_LABELS: Record<FormField, MessageKey> = {
+  name: 'placement.field.name',
+  tenant: 'placement.field.tenant',
+  kind: 'placement.field.kind',
+  sector: 'placement.field.sector',
+  dataClass: 'placement.field.dataClass',
+  dataOrigin: 'placement.field.dataOrigin',
+  gpuCount: 'placement.field.gpuCount',
+  gpuModel: 'placement.field.gpuModel',
+  powerKw: 'placement.field.powerKw',
+  latencyFrom: 'placement.field.latencyFrom',
+  maxRttMs: 'placement.field.maxRttMs',
+  weights: 'placement.form.weights',
+  conditions: 'placement.form.conditions',
+};
+
+export const fieldLabel = (field: FormField): string => translate(FIELD_LABELS[field]);
+
+/** The fields with a message, in the order the form shows them. */
+export const FIELD_ORDER: readonly FormField[] = Object.keys(FIELD_LABELS) as FormField[];
 
 export type FormCheck = { ok: true; request: WorkloadRequest } | { ok: false; errors: FieldErrors };
 
