@@ -1,7 +1,7 @@
 import type { SiteRow } from '@corridor/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ComponentProps } from 'react';
-import { capacityQueries } from '../features/capacity/api/capacity-queries.ts';
+import { ledgerQuery } from '../features/capacity/api/ledger-query.ts';
 import { syntheticLedgers } from '../features/capacity/model/synthetic-ledger.ts';
 import { FleetHeader } from '../features/fleet/components/fleet-header.tsx';
 import { healthCounts } from '../features/fleet/model/health-counts.ts';
@@ -31,7 +31,7 @@ export function LiveFleetHeader({ sites, country, children, ...props }: LiveFlee
   const counts = useMemo(() => (props.synthetic || scopeSites.length === 0 ? undefined : healthCounts(scopeSites, live)), [props.synthetic, scopeSites, live]);
   const scope = country ? { country, name: countryName(country), sites: scopeSites.length } : undefined;
 
-  const read = useQuery({ ...capacityQueries.ledger(country ? 'country' : 'network'), enabled: !props.synthetic });
+  const read = useQuery({ ...ledgerQuery(country ? 'country' : 'network'), enabled: !props.synthetic });
   // A synthetic fleet (?synthetic=N) has no server ledger: its sites' nameplates make one, as in the capacity view.
   const synthetic = useMemo(() => (props.synthetic ? syntheticLedgers(sites, new Date().toISOString()) : undefined), [props.synthetic, sites]);
   const ledger = headerLedger(synthetic ? { data: country ? synthetic.country : synthetic.network, isError: false } : read, country);

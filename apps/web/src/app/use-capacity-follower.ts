@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { capacityQueries } from '../features/capacity/api/capacity-queries.ts';
+import { ledgerKeys } from '../features/capacity/api/ledger-query.ts';
 import type { LiveClient } from '../features/live/api/live-client.ts';
 import { liveQueries } from '../features/live/api/live-queries.ts';
 
@@ -36,7 +36,7 @@ export function throttled(action: () => void, intervalMs: number, now: () => num
 
 const staleCapacity = (queryClient: QueryClient, ledgerOnly: boolean) =>
   void queryClient.invalidateQueries({
-    queryKey: ledgerOnly ? capacityQueries.ledgers() : capacityQueries.all(),
+    queryKey: ledgerOnly ? ledgerKeys.ledgers() : ledgerKeys.all(),
     // Energy is hourly and the outlines never change: neither follows the stream.
     predicate: (q) => q.queryKey[1] !== 'energy' && q.queryKey[1] !== 'country-shapes',
   });

@@ -1,21 +1,15 @@
-import { CapacityForecastSchema, CapacityLedgerSchema, EnergyReportSchema, SiteLossSchema, SovereignHeadroomSchema, type EnergyPeriod, type LedgerGroupBy } from '@corridor/shared';
+import { CapacityForecastSchema, EnergyReportSchema, SiteLossSchema, SovereignHeadroomSchema, type EnergyPeriod } from '@corridor/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, apiRequest } from '../../../lib/api-client.ts';
+import { ledgerKeys, ledgerQuery } from './ledger-query.ts';
 
 /*
  * The capacity view's server state: one factory, keys from general to specific, so the live follower
  * refreshes every ledger read with one key (`capacityQueries.ledgers()`).
  */
 export const capacityQueries = {
-  all: () => ['capacity'] as const,
-  ledgers: () => [...capacityQueries.all(), 'ledger'] as const,
-  ledger: (groupBy: LedgerGroupBy) =>
-    queryOptions({
-      queryKey: [...capacityQueries.ledgers(), groupBy] as const,
-      queryFn: ({ signal }) => apiGet(`/api/capacity/ledger?groupBy=${groupBy}`, CapacityLedgerSchema, signal),
-      // Live follows the stream; between events a figure this old is still the ledger's.
-      staleTime: 5_000,
-    }),
+  ...ledgerKeys,
+  ledger: ledgerQuery,
   energy: (period: EnergyPeriod) =>
     queryOptions({
       queryKey: [...capacityQueries.all(), 'energy', period] as const,

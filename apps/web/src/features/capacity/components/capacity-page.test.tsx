@@ -75,7 +75,8 @@ describe('the capacity view', () => {
 
   it('runs N-1 on the largest site by default, says what is stranded and why, and follows another pick into the address', async () => {
     renderPage();
-    await screen.findByText(/Losing Grenoble 1: 2 workloads; 1 re-placed lawfully \(64 GPUs\), 1 stranded \(512 GPUs\)\./);
+    // Three reads in a chain (ledger by site → the largest → its N-1): more than findBy's 1 s on a loaded machine.
+    await screen.findByText(/Losing Grenoble 1: 2 workloads; 1 re-placed lawfully \(64 GPUs\), 1 stranded \(512 GPUs\)\./, undefined, { timeout: 5_000 });
     const lossCall = calls.find((c) => c.url === '/api/capacity/site-loss');
     expect(JSON.parse(String(lossCall!.init!.body))).toEqual({ siteId: 'fr-gre-1' });
     expect(screen.getByText(/jurisdiction not allowed \(2 sites\); the lost site was its only lawful home/)).toBeTruthy();

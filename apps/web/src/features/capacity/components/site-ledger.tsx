@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { FactList } from '../../../components/fact-list.tsx';
 import { formatDate, formatDateTime, formatGpus, formatMw } from '../../../lib/format.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { capacityQueries } from '../api/capacity-queries.ts';
+import { ledgerQuery } from '../api/ledger-query.ts';
 import { figureNameKey } from './figure-help.tsx';
 import { stageKey } from './ledger-cells.tsx';
 import { QueryState } from './query-state.tsx';
@@ -28,7 +28,7 @@ interface SiteLedgerProps {
  */
 export function SiteLedger({ siteId, inUse }: SiteLedgerProps) {
   const t = useT();
-  const query = useQuery({ ...capacityQueries.ledger('site'), select: (ledger) => ({ row: ledger.rows.find((r) => r.key === siteId), asOf: ledger.asOf }) });
+  const query = useQuery({ ...ledgerQuery('site'), select: (ledger) => ({ row: ledger.rows.find((r) => r.key === siteId), asOf: ledger.asOf }) });
   const titleId = `site-ledger-${siteId}`;
   return (
     <section className="site-ledger" aria-labelledby={titleId}>
