@@ -150,4 +150,11 @@ describe('a policy change re-checks placed and running workloads: flagged and au
 
     expect((await call(USERS.operator, 'POST', '/v1/policy/reload')).status).toBe(403);
   });
+
+  it('ends the flag when the operator acts: a released workload is no longer listed as flagged', async () => {
+    expect((await workload(forbidden)).policyFlag).toBeDefined();
+    expect((await call(USERS.operator, 'DELETE', `/v1/workloads/${forbidden}`)).status).toBe(200);
+    expect((await workload(forbidden)).policyFlag).toBeUndefined();
+    expect(WorkloadListSchema.parse((await get('/v1/workloads?flagged=true')).body).workloads).toEqual([]);
+  });
 });
