@@ -48,6 +48,13 @@ describe('FleetHeader', () => {
     expect(screen.getByLabelText('Fleet totals').textContent).toContain('1 GPU installed · 0 GPUs committed · 1 GPU free');
   });
 
+  it('a tenant reads its own committed as such, and a stale ledger says since when', () => {
+    render(<FleetHeader summary={summary(16, 4)} ledger={{ ...ledger, ownOnly: true, staleAsOf: '2026-12-03T09:00:00Z' }} />);
+    const totals = screen.getByLabelText('Fleet totals').textContent;
+    expect(totals).toContain('0 GPUs committed by you');
+    expect(totals).toMatch(/Capacity as of \d\d:\d\d:\d\d: not refreshed/);
+  });
+
   it('in French: totals, counts and units in French', async () => {
     await activateLocale('fr');
     render(<FleetHeader summary={summary(16, 4)} counts={counts} synthetic={1} ledger={ledger} />);
