@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { JurisdictionCode, SiteRow } from '@corridor/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteMarks } from '../features/map/components/use-site-markers.ts';
 import { bigPlan } from '../features/batch-plan/testing/batch-fixtures.ts';
@@ -10,9 +10,9 @@ import { BatchView } from './batch-view.tsx';
 import type { ViewContext } from './view-context.ts';
 
 /** The map as the view hands it its marks (Leaflet draws nothing in jsdom). */
-const drawn: { marks?: SiteMarks }[] = [];
+const drawn: { marks?: SiteMarks; onSelectSite: (id: string) => void }[] = [];
 vi.mock('./live-network-map.tsx', () => ({
-  LiveNetworkMap: (props: { marks?: SiteMarks }) => {
+  LiveNetworkMap: (props: { marks?: SiteMarks; onSelectSite: (id: string) => void }) => {
     drawn.push(props);
     return null;
   },
@@ -80,5 +80,13 @@ describe('the What-if view', () => {
       .map((c) => c.textContent);
     expect(cells.filter((c) => c === 'Casablanca 1 (MA)')).toHaveLength(2);
     expect(cells.filter((c) => c?.startsWith('Too few free GPUs of the model asked for. (4 sites)'))).toHaveLength(2);
+
+    // Choosing a numbered site on the map lists the workloads placed there, until every site is asked for again.
+    act(() => drawn.at(-1)!.onSelectSite('casa-1'));
+    expect(screen.getByText(/Workloads placed at/).textContent).toBe('Workloads placed at Casablanca 1 (chosen on the map). Show every site');
+    const rowsAt = () => within(table).getAllByRole('row').slice(1);
+    expect(rowsAt().map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Job 2', 'Job 4']);
+    fireEvent.click(screen.getByRole('button', { name: 'Show every site' }));
+    expect(rowsAt()).toHaveLength(6);
   });
 });

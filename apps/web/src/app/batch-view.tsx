@@ -1,5 +1,5 @@
-import type { BatchUnplacedReason } from '@corridor/shared';
-import { useCallback, useMemo } from 'react';
+import type { BatchPlan, BatchUnplacedReason } from '@corridor/shared';
+import { useCallback, useMemo, useState } from 'react';
 import { useBatchPlan } from '../features/batch-plan/api/use-batch-plan.ts';
 import { BatchInput } from '../features/batch-plan/components/batch-input.tsx';
 import { BatchResults } from '../features/batch-plan/components/batch-results.tsx';
@@ -33,9 +33,15 @@ export function BatchView({ abilities, sites, fleet, url }: ViewContext) {
   );
 
   const { state } = controls;
+  const plan = state.status === 'done' ? state.plan : undefined;
+  const loads = useMemo(() => (plan ? loadPerSite(plan) : undefined), [plan]);
+  // A numbered site chosen on the map lists its workloads; a new result starts from every site again.
+  const [chosen, setChosen] = useState<{ plan: BatchPlan; siteId: string }>();
+  const chosenSite = chosen && chosen.plan === plan ? chosen.siteId : undefined;
+  const chooseSite = useCallback((siteId: string) => (plan && loads?.has(siteId) ? setChosen({ plan, siteId }) : undefined), [plan, loads]);
+
   const marks: SiteMarks | undefined = useMemo(() => {
-    if (state.status !== 'done') return undefined;
-    const loads = loadPerSite(state.plan);
+    if (!loads) return undefined;
     const ranks = new Map<string, number>();
     const notes = new Map<string, string>();
     for (const [siteId, load] of loads) {
@@ -43,7 +49,7 @@ export function BatchView({ abilities, sites, fleet, url }: ViewContext) {
       notes.set(siteId, translate('batch.map.note', { count: load.workloads, gpus: formatGpus(load.gpus) }));
     }
     return { ranks, greyed: NO_SITES, notes };
-  }, [state]);
+  }, [loads]);
 
   return (
     <div className="workspace batch-view">
@@ -56,14 +62,14 @@ export function BatchView({ abilities, sites, fleet, url }: ViewContext) {
       </section>
       <main className="batch-main">
         <div className="map-area batch-map">
-          <LiveNetworkMap sites={sites} links={fleet.links} marks={marks} onSelectSite={() => undefined} boundary={url.boundary} coveredRightPx={0} />
+          <LiveNetworkMap sites={sites} links={fleet.links} marks={marks} onSelectSite={chooseSite} boundary={url.boundary} coveredRightPx={0} />
           <div className="map-overlays">{marks && <p className="map-control batch-legend">{t('batch.map.legend', { sites: formatCount(marks.ranks.size) })}</p>}</div>
         </div>
         <section className="batch-panel" aria-labelledby="batch-results-title" aria-busy={state.status === 'running'}>
           <h2 id="batch-results-title" className="visually-hidden">
             {t('batch.results.title')}
           </h2>
-          <BatchResults state={state} site={site} reasonText={reasonText} onRetry={controls.retry} />
+          <BatchResults state={state} site={site} reasonText={reasonText} onRetry={controls.retry} siteId={chosenSite} onClearSite={() => setChosen(undefined)} />
         </section>
       </main>
     </div>

@@ -17,6 +17,9 @@ interface BatchResultsTableProps {
   site: (siteId: string) => BatchSiteLabel;
   /** A rejection's code in words (the placement view's wording, handed in by the app). */
   reasonText: (reason: BatchUnplacedReason) => string;
+  /** The site chosen on the map: only the workloads placed there are listed. */
+  siteId?: string;
+  onClearSite?: () => void;
 }
 
 const COLUMNS: readonly { key: BatchSortKey; label: MessageKey; numeric?: boolean }[] = [
@@ -38,7 +41,7 @@ const nextSort = (sort: BatchSort, key: BatchSortKey): BatchSort => (sort.key ==
  * Every workload of the batch: where it would go (site, country, GPUs × model, kW, score) or why it would
  * not (its leading reasons in words), sortable by any column, filterable to the unplaced, a page at a time.
  */
-export function BatchResultsTable({ plan, workloads, site, reasonText }: BatchResultsTableProps) {
+export function BatchResultsTable({ plan, workloads, site, reasonText, siteId, onClearSite }: BatchResultsTableProps) {
   const t = useT();
   const [sort, setSort] = useState<BatchSort>(DEFAULT_SORT);
   const [unplacedOnly, setUnplacedOnly] = useState(false);
@@ -48,12 +51,18 @@ export function BatchResultsTable({ plan, workloads, site, reasonText }: BatchRe
       visibleResults(
         plan,
         sort,
-        unplacedOnly,
+        { unplacedOnly, siteId },
         (id) => site(id).name,
         (index) => workloads[index]?.gpus.count ?? 0,
       ),
-    [plan, sort, unplacedOnly, site, workloads],
+    [plan, sort, unplacedOnly, siteId, site, workloads],
   );
+  // A site chosen on the map starts its list at the first page.
+  const [shownSite, setShownSite] = useState(siteId);
+  if (shownSite !== siteId) {
+    setShownSite(siteId);
+    setPage(1);
+  }
   const shown = pageOf(rows, page);
 
   return (
@@ -70,6 +79,14 @@ export function BatchResultsTable({ plan, workloads, site, reasonText }: BatchRe
           />
           {t('batch.filter.unplacedOnly', { count: plan.totals.unplaced })}
         </label>
+        {siteId && (
+          <p className="batch-site-filter">
+            {t.rich('batch.filter.site', { name: <bdi key="name">{site(siteId).name}</bdi> })}{' '}
+            <button type="button" className="link-button" onClick={onClearSite}>
+              {t('batch.filter.allSites')}
+            </button>
+          </p>
+        )}
       </div>
       <div className="batch-table-wrap" tabIndex={0} role="region" aria-label={t('batch.table.scrollRegion')}>
         <table className="ops-table batch-table">

@@ -11,10 +11,13 @@ interface BatchResultsProps {
   site: (siteId: string) => BatchSiteLabel;
   reasonText: (reason: BatchUnplacedReason) => string;
   onRetry: () => void;
+  /** The site chosen on the map, whose workloads the table lists. */
+  siteId?: string;
+  onClearSite?: () => void;
 }
 
 /** The batch's answer, or what stands in for it: nothing run yet, running, cancelled, refused or failed. */
-export function BatchResults({ state, site, reasonText, onRetry }: BatchResultsProps) {
+export function BatchResults({ state, site, reasonText, onRetry, siteId, onClearSite }: BatchResultsProps) {
   const t = useT();
   switch (state.status) {
     case 'idle':
@@ -49,7 +52,7 @@ export function BatchResults({ state, site, reasonText, onRetry }: BatchResultsP
             <BatchTotals plan={state.plan} />
             <BatchExportButton workloads={state.workloads} />
           </div>
-          <BatchResultsTable plan={state.plan} workloads={state.workloads} site={site} reasonText={reasonText} />
+          <BatchResultsTable plan={state.plan} workloads={state.workloads} site={site} reasonText={reasonText} siteId={siteId} onClearSite={onClearSite} />
           <BatchRemainingTable plan={state.plan} />
         </>
       );

@@ -37,12 +37,21 @@ function sortValue(result: BatchPlanResult, key: BatchSortKey, siteName: SiteNam
   }
 }
 
+/** Which rows the table keeps: the unplaced only, or those placed on one site (chosen on the map). */
+export interface BatchFilter {
+  unplacedOnly: boolean;
+  siteId?: string;
+}
+
+const kept = (r: BatchPlanResult, { unplacedOnly, siteId }: BatchFilter): boolean =>
+  (!unplacedOnly || r.outcome === 'unplaced') && (siteId === undefined || (r.outcome === 'placed' && r.siteId === siteId));
+
 /**
- * The results as the table shows them: filtered to the unplaced when asked, sorted by a column (the
- * request's order breaking ties, so a sort is stable and the same on every render).
+ * The results as the table shows them: filtered as asked, sorted by a column (the request's order
+ * breaking ties, so a sort is stable and the same on every render).
  */
-export function visibleResults(plan: BatchPlan, sort: BatchSort, unplacedOnly: boolean, siteName: SiteNameOf, requestedGpus: RequestedGpus): BatchPlanResult[] {
-  const rows = unplacedOnly ? plan.results.filter((r) => r.outcome === 'unplaced') : [...plan.results];
+export function visibleResults(plan: BatchPlan, sort: BatchSort, filter: BatchFilter, siteName: SiteNameOf, requestedGpus: RequestedGpus): BatchPlanResult[] {
+  const rows = filter.unplacedOnly || filter.siteId !== undefined ? plan.results.filter((r) => kept(r, filter)) : [...plan.results];
   if (sort.key === 'index' && !sort.descending) return rows;
   const keyed = rows.map((r) => ({ r, v: sortValue(r, sort.key, siteName, requestedGpus) }));
   const sign = sort.descending ? -1 : 1;
