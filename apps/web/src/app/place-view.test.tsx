@@ -136,6 +136,18 @@ describe('placing as a new tenant would', () => {
     expect(commits[0]).toMatchObject({ siteId: 'casa-2' });
   });
 
+  it('says in the reader’s language, not the server’s English, why the commit on the best site found none', async () => {
+    await activateLocale('fr');
+    renderView();
+    await planShown();
+    commitAnswer = () =>
+      json(409, { error: { code: 'CONFLICT', message: 'no site can take this workload: every site is rejected; see the plan' }, plan: buildPlan({ candidates: [], rejected: [madridRejected] }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
+    await vi.waitFor(() => expect(within(plan()).getAllByRole('alert')[0]!.textContent).toMatch(/^Aucun site ne peut prendre cette charge maintenant : rien n’a été réservé\./));
+    expect(within(plan()).queryByText(/every site is rejected/)).toBeNull();
+    expect(commits[0]).not.toHaveProperty('siteId');
+  });
+
   it('names a condition by its label, with its code in small type, in the plan and in the form', async () => {
     renderView();
     await planShown();

@@ -180,8 +180,9 @@ export function PlaceView({ sites, links, boundary, onPlaced, ownTenant }: Place
                 {tried.rejected && <Reasons reasons={tried.rejected.reasons} context={reasonContextOf(context, tried.rejected.siteId)} />}
               </div>
             ) : (
+              // Said from the fresh plan, in the reader's language (the server's sentence is English).
               <p className="form-alert" role="alert">
-                {t('app.place.noFit', { message: noFit.message })}
+                {t(noFit.plan.candidates.length > 0 ? 'placement.noFit.filled' : 'placement.noFit.none')}
               </p>
             ))}
           {weightsZero && (
