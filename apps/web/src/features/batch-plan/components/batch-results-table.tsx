@@ -81,7 +81,7 @@ export function BatchResultsTable({ plan, workloads, site, reasonText, siteId, o
         </label>
         {siteId && (
           <p className="batch-site-filter">
-            {t.rich('batch.filter.site', { name: <bdi key="name">{site(siteId).name}</bdi> })}{' '}
+            {t.rich('batch.filter.site', { name: <bdi key="name">{site(siteId).name}</bdi> })}
             <button type="button" className="link-button" onClick={onClearSite}>
               {t('batch.filter.allSites')}
             </button>
