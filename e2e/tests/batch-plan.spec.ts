@@ -16,6 +16,15 @@ test.describe('the batch what-if', () => {
     await expect(page).toHaveURL(/[?&]view=batch/);
     await expect(page.getByText(/Nothing planned yet/)).toBeVisible();
 
+    // The template downloads as a file: the header and two example rows.
+    const template = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download a template' }).click();
+    const templateLines = readFileSync((await (await template).path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(templateLines[0]).toBe('ref,name,tenant,kind,sector,dataClass,dataOrigin,gpus,model,powerKw,latencyFrom,maxRttMs,conditions');
+    expect(templateLines).toHaveLength(3);
+
     // A bad row is named in words, focus goes to it, and nothing is planned.
     const input = page.getByLabel(/Workloads \(CSV/);
     await input.fill(`${BATCH}\ne2e-4,Broken,research-lab,batch,research,public,FR,two,,,,,`);
