@@ -23,12 +23,12 @@ describe('PlanTable', () => {
 
   it('shows the scarcity part with its weight, its figure and the sentence that says what it measures', () => {
     const candidate = buildCandidate();
-    const plan = buildPlan({ candidates: [{ ...candidate, parts: { ...candidate.parts, scarcity: { score: 0.4, weight: 0.2, value: 1.5, unit: 'pressure', basis: 'engine words' } } }] });
+    const plan = buildPlan({ candidates: [{ ...candidate, parts: { ...candidate.parts, scarcity: { score: 0.4, weight: 0.2, value: 0.62, unit: 'regulated-demand pressure', basis: 'engine words' } } }] });
     render(<PlanTable plan={plan} sites={sites} />);
     const header = screen.getByRole('columnheader', { name: /Scarcity × 20 %/ });
     expect(header.getAttribute('title')).toBe('Scarcity: how much placing here takes from regulated workloads that can only run there; 1 takes nothing they need.');
     const row = within(screen.getByRole('rowgroup', { name: 'Candidates' })).getByRole('row', { name: /USDC Tangier 1/ });
-    expect(row.textContent).toContain('pressure 1.5 0.40');
+    expect(row.textContent).toContain('pressure 0.62 0.40');
   });
 
   it('offers "Place here" on every candidate, by keyboard, only where a choice is asked for', () => {

@@ -59,8 +59,9 @@ export function formatFigure(value: number, unit: string): string {
       return formatPercent(value);
     case '%':
       return `${plain(value)} %`;
+    case 'regulated-demand pressure':
     case 'pressure':
-      // The scarcity part's figure: how contested the site's lawful capacity is, 0 (not at all) upwards.
+      // The scarcity part's figure: how much regulated demand leans on the site's jurisdiction, 0–1.
       return translate('placement.figure.pressure', { value: formatNumber(value, 2) });
     default: {
       // "share of free H100": the engine's unit for the capacity fit, said in the console's language.

@@ -13,7 +13,7 @@ export function buildCandidate(overrides: Partial<Candidate> = {}): Candidate {
       carbon: part({ value: 551, unit: 'gCO2/kWh', score: 0.31, weight: 0.3 }),
       cost: part({ value: 0.09, unit: 'USD/kWh', score: 0.55, weight: 0.2 }),
       capacity: part({ value: 0.0208, unit: 'share of free H100', score: 0.0208, weight: 0.15 }),
-      scarcity: part({ value: 0, unit: 'pressure', score: 1, weight: 0 }),
+      scarcity: part({ value: 0, unit: 'regulated-demand pressure', score: 1, weight: 0 }),
     },
     gpuModel: 'H100',
     freeGpus: 3072,
