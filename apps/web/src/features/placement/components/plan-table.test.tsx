@@ -23,7 +23,9 @@ describe('PlanTable', () => {
 
   it('shows the scarcity part with its weight, its figure and the sentence that says what it measures', () => {
     const candidate = buildCandidate();
-    const plan = buildPlan({ candidates: [{ ...candidate, parts: { ...candidate.parts, scarcity: { score: 0.4, weight: 0.2, value: 0.62, unit: 'regulated-demand pressure', basis: 'engine words' } } }] });
+    const plan = buildPlan({
+      candidates: [{ ...candidate, parts: { ...candidate.parts, scarcity: { score: 0.4, weight: 0.2, value: 0.62, unit: 'regulated-demand pressure', basis: 'engine words' } } }],
+    });
     render(<PlanTable plan={plan} sites={sites} />);
     const header = screen.getByRole('columnheader', { name: /Scarcity × 20 %/ });
     expect(header.getAttribute('title')).toBe('Scarcity: how much placing here takes from regulated workloads that can only run there; 1 takes nothing they need.');
