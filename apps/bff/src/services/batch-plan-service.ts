@@ -1,4 +1,4 @@
-import { BatchPlanSchema, ForbiddenError, type BatchPlan, type BatchPlanRequest, type Principal } from '@corridor/shared';
+import { BatchPlanSchema, ForbiddenError, LIMITS, type BatchPlan, type BatchPlanRequest, type Principal } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 
 /** A tenant batches for itself only: 403 naming the first row of another tenant (`workloads.3.tenant`). */
@@ -21,6 +21,6 @@ export class BatchPlanService {
 
   async plan(batch: BatchPlanRequest, viewer: Principal): Promise<BatchPlan> {
     checkOwnRows(viewer, batch);
-    return (await this.planes.placer().write('POST', '/v1/placements/batch-plan', BatchPlanSchema, { body: batch, idempotent: true })).data;
+    return (await this.planes.placer().write('POST', '/v1/placements/batch-plan', BatchPlanSchema, { body: batch, holdsNothing: true, timeoutMs: LIMITS.batchPlanTimeoutMs })).data;
   }
 }

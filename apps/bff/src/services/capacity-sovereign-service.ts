@@ -10,6 +10,7 @@ import {
   type SovereignHeadroom,
 } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
+import { STAMP, stampOf } from './capacity-csv.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 import { withQuery } from './query-path.ts';
 
@@ -28,7 +29,7 @@ export class SovereignCapacityService {
 
   /** A read sent as a POST (the question has a body): safe to send again, nothing is reserved. */
   async siteLoss(body: SiteLossRequest): Promise<SiteLoss> {
-    return (await this.planes.placer().write('POST', '/v1/capacity/site-loss', SiteLossSchema, { body, idempotent: true })).data;
+    return (await this.planes.placer().write('POST', '/v1/capacity/site-loss', SiteLossSchema, { body, holdsNothing: true })).data;
   }
 
   async forecast(query: ForecastQuery): Promise<CapacityForecast> {
@@ -38,8 +39,6 @@ export class SovereignCapacityService {
 
 // ─── CSV (RFC 4180 by csv.ts; units in the column names; as-of and versions on every line) ──────────
 
-const stampOf = (a: { asOf: string; fleetVersion: string; policyVersion: string }): CsvValue[] => [a.asOf, a.fleetVersion, a.policyVersion];
-const STAMP = ['as_of', 'fleet_version', 'policy_version'] as const;
 const CLASS_HEAD = ['class_id', 'class_title', 'sector', 'data_class', 'data_origin'] as const;
 const classHead = (c: SovereignHeadroom['classes'][number]['class']): CsvValue[] => [c.id, c.title, c.shape.sector, c.shape.dataClass, c.shape.dataOrigin];
 

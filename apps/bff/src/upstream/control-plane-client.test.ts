@@ -62,3 +62,46 @@ describe('the control-plane client’s credentials', () => {
     expect(seen[0]).not.toHaveProperty('x-corridor-acting-user');
   });
 });
+
+describe('a computation that holds nothing (a batch what-if, an N-1)', () => {
+  let server: Server;
+  let client: ControlPlaneClient;
+  /** How long the fake control plane takes to answer each call, and how many calls it received. */
+  let delayMs = 0;
+  let calls = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      calls++;
+      const timer = setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"ok":true}');
+      }, delayMs);
+      res.on('close', () => clearTimeout(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    client = new ControlPlaneClient({ name: 'control plane', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, serviceToken: TOKEN, timeoutMs: 300 });
+  });
+  afterAll(async () => {
+    await client?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const Ok = z.object({ ok: z.literal(true) });
+
+  it('waits the budget it is given, longer than the ordinary deadline', async () => {
+    delayMs = 600;
+    await expect(client.write('POST', '/v1/placements/batch-plan', Ok, { holdsNothing: true, timeoutMs: 3_000 })).resolves.toMatchObject({ data: { ok: true } });
+  });
+
+  it('answers a plain 503 saying nothing was held when no answer comes, never an outcome to find out', async () => {
+    delayMs = 5_000;
+    calls = 0;
+    const error = await client.write('POST', '/v1/placements/batch-plan', Ok, { holdsNothing: true, timeoutMs: 400 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503 });
+    expect((error as Error).message).toMatch(/did not answer \/v1\/placements\/batch-plan within 400 ms; nothing was held: send it again$/);
+    expect((error as Error).message).not.toMatch(/may or may not/);
+    expect(calls).toBeGreaterThanOrEqual(1);
+  });
+});

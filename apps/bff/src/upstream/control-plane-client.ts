@@ -41,6 +41,13 @@ export interface WriteOptions {
    * that matches it is passed on with that detail; any other 409 is an ordinary conflict.
    */
   conflict?: z.ZodType<{ error: { message: string } }>;
+  /**
+   * A computation sent as a POST that holds nothing (a batch what-if, an N-1): a lost answer is a plain 503
+   * ("nothing was held"), never an outcome to find out, and it is sent again once when the answer is lost.
+   */
+  holdsNothing?: boolean;
+  /** This call's budget when it is a longer computation than the ordinary deadline allows (ms). */
+  timeoutMs?: number;
 }
 
 /** A conflict the control plane explained with more than a message; the BFF's error body carries the same detail. */
@@ -166,10 +173,12 @@ export class ControlPlaneClient {
     }
   }
 
-  private async send<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, { body, headers, conflict, idempotencyKey, idempotent }: WriteOptions): Promise<Fetched<z.infer<S>>> {
-    const deadline = Date.now() + this.timeoutMs;
+  private async send<S extends z.ZodType>(method: 'POST' | 'DELETE', path: string, schema: S, options: WriteOptions): Promise<Fetched<z.infer<S>>> {
+    const { body, headers, conflict, idempotencyKey, idempotent, holdsNothing } = options;
+    const budgetMs = options.timeoutMs ?? this.timeoutMs;
+    const deadline = Date.now() + budgetMs;
     const sent = { ...headers, ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }) };
-    const resendable = idempotent === true || idempotencyKey !== undefined;
+    const resendable = idempotent === true || holdsNothing === true || idempotencyKey !== undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         const answer = await this.exchange({ method, path, body, headers: sent }, Math.max(deadline - Date.now(), 1), this.writePool);
@@ -180,7 +189,8 @@ export class ControlPlaneClient {
         const code = (error as { code?: string }).code;
         if (code !== undefined && NOT_SENT.has(code)) throw new ServiceUnavailableError(`${this.name} is unreachable (${code}): the write was not sent, nothing was done`);
         if (attempt === 0 && resendable && deadline - Date.now() > MIN_RESEND_MS) continue;
-        const what = this.mapError(error, path).message;
+        const what = this.mapError(error, path, budgetMs).message;
+        if (holdsNothing) throw new ServiceUnavailableError(`${what}; nothing was held: send it again`);
         const retry = idempotencyKey === undefined ? 'send it again' : `send it again with Idempotency-Key "${idempotencyKey}"`;
         throw new OutcomeUnknownError(`${what}; the write may or may not have been done: ${retry} to learn which`, idempotencyKey);
       }
@@ -258,11 +268,11 @@ export class ControlPlaneClient {
     return new BadGatewayError(`${this.name} failed on ${path} (HTTP ${status})`);
   }
 
-  private mapError(error: unknown, path: string): HttpError {
+  private mapError(error: unknown, path: string, budgetMs = this.timeoutMs): HttpError {
     if (error instanceof HttpError) return error;
     const e = error as { code?: string; name?: string };
     if (e.name === 'TimeoutError' || e.name === 'AbortError' || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
-      return new ServiceUnavailableError(`${this.name} did not answer ${path} within ${this.timeoutMs} ms`);
+      return new ServiceUnavailableError(`${this.name} did not answer ${path} within ${budgetMs} ms`);
     }
     return new ServiceUnavailableError(`${this.name} is unreachable (${e.code ?? e.name ?? 'connection failed'})`);
   }
