@@ -112,7 +112,7 @@ export async function startControlPlane(config: ControlPlaneConfig, logger: Logg
   const unfollowTimeline = timeline.follow(live.snapshot().health);
   const workloads = new WorkloadService({ db, fleet, live, policy, timeline });
   // A pack other than the one the workloads were last checked against: re-checked (flagged, never moved) before any request.
-  const policies = new PolicyService({ db, fleet, policy, dir: config.policyDir, logger });
+  const policies = new PolicyService({ db, fleet, policy, dir: config.policyDir, logger, timeline });
   await policies.start();
   // Windows in force are applied before the first request: a site in maintenance is never placed on.
   // While a window is in force its site is declared `maintenance` until the window's end (placement rejects it).

@@ -47,7 +47,8 @@ describe('a policy change re-checks placed and running workloads: flagged and au
     });
     return { status: res.status, body: (await res.json()) as unknown };
   };
-  const get = (path: string) => call(USERS.operator, 'GET', path);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads an arbitrary JSON answer by path and asserts the shape it reads
+  const get = (path: string) => call(USERS.operator, 'GET', path) as Promise<{ status: number; body: any }>;
   const workload = async (id: string) => WorkloadDetailSchema.parse((await get(`/v1/workloads/${id}`)).body).workload;
   const reserved = async () => CapacitySchema.parse((await get('/v1/capacity')).body).sites.find((s) => s.siteId === siteId);
   const audit = async (action: string): Promise<AuditRecord[]> => AuditListSchema.parse((await get(`/v1/audit?action=${action}&limit=500`)).body).records.reverse();
@@ -109,6 +110,14 @@ describe('a policy change re-checks placed and running workloads: flagged and au
       expect.objectContaining({ actor: 'system', subject: `workload:${forbidden}`, detail: expect.objectContaining({ policyVersion: v2, ruleId: 'test-commercial-hosting', siteId }) }),
     ]);
     expect(await audit('policy-recheck')).toEqual([expect.objectContaining({ subject: `policy:${v2}`, detail: { from: v1, to: v2, checked: 2, flagged: 1, unflagged: 0 } })]);
+
+    // On the timeline: the re-check for the staff, and the flagged workload for its tenant.
+    await cp.timeline.settled();
+    const events = (await get('/v1/events?kind=policy')).body.events as { workloadId?: string; tenant?: string; summary: string }[];
+    expect(events).toContainEqual(expect.objectContaining({ summary: expect.stringMatching(/1 of 2 placed or running workloads not lawful where they run \(flagged, none moved\)/) }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ workloadId: forbidden, tenant: 'bank-of-test', summary: expect.stringContaining('Moroccan commercial data is hosted in FR (flagged, not moved)') }),
+    );
   });
 
   it('on reload: unflags a workload a later version allows again, flags it again when forbidden again, audited with the admin', async () => {

@@ -8,7 +8,7 @@ import { setPolicyFlag, workloadsIn } from '../placement/workload-store.ts';
 /** The workloads a policy change is checked against: those that hold a site and are not already leaving it. */
 const RECHECKED_STATES = ['placed', 'running'] as const;
 
-/** What a re-check found; `flaggedNow` are the workloads flagged by this re-check (not those still flagged from before). */
+/** What a re-check found; `flaggedNow` / `unflaggedNow`: the workloads whose flag this re-check set or ended (not those still flagged from before). */
 export interface RecheckOutcome {
   previousVersion: string | null;
   version: string;
@@ -16,6 +16,7 @@ export interface RecheckOutcome {
   flagged: number;
   unflagged: number;
   flaggedNow: { workload: Workload; flag: PolicyFlag }[];
+  unflaggedNow: { workload: Workload; was: PolicyFlag }[];
 }
 
 /**
@@ -50,7 +51,7 @@ export async function recheckWorkloads(db: Db, policy: LoadedPolicy, sites: Read
     // Under the audit head's lock, like the policy load: replicas starting together check once each, in turn.
     await tx.query('SELECT seq FROM audit_head FOR UPDATE');
     const previousVersion = await lastCheckedVersion(tx);
-    const outcome: RecheckOutcome = { previousVersion, version: policy.version, checked: 0, flagged: 0, unflagged: 0, flaggedNow: [] };
+    const outcome: RecheckOutcome = { previousVersion, version: policy.version, checked: 0, flagged: 0, unflagged: 0, flaggedNow: [], unflaggedNow: [] };
     for (const workload of await workloadsIn(tx, RECHECKED_STATES)) {
       const site = workload.siteId ? sites.get(workload.siteId)?.site : undefined;
       // A site gone from the fleet is the lifecycle's to handle: it re-places the workload.
@@ -79,6 +80,7 @@ async function recheckOne(tx: Queryable, workload: Workload, verdict: ReturnType
     await setPolicyFlag(tx, workload.id, null);
     await appendAudit(tx, { actor, action: 'policy-unflag', subject, detail: { siteId: workload.siteId, policyVersion: version, was: before } }, at);
     outcome.unflagged++;
+    outcome.unflaggedNow.push({ workload, was: before });
     return;
   }
   outcome.flagged++;

@@ -5,6 +5,8 @@ import { recordAudit, recordPolicyLoad } from '../audit/audit-log.ts';
 import type { FleetService } from '../fleet/fleet-service.ts';
 import type { LoadedPolicy } from '../placement/plan-input.ts';
 import { loadPolicyPack, PolicyPackError } from '../placement/policy-pack.ts';
+import type { TimelineSink } from '../noc/ports.ts';
+import { flaggedEntry, recheckEntry, unflaggedEntry } from './policy-events.ts';
 import type { PolicyInForce } from './policy-in-force.ts';
 import { lastCheckedVersion, recheckWorkloads, type RecheckOutcome } from './policy-recheck.ts';
 
@@ -15,6 +17,8 @@ export interface PolicyServiceDeps {
   /** The pack's folder, read again on each reload. */
   dir: string;
   logger: Logger;
+  /** Where a re-check that flagged or unflagged something is told (kind `policy`); none: not recorded. */
+  timeline?: TimelineSink;
   now?: () => number;
 }
 
@@ -76,7 +80,18 @@ export class PolicyService {
 
   private async recheck(actor: string): Promise<RecheckOutcome> {
     const fleet = await this.deps.fleet.current();
-    return recheckWorkloads(this.deps.db, this.deps.policy, fleet.siteById, new Date(this.now()), actor);
+    const outcome = await recheckWorkloads(this.deps.db, this.deps.policy, fleet.siteById, new Date(this.now()), actor);
+    if (outcome.flaggedNow.length > 0 || outcome.unflaggedNow.length > 0) {
+      this.note(recheckEntry(outcome, actor));
+      for (const { workload, flag } of outcome.flaggedNow) this.note(flaggedEntry(workload, flag, actor));
+      for (const { workload, was } of outcome.unflaggedNow) this.note(unflaggedEntry(workload, was, outcome.version, actor));
+    }
+    return outcome;
+  }
+
+  /** On the timeline once the re-check is committed; it stands whether or not the entry is written. */
+  private note(input: Parameters<TimelineSink['record']>[0]): void {
+    this.deps.timeline?.record(input).catch(() => undefined); // TimelineService logs its own failures
   }
 }
 

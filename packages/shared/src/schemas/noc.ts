@@ -298,7 +298,8 @@ export const DrainCreateSchema = z.strictObject({ planId: text().min(1).max(100)
 
 // ─── Timeline ────────────────────────────────────────────────────────────────────────────────────
 
-export const TIMELINE_KINDS = ['alert', 'ack', 'silence', 'fault', 'health', 'maintenance', 'drain', 'migration', 'commit', 'release'] as const;
+/** `policy`: a policy change's re-check flagged or unflagged workloads where they run (issue 15). */
+export const TIMELINE_KINDS = ['alert', 'ack', 'silence', 'fault', 'health', 'maintenance', 'drain', 'migration', 'commit', 'release', 'policy'] as const;
 export const TimelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
 
