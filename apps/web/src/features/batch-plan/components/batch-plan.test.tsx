@@ -70,6 +70,9 @@ const resultTable = () => screen.getByRole('table', { name: /Every workload of t
 /** The table's body rows (by selector: role queries over a 50-row table are slow in jsdom, and its rows are asserted by text). */
 const bodyRows = () => Array.from(resultTable().querySelectorAll('tbody tr'));
 
+/** The totals line, whose figures sit in <bdi>s of their own (the unplaced note may follow it). */
+const findTotals = (text: string) => screen.findByText((_, element) => element?.classList.contains('batch-totals') === true && element.textContent!.startsWith(text));
+
 describe('the batch what-if', () => {
   it('says what to paste before anything is run, and offers the template', () => {
     renderView();
@@ -85,7 +88,7 @@ describe('the batch what-if', () => {
     renderView();
     paste(TWO_ROWS);
     run();
-    await screen.findByText('Placed 1 of 2 · 64 GPUs · 51 kW');
+    await findTotals('Placed 1 of 2 · 64 GPUs · 51 kW');
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe('/api/placements/batch-plan');
     expect(calls[0]!.init.method).toBe('POST');
@@ -226,7 +229,7 @@ describe('the batch what-if', () => {
     renderView();
     paste(bigCsv(1000));
     run();
-    await screen.findByText('Placed 667 of 1,000 · 5,336 GPUs · 4.3 MW');
+    await findTotals('Placed 667 of 1,000 · 5,336 GPUs · 4.3 MW');
     expect(bodyRows()).toHaveLength(50);
     const pager = screen.getByRole('navigation', { name: 'Pages of the table' });
     expect(pager.textContent).toContain('Page 1 of 20');

@@ -5,6 +5,11 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n/message-keys.ts';
 import { DEFAULT_SORT, pageOf, visibleResults, type BatchSort, type BatchSortKey } from '../model/batch-rows.ts';
 
+/*
+ * Figures with units ("51 kW", "64 × H100") sit in <bdi>: in Arabic a number followed by a Latin unit
+ * would otherwise be read in the wrong order ("kW 51").
+ */
+
 /** What the table shows of a site: its name and its country's code. */
 export interface BatchSiteLabel {
   name: string;
@@ -159,15 +164,19 @@ function ResultRow({ result, workload, site, reasonText }: ResultRowProps) {
       {result.outcome === 'placed' ? (
         <>
           <td>{t.rich('batch.site', { name: <bdi key="name">{site(result.siteId).name}</bdi>, country: result.jurisdiction })}</td>
-          <td className="num">{t('batch.gpus', { count: formatCount(result.gpuCount), model: result.gpuModel })}</td>
-          <td className="num">{formatKw(result.powerKw)}</td>
+          <td className="num">
+            <bdi>{t('batch.gpus', { count: formatCount(result.gpuCount), model: result.gpuModel })}</bdi>
+          </td>
+          <td className="num">
+            <bdi>{formatKw(result.powerKw)}</bdi>
+          </td>
           <td>{t('batch.score', { score: formatNumber(result.score, 2, 2), of: formatCount(result.rank1Of) })}</td>
         </>
       ) : (
         <>
           <td className="muted">{t('batch.noSite')}</td>
-          <td className="num">{workload ? t('batch.gpus', { count: formatCount(workload.gpus.count), model: workload.gpus.model ?? t('batch.anyModel') }) : ''}</td>
-          <td className="num">{workload?.powerKw !== undefined ? formatKw(workload.powerKw) : ''}</td>
+          <td className="num">{workload && <bdi>{t('batch.gpus', { count: formatCount(workload.gpus.count), model: workload.gpus.model ?? t('batch.anyModel') })}</bdi>}</td>
+          <td className="num">{workload?.powerKw !== undefined && <bdi>{formatKw(workload.powerKw)}</bdi>}</td>
           <td>
             <ul className="batch-reasons">
               {result.reasons.slice(0, LEADING_REASONS).map((reason) => (

@@ -10,17 +10,17 @@ import { fetchBatchPlanCsv } from '../api/batch-plan-api.ts';
 /** Power in MW from 1 MW up, in kW below (a small batch's 51 kW is not "0.1 MW"). */
 const formatPower = (kw: number): string => (kw < 1000 ? formatKw(kw) : formatMw(kw / 1000));
 
-/** "Placed 812 of 1,000 · 41,776 GPUs · 23.4 MW": the batch in one line, announced when it arrives. */
+/** "Placed 812 of 1,000 · 41,776 GPUs · 23.4 MW": the batch in one line, announced when it arrives (figures with units isolated for Arabic). */
 export function BatchTotals({ plan }: { plan: BatchPlan }) {
   const t = useT();
   const { totals } = plan;
   return (
     <p className="batch-totals" role="status">
-      {t('batch.totals', {
+      {t.rich('batch.totals', {
         placed: formatCount(totals.placed),
         requested: formatCount(totals.requested),
-        gpus: formatGpus(totals.gpusPlaced),
-        power: formatPower(totals.powerKwPlaced),
+        gpus: <bdi key="gpus">{formatGpus(totals.gpusPlaced)}</bdi>,
+        power: <bdi key="power">{formatPower(totals.powerKwPlaced)}</bdi>,
       })}
       {totals.unplaced > 0 && <span className="muted">{t('batch.totals.unplaced', { count: totals.unplaced, gpus: formatCount(totals.gpusRequested - totals.gpusPlaced) })}</span>}
     </p>
@@ -30,6 +30,8 @@ export function BatchTotals({ plan }: { plan: BatchPlan }) {
 /** What every jurisdiction would have left had the batch been committed: GPUs and MW free, before → after. */
 export function BatchRemainingTable({ plan }: { plan: BatchPlan }) {
   const t = useT();
+  // Each figure isolated, so Arabic reads "2 MW ← 1.9 MW" and not "MW 2 ← MW 1.9".
+  const change = (before: string, after: string) => t.rich('batch.change', { before: <bdi key="before">{before}</bdi>, after: <bdi key="after">{after}</bdi> });
   return (
     <div className="batch-table-wrap" tabIndex={0} role="region" aria-label={t('batch.remaining.scrollRegion')}>
       <table className="ops-table batch-remaining">
@@ -53,8 +55,8 @@ export function BatchRemainingTable({ plan }: { plan: BatchPlan }) {
             <tr key={r.jurisdiction}>
               <th scope="row">{t('batch.remaining.name', { name: countryName(r.jurisdiction), code: r.jurisdiction })}</th>
               <td className="num">{formatCount(r.sites)}</td>
-              <td className="num">{t('batch.change', { before: formatCount(r.gpusFreeBefore), after: formatCount(r.gpusFreeAfter) })}</td>
-              <td className="num">{t('batch.change', { before: formatMw(r.powerKwFreeBefore / 1000), after: formatMw(r.powerKwFreeAfter / 1000) })}</td>
+              <td className="num">{change(formatCount(r.gpusFreeBefore), formatCount(r.gpusFreeAfter))}</td>
+              <td className="num">{change(formatMw(r.powerKwFreeBefore / 1000), formatMw(r.powerKwFreeAfter / 1000))}</td>
             </tr>
           ))}
         </tbody>
