@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCandidate, buildPlan, buildRejected } from '../features/placement/testing/plan-builders.ts';
-import { activateLocale } from '../lib/i18n/runtime.ts';
+import { activateLocale, translate } from '../lib/i18n/runtime.ts';
 import { PlaceView } from './place-view.tsx';
 
 // Leaflet draws nothing in jsdom: the map is left out.
@@ -105,7 +105,8 @@ function renderView(onPlaced = vi.fn()) {
   return onPlaced;
 }
 
-const plan = () => screen.getByRole('region', { name: 'Plan' });
+/** The plan's region, by its heading in the language in force. */
+const plan = () => screen.getByRole('region', { name: translate('app.place.plan') });
 /** The first plan, once the form's pause and the answer are through (a cold jsdom on a shared machine is slow). */
 const planShown = () => within(plan()).findByRole('table', {}, { timeout: 5000 });
 
@@ -197,6 +198,18 @@ describe('placing as a new tenant would', () => {
     const row = within(plan()).getByRole('row', { name: /USDC Madrid 1/ });
     expect(row.textContent).toContain('Espagne n’est autorisé pour ces données que si la demande atteste l’une de ces conditions :');
     expect(within(row).getByText('A transfer basis under Law 09-08 is recorded.').getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('placing in Arabic', () => {
+  it('offers a choice of site and names the conditions in Arabic, the policy’s labels marked as English', async () => {
+    await activateLocale('ar');
+    renderView();
+    await planShown();
+    expect(screen.getByRole('button', { name: 'الوضع هنا: Casablanca 2' })).toBeTruthy();
+    const row = within(plan()).getByRole('row', { name: /USDC Madrid 1/ });
+    expect(row.textContent).toContain('لهذه البيانات إلا إذا أكّد الطلب أحد هذه الشروط:');
+    expect(within(row).getByText('The CNDP has authorised this transfer.').getAttribute('lang')).toBe('en');
   });
 });
 
