@@ -1,22 +1,12 @@
-import type { Response } from 'express';
 import { BATCH_PLAN_MAX_WORKLOADS, BatchPlanRequestSchema, BatchPlanSchema } from '@corridor/shared';
 import { actingAs } from '../auth/acting-as.ts';
 import { personWith, v1Route } from '../auth/route-access.ts';
 import type { FleetRouteDeps } from '../fleet/fleet.routes.ts';
 import { BatchAbandonedError } from './batch-plan.ts';
 import { BatchPlanService } from './batch-plan-service.ts';
-import type { PlacementRouteDeps } from './placement.routes.ts';
+import { clientGone, type PlacementRouteDeps } from './placement-route-deps.ts';
 
 const route = v1Route<PlacementRouteDeps & FleetRouteDeps>();
-
-/** Aborted when the connection closes before the answer was sent: no one is left to read the batch. */
-function clientGone(res: Response): AbortSignal {
-  const gone = new AbortController();
-  res.once('close', () => {
-    if (!res.writableEnded) gone.abort();
-  });
-  return gone.signal;
-}
 
 /** The batch what-if (issue 15): who may plan may batch-plan; a tenant user for its own tenant only. */
 export const batchPlanRoutes = [

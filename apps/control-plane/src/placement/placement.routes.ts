@@ -13,24 +13,13 @@ import {
 } from '@corridor/shared';
 import { actingAs } from '../auth/acting-as.ts';
 import { FLEET_READ, personWith, v1Route } from '../auth/route-access.ts';
-import type { Response } from 'express';
-import { ClientGoneError, type WorkloadService } from './workload-service.ts';
+import { ClientGoneError } from './workload-service.ts';
 import { batchPlanRoutes } from './batch-plan.routes.ts';
+import { clientGone, type PlacementRouteDeps } from './placement-route-deps.ts';
 
-export interface PlacementRouteDeps {
-  workloads: WorkloadService;
-}
+export type { PlacementRouteDeps } from './placement-route-deps.ts';
 
 const route = v1Route<PlacementRouteDeps>();
-
-/** Aborted when the connection closes before the answer was sent: the client (the BFF, given up on it) is gone. */
-function clientGone(res: Response): AbortSignal {
-  const gone = new AbortController();
-  res.once('close', () => {
-    if (!res.writableEnded) gone.abort();
-  });
-  return gone.signal;
-}
 
 const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
 const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
