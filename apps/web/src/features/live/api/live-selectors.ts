@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { fleetKpis, type FleetKpis } from '../model/kpis.ts';
 import type { EntityValues, LiveState } from '../model/live-state.ts';
 import { liveQueries } from './live-queries.ts';
 
@@ -14,12 +13,10 @@ const observe = { ...liveQueries.snapshot(), enabled: false } as const;
 const selectHealth = (s: LiveState) => s.health;
 const selectLinks = (s: LiveState) => s.links;
 const selectFaults = (s: LiveState) => s.faults;
-const selectKpis = (s: LiveState): FleetKpis => fleetKpis(s.sites);
 
 export const useLiveHealth = () => useQuery({ ...observe, select: selectHealth }).data;
 export const useLiveLinks = () => useQuery({ ...observe, select: selectLinks }).data;
 export const useLiveFaults = () => useQuery({ ...observe, select: selectFaults }).data;
-export const useLiveKpis = () => useQuery({ ...observe, select: selectKpis }).data;
 
 /** One site's latest values and observed health. */
 export function useLiveSite(siteId: string): { values?: EntityValues; health?: LiveState['health'][string] } {
