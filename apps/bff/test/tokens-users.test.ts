@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   ApiTokenCreatedSchema,
   ApiTokenListSchema,
@@ -111,6 +111,9 @@ describe.each(STORE_KINDS)('API tokens and accounts (%s store)', (kind) => {
   });
 
   it('creates a local account with a scrypt hash, which can then sign in', async () => {
+    // The hash production makes, not the suite's cheaper one (vitest.config.ts).
+    vi.stubEnv('CORRIDOR_TEST_SCRYPT_LOG2N', undefined);
+    onTestFinished(() => void vi.unstubAllEnvs());
     const res = await admin('/api/users', json({ username: 'amina', name: 'Amina El Idrissi', role: 'operator', password: 'correct horse battery' }));
     expect(res.status).toBe(201);
     expect(UserSchema.parse(await res.json())).toMatchObject({ username: 'amina', role: 'operator', source: 'local' });

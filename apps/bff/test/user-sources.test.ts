@@ -9,6 +9,7 @@ import { openIdentityStore } from '../src/identity/identity-store.ts';
 import { verifyPassword } from '../src/identity/passwords.ts';
 import { DEMO_USERS, prepareUserSources } from '../src/identity/user-sources.ts';
 import { UserStore } from '../src/identity/user-store.ts';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 import { DEMO_PASSWORD, SERVICE_TOKEN } from './harness.ts';
 import { freshStore, STORE_KINDS } from './stores.ts';
 
@@ -20,7 +21,7 @@ describe.each(STORE_KINDS)('who can sign in at start (%s store)', (kind) => {
     while (cleanups.length) await cleanups.pop()!();
   });
   async function emptyStore(): Promise<Db> {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, 'bff');
     const db = await openIdentityStore(store);
     cleanups.push(store.cleanup, () => db.close());
     return db;
@@ -64,7 +65,8 @@ describe.each(STORE_KINDS)('who can sign in at start (%s store)', (kind) => {
 });
 
 describe('npm start in production with no user source', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-prod-'));
+  // PGlite's initdb is not what this test is about: the BFF finds its store initialised, and still refuses to start.
+  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-prod-')), 'bff');
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('stops with a message saying what to configure', async () => {

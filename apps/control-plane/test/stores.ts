@@ -7,15 +7,19 @@ import { inject } from 'vitest';
 import { stringify } from 'yaml';
 import type { FleetFile } from '@corridor/shared';
 import { DEFAULT_POLICY_DIR, type ControlPlaneConfig } from '../src/config.ts';
+import { seedPglite, type PgliteLayout } from './pglite-template.ts';
 
 export const STORE_KINDS = ['pglite', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
-/** A clean store of the given kind: an empty PGlite dir, or a new database on the test server. */
-export async function freshStore(kind: StoreKind): Promise<{ dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
+/**
+ * A clean store of the given kind for `service`: an empty PGlite cluster (copied from the run's template, where that
+ * service looks for it), or a new database on the test server.
+ */
+export async function freshStore(kind: StoreKind, service: PgliteLayout = 'control-plane'): Promise<{ dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'corridor-cp-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
-  if (kind === 'pglite') return { dataDir, cleanup: async () => removeDir() };
+  if (kind === 'pglite') return { dataDir: seedPglite(dataDir, service), cleanup: async () => removeDir() };
 
   const adminUrl = inject('postgresUrl');
   const name = `corridor_${randomBytes(6).toString('hex')}`;

@@ -12,6 +12,17 @@ const SALT_BYTES = 16;
 /** Highest cost a stored hash may ask for: a corrupt row must not make a sign-in allocate gigabytes. */
 const MAX_N = 2 ** 20;
 
+/**
+ * The cost new hashes are made at. The test suite lowers it with CORRIDOR_TEST_SCRYPT_LOG2N (10 to 14), as Django's
+ * test hasher does: its hundreds of seeded users and sign-ins would otherwise spend minutes in scrypt. The tests that
+ * prove the hashing itself (and the login throttle's parallel guesses) unset it. Never lowered in production.
+ */
+function cost(): { N: number; r: number; p: number } {
+  const log2n = Number(process.env.CORRIDOR_TEST_SCRYPT_LOG2N || NaN);
+  const lowered = process.env.NODE_ENV !== 'production' && Number.isInteger(log2n) && log2n >= 10 && log2n < Math.log2(COST.N);
+  return lowered ? { ...COST, N: 2 ** log2n } : COST;
+}
+
 function derive(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
   return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
@@ -20,8 +31,9 @@ function derive(password: string, salt: Buffer, { N, r, p }: { N: number; r: num
 /** A new hash of `password`: `scrypt$N$r$p$<salt>$<key>` (salt and key base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const { N, r, p } = cost();
+  const key = await derive(password, salt, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** Whether `password` matches `stored`, compared in constant time; a malformed hash never matches. */
