@@ -23,8 +23,11 @@ export function BatchInput({ controls, ownTenant }: BatchInputProps) {
   const ids = { text: useId(), help: useId(), issues: useId() };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const issueBox = useRef<HTMLDivElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
   const [fileProblem, setFileProblem] = useState<string>();
   const [dragging, setDragging] = useState(false);
+  // While a batch runs, Run is marked unavailable rather than disabled (a disabled button would drop the
+  // keyboard's focus to the page), and the text is read-only.
   const running = state.status === 'running';
 
   // A check that found problems moves focus to their list, so a keyboard or screen reader user is taken there.
@@ -80,7 +83,7 @@ export function BatchInput({ controls, ownTenant }: BatchInputProps) {
           placeholder={BATCH_CSV_COLUMNS.join(',')}
           aria-describedby={describedBy}
           aria-invalid={issues.length > 0 || undefined}
-          disabled={running}
+          readOnly={running}
         />
         <p id={ids.help} className="muted batch-help">
           {t('batch.input.help', { columns: BATCH_CSV_COLUMNS.join(', ') })} {ownTenant && t('batch.input.tenantFilled', { tenant: ownTenant })}
@@ -121,11 +124,19 @@ export function BatchInput({ controls, ownTenant }: BatchInputProps) {
         </div>
       )}
       <div className="ops-actions">
-        <button type="submit" className="ops-button primary" disabled={running} aria-describedby={ids.help}>
+        <button ref={runButton} type="submit" className="ops-button primary" aria-disabled={running || undefined} aria-describedby={ids.help}>
           {t('batch.run')}
         </button>
         {running && (
-          <button type="button" className="ops-button" onClick={cancel}>
+          <button
+            type="button"
+            className="ops-button"
+            onClick={() => {
+              cancel();
+              // Cancel goes away with the run: the keyboard's place is Run again.
+              runButton.current?.focus();
+            }}
+          >
             {t('batch.cancel')}
           </button>
         )}
