@@ -43,7 +43,12 @@ export function WorkloadsView({ filter: urlFilter, onFilterChange, sites, siteNa
       <div className="page-head">
         <h2 id="workloads-title">
           {t('app.workloads.title')}
-          {flaggedCount > 0 && <PolicyFlagCount count={flaggedCount} />}
+          {flaggedCount > 0 && (
+            <>
+              {' '}
+              <PolicyFlagCount count={flaggedCount} />
+            </>
+          )}
         </h2>
         {ownTenant && <p className="muted">{t('app.workloads.ofTenant', { tenant: ownTenant })}</p>}
         <p className="muted" aria-live="polite">
