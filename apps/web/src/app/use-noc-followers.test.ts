@@ -50,4 +50,10 @@ describe('the console’s NOC followers', () => {
     expect(other.getQueryState(maintenanceQueries.siteWindows('ma-casa-2').queryKey)?.isInvalidated).toBe(true);
     expect(other.getQueryState(workloadKeys.detail('wl-1'))?.isInvalidated).toBe(false);
   });
+
+  it('make the workloads stale when a policy change flags them (issue 15): the list and the page show the flag without a reload', () => {
+    const client = seeded();
+    followNocEvent(client, { type: 'timeline', event: event({ kind: 'policy', summary: 'Policy a → b: 1 of 3 flagged' }) });
+    expect(client.getQueryState(workloadKeys.detail('wl-1'))?.isInvalidated).toBe(true);
+  });
 });

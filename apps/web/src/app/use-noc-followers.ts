@@ -5,8 +5,8 @@ import { maintenanceQueries } from '../features/maintenance/api/maintenance-quer
 import { applyLiveTimelineEvent, timelineQueries } from '../features/timeline/api/timeline-queries.ts';
 import { workloadKeys } from '../lib/query-keys.ts';
 
-/** Timeline kinds that change where workloads run (their lists, pages, a drain's progress). */
-const MOVING_KINDS = new Set(['migration', 'drain', 'commit', 'release']);
+/** Timeline kinds that change where workloads run (their lists, pages, a drain's progress), or their policy flag. */
+const MOVING_KINDS = new Set(['migration', 'drain', 'commit', 'release', 'policy']);
 
 /** What one NOC event makes stale, and the timeline lists it goes into. */
 export function followNocEvent(queryClient: QueryClient, event: NocEvent): void {
