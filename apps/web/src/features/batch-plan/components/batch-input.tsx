@@ -40,7 +40,10 @@ export function BatchInput({ controls, ownTenant }: BatchInputProps) {
     if (!file) return;
     if (!/\.csv$/i.test(file.name) && file.type !== 'text/csv') return setFileProblem(t('batch.input.fileType'));
     if (file.size > MAX_FILE_BYTES) return setFileProblem(t('batch.input.fileTooBig'));
-    file.text().then(setText, () => setFileProblem(t('batch.input.fileRead')));
+    const reader = new FileReader();
+    reader.onload = () => setText(String(reader.result ?? ''));
+    reader.onerror = () => setFileProblem(t('batch.input.fileRead'));
+    reader.readAsText(file);
   };
 
   const drop = (event: DragEvent<HTMLElement>) => {

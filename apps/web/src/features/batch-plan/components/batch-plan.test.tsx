@@ -138,6 +138,17 @@ describe('the batch what-if', () => {
     expect(screen.getByRole('alert').textContent).toContain("Ligne 4 : gpus doit être un nombre entier d'au moins 1.");
   });
 
+  it('reads a chosen .csv file into the text, and refuses a file that is not CSV', async () => {
+    renderView();
+    const picker = screen.getByLabelText<HTMLInputElement>('Choose a CSV file');
+    fireEvent.change(picker, { target: { files: [new File(['name,tenant\n'], 'fleet.xlsx', { type: 'application/vnd.ms-excel' })] } });
+    expect(screen.getByRole('alert').textContent).toBe('That file is not a CSV: choose a file ending in .csv.');
+    fireEvent.change(picker, { target: { files: [new File([TWO_ROWS], 'batch.csv', { type: 'text/csv' })] } });
+    const textarea = screen.getByLabelText<HTMLTextAreaElement>(/Workloads \(CSV/);
+    await waitFor(() => expect(textarea.value).toBe(TWO_ROWS));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('filters the table to the unplaced workloads', async () => {
     renderView();
     paste(TWO_ROWS);
