@@ -9,6 +9,7 @@ import { startControlPlane } from '@corridor/control-plane';
 import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
 import { SERVICE_TOKEN, silent, startBff } from './harness.ts';
 import { eventually, openBrowser, startStreamBff } from './stream-helpers.ts';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 
 type ControlPlane = Awaited<ReturnType<typeof startControlPlane>>;
 let dataDir: string;
@@ -39,7 +40,7 @@ function valueOf(text: string, name: string, ...parts: string[]): number | undef
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'corridor-metrics-'));
+  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-metrics-')));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));
   cp = await startControlPlane(

@@ -14,6 +14,7 @@ import { oidcRoutes } from '../src/routes/oidc.routes.ts';
 import { fakeUpstream, silent } from './harness.ts';
 import { Browser } from './oidc-browser.ts';
 import { OIDC_ACCOUNTS, OIDC_SCOPES, serveLater, startOidcProvider, type TestAccount } from './oidc-provider.ts';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 
 let idp: Awaited<ReturnType<typeof startOidcProvider>>;
 let bff: Awaited<ReturnType<typeof serveLater>>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(stored));
     });
   });
-  dataDir = mkdtempSync(join(tmpdir(), 'corridor-oidc-'));
+  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-oidc-')), 'bff');
   db = await openIdentityStore({ dataDir });
 
   bff = await serveLater();

@@ -9,6 +9,7 @@ import { startControlPlane } from '@corridor/control-plane';
 import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
 import { SERVICE_TOKEN, silent, type Fetch } from './harness.ts';
 import { eventually, openBrowser, startStreamBff, type Browser, type SignedIn } from './stream-helpers.ts';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 /** A real control plane running its simulator fast (a tick every 200 ms) on its own PGlite dir. */
 async function simulatedControlPlane() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-stream-'));
+  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-stream-')));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));

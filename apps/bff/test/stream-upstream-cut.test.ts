@@ -12,6 +12,7 @@ import { startControlPlane } from '@corridor/control-plane';
 import { DEFAULT_POLICY_DIR } from '@corridor/control-plane/config';
 import { SERVICE_TOKEN, silent } from './harness.ts';
 import { eventually, openBrowser, startStreamBff } from './stream-helpers.ts';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -59,7 +60,7 @@ async function followControlPlane(url: string): Promise<SseMessage[]> {
 }
 
 it('replays what the BFF missed while its upstream connection was cut: every event, no resync', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'corridor-bff-cut-'));
+  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-cut-')));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));

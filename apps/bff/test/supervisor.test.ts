@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startSupervisedStack, type Supervisor } from '../../../scripts/supervisor.mjs';
+import { seedPglite } from '../../control-plane/test/pglite-template.ts';
 
 const PASSWORD = 'corridor-supervisor-test-password';
 const lines: string[] = [];
@@ -52,7 +53,7 @@ const upstreamsOk = (body: unknown) => ((body as { upstreams?: { ok: boolean }[]
 
 describe('npm start supervision', () => {
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'corridor-supervisor-'));
+    dataDir = seedPglite(seedPglite(mkdtempSync(join(tmpdir(), 'corridor-supervisor-'))), 'bff');
     logFd = openSync(join(dataDir, 'stack.log'), 'a');
     supervisor = await startSupervisedStack({
       port: await freePort(),
