@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../lib/format.ts';
 import { activateLocale } from '../../../lib/i18n/runtime.ts';
 import { viewerZone } from '../../../lib/local-time.ts';
+import { AuditTrail } from './audit-trail.tsx';
 import { PolicyFlagNotice } from './policy-flag-notice.tsx';
 import { WorkloadFilters } from './workload-filters.tsx';
 import { WorkloadTable } from './workload-table.tsx';
@@ -59,6 +60,26 @@ describe('a workload the policy in force no longer allows where it runs (issue 1
     expect(notice.textContent).toContain('does not allow this data in the country of the site it runs on');
     expect(notice.textContent).toContain('Nothing was moved');
     expect(notice.textContent).toContain('release it, or move it with a drain of USDC Tangier 1');
+  });
+
+  it('names the flag and its end on the audit trail', () => {
+    const record = (seq: number, action: 'policy-flag' | 'policy-unflag', detail: Record<string, unknown>) => ({
+      seq,
+      at: '2026-12-03T18:00:00.000Z',
+      actor: 'adil',
+      action,
+      subject: 'workload:wl-1',
+      detail,
+      prevHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
+    });
+    render(<AuditTrail records={[record(8, 'policy-flag', { ...flag, siteId: 'usdc-tangier-1' }), record(9, 'policy-unflag', { policyVersion: 'sha256:0a1b2c3d4e5f' })]} siteName={siteName} />);
+    const trail = screen.getByRole('table', { name: 'Audit trail, oldest first' });
+    const [flaggedRow, unflaggedRow] = within(trail).getAllByRole('row').slice(1) as [HTMLElement, HTMLElement];
+    expect(within(flaggedRow).getByRole('rowheader', { name: 'Flagged by the policy' })).toBeTruthy();
+    expect(flaggedRow.textContent).toContain('Not lawful under policy 3f2a9c1b0d4e: Moroccan commercial data is hosted in France');
+    expect(within(unflaggedRow).getByRole('rowheader', { name: 'Lawful again' })).toBeTruthy();
+    expect(unflaggedRow.textContent).toContain('lawful again under policy 0a1b2c3d4e5f');
   });
 
   it('in French and Arabic: the badge and the filter in the language in force', async () => {

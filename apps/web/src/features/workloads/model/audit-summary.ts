@@ -1,6 +1,7 @@
 import type { AuditAction, AuditRecord } from '@corridor/shared';
 import { formatCount, formatKw } from '../../../lib/format.ts';
 import { translate } from '../../../lib/i18n/runtime.ts';
+import { shortPolicyVersion } from './policy-flag.ts';
 import { selectKey } from './select-key.ts';
 
 /** What an audit action is called on the trail ("Committed", "Commit refused"); an unknown one by its code. */
@@ -43,6 +44,11 @@ export function auditSummary(record: AuditRecord, siteName: (id: string) => stri
       const codes = Array.isArray(d.codes) ? d.codes.join(', ') : '';
       return translate('workloads.trail.strand', { withCodes: yes(codes !== ''), codes });
     }
+    // A policy change's re-check (issue 15): the rule that now forbids it where it runs, or lawful again.
+    case 'policy-flag':
+      return translate('workloads.flag.badge', { version: shortPolicyVersion(text(d.policyVersion) ?? ''), rule: text(d.ruleTitle) ?? text(d.ruleId) ?? '' });
+    case 'policy-unflag':
+      return translate('workloads.trail.policyUnflag', { version: shortPolicyVersion(text(d.policyVersion) ?? '') });
     default:
       return Object.entries(d)
         .flatMap(([key, value]) => (text(value) === undefined ? [] : [translate('workloads.trail.detailPair', { key, value: text(value) })]))
