@@ -10,6 +10,7 @@ import {
   type LedgerGroupBy,
 } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
+import { ROW_HEAD, STAMP, stampOf } from './capacity-csv.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 import { withQuery } from './query-path.ts';
 
@@ -75,10 +76,7 @@ const LEDGER_FIGURES = ['installed', 'committed', 'out_of_service', 'free', 'str
 const FIGURE_KEY = { installed: 'installed', committed: 'committed', out_of_service: 'outOfService', free: 'free', stranded: 'stranded', pipeline: 'pipeline' } as const;
 
 export const LEDGER_CSV_HEADER = [
-  'key',
-  'site_name',
-  'country',
-  'blocs',
+  ...ROW_HEAD,
   'status',
   'under_maintenance',
   'pipeline_stage',
@@ -88,9 +86,7 @@ export const LEDGER_CSV_HEADER = [
   ...LEDGER_FIGURES.map((f) => `${f}_mw_it`),
   'in_use_it_mw',
   'busy_gpus_measured',
-  'as_of',
-  'fleet_version',
-  'policy_version',
+  ...STAMP,
 ] as const;
 
 /**
@@ -99,7 +95,7 @@ export const LEDGER_CSV_HEADER = [
  * sheet cut out of the file still says when and under which policy it was true.
  */
 export function ledgerCsv(ledger: CapacityLedger): string {
-  const stamp = [ledger.asOf, ledger.fleetVersion, ledger.policyVersion];
+  const stamp = stampOf(ledger);
   const lines: CsvValue[][] = [];
   for (const row of ledger.rows) {
     const head = rowHead(row);
@@ -117,10 +113,7 @@ function rowHead(row: CapacityLedgerRow): CsvValue[] {
 }
 
 export const ENERGY_CSV_HEADER = [
-  'key',
-  'site_name',
-  'country',
-  'blocs',
+  ...ROW_HEAD,
   'sites',
   'facility_mwh',
   'it_mwh',
