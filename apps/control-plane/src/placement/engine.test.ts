@@ -154,7 +154,7 @@ describe('planPlacement: scores', () => {
     const casablanca = p.candidates.find((c) => c.siteId === 'casablanca')!;
     expect(casablanca.rttMs).toBeLessThan(1);
     expect(casablanca.parts.latency.score).toBeGreaterThan(0.97);
-    expect(casablanca.parts.latency.weight).toBe(0.35);
+    expect(casablanca.parts.latency.weight).toBe(DEFAULT_WEIGHTS.latency);
   });
 
   it('breaks score ties by site id', () => {

@@ -13,6 +13,7 @@ import {
 import { resolveLatencyFrom, rttFrom } from './latency.ts';
 import type { PlanInput, SiteLive, SiteUsage } from './plan-input.ts';
 import { matchingRules, policyCheck } from './policy-eval.ts';
+import { scarcityScorer } from './scarcity.ts';
 import { siteFacts, type InstalledPool, type SiteFacts } from './site-facts.ts';
 
 /**
@@ -40,7 +41,7 @@ interface GpuPool {
  *
  * Pure and deterministic: the same input gives the same plan (numbers are rounded so that it stays
  * stable). Every matching policy rule applies; then status, GPUs, power and the latency objective.
- * Candidates rank by score (weighted sum of latency, carbon, cost and capacity parts, each 0–1),
+ * Candidates rank by score (weighted sum of latency, carbon, cost, capacity and scarcity parts, each 0–1),
  * ties by site id; rejected sites keep the fleet's order.
  *
  * What it derives from a fleet snapshot (site records, the link graph) is cached per snapshot
@@ -57,13 +58,21 @@ export function planPlacement(input: PlanInput): Plan {
   const weights = normaliseWeights(request, objective !== undefined);
   const statusReason = statusCheck(input.exclude);
 
-  const candidates: Candidate[] = [];
+  const sites = siteFacts(fleet.sites);
+  const scarcity = scarcityScorer(sites, policy.pack, usage, request.gpus.model);
+
+  // Two passes: the scarcity part needs the request's whole reach (where policy and latency let it
+  // go) before any candidate is scored.
+  const fitting: { facts: SiteFacts; siteLive: SiteLive | undefined; pool: GpuPool; powerKw: number; rttMs: number | undefined }[] = [];
   const rejected: RejectedSite[] = [];
-  for (const facts of siteFacts(fleet.sites)) {
+  for (const facts of sites) {
     const { site } = facts;
     const siteLive = live.get(facts.id);
     const siteUsage = usage.get(facts.id);
     const reasons = policyReasons(site, facts.policyKey).slice();
+    const rttMs = rtt ? round(rtt.rttMs(facts), 1) : undefined;
+    const tooFar = rttMs === undefined ? undefined : latencyReason?.(rttMs);
+    if (reasons.length === 0 && !tooFar) scarcity.reaches(facts);
     const notOperational = statusReason(facts, siteLive);
     if (notOperational) reasons.push(notOperational);
     const { pool, reason: gpuReason } = fitGpus(facts.pools, request, siteUsage);
@@ -71,23 +80,28 @@ export function planPlacement(input: PlanInput): Plan {
     const powerKw = request.powerKw ?? (pool ? request.gpus.count * pool.kwPerGpu : undefined);
     const powerReason = powerKw === undefined ? undefined : checkPower(facts.itCapacityKw, powerKw, siteUsage);
     if (powerReason) reasons.push(powerReason);
-    const rttMs = rtt ? round(rtt.rttMs(facts), 1) : undefined;
-    const tooFar = rttMs === undefined ? undefined : latencyReason?.(rttMs);
     if (tooFar) reasons.push(tooFar);
 
-    if (reasons.length > 0 || !pool || powerKw === undefined) {
-      rejected.push({ siteId: facts.id, reasons });
-      continue;
-    }
+    if (reasons.length > 0 || !pool || powerKw === undefined) rejected.push({ siteId: facts.id, reasons });
+    else fitting.push({ facts, siteLive, pool, powerKw, rttMs });
+  }
+
+  const candidates: Candidate[] = fitting.map(({ facts, siteLive, pool, powerKw, rttMs }) => {
     const parts = {
       latency: latencyPart(rtt && rttMs !== undefined && objective ? { rttMs, maxRttMs: objective.maxRttMs, basis: rtt.basis(facts) } : undefined, weights.latency),
       carbon: carbonPart(facts, siteLive, weights.carbon),
       cost: costPart(facts, weights.cost),
       capacity: capacityPart(request.gpus.count, pool, weights.capacity),
-      scarcity: { score: 1, weight: weights.scarcity, value: 0, unit: 'pressure', basis: 'Scarcity is not scored yet.' },
+      scarcity: scarcity.part(facts, weights.scarcity),
     };
-    const score = Math.min(1, round(PART_NAMES.reduce((sum, name) => sum + parts[name].score * parts[name].weight, 0), 4));
-    candidates.push({
+    const score = Math.min(
+      1,
+      round(
+        PART_NAMES.reduce((sum, name) => sum + parts[name].score * parts[name].weight, 0),
+        4,
+      ),
+    );
+    return {
       siteId: facts.id,
       rank: 0,
       score,
@@ -96,8 +110,8 @@ export function planPlacement(input: PlanInput): Plan {
       freeGpus: pool.free,
       powerKw: round(powerKw, 1),
       ...(rttMs !== undefined ? { rttMs } : {}),
-    });
-  }
+    };
+  });
 
   candidates.sort((a, b) => b.score - a.score || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0));
   candidates.forEach((c, i) => (c.rank = i + 1));

@@ -71,12 +71,14 @@ export const PlacementWeightsSchema = z
 export type PlacementWeights = z.infer<typeof PlacementWeightsSchema>;
 
 /**
- * Latency first when there is an objective; scarcity (what placing here costs the regulated demand that
- * can only go here, issue 15) weighs as much as carbon: with carbon alone, workloads free to go anywhere
- * chased the cleanest grid and filled the capacity EU-bound work needed later, and the engine packed
- * worse than first-fit (BENCHMARKS.md, placement-batch).
+ * Latency first when the request has an objective; then scarcity (what placing here costs the regulated
+ * demand that can only go here, issue 15), weighted above carbon and cost: with carbon at 0.3 and no
+ * scarcity, workloads free to go anywhere chased the cleanest grid and filled the capacity EU- and
+ * MA-bound work needed later, and the engine packed worse than first-fit (866 vs 937 of 1,000). Of the
+ * mixes bench/placement-batch.mjs tried these packed best across its batch shapes (944 vs 937 on today's
+ * mix; BENCHMARKS.md, placement-batch); carbon and cost still order sites of equal scarcity.
  */
-export const DEFAULT_WEIGHTS = { latency: 0.35, carbon: 0.2, cost: 0.15, capacity: 0.1, scarcity: 0.2 } as const satisfies Required<PlacementWeights>;
+export const DEFAULT_WEIGHTS = { latency: 0.3, carbon: 0.1, cost: 0.1, capacity: 0.1, scarcity: 0.4 } as const satisfies Required<PlacementWeights>;
 
 export const LatencyObjectiveSchema = z.object({
   /** Where the users are: a point, or a known city name (e.g. "Casablanca") or site id. */
