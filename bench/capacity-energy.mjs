@@ -12,24 +12,16 @@
 //   baseline   the plainest read of the same rows: SELECT sum(sum) over the same hours and series.
 // Target: the service p95 ≤ 200 ms on both stores. Ends with a BENCH_RESULT {json} line; exit 0 when
 // met, 1 otherwise, 2 if it could not run. BENCH_HOURS shrinks it for a smoke run.
-import { register } from 'tsx/esm/api';
 import { machineLine, table } from './lib/common.mjs';
+import { analyze, benchCapacityService, controlPlaneModule, openFleetStore } from './lib/control-plane-store.mjs';
 import { onBothStores } from './lib/stores.mjs';
+import { ratio, rounded, three, timed } from './lib/timing.mjs';
 
-register();
-const cp = new URL('../apps/control-plane/src/', import.meta.url);
-const { openDb } = await import(new URL('../../../packages/store/src/db.ts', cp).href);
-const { migrate } = await import(new URL('store/migrate.ts', cp).href);
-const { syncFleet } = await import(new URL('fleet/fleet-store.ts', cp).href);
-const { loadFleetFile } = await import(new URL('fleet/fleet-file.ts', cp).href);
-const { FleetService } = await import(new URL('fleet/fleet-service.ts', cp).href);
-const { CapacityService } = await import(new URL('capacity/capacity-service.ts', cp).href);
+const { loadFleetFile } = await controlPlaneModule('fleet/fleet-file.ts');
 
 const H = 3_600_000;
 const HOURS = Number(process.env.BENCH_HOURS ?? 8760);
 const TARGET_P95_MS = 200;
-const WARMUP = 3;
-const RUNS = 20;
 // A fixed "now" on the hour: the year read is the HOURS before it.
 const NOW = Date.UTC(2026, 11, 1, 0, 0, 0);
 const METRICS = ['site_facility_energy_joules_total', 'site_it_energy_joules_total', 'site_solar_power_watts', 'site_renewable_share_ratio'];
@@ -51,32 +43,17 @@ SELECT s.id, h.bucket_ms, v.x, v.x, v.x * 12, 12, v.x, h.bucket_ms + ${H} - 3000
      WHEN 'site_solar_power_watts' THEN 2e5 * greatest(0, sin(h.bucket_ms / ${H}::float8 * pi() / 12))
      ELSE 0.3 END AS x) v`;
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-async function timed(fn) {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const ms = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: pct(ms, 50), p95: pct(ms, 95), max: ms.at(-1) };
-}
-
 async function measure(kind, options) {
-  const db = await openDb(options);
+  const { fleet, version } = loadFleetFile(new URL('../data/fleet.yaml', import.meta.url).pathname);
+  const db = await openFleetStore(options, fleet, version);
   try {
-    await migrate(db);
-    const { fleet, version } = loadFleetFile(new URL('../data/fleet.yaml', import.meta.url).pathname);
-    await syncFleet(db, fleet, version);
     const started = performance.now();
     await db.query(SEED, [METRICS, NOW, HOURS]);
     await db.query('UPDATE telemetry_marks SET upto_ms = $1::bigint', [NOW]);
-    await db.query(db.kind === 'pglite' ? 'VACUUM (ANALYZE) telemetry_rollup_1h, telemetry_series' : 'ANALYZE telemetry_rollup_1h, telemetry_series');
+    await analyze(db, 'telemetry_rollup_1h, telemetry_series');
     const seeded = { rows: fleet.sites.length * METRICS.length * HOURS, seconds: (performance.now() - started) / 1000 };
 
-    const service = new CapacityService({ db, fleet: new FleetService(db), live: { siteValue: () => undefined }, workloads: { liveFigures: () => new Map(), policy: { version } }, now: () => NOW });
+    const { service } = benchCapacityService(db, { version, now: () => NOW });
     const query = { period: 'year', to: NOW, groupBy: 'country' };
     const check = await service.energy({ ...query, groupBy: 'network' });
     const net = check.rows[0];
@@ -98,23 +75,28 @@ async function measure(kind, options) {
 }
 
 console.log(`capacity energy — ${machineLine()}`);
-console.log(`a year (${HOURS.toLocaleString('en')} h) of hourly rollups × the real fleet × ${METRICS.length} metrics; ${RUNS} runs after ${WARMUP} warm-up\n`);
+console.log(`a year (${HOURS.toLocaleString('en')} h) of hourly rollups × the real fleet × ${METRICS.length} metrics; 20 runs after 3 warm-up\n`);
 const results = await onBothStores('capacity-energy', measure);
 
-const ms = (n) => `${n.toFixed(1)} ms`;
-const three = (t) => `${ms(t.p50)} / ${ms(t.p95)} / ${ms(t.max)}`;
 console.log(
   table([
-    ['store', 'hourly rows seeded', 'PUE (basis)', 'service p50 / p95 / max', 'baseline sum p50 / p95 / max'],
-    ...results.map((r) => [r.kind, `${r.seeded.rows.toLocaleString('en')} in ${r.seeded.seconds.toFixed(0)} s`, `${r.pue} (${r.pueBasis})`, three(r.service), three(r.baseline)]),
+    ['store', 'hourly rows seeded', 'PUE (basis)', 'service p50 / p95 / max', 'baseline sum p50 / p95 / max', 'service × baseline (p50)'],
+    ...results.map((r) => [
+      r.kind,
+      `${r.seeded.rows.toLocaleString('en')} in ${r.seeded.seconds.toFixed(0)} s`,
+      `${r.pue} (${r.pueBasis})`,
+      three(r.service),
+      three(r.baseline),
+      ratio(r.service, r.baseline),
+    ]),
   ]),
 );
+const ms = (n) => `${n.toFixed(1)} ms`;
 for (const r of results) {
   console.log(`${r.kind}: a year of energy for ${r.sites} sites, p95 ${ms(r.service.p95)} — ${r.service.p95 <= TARGET_P95_MS ? 'meets' : 'MISSES'} the target of ${TARGET_P95_MS} ms`);
 }
 const pass = results.length === 2 && results.every((r) => r.service.p95 <= TARGET_P95_MS);
-const round = (t) => ({ p50Ms: Math.round(t.p50 * 10) / 10, p95Ms: Math.round(t.p95 * 10) / 10, maxMs: Math.round(t.max * 10) / 10 });
 console.log(
-  `BENCH_RESULT ${JSON.stringify({ bench: 'capacity-energy', pass, hours: HOURS, targetP95Ms: TARGET_P95_MS, results: results.map((r) => ({ kind: r.kind, rows: r.seeded.rows, service: round(r.service), baseline: round(r.baseline) })) })}`,
+  `BENCH_RESULT ${JSON.stringify({ bench: 'capacity-energy', pass, hours: HOURS, targetP95Ms: TARGET_P95_MS, results: results.map((r) => ({ kind: r.kind, rows: r.seeded.rows, service: rounded(r.service), baseline: rounded(r.baseline) })) })}`,
 );
 process.exit(pass ? 0 : 1);

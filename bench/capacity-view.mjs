@@ -16,18 +16,12 @@
 // Targets: first render ≤ 1,000 ms and no long task > 50 ms during the interactions (the issue's).
 // Exit code 0 = PASS, 1 = FAIL, 2 = could not run (no build, no Chromium, or the view never drew).
 // Knobs (env): BENCH_CAPACITY_SITES=10000  BENCH_CAPACITY_RUNS=3  CHROMIUM=/usr/bin/chromium  CORRIDOR_WEB_DIST=<a build>
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { freePort, startStack } from '../scripts/stack.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, mean, onSignal, table } from './lib/common.mjs';
-import { DEMO_ENV, signedInState } from './lib/session.mjs';
-import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
+import { CHROMIUM, VIEWPORT, fmt, machineLine, mean, table } from './lib/common.mjs';
+import { startConsole, WEB_DIST as DIST } from './lib/console-stack.mjs';
+import { signedInState } from './lib/session.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.CORRIDOR_WEB_DIST ?? join(ROOT, 'apps/web/dist');
 const SITES = Number(process.env.BENCH_CAPACITY_SITES ?? 10_000);
 const RUNS = Number(process.env.BENCH_CAPACITY_RUNS ?? 3);
 const FIRST_RENDER_TARGET_MS = 1000;
@@ -141,25 +135,10 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-capacity-'));
   let stack;
-  let browser;
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const unregister = onSignal(cleanup);
   try {
-    stack = await startStack({
-      port: await freePort(),
-      controlPlanePort: await freePort(),
-      dataDir: join(dir, 'var'),
-      env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, 20), CORRIDOR_WEB_DIST: DIST, ...DEMO_ENV },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const base = stack.url.replace('localhost', '127.0.0.1');
+    stack = await startConsole('capacity');
+    const { browser, base } = stack;
     const storageState = await signedInState(browser, base, 'executive');
     const url = `${base}/?view=capacity&synthetic=${SITES}`;
     // Warm-up: one untimed load (Chromium's own first-launch costs, the server's first requests).
@@ -197,8 +176,7 @@ async function main() {
     console.error(`capacity-view: ${error.message}`);
     process.exitCode = 2;
   } finally {
-    unregister();
-    await cleanup();
+    await stack?.stop();
   }
 }
 

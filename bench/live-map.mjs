@@ -40,19 +40,17 @@
 //
 // Knobs (env): BENCH_LIVE_SITES=2000  BENCH_LIVE_WINDOW_S=30  BENCH_LIVE_PANEL=1 (0: skip the panel page)
 //              BENCH_LIVE_HARD_STOP_S=180  CHROMIUM=/usr/bin/chromium  CORRIDOR_WEB_DIST=<a build elsewhere>
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
-import { freePort, startStack } from '../scripts/stack.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, onSignal, table } from './lib/common.mjs';
-import { DEMO_ENV, logInBrowser, serviceAuth } from './lib/session.mjs';
+import { CHROMIUM, VIEWPORT, fmt, machineLine, table } from './lib/common.mjs';
+import { startConsole, WEB_DIST as DIST } from './lib/console-stack.mjs';
+import { logInBrowser, serviceAuth } from './lib/session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'apps/web');
-const DIST = process.env.CORRIDOR_WEB_DIST ?? join(WEB, 'dist');
 const SITES = Number(process.env.BENCH_LIVE_SITES ?? 2000);
 const WINDOW_S = Number(process.env.BENCH_LIVE_WINDOW_S ?? 30);
 const WITH_PANEL = process.env.BENCH_LIVE_PANEL !== '0';
@@ -598,7 +596,7 @@ async function main() {
 
   const shared = await tsImport('@corridor/shared', import.meta.url);
   const { generateSyntheticFleet } = await tsImport(join(WEB, 'src/features/sites/model/synthetic-fleet.ts'), import.meta.url);
-  const { syntheticFleet, writeSyntheticFleet } = await import('./lib/synthetic-fleet.mjs');
+  const { syntheticFleet } = await import('./lib/synthetic-fleet.mjs');
   const { chartMetrics, SITE_CHARTS } = await tsImport(join(WEB, 'src/features/live/model/chart-specs.ts'), import.meta.url);
   const CHART_METRICS = chartMetrics(SITE_CHARTS);
   const { STATUS_STYLES } = await tsImport(join(WEB, 'src/lib/site-status.ts'), import.meta.url);
@@ -624,34 +622,22 @@ async function main() {
     `frames: ${DISTINCT_FRAMES} distinct per fleet, ${SITES} sites × ${shared.SITE_METRICS.length} metrics, ${fmt(frameKb, 0)} KB of JSON each; generated and validated in ${Date.now() - tGen} ms in Node (not measured)`,
   );
 
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-live-'));
-  let stack;
-  let browser;
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const unregister = onSignal(cleanup);
+  let opened;
   const hardStop = setTimeout(() => {
     console.error(`live-map: overall time limit (${HARD_STOP_S} s) reached; stopping`);
-    void cleanup().then(() => process.exit(2));
+    void Promise.resolve(opened?.stop()).then(() => process.exit(2));
   }, HARD_STOP_S * 1000);
   hardStop.unref();
 
   try {
     const started = Date.now();
-    stack = await startStack({
-      port: await freePort(),
-      controlPlanePort: await freePort(),
-      dataDir: join(dir, 'var'),
-      // The real fleet of the panel page; the map page replaces it by ?synthetic=N in the browser.
-      env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, SITES), CORRIDOR_WEB_DIST: DIST, CORRIDOR_SIMULATOR: 'off', ...DEMO_ENV },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    // The real fleet of the panel page; the map page replaces it by ?synthetic=N in the browser.
+    opened = await startConsole('live', {
+      fleetSites: SITES,
+      env: { CORRIDOR_SIMULATOR: 'off' },
+      beforeBrowser: () => console.log(`stack: control plane + BFF up in ${Date.now() - started} ms (simulator off; fleet file of ${SITES} sites for the panel page)`),
     });
-    const base = stack.url.replace('localhost', '127.0.0.1');
-    console.log(`stack: control plane + BFF up in ${Date.now() - started} ms (simulator off; fleet file of ${SITES} sites for the panel page)`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const { stack, base, browser } = opened;
     console.log(`browser: ${browser.version()}`);
 
     const windows = [];
@@ -755,8 +741,7 @@ async function main() {
     return pass ? 0 : 1;
   } finally {
     clearTimeout(hardStop);
-    unregister();
-    await cleanup();
+    await opened?.stop();
   }
 }
 

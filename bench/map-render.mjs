@@ -21,23 +21,20 @@
 // (what the console's EventSource calls): sites going down or degraded and back, so clusters are rebuilt as they move.
 // Knobs (env): BENCH_MAP_SITES=5000,20000 (comma-separated sizes)  BENCH_MAP_LIVE_EVERY_MS=500 (0: none)  BENCH_MAP_RUNS=2  CHROMIUM=/usr/bin/chromium  BENCH_MAP_ONLY=baseline|ours
 //              CORRIDOR_WEB_DIST=<a build elsewhere> (default apps/web/dist; the BFF serves that build)
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
-import { freePort, startStack } from '../scripts/stack.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, fmt, machineLine, mean, onSignal, table } from './lib/common.mjs';
-import { DEMO_ENV, signedInState } from './lib/session.mjs';
-import { writeSyntheticFleet } from './lib/synthetic-fleet.mjs';
+import { freePort } from '../scripts/stack.mjs';
+import { CHROMIUM, VIEWPORT, fmt, machineLine, mean, table } from './lib/common.mjs';
+import { startConsole, WEB_DIST as DIST } from './lib/console-stack.mjs';
+import { signedInState } from './lib/session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const WEB = join(ROOT, 'apps/web');
-const DIST = process.env.CORRIDOR_WEB_DIST ?? join(WEB, 'dist');
 /** Fleet sizes measured one after the other, each ours vs baseline (issue 16 adds the 20,000-site run). */
 const SIZES = (process.env.BENCH_MAP_SITES ?? '5000,20000').split(',').map(Number);
 /** Live site-health events pushed into the console while it pans and zooms (ours only: the baseline has no feed). */
@@ -295,29 +292,18 @@ async function main() {
   const { generateSyntheticFleet } = await tsImport(join(WEB, 'src/features/sites/model/synthetic-fleet.ts'), import.meta.url);
   let sitesJson = '[]';
 
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-map-'));
-  let stack;
+  let opened;
   let baselineServer;
-  let browser;
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await baselineServer?.close();
-    await stack?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const unregister = onSignal(cleanup);
   try {
-    if (wantOurs) {
-      stack = await startStack({
-        port: await freePort(),
-        controlPlanePort: await freePort(),
-        dataDir: join(dir, 'var'),
-        env: { CORRIDOR_FLEET_FILE: writeSyntheticFleet(dir, 20), CORRIDOR_WEB_DIST: DIST, ...DEMO_ENV },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-    }
-    if (wantBaseline) baselineServer = await startBaselineServer(() => sitesJson);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    opened = await startConsole('map', {
+      stack: wantOurs,
+      beforeBrowser: async (handle) => {
+        if (!wantBaseline) return;
+        baselineServer = await startBaselineServer(() => sitesJson);
+        handle.onStop(() => baselineServer.close());
+      },
+    });
+    const { stack, browser } = opened;
     console.log(`browser: ${browser.version()}`);
 
     // The console is signed in (one login, its cookie reused by every measured context); the baseline needs none.
@@ -417,8 +403,7 @@ async function main() {
     const measured = verdicts.filter((v) => v !== undefined);
     process.exitCode = measured.length ? (measured.every(Boolean) ? 0 : 1) : 2;
   } finally {
-    unregister();
-    await cleanup();
+    await opened?.stop();
   }
 }
 
