@@ -183,9 +183,12 @@ export async function updateWorkload(
   return toWorkload(rows[0]!);
 }
 
+/** Every column but the plan, which the workload itself does not carry (a plan lists every site of the fleet). */
+const COLUMNS_WITHOUT_PLAN = COLUMNS.replace(/\bplan, /, '');
+
 /** The workloads in the given states, oldest first (the policy re-check reads the placed and running ones). */
 export async function workloadsIn(db: Queryable, states: readonly WorkloadState[]): Promise<Workload[]> {
-  const { rows } = await db.query<WorkloadRowDb>(`SELECT ${COLUMNS} FROM workloads WHERE state = ANY($1::text[]) ORDER BY created_at, id`, [states]);
+  const { rows } = await db.query<WorkloadRowDb>(`SELECT ${COLUMNS_WITHOUT_PLAN} FROM workloads WHERE state = ANY($1::text[]) ORDER BY created_at, id`, [states]);
   return rows.map(toWorkload);
 }
 
