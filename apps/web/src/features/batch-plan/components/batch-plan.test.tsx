@@ -149,6 +149,17 @@ describe('the batch what-if', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('keeps each figure with its unit in its own order in Arabic', async () => {
+    await activateLocale('ar');
+    renderView();
+    fireEvent.change(screen.getByLabelText(/أعباء العمل \(CSV/), { target: { value: TWO_ROWS } });
+    fireEvent.click(screen.getByRole('button', { name: 'شغّل' }));
+    await screen.findByRole('table', { name: /ما سيتبقى لكل ولاية قضائية/ });
+    // A number then a Latin unit, bare in a right-to-left cell, would be shown "MW 2": each sits in a <bdi>.
+    const isolated = Array.from(document.querySelectorAll('.batch-remaining bdi, .batch-table bdi, .batch-totals bdi'), (b) => b.textContent);
+    expect(isolated).toEqual(expect.arrayContaining(['2 MW', '1,9 MW', '51 kW', '64 × H100']));
+  });
+
   it('filters the table to the unplaced workloads', async () => {
     renderView();
     paste(TWO_ROWS);
