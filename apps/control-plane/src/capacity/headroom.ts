@@ -15,6 +15,7 @@ import {
 import { matchingRules, policyCheck } from '../placement/policy-eval.ts';
 import type { PlanInput, SiteUsage } from '../placement/plan-input.ts';
 import { siteFacts, type InstalledPool, type SiteFacts } from '../placement/site-facts.ts';
+import { isPipeline } from './ledger.ts';
 
 /*
  * Sovereign headroom, pure: for a demand class, the sites the placement engine's own policy check
@@ -60,9 +61,6 @@ export function ledgerView(input: SovereignInput): FreeView {
     ledgerMw: (id) => input.ledger.get(id)?.mw.free ?? 0,
   };
 }
-
-const PIPELINE: ReadonlySet<string> = new Set(['planned', 'construction']);
-const isPipeline = (facts: SiteFacts) => PIPELINE.has(facts.status);
 
 /** Per pack and fleet snapshot (both never changed in place, as the engine's own caches assume): the lawful sites per shape. */
 const lawfulCache = new WeakMap<object, WeakMap<readonly Site[], Map<string, readonly SiteFacts[]>>>();
