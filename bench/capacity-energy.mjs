@@ -36,7 +36,7 @@ WITH s AS (
 INSERT INTO telemetry_rollup_1h (series_id, bucket_ms, min, max, sum, count, last, last_at_ms)
 SELECT s.id, h.bucket_ms, v.x, v.x, v.x * 12, 12, v.x, h.bucket_ms + ${H} - 300000
   FROM s
- CROSS JOIN (SELECT $2::bigint - g * ${H} AS bucket_ms FROM generate_series(1, $3::int) g) h
+ CROSS JOIN (SELECT $2::bigint - g::bigint * ${H} AS bucket_ms FROM generate_series(1, $3::int) g) h
  CROSS JOIN LATERAL (SELECT CASE s.metric
      WHEN 'site_facility_energy_joules_total' THEN 1.5e9
      WHEN 'site_it_energy_joules_total' THEN 1.25e9
