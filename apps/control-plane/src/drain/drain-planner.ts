@@ -43,15 +43,14 @@ function shapeOf(request: WorkloadRequest): string {
 
 /**
  * Plans a request with the plan of an earlier workload of the same shape, re-planning only the sites
- * whose usage changed since (the engine judges each site on its own facts; the latency origin is
- * resolved from the whole fleet, so a site named as the origin is re-planned with them).
+ * a move since may have changed: the destinations themselves, and every site of their countries (the
+ * scarcity part reads what a country has committed). The engine still sees the whole fleet (`only`),
+ * since the scarcity part reads the fleet's lawful supply and the latency origin is resolved from it.
  */
 function replanChanged(input: PlanInput, earlier: Plan, changed: ReadonlySet<string>, siteOrder: ReadonlyMap<string, number>): Plan {
-  const from = input.request.latency?.from;
-  const origin = typeof from === 'string' ? from.trim().toLowerCase() : undefined;
-  const sites = input.fleet.sites.filter((s) => changed.has(s.id) || s.id === origin);
-  const again = new Set(sites.map((s) => s.id));
-  const part = planPlacement({ ...input, fleet: { ...input.fleet, sites } });
+  const countries = new Set(input.fleet.sites.filter((s) => changed.has(s.id)).map((s) => s.country));
+  const again = new Set(input.fleet.sites.filter((s) => changed.has(s.id) || countries.has(s.country)).map((s) => s.id));
+  const part = planPlacement({ ...input, only: again });
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0);
   const inFleetOrder = (a: RejectedSite, b: RejectedSite) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!;
   // Both lists are already in order: merged in one pass (ranks are left as they were: only the order is read).

@@ -67,12 +67,14 @@ export function planPlacement(input: PlanInput): Plan {
   const rejected: RejectedSite[] = [];
   for (const facts of sites) {
     const { site } = facts;
-    const siteLive = live.get(facts.id);
-    const siteUsage = usage.get(facts.id);
-    const reasons = policyReasons(site, facts.policyKey).slice();
+    const policyAnswer = policyReasons(site, facts.policyKey);
     const rttMs = rtt ? round(rtt.rttMs(facts), 1) : undefined;
     const tooFar = rttMs === undefined ? undefined : latencyReason?.(rttMs);
-    if (reasons.length === 0 && !tooFar) scarcity.reaches(facts);
+    if (policyAnswer.length === 0 && !tooFar) scarcity.reaches(facts);
+    if (input.only && !input.only.has(facts.id)) continue;
+    const siteLive = live.get(facts.id);
+    const siteUsage = usage.get(facts.id);
+    const reasons = policyAnswer.slice();
     const notOperational = statusReason(facts, siteLive);
     if (notOperational) reasons.push(notOperational);
     const { pool, reason: gpuReason } = fitGpus(facts.pools, request, siteUsage);

@@ -39,4 +39,9 @@ export interface PlanInput {
   at: Date;
   /** Sites to leave out as candidates (rejected with SITE_NOT_OPERATIONAL), e.g. the site a migration leaves. */
   exclude?: ReadonlySet<string>;
+  /**
+   * Judge and list only these sites (a re-plan of the few a change touched); the whole fleet still
+   * counts for what a plan reads fleet-wide (the scarcity part's lawful supply and reach).
+   */
+  only?: ReadonlySet<string>;
 }
