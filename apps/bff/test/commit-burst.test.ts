@@ -39,7 +39,7 @@ describe.each(STORE_KINDS)(`a burst of ${COMMITS} concurrent commits through the
   let upstream: Awaited<ReturnType<typeof realControlPlane>>;
   let bff: RunningBff;
   beforeAll(async () => {
-    store = await freshStore(kind);
+    store = await freshStore(kind, 'control-plane', { migrated: true });
     upstream = await realControlPlane(fleet, store.dataDir, store.databaseUrl ? { databaseUrl: store.databaseUrl } : {});
     bff = await startBff([upstream.cp.url]);
   }, 60_000);

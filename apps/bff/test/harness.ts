@@ -46,7 +46,7 @@ export function bffConfig(urls: string[], overrides: Partial<BffDeps['config']> 
 
 /** A migrated BFF store of the given kind with the demo users seeded (password DEMO_PASSWORD). */
 export async function bffStore(kind: StoreKind = 'pglite'): Promise<{ db: Db; cleanup(): Promise<void> }> {
-  const store = await freshStore(kind, 'bff');
+  const store = await freshStore(kind, 'bff', { migrated: true });
   const db = await openIdentityStore(store);
   await prepareUserSources(new UserStore(db), { production: false, demoPassword: DEMO_PASSWORD, oidcConfigured: false }, () => {});
   return {
@@ -70,14 +70,14 @@ export function sharedBffStore(): Promise<Db> {
   return shared.then((s) => s.db);
 }
 
-/** A new temp data dir whose control plane PGlite store is ready to open (initialised, empty). */
+/** A new temp data dir whose control plane PGlite store is ready to open (initialised and migrated). */
 export function freshDataDir(): string {
-  return seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-')));
+  return seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-')), 'control-plane', { migrated: true });
 }
 
 /** A real control plane on a free port with its own PGlite dir, seeded with `fleet`, under the default policy pack. */
 export async function realControlPlane(fleet: FleetFile, dataDir = freshDataDir(), extra: Partial<ControlPlaneConfig> = {}) {
-  if (!extra.databaseUrl) seedPglite(dataDir);
+  if (!extra.databaseUrl) seedPglite(dataDir, 'control-plane', { migrated: true });
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(fleet));
   const start = (port: number) => startControlPlane({ port, host: '127.0.0.1', dataDir, fleetFile, policyDir: DEFAULT_POLICY_DIR, serviceToken: SERVICE_TOKEN, ...extra }, silent);

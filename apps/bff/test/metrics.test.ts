@@ -40,7 +40,7 @@ function valueOf(text: string, name: string, ...parts: string[]): number | undef
 }
 
 beforeAll(async () => {
-  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-metrics-')));
+  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-metrics-')), 'control-plane', { migrated: true });
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));
   cp = await startControlPlane(

@@ -43,7 +43,7 @@ beforeAll(async () => {
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(stored));
     });
   });
-  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-oidc-')), 'bff');
+  dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-oidc-')), 'bff', { migrated: true });
   db = await openIdentityStore({ dataDir });
 
   bff = await serveLater();

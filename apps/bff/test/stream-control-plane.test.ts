@@ -18,7 +18,7 @@ afterEach(async () => {
 
 /** A real control plane running its simulator fast (a tick every 200 ms) on its own PGlite dir. */
 async function simulatedControlPlane() {
-  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-stream-')));
+  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-stream-')), 'control-plane', { migrated: true });
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));

@@ -60,7 +60,7 @@ async function followControlPlane(url: string): Promise<SseMessage[]> {
 }
 
 it('replays what the BFF missed while its upstream connection was cut: every event, no resync', async () => {
-  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-cut-')));
+  const dataDir = seedPglite(mkdtempSync(join(tmpdir(), 'corridor-bff-cut-')), 'control-plane', { migrated: true });
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const fleetFile = join(dataDir, 'fleet.yaml');
   writeFileSync(fleetFile, stringify(buildFleetFile()));

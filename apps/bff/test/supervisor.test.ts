@@ -53,7 +53,7 @@ const upstreamsOk = (body: unknown) => ((body as { upstreams?: { ok: boolean }[]
 
 describe('npm start supervision', () => {
   beforeAll(async () => {
-    dataDir = seedPglite(seedPglite(mkdtempSync(join(tmpdir(), 'corridor-supervisor-'))), 'bff');
+    dataDir = seedPglite(seedPglite(mkdtempSync(join(tmpdir(), 'corridor-supervisor-')), 'control-plane', { migrated: true }), 'bff');
     logFd = openSync(join(dataDir, 'stack.log'), 'a');
     supervisor = await startSupervisedStack({
       port: await freePort(),

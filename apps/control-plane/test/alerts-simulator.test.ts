@@ -15,7 +15,7 @@ describe('alerts from the simulator', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const store = await freshStore('pglite');
+    const store = await freshStore('pglite', 'control-plane', { migrated: true });
     cp = await startControlPlane({ ...configFor(store, buildFleetFile()), simulator: { seed: 7, tickMs: TICK_MS, timeWarp: 1 } }, createLogger('alerts-sim-test', 'silent'));
     cleanup = async () => {
       await cp.close();

@@ -26,7 +26,7 @@ describe.each(STORE_KINDS)('tamper evidence of the audit chain on %s', (kind: St
   });
 
   async function store() {
-    const s = await freshStore(kind);
+    const s = await freshStore(kind, 'control-plane', { migrated: true });
     opened.push({ close: () => s.cleanup() });
     return s;
   }

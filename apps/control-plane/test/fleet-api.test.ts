@@ -26,7 +26,7 @@ describe.each(STORE_KINDS)('fleet API on %s', (kind) => {
   );
 
   beforeAll(async () => {
-    store = await freshStore(kind);
+    store = await freshStore(kind, 'control-plane', { migrated: true });
     cp = await startControlPlane(configFor(store, fleet), logger);
   });
   afterAll(async () => {
@@ -98,7 +98,7 @@ describe.each(STORE_KINDS)('fleet API on %s', (kind) => {
 
 describe.each(STORE_KINDS)('fleet file seeding on %s', (kind) => {
   it('keeps the store in step with the file across restarts', async () => {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, 'control-plane', { migrated: true });
     try {
       const first = await startControlPlane(configFor(store, buildFleetFile()), logger);
       await first.close();
@@ -119,7 +119,7 @@ describe.each(STORE_KINDS)('fleet file seeding on %s', (kind) => {
   });
 
   it('refuses to start on an invalid fleet file, naming the entry and field', async () => {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, 'control-plane', { migrated: true });
     try {
       const fleet = buildFleetFile();
       fleet.sites[1]!.lat = 123;

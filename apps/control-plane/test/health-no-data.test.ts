@@ -31,7 +31,7 @@ describe.each(STORE_KINDS)('observed health of a site fed over the API, on %s', 
   let store: Awaited<ReturnType<typeof freshStore>>;
   let cp: RunningControlPlane;
   beforeAll(async () => {
-    store = await freshStore(kind);
+    store = await freshStore(kind, 'control-plane', { migrated: true });
     cp = await startControlPlane(configFor(store, buildFleetFile()), logger);
   });
   afterAll(async () => {

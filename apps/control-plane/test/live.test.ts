@@ -14,7 +14,7 @@ describe('live state, stream and faults (simulator on)', () => {
   let cp: RunningControlPlane;
 
   beforeAll(async () => {
-    store = await freshStore('pglite');
+    store = await freshStore('pglite', 'control-plane', { migrated: true });
     cp = await startControlPlane({ ...configFor(store, buildFleetFile()), simulator: { seed: 7, tickMs: 150, timeWarp: 1 } }, logger);
   });
   afterAll(async () => {

@@ -41,7 +41,7 @@ describe('alert webhooks from a real control plane', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const webhook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const store = await freshStore('pglite');
+    const store = await freshStore('pglite', 'control-plane', { migrated: true });
     cp = await startControlPlane(
       { ...configFor(store, buildFleetFile()), simulator: { seed: 7, tickMs: 250, timeWarp: 1 }, alertWebhooks: [webhook], consoleUrl: 'https://noc.example.test' },
       createLogger('notify-test', 'silent'),

@@ -191,7 +191,7 @@ describe.each(STORE_KINDS)('policy pack at start on %s', (kind) => {
     AuditListSchema.parse(await (await fetch(`${url}/v1/audit?limit=500`, { headers: actingHeaders(USERS.operator) })).json()).records.filter((r) => r.action === 'policy-load');
 
   it('records the pack it starts with once, not again on a restart with the same pack', async () => {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, 'control-plane', { migrated: true });
     try {
       const config = { ...configFor(store, buildFleetFile()), policyDir: POLICY_DIR };
       const first = await startControlPlane(config, logger);
@@ -211,7 +211,7 @@ describe.each(STORE_KINDS)('policy pack at start on %s', (kind) => {
   });
 
   it('refuses to start on a bad pack, naming the file', async () => {
-    const store = await freshStore(kind);
+    const store = await freshStore(kind, 'control-plane', { migrated: true });
     try {
       const policyDir = mkdtempSync(join(tmpdir(), 'corridor-policy-'));
       writeFileSync(join(policyDir, '10-broken.yaml'), 'rules:\n  - id: Not A Slug\n    title: broken\n');

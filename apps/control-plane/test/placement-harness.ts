@@ -36,7 +36,7 @@ export interface PlacementHarness {
  * is off unless asked for; then it ticks only at start and when a test asks (its timer is an hour).
  */
 export async function placementHarness(kind: StoreKind, fleet: FleetFile, options: { simulator?: boolean } = {}): Promise<PlacementHarness> {
-  const store = await freshStore(kind);
+  const store = await freshStore(kind, 'control-plane', { migrated: true });
   const simulator = options.simulator ? { simulator: { seed: 7, tickMs: 3_600_000, timeWarp: 1 } } : {};
   let cp: RunningControlPlane;
   try {

@@ -14,12 +14,13 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 
 /**
  * A clean store of the given kind for `service`: an empty PGlite cluster (copied from the run's template, where that
- * service looks for it), or a new database on the test server.
+ * service looks for it), or a new database on the test server. `migrated` (PGlite): the service's migrations already
+ * applied, for tests that only start the service on it (the migrations themselves are tested from empty).
  */
-export async function freshStore(kind: StoreKind, service: PgliteLayout = 'control-plane'): Promise<{ dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
+export async function freshStore(kind: StoreKind, service: PgliteLayout = 'control-plane', { migrated = false } = {}): Promise<{ dataDir: string; databaseUrl?: string; cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'corridor-cp-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
-  if (kind === 'pglite') return { dataDir: seedPglite(dataDir, service), cleanup: async () => removeDir() };
+  if (kind === 'pglite') return { dataDir: seedPglite(dataDir, service, { migrated }), cleanup: async () => removeDir() };
 
   const adminUrl = inject('postgresUrl');
   const name = `corridor_${randomBytes(6).toString('hex')}`;

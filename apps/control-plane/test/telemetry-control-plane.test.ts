@@ -12,7 +12,7 @@ describe.each(STORE_KINDS)('telemetry in the running control plane on %s', (kind
   let store: Awaited<ReturnType<typeof freshStore>>;
   let cp: RunningControlPlane;
   beforeAll(async () => {
-    store = await freshStore(kind);
+    store = await freshStore(kind, 'control-plane', { migrated: true });
     cp = await startControlPlane(configFor(store, buildFleetFile()), logger);
   });
   afterAll(async () => {
