@@ -6,7 +6,7 @@ import { WorkloadMoves } from '../features/timeline/components/workload-moves.ts
 import { PlanSummary } from '../features/placement/components/plan-summary.tsx';
 import { PlanTable, Reasons } from '../features/placement/components/plan-table.tsx';
 import { SiteCapacity } from '../features/placement/components/site-capacity.tsx';
-import type { SiteLabels } from '../features/placement/model/plan-view.ts';
+import { reasonContextOf, type PlanContext, type SiteLabels } from '../features/placement/model/plan-view.ts';
 import { useReleaseWorkload } from '../features/workloads/api/use-release-workload.ts';
 import { workloadQueries } from '../features/workloads/api/workload-queries.ts';
 import { AuditTrail } from '../features/workloads/components/audit-trail.tsx';
@@ -41,12 +41,16 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
   const release = useReleaseWorkload();
   const heading = useRef<HTMLHeadingElement>(null);
   const labels: SiteLabels = useMemo(() => new Map(sites.map((s) => [s.id, { name: s.name, country: s.country }])), [sites]);
+  const conditionLabels = useMemo(() => new Map(policy.data?.conditions.map((c) => [c.id, c.label])), [policy.data]);
 
   useEffect(() => heading.current?.focus(), [workloadId]);
 
   const releaseNow = () => release.mutate(workloadId);
 
   const workload = detail.data?.workload;
+  // The reasons are said from their parts: conditions by their policy labels, the data's origin for the rule's scope.
+  const origin = workload?.dataOrigin;
+  const planContext: PlanContext = useMemo(() => ({ ...(policy.data ? { policy: policy.data } : {}), ...(origin ? { origin } : {}), sites: labels }), [policy.data, origin, labels]);
   const notFound = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';
   return (
     <main className="page workload-page" aria-labelledby="workload-title" aria-busy={detail.isPending}>
@@ -78,7 +82,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
         <>
           <div className="workload-overview">
             <div>
-              <WorkloadFacts workload={workload} siteName={siteName} siteLink={siteLink} />
+              <WorkloadFacts workload={workload} siteName={siteName} siteLink={siteLink} conditionLabels={conditionLabels} />
               {canRelease && isReleasable(workload.state) && (
                 <ReleaseButton
                   workload={workload}
@@ -104,7 +108,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
                 {workload.strandedReasons.map((r) => (
                   <li key={r.siteId}>
                     <strong>{siteName(r.siteId)}</strong>
-                    <Reasons reasons={r.reasons} />
+                    <Reasons reasons={r.reasons} context={reasonContextOf(planContext, r.siteId)} />
                   </li>
                 ))}
               </ul>
@@ -115,7 +119,7 @@ export function WorkloadView({ workloadId, sites, siteName, backLink, siteLink, 
             {detail.data.plan ? (
               <>
                 <PlanSummary plan={detail.data.plan} policy={policy.data} />
-                <PlanTable plan={detail.data.plan} sites={labels} placedOn={workload.siteId} />
+                <PlanTable plan={detail.data.plan} sites={labels} placedOn={workload.siteId} context={planContext} />
               </>
             ) : (
               <p className="muted">{t('app.workload.noPlan')}</p>

@@ -14,10 +14,12 @@ interface WorkloadFactsProps {
   siteName: (id: string) => string;
   /** The site on the map. */
   siteLink: (id: string) => AnchorHTMLAttributes<HTMLAnchorElement>;
+  /** The policy's label of each condition (by id), once the policy is read: a condition is named by it, its code after it. */
+  conditionLabels?: ReadonlyMap<string, string>;
 }
 
 /** A workload's figures, each with its unit: where it runs, what it holds, what it was asked for. Times say their zone. */
-export function WorkloadFacts({ workload: w, siteName, siteLink }: WorkloadFactsProps) {
+export function WorkloadFacts({ workload: w, siteName, siteLink, conditionLabels }: WorkloadFactsProps) {
   const t = useT();
   const zone = viewerZone();
   const latency = w.request.latency;
@@ -43,7 +45,19 @@ export function WorkloadFacts({ workload: w, siteName, siteLink }: WorkloadFacts
     [t('workloads.facts.dataClass'), dataClassLabel(w.dataClass)],
     [t('workloads.facts.dataOrigin'), t('workloads.facts.country', { name: countryName(w.dataOrigin), code: w.dataOrigin })],
     [t('workloads.facts.latency'), latency && latencyFrom ? t('workloads.facts.latencyValue', { rtt: formatMs(latency.maxRttMs), from: latencyFrom }) : none],
-    [t('workloads.facts.conditions'), w.request.conditions.length > 0 ? <bdi key="conditions">{w.request.conditions.join(', ')}</bdi> : none],
+    [
+      t('workloads.facts.conditions'),
+      w.request.conditions.length > 0 ? (
+        <ul className="condition-list">
+          {w.request.conditions.map((id) => {
+            const label = conditionLabels?.get(id);
+            return <li key={id}>{label ? t.rich('workloads.facts.condition', { label, code: id, small: (chunks) => <code className="condition-code">{chunks}</code> }) : <code>{id}</code>}</li>;
+          })}
+        </ul>
+      ) : (
+        none
+      ),
+    ],
     [t('workloads.facts.created', { zone }), formatDateTime(w.createdAt)],
     [t('workloads.facts.updated', { zone }), formatDateTime(w.updatedAt)],
   ];

@@ -71,6 +71,16 @@ describe('workloads in other languages', () => {
     expect(screen.getByText('تحرير \u2068Claims triage\u2069؟', { selector: 'h2' })).toBeTruthy();
   });
 
+  it('names an affirmed condition by the policy’s label, its code after it, and by its code alone before the policy is read', () => {
+    const base = buildWorkload();
+    const workload = { ...base, request: { ...base.request, conditions: ['cndp-authorisation'] } };
+    const { rerender } = render(<WorkloadFacts workload={workload} siteName={siteName} siteLink={link} />);
+    expect(screen.getByRole('listitem').textContent).toBe('cndp-authorisation');
+    rerender(<WorkloadFacts workload={workload} siteName={siteName} siteLink={link} conditionLabels={new Map([['cndp-authorisation', 'CNDP authorisation obtained']])} />);
+    expect(screen.getByRole('listitem').textContent).toBe('CNDP authorisation obtained cndp-authorisation');
+    expect(within(screen.getByRole('listitem')).getByText('cndp-authorisation').tagName).toBe('CODE');
+  });
+
   it('in English: one GPU in the singular, the release question as before', () => {
     render(<ReleaseButton workload={buildWorkload({ name: 'Tiny', gpuModel: undefined, gpuCount: 1, powerKw: 1.2 })} onRelease={() => {}} releasing={false} />);
     expect(screen.getByText('Release Tiny?', { selector: 'h2' })).toBeTruthy();
