@@ -12,7 +12,8 @@
 //   after commit  the same, each run just after one more workload committed on a site (inserted with
 //                 the audit head moved, as an audited commit does; untimed): the reservations summed
 //                 again over every workload, the changed site's row rebuilt, the roll-up summed again;
-//   cold          a new CapacityService each run: every read and every row, nothing kept;
+//   cold          a new CapacityService each run (on the same FleetService, whose view is per fleet
+//                 version): every reservation read and every row built, nothing kept;
 //   compute       the arithmetic alone (ledgerRows + rollUpLedger by country, bloc and network) on the
 //                 same reads, in memory;
 //   baseline      a plain sum over the same arrays: Σ installed GPUs and Σ reserved GPUs per site, in
@@ -74,7 +75,7 @@ async function measure(kind, options) {
     const after = await service.ledger({ groupBy: 'network' });
     if (after.rows[0].gpus.committed !== net.gpus.committed + commits)
       throw new Error(`after ${commits} commits of 1 GPU the ledger says ${after.rows[0].gpus.committed} committed, not ${net.gpus.committed + commits}`);
-    const cold = await timed(() => benchCapacityService(db).service.ledger({ groupBy: 'country' }));
+    const cold = await timed(() => benchCapacityService(db, { fleet }).service.ledger({ groupBy: 'country' }));
     const compute = await timed(() => {
       const rows = ledgerRows(input);
       for (const g of ['country', 'bloc', 'network']) shared.rollUpLedger(rows, g);

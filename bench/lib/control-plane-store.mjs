@@ -32,9 +32,9 @@ export const analyze = (db, tables) => db.query(db.kind === 'pglite' ? `VACUUM (
 
 /**
  * A CapacityService without telemetry or live status (the benchmarks time the store and the arithmetic):
- * what GET /v1/capacity/* runs, less HTTP.
+ * what GET /v1/capacity/* runs, less HTTP. Pass `fleet` to share a FleetService (its view of 10,000 sites
+ * is built once per fleet version, as in the control plane, and is not what a capacity bench measures).
  */
-export function benchCapacityService(db, { version = 'bench', now } = {}) {
-  const fleet = new FleetService(db);
+export function benchCapacityService(db, { version = 'bench', now, fleet = new FleetService(db) } = {}) {
   return { fleet, service: new CapacityService({ db, fleet, live: { siteValue: () => undefined }, workloads: { liveFigures: () => new Map(), policy: { version } }, ...(now ? { now } : {}) }) };
 }
