@@ -142,6 +142,8 @@ describe('the JSON body of a batch', () => {
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['workloads.1', 'unrecognized_keys']]);
     expect(BatchPlanWorkloadSchema.safeParse(row).success).toBe(true);
     expect(BatchPlanWorkloadSchema.safeParse({ ...row, gpus: { count: 2, colour: 'red' } }).error!.issues[0]!.path).toEqual(['gpus']);
+    // A chosen site is a commit's: a batch row naming one is refused, not silently planned elsewhere.
+    expect(BatchPlanWorkloadSchema.safeParse({ ...row, siteId: 'ma-casa-1' }).error!.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['siteId'] });
   });
 
   it('holds 1 to 1,000 workloads', () => {

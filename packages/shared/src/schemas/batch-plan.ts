@@ -21,10 +21,13 @@ export const BATCH_PLAN_REF_MAX = 80;
  * single plan's body: in a list of hundreds a misspelt field would otherwise be dropped without a word
  * (and a `__proto__` key is refused by name rather than ignored).
  */
-export const BatchPlanWorkloadSchema = WorkloadRequestSchema.extend({
-  gpus: WorkloadRequestSchema.shape.gpus.strict(),
-  ref: text().trim().min(1).max(BATCH_PLAN_REF_MAX).optional(),
-}).strict();
+export const BatchPlanWorkloadSchema = WorkloadRequestSchema.omit({ siteId: true })
+  .extend({
+    // A chosen site is a commit's (the batch plans every row as the planner ranks it): refused here by name.
+    gpus: WorkloadRequestSchema.shape.gpus.strict(),
+    ref: text().trim().min(1).max(BATCH_PLAN_REF_MAX).optional(),
+  })
+  .strict();
 export type BatchPlanWorkload = z.infer<typeof BatchPlanWorkloadSchema>;
 export type BatchPlanWorkloadInput = z.input<typeof BatchPlanWorkloadSchema>;
 
