@@ -84,4 +84,14 @@ describe('planPlacement: scarcity', () => {
     expect(scarcityAt(p, 'c-accra').value).toBeLessThan(scarcityAt(p, 'a-casablanca').value);
     expect(scarcityAt(p, 'c-accra').value).toBe(scarcityAt(p, 'e-abidjan').value);
   });
+
+  it('judges only the sites asked for with `only`, as the whole plan judges them (the drain’s re-plans)', () => {
+    const three = fleetOf('a-casablanca', 'c-accra', 'e-abidjan');
+    const usage = new Map(Object.entries({ 'c-accra': { gpus: { H200: 100 }, powerKw: 120 } }));
+    const input = { request: buildRequest(free), fleet: three, usage, live: new Map(), policy, at: AT };
+    const whole = planPlacement(input);
+    const part = planPlacement({ ...input, only: new Set(['a-casablanca']) });
+    expect(part.candidates.map((c) => c.siteId)).toEqual(['a-casablanca']);
+    expect(part.candidates[0]).toEqual({ ...whole.candidates.find((c) => c.siteId === 'a-casablanca'), rank: 1 });
+  });
 });
