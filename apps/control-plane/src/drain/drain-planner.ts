@@ -43,13 +43,16 @@ function shapeOf(request: WorkloadRequest): string {
 
 /**
  * Plans a request with the plan of an earlier workload of the same shape, re-planning only the sites
- * a move since may have changed: the destinations themselves, and every site of their countries (the
- * scarcity part reads what a country has committed). The engine still sees the whole fleet (`only`),
- * since the scarcity part reads the fleet's lawful supply and the latency origin is resolved from it.
+ * a move since may have changed: the destinations themselves, and the earlier candidates of their
+ * countries (the scarcity part reads what a country has committed; a rejected site's reasons are its
+ * own). The engine still sees the whole fleet (`only`), since the scarcity part reads the fleet's
+ * lawful supply and the latency origin is resolved from it.
  */
-function replanChanged(input: PlanInput, earlier: Plan, changed: ReadonlySet<string>, siteOrder: ReadonlyMap<string, number>): Plan {
-  const countries = new Set(input.fleet.sites.filter((s) => changed.has(s.id)).map((s) => s.country));
-  const again = new Set(input.fleet.sites.filter((s) => changed.has(s.id) || countries.has(s.country)).map((s) => s.id));
+function replanChanged(input: PlanInput, earlier: Plan, changed: ReadonlySet<string>, fleet: FleetIndex): Plan {
+  const { siteOrder, countryOf } = fleet;
+  const countries = new Set([...changed].map((id) => countryOf.get(id)));
+  const again = new Set(changed);
+  for (const c of earlier.candidates) if (countries.has(countryOf.get(c.siteId))) again.add(c.siteId);
   const part = planPlacement({ ...input, only: again });
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0);
   const inFleetOrder = (a: RejectedSite, b: RejectedSite) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!;
@@ -65,6 +68,12 @@ function replanChanged(input: PlanInput, earlier: Plan, changed: ReadonlySet<str
     inFleetOrder,
   );
   return { ...earlier, candidates, rejected };
+}
+
+/** Where each site stands in the fleet's order, and its country. */
+interface FleetIndex {
+  siteOrder: ReadonlyMap<string, number>;
+  countryOf: ReadonlyMap<string, string>;
 }
 
 /** Two sorted lists as one sorted list. */
@@ -86,7 +95,7 @@ function merge<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => numbe
  */
 export function planDrain(input: DrainInput, workloads: readonly Workload[], options: { reuse?: boolean } = {}): DrainDryRun {
   const reuse = options.reuse ?? true;
-  const siteOrder = new Map(input.fleet.sites.map((s, i) => [s.id, i]));
+  const fleetIndex: FleetIndex = { siteOrder: new Map(input.fleet.sites.map((s, i) => [s.id, i])), countryOf: new Map(input.fleet.sites.map((s) => [s.id, s.country])) };
   /** Per shape: its last plan and the move count when it was made; per site: the move count at its last change. */
   const byShape = new Map<string, { plan: Plan; at: number }>();
   const changedAt = new Map<string, number>();
@@ -107,7 +116,7 @@ export function planDrain(input: DrainInput, workloads: readonly Workload[], opt
     if (!earlier) plan = planPlacement(planInput);
     else {
       const changed = new Set([...changedAt].filter(([, at]) => at > earlier.at).map(([id]) => id));
-      plan = changed.size === 0 ? earlier.plan : replanChanged(planInput, earlier.plan, changed, siteOrder);
+      plan = changed.size === 0 ? earlier.plan : replanChanged(planInput, earlier.plan, changed, fleetIndex);
     }
     if (reuse) byShape.set(shape, { plan, at: movesMade });
     const [best, ...others] = plan.candidates;
