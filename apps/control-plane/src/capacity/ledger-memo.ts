@@ -52,48 +52,38 @@ export class LedgerRowMemo {
       this.generation++;
     }
     let changed = false;
+    // Compared field by field before anything is allocated: at 10,000 sites, most reads rebuild nothing.
     for (let i = 0; i < input.sites.length; i++) {
       const site = input.sites[i]!;
       const id = site.id;
       const usage = input.usage.get(id);
-      const measures = input.measures(id);
-      const now: Omit<RowInputs, 'row'> = {
-        site,
-        blocs: input.blocsOf.get(site.country),
-        status: input.liveStatus(id),
-        usage,
-        shown: input.ownUsage ? input.ownUsage.get(id) : usage,
-        itPowerW: measures.itPowerW,
-        gpusBusy: measures.gpusBusy,
-        availability: measures.availability,
-        typicalGpus: input.typicalGpus,
-        stage: isPipeline(site) ? pipelineStage(site, input.now) : undefined,
-      };
+      const shown = input.ownUsage ? input.ownUsage.get(id) : usage;
+      const blocs = input.blocsOf.get(site.country);
+      const status = input.liveStatus(id);
+      const { itPowerW, gpusBusy, availability } = input.measures(id);
+      const stage = isPipeline(site) ? pipelineStage(site, input.now) : undefined;
       const held = this.bySite.get(id);
-      if (held && sameInputs(held, now)) {
+      if (
+        held &&
+        held.site === site &&
+        held.blocs === blocs &&
+        held.status === status &&
+        held.usage === usage &&
+        held.shown === shown &&
+        held.itPowerW === itPowerW &&
+        held.gpusBusy === gpusBusy &&
+        held.availability === availability &&
+        held.typicalGpus === input.typicalGpus &&
+        held.stage === stage
+      ) {
         this.rows[i] = held.row;
         continue;
       }
       const row = siteLedgerRow(site, input);
-      this.bySite.set(id, { ...now, row });
+      this.bySite.set(id, { site, blocs, status, usage, shown, itPowerW, gpusBusy, availability, typicalGpus: input.typicalGpus, stage, row });
       this.rows[i] = row;
       changed = true;
     }
     if (changed) this.generation++;
   }
-}
-
-function sameInputs(a: Omit<RowInputs, 'row'>, b: Omit<RowInputs, 'row'>): boolean {
-  return (
-    a.site === b.site &&
-    a.blocs === b.blocs &&
-    a.status === b.status &&
-    a.usage === b.usage &&
-    a.shown === b.shown &&
-    a.itPowerW === b.itPowerW &&
-    a.gpusBusy === b.gpusBusy &&
-    a.availability === b.availability &&
-    a.typicalGpus === b.typicalGpus &&
-    a.stage === b.stage
-  );
 }
