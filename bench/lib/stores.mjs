@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { startPostgres } from '../../scripts/postgres-server.mjs';
 import { onSignal } from './common.mjs';
 
-/** `measure(kind, { dataDir, databaseUrl? })` on PGlite then PostgreSQL; exits 2 when either cannot run. */
+/**
+ * `measure(kind, { dataDir, databaseUrl? })` on PGlite then PostgreSQL; exits 2 when either cannot run.
+ * BENCH_STORE=pglite or =postgres runs one only (a second look at one store; the verdict needs both).
+ */
 export async function onBothStores(name, measure) {
   const results = [];
   const dir = mkdtempSync(join(tmpdir(), `corridor-bench-${name}-`));
@@ -16,9 +19,12 @@ export async function onBothStores(name, measure) {
     rmSync(dir, { recursive: true, force: true });
   });
   try {
-    results.push(await measure('PGlite', { dataDir: dir }));
-    pg = await startPostgres();
-    results.push(await measure('PostgreSQL', { dataDir: dir, databaseUrl: pg.url }));
+    const only = process.env.BENCH_STORE;
+    if (only !== 'postgres') results.push(await measure('PGlite', { dataDir: dir }));
+    if (only !== 'pglite') {
+      pg = await startPostgres();
+      results.push(await measure('PostgreSQL', { dataDir: dir, databaseUrl: pg.url }));
+    }
   } catch (error) {
     console.error(`could not run: ${error.stack ?? error.message}`);
     process.exitCode = 2;
