@@ -59,19 +59,21 @@ export function planPlacement(input: PlanInput): Plan {
   const statusReason = statusCheck(input.exclude);
 
   const sites = siteFacts(fleet.sites);
-  const scarcity = scarcityScorer(sites, policy.pack, usage, request.gpus.model);
+  const scarcity = scarcityScorer(sites, policy.pack, fleet.links, usage, request);
 
   // Two passes: the scarcity part needs the request's whole reach (where policy and latency let it
   // go) before any candidate is scored.
   const fitting: { facts: SiteFacts; siteLive: SiteLive | undefined; pool: GpuPool; powerKw: number; rttMs: number | undefined }[] = [];
   const rejected: RejectedSite[] = [];
   for (const facts of sites) {
+    const judged = !input.only || input.only.has(facts.id);
+    if (!judged && !scarcity.needsReach) continue;
     const { site } = facts;
     const policyAnswer = policyReasons(site, facts.policyKey);
     const rttMs = rtt ? round(rtt.rttMs(facts), 1) : undefined;
     const tooFar = rttMs === undefined ? undefined : latencyReason?.(rttMs);
     if (policyAnswer.length === 0 && !tooFar) scarcity.reaches(facts);
-    if (input.only && !input.only.has(facts.id)) continue;
+    if (!judged) continue;
     const siteLive = live.get(facts.id);
     const siteUsage = usage.get(facts.id);
     const reasons = policyAnswer.slice();

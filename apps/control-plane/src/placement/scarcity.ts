@@ -1,4 +1,4 @@
-import type { GpuModel, PolicyPackFile, ScorePart, Site } from '@corridor/shared';
+import type { PolicyPackFile, ScorePart, Site, WorkloadRequest } from '@corridor/shared';
 import { demandClasses } from '../capacity/headroom-classes.ts';
 import type { SiteUsage } from './plan-input.ts';
 import { matchingRules, policyCheck } from './policy-eval.ts';
@@ -35,6 +35,17 @@ interface SupplyFacts {
   /** Installed GPUs per country. */
   installedIn: ReadonlyMap<string, number>;
   countryOf: ReadonlyMap<string, string>;
+  /** The request's reach by country, per link graph and request shape (see scarcityScorer). */
+  reach: WeakMap<object, Map<string, { reachIn: ReadonlyMap<string, number>; reachTotal: number }>>;
+}
+
+/** Request shapes whose reach is kept per fleet and pack before the memo starts over. */
+const MAX_SHAPES = 256;
+
+/** What a request's reach depends on: its policy shape, affirmed conditions, GPU model and latency objective. */
+function reachShape(request: WorkloadRequest): string {
+  const { sector, dataClass, dataOrigin, conditions, gpus, latency } = request;
+  return JSON.stringify([sector, dataClass, dataOrigin, [...conditions].sort(), gpus.model ?? '', latency ?? null]);
 }
 
 const supplyCache = new WeakMap<readonly SiteFacts[], WeakMap<PolicyPackFile, SupplyFacts>>();
@@ -75,7 +86,7 @@ function supplyFacts(sites: readonly SiteFacts[], pack: PolicyPackFile): SupplyF
   }
   const max = Math.max(0, ...pressed.values());
   const pressure = new Map(sites.map((f) => [f.id, max > 0 ? pressed.get(f.policyKey)! / max : 0]));
-  const supply = { pressure, byKey, installedIn, countryOf };
+  const supply = { pressure, byKey, installedIn, countryOf, reach: new WeakMap() };
   perPack.set(pack, supply);
   return supply;
 }
@@ -88,7 +99,9 @@ function lawfulKeys(pack: PolicyPackFile, shape: Parameters<typeof matchingRules
 
 /** The scarcity part of one plan: `reaches` each site the request may use, then `part` per candidate. */
 export interface ScarcityScorer {
-  /** A site where policy and the latency objective let the request run (whatever it holds now). */
+  /** False when the request's reach is already known (same fleet, pack and request shape): `reaches` is then not needed. */
+  readonly needsReach: boolean;
+  /** A site where policy and the latency objective let the request run (whatever it holds now); call it for the whole fleet. */
   reaches(facts: SiteFacts): void;
   part(facts: SiteFacts, weight: number): ScorePart;
 }
@@ -99,10 +112,18 @@ export interface ScarcityScorer {
  * the model it asks for, if any) of sites past construction where policy and its latency objective
  * let it run: the fleet file and the request, nothing another jurisdiction has committed.
  */
-export function scarcityScorer(sites: readonly SiteFacts[], pack: PolicyPackFile, usage: ReadonlyMap<string, SiteUsage>, model: GpuModel | undefined): ScarcityScorer {
+export function scarcityScorer(sites: readonly SiteFacts[], pack: PolicyPackFile, links: object, usage: ReadonlyMap<string, SiteUsage>, request: WorkloadRequest): ScarcityScorer {
   const supply = supplyFacts(sites, pack);
-  const reachIn = new Map<string, number>();
-  let reachTotal = 0;
+  const model = request.gpus.model;
+  // The reach depends on the fleet (sites and links), the pack and the request's shape only: a drain's
+  // or a batch's many plans of one shape gather it once.
+  let byShape = supply.reach.get(links);
+  if (!byShape) supply.reach.set(links, (byShape = new Map()));
+  const shape = reachShape(request);
+  const known = byShape.get(shape);
+  const reachIn = new Map<string, number>(known?.reachIn);
+  let reachTotal = known?.reachTotal ?? 0;
+  let stored = known !== undefined;
   let committedIn: Map<string, number> | undefined;
   const parts = new Map<string, ScorePart>();
 
@@ -120,7 +141,9 @@ export function scarcityScorer(sites: readonly SiteFacts[], pack: PolicyPackFile
   };
 
   return {
+    needsReach: !stored,
     reaches(facts) {
+      if (stored) return;
       if (!hasCapacity(facts)) return;
       const installed = model ? (facts.pools.find((p) => p.model === model)?.installed ?? 0) : installedOf(facts);
       if (installed === 0) return;
@@ -133,6 +156,12 @@ export function scarcityScorer(sites: readonly SiteFacts[], pack: PolicyPackFile
       const memoKey = `${country}|${pressure}|${weight}`;
       let part = parts.get(memoKey);
       if (part) return part;
+      if (!stored) {
+        // The engine has passed every site of the fleet through `reaches` before the first part.
+        if (byShape.size >= MAX_SHAPES) byShape.clear();
+        byShape.set(shape, { reachIn, reachTotal });
+        stored = true;
+      }
       committedIn ??= committed();
       const installed = supply.installedIn.get(country) ?? 0;
       const share = installed > 0 ? Math.min(1, (committedIn.get(country) ?? 0) / installed) : 0;
