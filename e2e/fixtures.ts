@@ -12,6 +12,7 @@ export interface Stack {
   serviceToken: string;
   stopControlPlane(): Promise<void>;
   startControlPlane(): Promise<void>;
+  controlPlaneRunning(): boolean;
   stop(): Promise<void>;
 }
 
@@ -96,6 +97,8 @@ function watchForeignRequests(page: Page): string[] {
 
 interface WorkerFixtures {
   stack: Stack;
+  /** A second stack, started when a test first asks for `privateStack` and kept for the worker's later ones. */
+  spareStack: Stack;
   /** A session per demo user on the worker's stack, signed in once (its cookies, for new browser contexts). */
   sessionOf: (user: DemoUser) => Promise<StorageState>;
 }
@@ -104,7 +107,10 @@ interface TestFixtures {
   signedInAs: DemoUser | null;
   /** An API client of the worker's stack signed in as another user, for what that user does besides the page. */
   apiAs: (user: DemoUser) => Promise<APIRequestContext>;
-  /** A stack of the test's own, for tests that stop and restart the control plane. */
+  /**
+   * A stack apart from the shared one, for tests that stop and restart the control plane: the worker's spare stack,
+   * handed over with its control plane running (a test that left it stopped has it started again after it).
+   */
   privateStack: Stack;
   foreignRequests: string[];
 }
@@ -150,10 +156,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     await Promise.all(clients.map((c) => c.dispose()));
   },
-  privateStack: async ({}, use) => {
-    const { stack, dispose } = await launchStack('private');
-    await use(stack);
-    await dispose();
+  spareStack: [
+    async ({}, use) => {
+      const { stack, dispose } = await launchStack('spare');
+      await use(stack);
+      await dispose();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  privateStack: async ({ spareStack }, use) => {
+    await use(spareStack);
+    if (!spareStack.controlPlaneRunning()) await spareStack.startControlPlane();
   },
   baseURL: async ({ stack }, use) => {
     await use(stack.url);

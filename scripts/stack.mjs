@@ -79,7 +79,7 @@ function writeServiceToken(file, token) {
  * Starts control plane then BFF. Options: { port, controlPlanePort, dataDir, databaseUrl, serviceToken, env, stdio }.
  * Both get the same service token: `serviceToken`, else CORRIDOR_SERVICE_TOKEN (options.env, then the
  * environment), else a new random one; it is written to serviceTokenFile(dataDir).
- * Resolves { url, controlPlaneUrl, serviceToken, controlPlane, bff, stop(), stopControlPlane(), startControlPlane(), startBff() }
+ * Resolves { url, controlPlaneUrl, serviceToken, controlPlane, bff, stop(), stopControlPlane(), startControlPlane(), controlPlaneRunning(), startBff() }
  * (scripts/supervisor.mjs restarts a child that exits through the last two).
  */
 export async function startStack(options = {}) {
@@ -107,6 +107,10 @@ export async function startStack(options = {}) {
     },
     async stopControlPlane() {
       await stopChild(stack.controlPlane);
+    },
+    /** Whether the control plane's process is alive (started and not exited). */
+    controlPlaneRunning() {
+      return stack.controlPlane !== undefined && stack.controlPlane.exitCode === null && stack.controlPlane.signalCode === null;
     },
     async startBff() {
       stack.bff = spawnService('bff', bffEnv, options);

@@ -22,7 +22,8 @@ test.describe('the network on a map', () => {
     const countries = new Set<string>(sites.map((s) => s.country));
     expect(WEST_AFRICA.filter((c) => countries.has(c)).length).toBeGreaterThanOrEqual(3);
     await expect(page.getByLabel('Fleet totals')).toContainText(`${sites.length} sites`);
-    await expect(page.getByLabel('Fleet totals')).toContainText(/MW.*operational/);
+    // The capacity ledger's words (issue 12): installed, committed, free, in MW.
+    await expect(page.getByLabel('Fleet totals')).toContainText(/[\d,.]+ MW installed · [\d,.]+ MW committed · [\d,.]+ MW free/);
   });
 
   test('clicking a site in the list opens its panel with its real figures', async ({ page, request }) => {

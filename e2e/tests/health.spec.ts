@@ -49,6 +49,7 @@ const test = base.extend<object, { stack: Stack }>({
           await waitForHttp(`${controlPlaneUrl}/readyz`, controlPlane, START_TIMEOUT_MS);
         },
         stopControlPlane: () => stopChild(controlPlane),
+        controlPlaneRunning: () => controlPlane !== undefined && controlPlane.exitCode === null && controlPlane.signalCode === null,
         async stop() {
           await Promise.all([stopChild(bff), stopChild(controlPlane)]);
         },

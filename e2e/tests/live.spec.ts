@@ -59,7 +59,8 @@ test.describe('live telemetry', () => {
     await expect(kpis).toContainText(/[\d.]+ MW facility/);
     await expect(kpis).toContainText(/1\.\d\d power-weighted/);
     await expect(kpis).toContainText(/\d+ % of power/);
-    await expect(kpis).toContainText(/[\d,]+ of [\d,]+ in service/);
+    // Measured, and said so: GPUs busy and IT power from telemetry, never the ledger's "committed".
+    await expect(kpis).toContainText(/[\d,]+ GPUs? busy · [\d.,]+ MW IT/);
   });
 
   test('the page follows the stream and does not poll', async ({ page }) => {
