@@ -10,8 +10,9 @@
 //                 nothing changed since the last read: the fleet version and the audit head (two
 //                 one-row reads), the rows and roll-up kept (capacity/ledger-memo.ts);
 //   after commit  the same, each run just after one more workload committed on a site (inserted with
-//                 the audit head moved, as an audited commit does; untimed): the reservations summed
-//                 again over every workload, the changed site's row rebuilt, the roll-up summed again;
+//                 the audit head moved, as an audited commit does; untimed): the reservation summaries
+//                 the database keeps (migration 013, a few thousand rows) read again, the changed site's
+//                 row rebuilt, the roll-up summed again;
 //   cold          a new CapacityService each run (on the same FleetService, whose view is per fleet
 //                 version): every reservation read and every row built, nothing kept;
 //   compute       the arithmetic alone (ledgerRows + rollUpLedger by country, bloc and network) on the

@@ -1,11 +1,9 @@
 import type { Bloc, GpuModel, SiteMetricName } from '@corridor/shared';
 import type { Queryable } from '@corridor/store';
-import { ACTIVE_STATES } from '../placement/workload-store.ts';
 import type { SiteUsage } from '../placement/plan-input.ts';
 
 /** The reads of the capacity ledger and energy reports (I/O only). */
 
-const ACTIVE = `state IN (${ACTIVE_STATES.map((s) => `'${s}'`).join(', ')})`;
 const H = 3_600_000;
 
 /** Each jurisdiction's blocs, from the fleet's jurisdictions. */
@@ -29,17 +27,17 @@ export async function readAuditHead(db: Queryable): Promise<number> {
 /**
  * Every reservation summed per site and model, and the sizes of the committed requests, in ONE statement
  * whose answer is text values: on PGlite, 20,000 groups as rows cost ~3 × the aggregation itself to
- * cross the driver (BENCHMARKS.md, capacity ledger). Site ids are slugs and models names, so a space and
- * a comma separate fields and groups safely; float8 prints exactly (shortest round-trip form). The audit
- * head is read by the same statement, so it names exactly the state the sums are of.
+ * cross the driver (BENCHMARKS.md, capacity ledger). The sums are kept by the database itself, in the
+ * writer's transaction (migration 013: triggers on workloads), so a read after a commit reads a few
+ * thousand summary rows instead of summing every active workload. Site ids are slugs and models names,
+ * so a space and a comma separate fields and groups safely; float8 prints exactly (shortest round-trip
+ * form). The audit head is read by the same statement, so it names exactly the state the sums are of.
  */
-const usageText = (where: string) => `(SELECT string_agg(site_id || ' ' || gpu_model || ' ' || gpus || ' ' || power_kw, ',')
-          FROM (SELECT site_id, gpu_model, sum(gpu_count)::int AS gpus, sum(power_kw)::float8 AS power_kw
-                  FROM workloads WHERE ${ACTIVE} AND site_id IS NOT NULL AND gpu_model IS NOT NULL ${where} GROUP BY 1, 2) u)`;
+const usageText = (table: string, where: string) => `(SELECT string_agg(site_id || ' ' || gpu_model || ' ' || gpus || ' ' || power_kw, ',') FROM ${table} ${where})`;
 const RESERVATIONS_SQL = `
-SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('')} AS usage,
-       (SELECT string_agg(gpu_count || ' ' || n, ',') FROM (SELECT gpu_count, count(*) AS n FROM workloads WHERE ${ACTIVE} GROUP BY 1) h) AS sizes`;
-const TENANT_USAGE_SQL = `SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('AND tenant = $1')} AS usage`;
+SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('site_reservations', '')} AS usage,
+       (SELECT string_agg(gpu_count || ' ' || workloads, ',') FROM reservation_sizes) AS sizes`;
+const TENANT_USAGE_SQL = `SELECT (SELECT seq FROM audit_head) AS seq, ${usageText('tenant_site_reservations', 'WHERE tenant = $1')} AS usage`;
 
 /** Every site's reservations as of one audit head, and the median committed request (undefined while none is committed). */
 export interface Reservations {

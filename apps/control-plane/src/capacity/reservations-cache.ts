@@ -3,13 +3,15 @@ import type { SiteUsage } from '../placement/plan-input.ts';
 import { readAuditHead, readReservations, readTenantUsage, type Reservations } from './capacity-store.ts';
 
 /*
- * The reservations the ledger reads, summed over every active workload (100,000 rows at the benchmark's
- * size), read again only when the audit head has moved. Every change of a reservation is audited in the
+ * The reservations the ledger reads — the per-site and per-tenant sums the database keeps in the
+ * writer's transaction (migration 013), a few thousand rows at the benchmark's 100,000 workloads —
+ * read again only when the audit head has moved. Every change of a reservation is audited in the
  * transaction that makes it, and the head is locked to the end of that transaction, so the head is a
  * commit-ordered counter of those changes: a ledger read costs one one-row query until something is
  * committed, released, moved or stranded — by this control plane or by a replica on the same server.
  * A writer that changed reservations without auditing would leave this stale: the drift test
- * (test/capacity-ledger.test.ts) compares it with a fresh SQL sum after commits and releases in parallel.
+ * (test/capacity-ledger.test.ts) compares it with a fresh SQL sum after commits and releases in parallel,
+ * test/site-reservations.test.ts the summaries themselves after every write path.
  */
 
 /** At most this many tenants' own reservations are held; beyond, the held ones are dropped and read again. */
