@@ -48,12 +48,22 @@ export interface LabelledCircleOptions {
 type CanvasInternals = { _map?: LeafletMap; _update(): void; _deferredUpdate?: ReturnType<typeof setTimeout> };
 
 /**
+ * Leaflet's canvas, minus a race (Leaflet #6030): a redraw that runs after the canvas left the map (its context is
+ * gone) drew into nothing and threw "reading 'save' of undefined" as a view closed. There is nothing to draw then.
+ */
+const SafeCanvas = Canvas.extend({
+  _redraw(this: { _ctx?: CanvasRenderingContext2D }) {
+    if (this._ctx) (Canvas.prototype as unknown as { _redraw(this: unknown): void })._redraw.call(this);
+  },
+}) as unknown as typeof Canvas;
+
+/**
  * A canvas whose redraw at the end of a move runs in its own task: the old pixels stay on screen,
  * correctly transformed, for the few milliseconds until it repaints. Splits one long task in two.
  */
-const DeferredCanvas = Canvas.extend({
+const DeferredCanvas = SafeCanvas.extend({
   getEvents(this: Canvas & { _deferUpdate(): void }) {
-    const events = (Canvas.prototype as unknown as { getEvents(this: unknown): Record<string, unknown> }).getEvents.call(this);
+    const events = (SafeCanvas.prototype as unknown as { getEvents(this: unknown): Record<string, unknown> }).getEvents.call(this);
     return { ...events, moveend: this._deferUpdate };
   },
   _deferUpdate(this: CanvasInternals) {
@@ -149,7 +159,7 @@ const labelling = {
 };
 
 /** A canvas that writes circles' labels and badges (rank badges). */
-const LabelCanvas = Canvas.extend(labelling) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
+const LabelCanvas = SafeCanvas.extend(labelling) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 /** Deferred and labelled: the sites' canvas, whose clusters show their size and firing alerts. */
 const DeferredLabelCanvas = (DeferredCanvas as unknown as typeof Canvas).extend(labelling) as unknown as new (options?: RendererOptions & { pane?: string }) => Canvas;
 
@@ -219,7 +229,7 @@ export function paneRenderer(map: LeafletMap, key: PaneKey, options: RendererOpt
   const { name } = PANES[key];
   mapPane(map, key);
   const rendererOptions = { pane: name, padding: options.padding ?? 0.1, tolerance: options.tolerance ?? 0 };
-  const Renderer = options.labels ? (options.deferred ? DeferredLabelCanvas : LabelCanvas) : options.deferred ? DeferredCanvas : Canvas;
+  const Renderer = options.labels ? (options.deferred ? DeferredLabelCanvas : LabelCanvas) : options.deferred ? DeferredCanvas : SafeCanvas;
   const renderer = new Renderer(rendererOptions);
   const pointer = renderer as unknown as CanvasPointer;
   const below = MISSES_GO_TO[key];
