@@ -48,7 +48,7 @@ export function WorkloadFacts({ workload: w, siteName, siteLink, conditionLabels
     [
       t('workloads.facts.conditions'),
       w.request.conditions.length > 0 ? (
-        <ul className="condition-list">
+        <ul className="affirmed-conditions">
           {w.request.conditions.map((id) => {
             const label = conditionLabels?.get(id);
             return <li key={id}>{label ? t.rich('workloads.facts.condition', { label, code: id, small: (chunks) => <code className="condition-code">{chunks}</code> }) : <code>{id}</code>}</li>;
