@@ -58,14 +58,25 @@ export async function readTenantUsage(db: Queryable, tenant: string): Promise<{ 
   return { auditHead: Number(rows[0]?.seq ?? 0), usage: usageOf(rows[0]?.usage ?? null) };
 }
 
-/** `site model gpus kW,…` → usage per site. */
+/**
+ * `site model gpus kW,…` → usage per site. Scanned with indexOf rather than split: at 20,000 groups the
+ * arrays split allocates cost several times the scan (BENCHMARKS.md, capacity ledger: read after a commit).
+ */
 function usageOf(text: string | null): Map<string, SiteUsage> {
   const usage = new Map<string, SiteUsage>();
-  for (const group of text ? text.split(',') : []) {
-    const [siteId, model, gpus, powerKw] = group.split(' ') as [string, GpuModel, string, string];
-    const site = usage.get(siteId) ?? usage.set(siteId, { gpus: {}, powerKw: 0 }).get(siteId)!;
-    site.gpus[model] = Number(gpus);
-    site.powerKw += Number(powerKw);
+  const end = text?.length ?? 0;
+  for (let at = 0; text && at < end; ) {
+    const model = text.indexOf(' ', at) + 1;
+    const gpus = text.indexOf(' ', model) + 1;
+    const kw = text.indexOf(' ', gpus) + 1;
+    const next = text.indexOf(',', kw);
+    const stop = next < 0 ? end : next;
+    const siteId = text.slice(at, model - 1);
+    let site = usage.get(siteId);
+    if (!site) usage.set(siteId, (site = { gpus: {}, powerKw: 0 }));
+    site.gpus[text.slice(model, gpus - 1) as GpuModel] = Number(text.slice(gpus, kw - 1));
+    site.powerKw += Number(text.slice(kw, stop));
+    at = stop + 1;
   }
   return usage;
 }
@@ -100,10 +111,15 @@ const METRIC = {
   renewable: 'site_renewable_share_ratio',
 } as const satisfies Record<string, SiteMetricName>;
 
+const D = 24 * H;
+
 /**
- * Per site, per hour from the 1-hour rollups (closed hours from telemetry_rollup_1h, the open ones folded
- * from the 1-minute rows, as the series reads do: migration 003), then summed per site, all in SQL so
- * only one row per site crosses the driver:
+ * Per site from the daily energy rows (migration 012) for the whole days of the range that are closed,
+ * and per hour from the 1-hour rollups for the rest (the partial first and last days; closed hours from
+ * telemetry_rollup_1h, the open ones folded from the 1-minute rows, as the series reads do: migration
+ * 003), then summed per site, all in SQL so only one row per site crosses the driver. The whole days are
+ * [d1, d2): d1 the first midnight at or after the range's start, d2 the last midnight at or before its
+ * end and the closed mark (a day holding open hours is read by the hour). Per hour, as the daily rows are:
  * - facility and IT energy: the counters' sums (each sample is the joules of its window);
  * - solar: the hour's mean output (W) × 3,600 s; the facility uses at most what it draws that hour;
  * - grid: facility less the solar it used; renewable: facility × the hour's mean renewable share (the
@@ -112,9 +128,12 @@ const METRIC = {
 const ENERGY_SQL = `
 WITH s AS (
   SELECT id, metric, entity_id FROM telemetry_series WHERE entity_kind = 'site' AND metric = ANY($1::text[])
+), b AS (
+  SELECT d1, greatest(d1, least($3::bigint - $3::bigint % ${D}, upto_ms - upto_ms % ${D})) AS d2
+    FROM (SELECT $2::bigint + ${D - 1} - ($2::bigint + ${D - 1}) % ${D} AS d1, upto_ms FROM telemetry_marks) m
 ), h AS (
-  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h
-   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= $2::bigint AND bucket_ms < $3::bigint
+  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h, b
+   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= $2::bigint AND bucket_ms < $3::bigint AND (bucket_ms < b.d1 OR bucket_ms >= b.d2)
   UNION ALL
   SELECT series_id, bucket_ms - bucket_ms % ${H}, sum(sum), sum(count)::int FROM telemetry_minutes
    WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= greatest($2::bigint, (SELECT upto_ms FROM telemetry_marks)) AND bucket_ms < $3::bigint
@@ -129,15 +148,22 @@ WITH s AS (
    GROUP BY 1, 2
 ), used AS (
   SELECT site_id, facility_j, it_j, solar_j, renewable_ratio, least(coalesce(solar_j, 0), coalesce(facility_j, 0)) AS solar_used_j FROM hourly
+), parts AS (
+  SELECT site_id, facility_j, it_j, solar_j, grid_j, renewable_j, hours FROM energy_daily, b WHERE day_ms >= b.d1 AND day_ms < b.d2
+  UNION ALL
+  SELECT site_id,
+         coalesce(sum(facility_j), 0)::float8,
+         coalesce(sum(it_j), 0)::float8,
+         coalesce(sum(solar_j), 0)::float8,
+         coalesce(sum(facility_j - solar_used_j), 0)::float8,
+         coalesce(sum(CASE WHEN renewable_ratio IS NULL THEN solar_used_j ELSE facility_j * least(1, greatest(0, renewable_ratio)) END), 0)::float8,
+         (count(*) FILTER (WHERE facility_j IS NOT NULL))::int
+    FROM used
+   GROUP BY site_id
 )
-SELECT site_id,
-       coalesce(sum(facility_j), 0)::float8 AS facility_j,
-       coalesce(sum(it_j), 0)::float8 AS it_j,
-       coalesce(sum(solar_j), 0)::float8 AS solar_j,
-       coalesce(sum(facility_j - solar_used_j), 0)::float8 AS grid_j,
-       coalesce(sum(coalesce(facility_j * least(1, greatest(0, renewable_ratio)), solar_used_j)), 0)::float8 AS renewable_j,
-       (count(*) FILTER (WHERE facility_j IS NOT NULL))::int AS hours
-  FROM used
+SELECT site_id, sum(facility_j)::float8 AS facility_j, sum(it_j)::float8 AS it_j, sum(solar_j)::float8 AS solar_j,
+       sum(grid_j)::float8 AS grid_j, sum(renewable_j)::float8 AS renewable_j, sum(hours)::int AS hours
+  FROM parts
  GROUP BY site_id`;
 
 /** Energy sums per site id over [fromMs, toMs) (whole hours); a site without data is absent. */
