@@ -65,7 +65,7 @@ export async function readTenantUsage(db: Queryable, tenant: string): Promise<{ 
 function usageOf(text: string | null): Map<string, SiteUsage> {
   const usage = new Map<string, SiteUsage>();
   const end = text?.length ?? 0;
-  for (let at = 0; text && at < end; ) {
+  for (let at = 0; text && at < end;) {
     const model = text.indexOf(' ', at) + 1;
     const gpus = text.indexOf(' ', model) + 1;
     const kw = text.indexOf(' ', gpus) + 1;
