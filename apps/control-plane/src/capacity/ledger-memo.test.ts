@@ -68,4 +68,26 @@ describe('the ledger rows kept between reads', () => {
     expect(after[1]!.gpus.committed).toBe(8);
     expect(after[2]).toBe(before[2]);
   });
+
+  it('sums again only the groups of the rows that changed, to the same figures as a full roll-up', () => {
+    const memo = new LedgerRowMemo();
+    const held = { gpus: { H100: 100 }, powerKw: 100.1 };
+    const first = input(new Map([['ma-1', held]]));
+    const before = { country: memo.rolledUp(first, 'country'), bloc: memo.rolledUp(first, 'bloc') };
+    // A commit at ma-2: Morocco (bloc none) is summed again, Spain (EU, EEA) is kept as it was.
+    const second = input(
+      new Map([
+        ['ma-1', held],
+        ['ma-2', { gpus: { H100: 8 }, powerKw: 8.3 }],
+      ]),
+    );
+    const after = { country: memo.rolledUp(second, 'country'), bloc: memo.rolledUp(second, 'bloc') };
+    for (const groupBy of ['country', 'bloc'] as const) expect(after[groupBy]).toEqual(rollUpLedger(ledgerRows(second), groupBy));
+    expect(after.country.map((r) => r.key)).toEqual(['ES', 'MA']);
+    expect(after.country[0]).toBe(before.country[0]);
+    expect(after.country[1]!.gpus.committed).toBe(108);
+    expect(after.bloc.filter((r) => r.key !== 'none')).toEqual(before.bloc.filter((r) => r.key !== 'none'));
+    expect(after.bloc.find((r) => r.key === 'EU')).toBe(before.bloc.find((r) => r.key === 'EU'));
+    expect(after.bloc.find((r) => r.key === 'none')!.mw.committed).toBeCloseTo(0.108, 3);
+  });
 });
