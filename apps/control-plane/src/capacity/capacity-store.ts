@@ -119,7 +119,8 @@ const D = 24 * H;
  * telemetry_rollup_1h, the open ones folded from the 1-minute rows, as the series reads do: migration
  * 003), then summed per site, all in SQL so only one row per site crosses the driver. The whole days are
  * [d1, d2): d1 the first midnight at or after the range's start, d2 the last midnight at or before its
- * end and the closed mark (a day holding open hours is read by the hour). Per hour, as the daily rows are:
+ * end and the closed mark (a day holding open hours is read by the hour); the hours before d1 and from d2
+ * are two ranges of the hourly key, so the whole days' hours are never scanned. Per hour, as the daily rows are:
  * - facility and IT energy: the counters' sums (each sample is the joules of its window);
  * - solar: the hour's mean output (W) × 3,600 s; the facility uses at most what it draws that hour;
  * - grid: facility less the solar it used; renewable: facility × the hour's mean renewable share (the
@@ -132,8 +133,11 @@ WITH s AS (
   SELECT d1, greatest(d1, least($3::bigint - $3::bigint % ${D}, upto_ms - upto_ms % ${D})) AS d2
     FROM (SELECT $2::bigint + ${D - 1} - ($2::bigint + ${D - 1}) % ${D} AS d1, upto_ms FROM telemetry_marks) m
 ), h AS (
-  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h, b
-   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= $2::bigint AND bucket_ms < $3::bigint AND (bucket_ms < b.d1 OR bucket_ms >= b.d2)
+  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h
+   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= $2::bigint AND bucket_ms < least($3::bigint, (SELECT d1 FROM b))
+  UNION ALL
+  SELECT series_id, bucket_ms, sum, count FROM telemetry_rollup_1h
+   WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= greatest($2::bigint, (SELECT d2 FROM b)) AND bucket_ms < $3::bigint
   UNION ALL
   SELECT series_id, bucket_ms - bucket_ms % ${H}, sum(sum), sum(count)::int FROM telemetry_minutes
    WHERE series_id IN (SELECT id FROM s) AND bucket_ms >= greatest($2::bigint, (SELECT upto_ms FROM telemetry_marks)) AND bucket_ms < $3::bigint
