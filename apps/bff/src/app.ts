@@ -106,19 +106,7 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
       config,
       logger,
       identity,
-      fleet,
-      status,
-      live,
-      placement,
-      batchPlans,
-      policies,
-      audit,
-      alerts,
-      series,
-      timeline,
-      maintenance,
-      capacity,
-      sovereign,
+      services: { fleet, status, live, placement, batchPlans, policies, audit, alerts, series, timeline, maintenance, capacity, sovereign },
       ...(streamRecheckMs ? { streamRecheckMs } : {}),
     }),
   );
@@ -141,10 +129,8 @@ export function createApp({ config, logger, db, controlPlanes, clients, stream, 
   return Object.assign(app, { identity, close: () => Promise.all([live.close(), planes.close()]).then(() => undefined) });
 }
 
-interface ApiDeps {
-  config: BffDeps['config'];
-  logger: Logger;
-  identity: Identity;
+/** The services every /api route may call: built once in createBffApp, handed to the routes as they are. */
+interface ApiServices {
   fleet: FleetService;
   status: StatusService;
   live: LiveStream;
@@ -158,6 +144,13 @@ interface ApiDeps {
   maintenance: MaintenanceService;
   capacity: CapacityService;
   sovereign: SovereignCapacityService;
+}
+
+interface ApiDeps {
+  config: BffDeps['config'];
+  logger: Logger;
+  identity: Identity;
+  services: ApiServices;
   streamRecheckMs?: number;
 }
 
@@ -166,25 +159,7 @@ interface ApiDeps {
  * each behind the gate its access declares; a path no route takes is refused to the anonymous (401) before
  * it is called unknown (404), so nothing about /api is open by default.
  */
-function apiRouter({
-  config,
-  logger,
-  identity,
-  fleet,
-  status,
-  live,
-  placement,
-  batchPlans,
-  policies,
-  audit,
-  alerts,
-  series,
-  timeline,
-  maintenance,
-  capacity,
-  sovereign,
-  streamRecheckMs = SIGN_IN_RECHECK_MS,
-}: ApiDeps) {
+function apiRouter({ config, logger, identity, services, streamRecheckMs = SIGN_IN_RECHECK_MS }: ApiDeps) {
   const api = express.Router();
   api.use(requireCsrfHeader());
   api.use(authenticate(identity));
@@ -194,19 +169,7 @@ function apiRouter({
   const oidc = config.oidc && createOidcSignIn({ config: config.oidc, sessions: identity.sessions, audit: identity.audit, logger, transactionSecret: config.serviceToken });
   let openApiJson: string | undefined;
   const deps: ApiRouteDeps = {
-    fleet,
-    status,
-    live,
-    placement,
-    batchPlans,
-    policies,
-    audit,
-    alerts,
-    series,
-    timeline,
-    maintenance,
-    capacity,
-    sovereign,
+    ...services,
     identity,
     logger,
     loginProviders: { ...(oidcEntry ? { oidc: oidcEntry } : {}), ...(config.production ? {} : { demoUsers: DEMO_USERS.map((u) => u.username) }) },
