@@ -8,6 +8,7 @@ import {
   LONE_SURROGATE_MESSAGE,
   NotFoundError,
   PayloadTooLargeError,
+  TooManyRequestsError,
   describeFieldIssues,
   findLoneSurrogate,
   toFieldIssues,
@@ -63,6 +64,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.end();
       return;
     }
+    // A 429 always says when to try again: every route that can be busy gets it, none has to remember it.
+    if (http instanceof TooManyRequestsError) res.set('Retry-After', String(http.retryAfterSeconds));
     const body: ErrorBody = http.toBody(req.id);
     res.status(http.status).json(body);
   };

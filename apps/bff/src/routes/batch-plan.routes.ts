@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Response } from 'express';
+import express, { type RequestHandler } from 'express';
 import {
   BATCH_CSV_COLUMNS,
   BATCH_CSV_MAX_CHARS,
@@ -11,7 +11,6 @@ import {
   ErrorBodySchema,
   InputError,
   parseBatchCsv,
-  TooManyRequestsError,
 } from '@corridor/shared';
 import type { BatchPlanService } from '../services/batch-plan-service.ts';
 import { apiRoute, noStore, UPSTREAM_ERRORS } from './api-route.ts';
@@ -49,16 +48,6 @@ function wantsCsv(accepts: (types: string[]) => string | false): boolean {
   return accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
-/** A write the BFF had no room to send: its 429 says when to try again. */
-async function retryAfterOnBusy<T>(res: Response, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
-    throw error;
-  }
-}
-
 export const batchPlanRoutes = [
   route({
     method: 'post',
@@ -79,7 +68,7 @@ export const batchPlanRoutes = [
     errorBodies: { 429: { description: 'Too many writes are waiting for the control plane: nothing was sent; `Retry-After` says when to try again.', body: ErrorBodySchema } },
     handler: async ({ body, req, res, deps }) => {
       noStore(res);
-      const plan = await retryAfterOnBusy(res, deps.batchPlans.plan(body, req.principal!));
+      const plan = await deps.batchPlans.plan(body, req.principal!);
       if (!wantsCsv((types) => req.accepts(types))) return plan;
       res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="batch-plan.csv"').send(batchPlanToCsv(plan));
     },

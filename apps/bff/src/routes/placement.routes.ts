@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import {
   CapacitySchema,
@@ -14,7 +14,6 @@ import {
   WorkloadListSchema,
   WorkloadRequestSchema,
   WorkloadSchema,
-  TooManyRequestsError,
   WriteOutcomeUnknownSchema,
   type Principal,
 } from '@corridor/shared';
@@ -32,16 +31,6 @@ const viewer = (req: Request): Principal => req.principal!;
 
 const workloadRequest = { schema: WorkloadRequestSchema, what: 'workload request' };
 const workloadId = { id: { schema: IdSchema, what: 'workload id' } };
-
-/** A write the BFF had no room to send: its 429 says when to try again. */
-async function retryAfterOnBusy<T>(res: Response, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
-    throw error;
-  }
-}
 
 /** The answers of a write that could not be done now: refused unsent (429), or not done or not known (503). */
 const BUSY = { description: 'Too many writes are waiting for the control plane: nothing was sent or done; `Retry-After` says when to try again.', body: ErrorBodySchema };
@@ -69,7 +58,7 @@ export const placementRoutes = [
     errorBodies: { 429: BUSY },
     handler: ({ body, req, res, deps }) => {
       noStore(res);
-      return retryAfterOnBusy(res, deps.placement.plan(body, viewer(req)));
+      return deps.placement.plan(body, viewer(req));
     },
   }),
   route({
@@ -101,7 +90,7 @@ export const placementRoutes = [
     },
     handler: ({ body, headers, req, res, deps }) => {
       noStore(res);
-      return retryAfterOnBusy(res, deps.placement.commit(body, viewer(req), headers['Idempotency-Key']));
+      return deps.placement.commit(body, viewer(req), headers['Idempotency-Key']);
     },
   }),
   route({
@@ -156,7 +145,7 @@ export const placementRoutes = [
     errorBodies: { 429: BUSY, 503: unknownOutcome('release it again: releasing a released workload answers it unchanged.') },
     handler: ({ params, req, res, deps }) => {
       noStore(res);
-      return retryAfterOnBusy(res, deps.placement.release(params.id, viewer(req)));
+      return deps.placement.release(params.id, viewer(req));
     },
   }),
   route({
