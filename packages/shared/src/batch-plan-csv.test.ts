@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchCsvProblemField, batchCsvTemplate, batchPlanToCsv, csvCell, parseBatchCsv, readCsvRecords } from './batch-plan-csv.ts';
+import { batchCsvProblemField, batchCsvTemplate, batchPlanToCsv, parseBatchCsv, readCsvRecords } from './batch-plan-csv.ts';
+import { csvCell } from './csv.ts';
 import { BatchPlanRequestSchema, BatchPlanWorkloadSchema, type BatchPlan } from './schemas/batch-plan.ts';
 
 const HEADER = 'name,tenant,kind,sector,dataClass,dataOrigin,gpus,model,powerKw,latencyFrom,maxRttMs,conditions';

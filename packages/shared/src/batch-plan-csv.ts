@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { BATCH_PLAN_MAX_WORKLOADS, BatchPlanWorkloadSchema, type BatchPlan, type BatchPlanWorkload } from './schemas/batch-plan.ts';
+import { csvCell } from './csv.ts';
 
 /*
  * The batch what-if as CSV (issue 15): the rows a person uploads in the console or posts to
@@ -222,17 +223,6 @@ function schemaProblems(error: z.ZodError, row: number, index: number): BatchCsv
 }
 
 // ─── Writing ─────────────────────────────────────────────────────────────────────────────────────
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One cell: a text a spreadsheet would run as a formula is prefixed with ', then quoted if RFC 4180 asks. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let cell = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(cell)) cell = `'${cell}`;
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
 
 function csvText(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');

@@ -27,4 +27,5 @@ export * from './schemas/capacity-energy.ts';
 export * from './schemas/capacity-sovereign.ts';
 export * from './capacity-rollup.ts';
 export * from './schemas/batch-plan.ts';
+export * from './csv.ts';
 export * from './batch-plan-csv.ts';

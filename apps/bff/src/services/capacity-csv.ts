@@ -1,4 +1,4 @@
-import type { CsvValue } from './csv.ts';
+import type { CsvValue } from '@corridor/shared';
 
 /*
  * The column groups every capacity CSV shares (ledger, energy, headroom, N-1, forecast), named once: a

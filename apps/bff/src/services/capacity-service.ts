@@ -8,10 +8,11 @@ import {
   type EnergyReport,
   type EnergyRow,
   type LedgerGroupBy,
+  toCsv,
+  type CsvValue,
 } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { ROW_HEAD, STAMP, stampOf } from './capacity-csv.ts';
-import { toCsv, type CsvValue } from './csv.ts';
 import { withQuery } from './query-path.ts';
 
 /** What the BFF forwards of an energy query: the bounds as given (ISO), or the period. */

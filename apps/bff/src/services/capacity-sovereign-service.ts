@@ -8,10 +8,11 @@ import {
   type SiteLoss,
   type SiteLossRequest,
   type SovereignHeadroom,
+  toCsv,
+  type CsvValue,
 } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
 import { STAMP, stampOf } from './capacity-csv.ts';
-import { toCsv, type CsvValue } from './csv.ts';
 import { withQuery } from './query-path.ts';
 
 /**

@@ -1,6 +1,5 @@
-import { TimelinePageSchema, type TimelineEvent, type TimelinePage, type TimelineQuery } from '@corridor/shared';
+import { TimelinePageSchema, type TimelineEvent, type TimelinePage, type TimelineQuery, toCsv } from '@corridor/shared';
 import type { ControlPlaneSet } from '../upstream/control-plane-set.ts';
-import { toCsv } from './csv.ts';
 import { withQuery } from './query-path.ts';
 
 /** Events in one CSV export at most; `nextBefore` continues past them. */
